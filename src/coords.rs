@@ -1,0 +1,118 @@
+//! Coordinate spaces, one type each, so that a longitude never ends up where a pixel is expected.
+//!
+//! - [`LonLat`]: WGS84 degrees, as in GeoJSON (RFC 7946).
+//! - [`Projected`]: Lambert-93 (EPSG:2154) metres, easting `x` and northing `y` (y up).
+//! - [`Screen`]: CSS pixels inside the map element, y down.
+
+/// WGS84 longitude and latitude in degrees.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LonLat {
+    pub lon: f64,
+    pub lat: f64,
+}
+
+/// A point of the projected plane, in metres (Lambert-93 easting and northing).
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct Projected {
+    pub x: f64,
+    pub y: f64,
+}
+
+/// A point on screen, in CSS pixels from the top-left corner of the map element.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct Screen {
+    pub x: f64,
+    pub y: f64,
+}
+
+impl Screen {
+    /// Distance to another screen point, in pixels.
+    pub fn distance(self, other: Screen) -> f64 {
+        (self.x - other.x).hypot(self.y - other.y)
+    }
+
+    /// The point halfway to another.
+    pub fn midpoint(self, other: Screen) -> Screen {
+        Screen { x: (self.x + other.x) / 2.0, y: (self.y + other.y) / 2.0 }
+    }
+}
+
+/// An axis-aligned rectangle in the projected plane (metres).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Bounds {
+    pub min: Projected,
+    pub max: Projected,
+}
+
+impl Bounds {
+    /// The empty box: extending it with any point gives that point.
+    pub const EMPTY: Bounds = Bounds {
+        min: Projected { x: f64::INFINITY, y: f64::INFINITY },
+        max: Projected { x: f64::NEG_INFINITY, y: f64::NEG_INFINITY },
+    };
+
+    /// Grows the box to hold `p`.
+    pub fn extend(&mut self, p: Projected) {
+        self.min.x = self.min.x.min(p.x);
+        self.min.y = self.min.y.min(p.y);
+        self.max.x = self.max.x.max(p.x);
+        self.max.y = self.max.y.max(p.y);
+    }
+
+    /// Grows the box to hold another box.
+    pub fn union(&mut self, other: &Bounds) {
+        if !other.is_empty() {
+            self.extend(other.min);
+            self.extend(other.max);
+        }
+    }
+
+    /// True when no point was ever added.
+    pub fn is_empty(&self) -> bool {
+        !(self.min.x <= self.max.x && self.min.y <= self.max.y)
+    }
+
+    /// True when `p` lies inside or on the edge.
+    pub fn contains(&self, p: Projected) -> bool {
+        p.x >= self.min.x && p.x <= self.max.x && p.y >= self.min.y && p.y <= self.max.y
+    }
+
+    pub fn width(&self) -> f64 {
+        self.max.x - self.min.x
+    }
+
+    pub fn height(&self) -> f64 {
+        self.max.y - self.min.y
+    }
+
+    pub fn center(&self) -> Projected {
+        Projected { x: (self.min.x + self.max.x) / 2.0, y: (self.min.y + self.max.y) / 2.0 }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bounds_grow_and_contain() {
+        let mut b = Bounds::EMPTY;
+        assert!(b.is_empty());
+        b.extend(Projected { x: 1.0, y: 2.0 });
+        b.extend(Projected { x: -1.0, y: 5.0 });
+        assert!(!b.is_empty());
+        assert_eq!(b.width(), 2.0);
+        assert_eq!(b.height(), 3.0);
+        assert!(b.contains(Projected { x: 0.0, y: 3.0 }));
+        assert!(!b.contains(Projected { x: 0.0, y: 6.0 }));
+        assert_eq!(b.center(), Projected { x: 0.0, y: 3.5 });
+    }
+
+    #[test]
+    fn screen_helpers() {
+        let a = Screen { x: 0.0, y: 0.0 };
+        let b = Screen { x: 3.0, y: 4.0 };
+        assert_eq!(a.distance(b), 5.0);
+        assert_eq!(a.midpoint(b), Screen { x: 1.5, y: 2.0 });
+    }
+}

@@ -1,0 +1,7 @@
+//! Geometry on projected shapes ([`Projected`](crate::coords::Projected) metres), one algorithm a
+//! file. The algorithms themselves come from the `geo` crate where it has them.
+
+pub mod hit;
+pub mod shape;
+
+pub use shape::Shape;

@@ -1,0 +1,78 @@
+//! A projected multipolygon with what the viewer needs of it precomputed: bounds, area and a
+//! point inside it to write the name at. Works in [`Projected`] metres.
+
+use crate::coords::{Bounds, LonLat, Projected};
+use crate::model::Polygon;
+use crate::projection::Lambert93;
+use geo::{Area, Coord, InteriorPoint, LineString, MultiPolygon};
+
+/// A shape in the projected plane.
+#[derive(Clone, Debug)]
+pub struct Shape {
+    pub geometry: MultiPolygon<f64>,
+    pub bounds: Bounds,
+    /// Area in square metres.
+    pub area: f64,
+}
+
+impl Shape {
+    /// Projects polygons given in degrees.
+    pub fn project(polygons: &[Polygon], proj: &Lambert93) -> Shape {
+        let ring = |r: &Vec<LonLat>| -> LineString<f64> {
+            r.iter().map(|&p| proj.project(p)).map(|p| Coord { x: p.x, y: p.y }).collect()
+        };
+        let geometry: MultiPolygon<f64> = polygons
+            .iter()
+            .filter_map(|rings| {
+                let (exterior, holes) = rings.split_first()?;
+                Some(geo::Polygon::new(ring(exterior), holes.iter().map(ring).collect()))
+            })
+            .collect();
+        let mut bounds = Bounds::EMPTY;
+        for c in geometry.iter().flat_map(|p| p.exterior().coords()) {
+            bounds.extend(Projected { x: c.x, y: c.y });
+        }
+        let area = geometry.unsigned_area();
+        Shape { geometry, bounds, area }
+    }
+
+    /// A point guaranteed inside the largest part: where the name goes when the data gives none.
+    pub fn interior_point(&self) -> Projected {
+        let largest = self
+            .geometry
+            .iter()
+            .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()));
+        largest
+            .and_then(|p| p.interior_point())
+            .map(|p| Projected { x: p.x(), y: p.y() })
+            .unwrap_or_else(|| self.bounds.center())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A "U" shape whose bounding-box centre is outside it.
+    pub fn u_shape() -> Vec<Polygon> {
+        let pts = [(5.0, 48.0), (5.3, 48.0), (5.3, 48.3), (5.2, 48.3), (5.2, 48.1), (5.1, 48.1), (5.1, 48.3), (5.0, 48.3), (5.0, 48.0)];
+        vec![vec![pts.iter().map(|&(lon, lat)| LonLat { lon, lat }).collect()]]
+    }
+
+    #[test]
+    fn projects_bounds_and_area() {
+        let s = Shape::project(&u_shape(), &Lambert93::new());
+        assert!(s.bounds.width() > 20_000.0 && s.bounds.width() < 25_000.0, "{:?}", s.bounds);
+        // 0.3° x 0.3° minus a 0.1° x 0.2° notch, near 48° N: roughly 22 km x 33 km x 7/9.
+        assert!(s.area > 5.0e8 && s.area < 6.5e8, "{}", s.area);
+    }
+
+    #[test]
+    fn interior_point_is_inside_a_concave_shape() {
+        use geo::Contains;
+        let s = Shape::project(&u_shape(), &Lambert93::new());
+        let p = s.interior_point();
+        assert!(s.geometry.contains(&Coord { x: p.x, y: p.y }));
+        assert!(!s.geometry.contains(&Coord { x: s.bounds.center().x, y: s.bounds.center().y }));
+    }
+}

@@ -1,0 +1,261 @@
+//! Interaction state: input events in, effects out. No DOM here: the web layer turns browser
+//! events into [`Input`]s and carries out the [`Effect`]s, so every behaviour is tested natively.
+//! Pointer positions are [`Screen`] pixels.
+
+use crate::coords::Screen;
+use crate::scene::Scene;
+use crate::view::View;
+
+/// Movement below this many pixels between press and release is a click, not a drag.
+pub const CLICK_SLOP: f64 = 4.0;
+/// Zoom factor of one button press or key press.
+pub const ZOOM_STEP: f64 = 1.5;
+/// Pixels moved by one arrow key press while panning with Shift.
+pub const PAN_STEP: f64 = 60.0;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Key {
+    Next,
+    Previous,
+    First,
+    Last,
+    Activate,
+    Escape,
+    ZoomIn,
+    ZoomOut,
+    Reset,
+    /// Shift + arrow: move the map, the keyboard alternative to dragging.
+    Pan { dx: f64, dy: f64 },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Input {
+    PointerDown { id: i32, at: Screen },
+    PointerMove { id: i32, at: Screen },
+    PointerUp { id: i32, at: Screen },
+    PointerCancel { id: i32 },
+    PointerLeave,
+    /// Wheel or trackpad; `delta` in pixels, positive = away from the user (zoom out).
+    Wheel { at: Screen, delta: f64 },
+    /// A key pressed while keyboard focus is in the map.
+    Key(Key),
+    /// A territory received focus (by Tab, by a click, or by script).
+    Focused(usize),
+    ZoomIn,
+    ZoomOut,
+    Reset,
+    ClosePanel,
+    /// Select a territory from outside (host page, list, URL), or clear with `None`.
+    Select(Option<usize>),
+    Resize { width: f64, height: f64 },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    /// Highlight this territory (or none) and show its name at this point.
+    Hover(Option<(usize, Screen)>),
+    /// Move keyboard focus to this territory (roving tab stop).
+    Focus(usize),
+    /// Open the detail panel of this territory.
+    Open(usize),
+    /// Close the panel, returning focus to this territory if given.
+    Close { refocus: Option<usize> },
+    /// The view transform changed: redraw transform and labels.
+    ViewChanged,
+}
+
+#[derive(Clone, Debug)]
+pub struct Controller {
+    pub view: View,
+    pub hover: Option<usize>,
+    /// The roving tab stop: the territory that receives focus when Tab enters the map.
+    pub focus: usize,
+    pub open: Option<usize>,
+    pointers: Vec<(i32, Screen)>,
+    press: Option<Screen>,
+    dragged: bool,
+}
+
+impl Controller {
+    pub fn new(view: View, scene: &Scene) -> Controller {
+        Controller {
+            view,
+            hover: None,
+            focus: scene.order.first().copied().unwrap_or(0),
+            open: None,
+            pointers: Vec::new(),
+            press: None,
+            dragged: false,
+        }
+    }
+
+    pub fn handle(&mut self, input: Input, scene: &Scene) -> Vec<Effect> {
+        let mut fx = Vec::new();
+        match input {
+            Input::PointerDown { id, at } => {
+                self.pointers.retain(|p| p.0 != id);
+                self.pointers.push((id, at));
+                self.press = (self.pointers.len() == 1).then_some(at);
+                self.dragged = self.pointers.len() > 1;
+            }
+            Input::PointerMove { id, at } => self.pointer_move(id, at, scene, &mut fx),
+            Input::PointerUp { id, at } => {
+                let was_click = self.pointers.len() == 1 && !self.dragged && self.press.is_some();
+                self.pointers.retain(|p| p.0 != id);
+                if was_click {
+                    match scene.hit(self.view.to_projected(at)) {
+                        Some(i) => self.open(i, &mut fx),
+                        None => self.close(None, &mut fx),
+                    }
+                }
+                if self.pointers.is_empty() {
+                    self.press = None;
+                }
+            }
+            Input::PointerCancel { id } => {
+                self.pointers.retain(|p| p.0 != id);
+                self.press = None;
+            }
+            Input::PointerLeave => self.set_hover(None, &mut fx),
+            Input::Wheel { at, delta } => {
+                // One wheel notch (~100 px) zooms by about ZOOM_STEP; trackpads send small deltas.
+                let factor = ZOOM_STEP.powf(-delta.clamp(-300.0, 300.0) / 100.0);
+                self.zoom(Some(at), factor, &mut fx);
+            }
+            Input::Key(key) => self.key(key, scene, &mut fx),
+            Input::Focused(i) if i < scene.territories.len() => self.focus = i,
+            Input::Focused(_) => {}
+            Input::ZoomIn => self.zoom(None, ZOOM_STEP, &mut fx),
+            Input::ZoomOut => self.zoom(None, 1.0 / ZOOM_STEP, &mut fx),
+            Input::Reset => {
+                self.view.reset();
+                fx.push(Effect::ViewChanged);
+            }
+            Input::ClosePanel => self.close(self.open, &mut fx),
+            Input::Select(Some(i)) if i < scene.territories.len() => {
+                self.focus = i;
+                self.open(i, &mut fx);
+            }
+            Input::Select(_) => self.close(None, &mut fx),
+            Input::Resize { width, height } => {
+                self.view.resize(width, height);
+                fx.push(Effect::ViewChanged);
+            }
+        }
+        fx
+    }
+
+    fn pointer_move(&mut self, id: i32, at: Screen, scene: &Scene, fx: &mut Vec<Effect>) {
+        let Some(k) = self.pointers.iter().position(|p| p.0 == id) else {
+            // A mouse moving without a button pressed: hover.
+            let hit = scene.hit(self.view.to_projected(at));
+            self.set_hover(hit.map(|i| (i, at)), fx);
+            return;
+        };
+        let prev = self.pointers[k].1;
+        if self.pointers.len() >= 2 {
+            // Pinch: zoom by the change of distance about the midpoint, pan by its movement.
+            let other = self.pointers[1 - k.min(1)].1;
+            let (before, after) = (prev.distance(other), at.distance(other));
+            let (m0, m1) = (prev.midpoint(other), at.midpoint(other));
+            self.pointers[k].1 = at;
+            if before > 1.0 {
+                self.view.zoom_at(m0, after / before);
+            }
+            self.view.pan(m1.x - m0.x, m1.y - m0.y);
+            fx.push(Effect::ViewChanged);
+            return;
+        }
+        self.pointers[k].1 = at;
+        if !self.dragged && self.press.is_some_and(|p| p.distance(at) >= CLICK_SLOP) {
+            self.dragged = true;
+            // Catch up the movement made within the slop, so the map stays under the finger.
+            if let Some(p) = self.press {
+                self.view.pan(prev.x - p.x, prev.y - p.y);
+            }
+        }
+        if self.dragged {
+            self.view.pan(at.x - prev.x, at.y - prev.y);
+            self.set_hover(None, fx);
+            fx.push(Effect::ViewChanged);
+        }
+    }
+
+    fn key(&mut self, key: Key, scene: &Scene, fx: &mut Vec<Effect>) {
+        let order = &scene.order;
+        let pos = order.iter().position(|&i| i == self.focus).unwrap_or(0);
+        let target = match key {
+            Key::Next => order.get((pos + 1) % order.len().max(1)).copied(),
+            Key::Previous => order.get((pos + order.len().max(1) - 1) % order.len().max(1)).copied(),
+            Key::First => order.first().copied(),
+            Key::Last => order.last().copied(),
+            Key::Activate => {
+                if self.focus < scene.territories.len() {
+                    self.open(self.focus, fx);
+                }
+                None
+            }
+            Key::Escape => {
+                if self.open.is_some() {
+                    self.close(Some(self.focus), fx);
+                } else {
+                    self.set_hover(None, fx);
+                }
+                None
+            }
+            Key::ZoomIn => {
+                self.zoom(None, ZOOM_STEP, fx);
+                None
+            }
+            Key::ZoomOut => {
+                self.zoom(None, 1.0 / ZOOM_STEP, fx);
+                None
+            }
+            Key::Reset => {
+                self.view.reset();
+                fx.push(Effect::ViewChanged);
+                None
+            }
+            Key::Pan { dx, dy } => {
+                self.view.pan(dx, dy);
+                fx.push(Effect::ViewChanged);
+                None
+            }
+        };
+        if let Some(i) = target {
+            self.focus = i;
+            fx.push(Effect::Focus(i));
+            let at = self.view.to_screen(scene.territories[i].label_at);
+            self.set_hover(Some((i, at)), fx);
+        }
+    }
+
+    fn zoom(&mut self, at: Option<Screen>, factor: f64, fx: &mut Vec<Effect>) {
+        let centre = Screen { x: self.view.width / 2.0, y: self.view.height / 2.0 };
+        self.view.zoom_at(at.unwrap_or(centre), factor);
+        fx.push(Effect::ViewChanged);
+    }
+
+    fn open(&mut self, i: usize, fx: &mut Vec<Effect>) {
+        self.open = Some(i);
+        self.focus = i;
+        fx.push(Effect::Open(i));
+    }
+
+    fn close(&mut self, refocus: Option<usize>, fx: &mut Vec<Effect>) {
+        if self.open.take().is_some() {
+            fx.push(Effect::Close { refocus });
+        }
+    }
+
+    fn set_hover(&mut self, h: Option<(usize, Screen)>, fx: &mut Vec<Effect>) {
+        let changed = self.hover != h.map(|h| h.0);
+        self.hover = h.map(|h| h.0);
+        if changed || h.is_some() {
+            fx.push(Effect::Hover(h));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,102 @@
+use super::*;
+use crate::load;
+
+/// Two squares side by side: "Ouest" (index 0) and "Est" (index 1); keyboard order is Est, Ouest.
+fn setup() -> (Controller, Scene) {
+    let json = r#"{"type":"FeatureCollection","features":[
+      {"type":"Feature","properties":{"id":"o","name":"Ouest","status":"s"},
+       "geometry":{"type":"Polygon","coordinates":[[[5,48],[6,48],[6,49],[5,49],[5,48]]]}},
+      {"type":"Feature","properties":{"id":"e","name":"Est","status":"s"},
+       "geometry":{"type":"Polygon","coordinates":[[[6,48],[7,48],[7,49],[6,49],[6,48]]]}}]}"#;
+    let data = load::territories(json.as_bytes()).unwrap().data;
+    let scene = Scene::build(&data, None);
+    let view = View::fit(scene.bounds, 400.0, 200.0, 0.0);
+    (Controller::new(view, &scene), scene)
+}
+
+fn centre_of(c: &Controller, s: &Scene, i: usize) -> Screen {
+    c.view.to_screen(s.territories[i].label_at)
+}
+
+#[test]
+fn click_opens_the_territory_under_the_pointer_and_background_closes() {
+    let (mut c, s) = setup();
+    let at = centre_of(&c, &s, 0);
+    c.handle(Input::PointerDown { id: 1, at }, &s);
+    assert_eq!(c.handle(Input::PointerUp { id: 1, at }, &s), vec![Effect::Open(0)]);
+    assert_eq!(c.open, Some(0));
+    let outside = Screen { x: 1.0, y: 1.0 };
+    c.handle(Input::PointerDown { id: 1, at: outside }, &s);
+    let fx = c.handle(Input::PointerUp { id: 1, at: outside }, &s);
+    assert_eq!(fx, vec![Effect::Close { refocus: None }]);
+}
+
+#[test]
+fn hover_follows_the_pointer() {
+    let (mut c, s) = setup();
+    let at = centre_of(&c, &s, 1);
+    assert_eq!(c.handle(Input::PointerMove { id: 1, at }, &s), vec![Effect::Hover(Some((1, at)))]);
+    assert_eq!(c.handle(Input::PointerLeave, &s), vec![Effect::Hover(None)]);
+    assert_eq!(c.handle(Input::PointerLeave, &s), vec![]);
+}
+
+#[test]
+fn drag_pans_and_is_not_a_click() {
+    let (mut c, s) = setup();
+    let a = centre_of(&c, &s, 0);
+    let before = c.view;
+    c.handle(Input::PointerDown { id: 1, at: a }, &s);
+    c.handle(Input::PointerMove { id: 1, at: Screen { x: a.x + 2.0, y: a.y } }, &s);
+    let fx = c.handle(Input::PointerMove { id: 1, at: Screen { x: a.x + 30.0, y: a.y + 10.0 } }, &s);
+    assert!(fx.contains(&Effect::ViewChanged));
+    assert!((c.view.tx - before.tx - 30.0).abs() < 1e-9 && (c.view.ty - before.ty - 10.0).abs() < 1e-9);
+    assert!(c.handle(Input::PointerUp { id: 1, at: a }, &s).is_empty());
+}
+
+#[test]
+fn pinch_zooms_about_the_fingers() {
+    let (mut c, s) = setup();
+    c.handle(Input::PointerDown { id: 1, at: Screen { x: 150.0, y: 100.0 } }, &s);
+    c.handle(Input::PointerDown { id: 2, at: Screen { x: 250.0, y: 100.0 } }, &s);
+    c.handle(Input::PointerMove { id: 2, at: Screen { x: 350.0, y: 100.0 } }, &s);
+    assert!((c.view.zoom() - 2.0).abs() < 1e-9, "{}", c.view.zoom());
+    // Lifting the fingers after a pinch is not a click.
+    assert!(c.handle(Input::PointerUp { id: 2, at: Screen { x: 350.0, y: 100.0 } }, &s).is_empty());
+    assert!(c.handle(Input::PointerUp { id: 1, at: Screen { x: 150.0, y: 100.0 } }, &s).is_empty());
+}
+
+#[test]
+fn keyboard_moves_in_name_order_opens_and_escape_returns_focus() {
+    let (mut c, s) = setup();
+    assert_eq!(c.focus, 1, "Est comes first by name");
+    let fx = c.handle(Input::Key(Key::Next), &s);
+    assert_eq!(fx[0], Effect::Focus(0));
+    assert_eq!(c.handle(Input::Key(Key::Next), &s)[0], Effect::Focus(1), "wraps around");
+    assert_eq!(c.handle(Input::Key(Key::Previous), &s)[0], Effect::Focus(0));
+    assert_eq!(c.handle(Input::Key(Key::First), &s)[0], Effect::Focus(1));
+    assert_eq!(c.handle(Input::Key(Key::Last), &s)[0], Effect::Focus(0));
+    assert_eq!(c.handle(Input::Key(Key::Activate), &s), vec![Effect::Open(0)]);
+    assert_eq!(c.handle(Input::Key(Key::Escape), &s), vec![Effect::Close { refocus: Some(0) }]);
+}
+
+#[test]
+fn zoom_inputs_change_the_view_and_reset_restores_it() {
+    let (mut c, s) = setup();
+    c.handle(Input::ZoomIn, &s);
+    assert!((c.view.zoom() - ZOOM_STEP).abs() < 1e-9);
+    c.handle(Input::Wheel { at: Screen { x: 10.0, y: 10.0 }, delta: 100.0 }, &s);
+    assert!((c.view.zoom() - 1.0).abs() < 1e-9);
+    c.handle(Input::Key(Key::ZoomIn), &s);
+    c.handle(Input::Key(Key::Pan { dx: PAN_STEP, dy: 0.0 }), &s);
+    c.handle(Input::Reset, &s);
+    assert!((c.view.zoom() - 1.0).abs() < 1e-9);
+}
+
+#[test]
+fn select_from_outside_and_out_of_range_is_harmless() {
+    let (mut c, s) = setup();
+    assert_eq!(c.handle(Input::Select(Some(0)), &s), vec![Effect::Open(0)]);
+    assert_eq!(c.handle(Input::Select(Some(99)), &s), vec![Effect::Close { refocus: None }]);
+    assert!(c.handle(Input::Focused(99), &s).is_empty());
+    assert_eq!(c.focus, 0);
+}

@@ -1,0 +1,102 @@
+//! Label placement in [`Screen`] pixels: each territory's name is centred on its anchor; a label
+//! that would overlap one already placed, or leave the map, is shortened (its short name) or
+//! dropped. Larger territories are placed first, so they keep their names.
+
+use crate::coords::Screen;
+
+/// One label to place.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    pub anchor: Screen,
+    /// Texts to try, best first (full name, then short name), with their widths in pixels.
+    pub widths: Vec<f64>,
+    /// Higher goes first.
+    pub priority: f64,
+}
+
+/// Where a label went: which text variant, and its box.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Placed {
+    pub variant: usize,
+    pub rect: Rect,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+impl Rect {
+    fn overlaps(&self, o: &Rect) -> bool {
+        self.x < o.x + o.w && o.x < self.x + self.w && self.y < o.y + o.h && o.y < self.y + self.h
+    }
+
+    fn inside(&self, width: f64, height: f64) -> bool {
+        self.x >= 0.0 && self.y >= 0.0 && self.x + self.w <= width && self.y + self.h <= height
+    }
+}
+
+/// Places labels of `line_height` pixels inside a `width` × `height` map, `gap` pixels apart.
+/// Returns, for each candidate in input order, where it went or `None` when it was dropped.
+pub fn place(cands: &[Candidate], line_height: f64, gap: f64, width: f64, height: f64) -> Vec<Option<Placed>> {
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by(|&a, &b| cands[b].priority.total_cmp(&cands[a].priority).then(a.cmp(&b)));
+    let mut out = vec![None; cands.len()];
+    let mut taken: Vec<Rect> = Vec::new();
+    for i in order {
+        let c = &cands[i];
+        for (variant, &w) in c.widths.iter().enumerate() {
+            let rect = Rect { x: c.anchor.x - w / 2.0, y: c.anchor.y - line_height / 2.0, w, h: line_height };
+            let padded = Rect { x: rect.x - gap, y: rect.y - gap, w: rect.w + 2.0 * gap, h: rect.h + 2.0 * gap };
+            if rect.inside(width, height) && !taken.iter().any(|t| t.overlaps(&padded)) {
+                taken.push(rect);
+                out[i] = Some(Placed { variant, rect });
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// A width estimate for text of `chars` characters at `font_px`, for when no measurement exists.
+pub fn estimate_width(text: &str, font_px: f64) -> f64 {
+    text.chars().count() as f64 * font_px * 0.56
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cand(x: f64, y: f64, widths: &[f64], priority: f64) -> Candidate {
+        Candidate { anchor: Screen { x, y }, widths: widths.to_vec(), priority }
+    }
+
+    #[test]
+    fn far_apart_labels_all_fit() {
+        let r = place(&[cand(50.0, 50.0, &[40.0], 1.0), cand(200.0, 50.0, &[40.0], 2.0)], 12.0, 2.0, 300.0, 100.0);
+        assert!(r.iter().all(|p| p.map(|p| p.variant) == Some(0)));
+    }
+
+    #[test]
+    fn overlapping_label_is_shortened_then_dropped() {
+        let big = cand(100.0, 50.0, &[80.0], 10.0);
+        // Full name would overlap the big label; the short one fits to its right.
+        let shortened = cand(170.0, 50.0, &[80.0, 30.0], 5.0);
+        // Nothing fits here: dropped.
+        let dropped = cand(100.0, 55.0, &[60.0, 20.0], 1.0);
+        let r = place(&[dropped, big, shortened], 12.0, 2.0, 400.0, 100.0);
+        assert_eq!(r[0], None);
+        assert_eq!(r[1].unwrap().variant, 0);
+        assert_eq!(r[2].unwrap().variant, 1);
+    }
+
+    #[test]
+    fn labels_stay_inside_the_map() {
+        let r = place(&[cand(5.0, 50.0, &[40.0], 1.0)], 12.0, 2.0, 300.0, 100.0);
+        assert_eq!(r[0], None);
+        assert!(estimate_width("Vosges", 10.0) > 20.0);
+    }
+}

@@ -1,0 +1,22 @@
+//! Carte des Territoires d'industrie: a Rust core compiled to WebAssembly.
+//!
+//! Everything but [`web`] is plain Rust, tested natively: the data model ([`model`]), loading and
+//! validation of GeoJSON ([`load`]), the Lambert-93 projection ([`projection`]), geometry
+//! ([`geom`]), the scene of projected shapes ([`scene`]), SVG path building ([`render`]), label
+//! placement ([`labels`]), the view transform ([`view`]) and the interaction state machine
+//! ([`interact`]). Only `web` names `web_sys`, `js_sys` or `JsValue`.
+
+pub mod coords;
+pub mod geom;
+pub mod interact;
+pub mod labels;
+pub mod load;
+pub mod model;
+pub mod projection;
+pub mod render;
+pub mod scene;
+pub mod text;
+pub mod view;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -1,0 +1,186 @@
+//! Typed load errors and warnings. Each says what went wrong and where (line and column, feature
+//! index and id, polygon, ring, position) in a French sentence a reader of the page can act on.
+
+use std::fmt;
+
+/// Why a file could not be used at all.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// The file is empty or only white space.
+    Empty,
+    /// The bytes are not UTF-8 text.
+    NotUtf8 { byte: usize },
+    /// The server sent an HTML page (often an error page) instead of JSON.
+    Html,
+    /// The text is not valid JSON.
+    Json { line: usize, column: usize, detail: String },
+    /// Valid JSON, but not GeoJSON.
+    NotGeoJson { line: usize, column: usize, detail: String },
+    /// GeoJSON, but a bare Geometry or Feature where a FeatureCollection is expected.
+    NotFeatureCollection { found: &'static str },
+    /// A FeatureCollection with no feature at all.
+    NoFeatures,
+    /// Features were there, but none could be drawn; the problems say why.
+    NoUsableTerritory { problems: Vec<Problem> },
+}
+
+/// Something wrong with one feature; the feature or a part of it is skipped.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    /// Index of the feature in the file, from 0.
+    pub index: usize,
+    /// Its id, when it has one.
+    pub id: Option<String>,
+    pub kind: ProblemKind,
+}
+
+/// Where inside a geometry a problem is: polygon and ring indices, from 0.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RingAt {
+    pub polygon: usize,
+    pub ring: usize,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProblemKind {
+    /// A required property is absent or empty; the feature is skipped.
+    MissingProperty(&'static str),
+    /// A property has the wrong JSON type; required ones skip the feature, optional ones are ignored.
+    WrongType { property: String, expected: &'static str },
+    /// No geometry, or an empty one; the feature is skipped.
+    NoGeometry,
+    /// Points and lines cannot be a territory; that geometry is skipped.
+    NotASurface { kind: &'static str },
+    /// A ring with fewer than 4 positions; skipped (a whole polygon if it is the exterior).
+    RingTooShort { at: RingAt, positions: usize },
+    /// A ring whose last position differs from its first; it was closed.
+    RingNotClosed { at: RingAt },
+    /// A position outside longitude −180…180 or latitude −90…90; the ring is skipped.
+    OutOfRange { at: RingAt, position: usize, lon: f64, lat: f64 },
+    /// Two features with the same id; the later one is skipped.
+    DuplicateId,
+    /// A status not described in the legend; it gets a category of its own.
+    UnknownStatus(String),
+    /// A link whose address is not http(s); the text is kept, the link dropped.
+    UnsafeUrl { property: &'static str },
+    /// GeometryCollections nested deeper than the viewer accepts; the extra depth is skipped.
+    TooDeep,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Empty => write!(f, "Le fichier est vide."),
+            LoadError::NotUtf8 { byte } => {
+                write!(f, "Le fichier n'est pas du texte UTF-8 (octet n° {byte}).")
+            }
+            LoadError::Html => write!(
+                f,
+                "Le serveur a renvoyé une page HTML au lieu d'un fichier GeoJSON \
+                 (adresse erronée ou page d'erreur)."
+            ),
+            LoadError::Json { line, column, detail } => write!(
+                f,
+                "Le fichier n'est pas du JSON valide : ligne {line}, colonne {column} ({detail})."
+            ),
+            LoadError::NotGeoJson { line, column, detail } => write!(
+                f,
+                "Le fichier est du JSON mais pas du GeoJSON : ligne {line}, colonne {column} ({detail})."
+            ),
+            LoadError::NotFeatureCollection { found } => write!(
+                f,
+                "Le fichier contient un objet GeoJSON « {found} » ; une FeatureCollection est attendue."
+            ),
+            LoadError::NoFeatures => write!(f, "La FeatureCollection ne contient aucun territoire."),
+            LoadError::NoUsableTerritory { problems } => {
+                write!(f, "Aucun territoire n'a pu être dessiné.")?;
+                if let Some(first) = problems.first() {
+                    write!(f, " Premier problème : {first}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Entité n° {}", self.index)?;
+        if let Some(id) = &self.id {
+            write!(f, " (id « {id} »)")?;
+        }
+        write!(f, " : {}", self.kind)
+    }
+}
+
+impl fmt::Display for RingAt {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "polygone {}, anneau {}", self.polygon, self.ring)
+    }
+}
+
+impl fmt::Display for ProblemKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ProblemKind::MissingProperty(p) => {
+                write!(f, "la propriété obligatoire « {p} » manque ; entité ignorée.")
+            }
+            ProblemKind::WrongType { property, expected } => {
+                write!(f, "la propriété « {property} » devrait être {expected} ; valeur ignorée.")
+            }
+            ProblemKind::NoGeometry => write!(f, "pas de géométrie ; entité ignorée."),
+            ProblemKind::NotASurface { kind } => {
+                write!(f, "une géométrie « {kind} » n'est pas une surface ; elle est ignorée.")
+            }
+            ProblemKind::RingTooShort { at, positions } => write!(
+                f,
+                "{at} : {positions} positions, il en faut au moins 4 ; anneau ignoré."
+            ),
+            ProblemKind::RingNotClosed { at } => {
+                write!(f, "{at} n'est pas fermé ; il a été refermé.")
+            }
+            ProblemKind::OutOfRange { at, position, lon, lat } => write!(
+                f,
+                "{at}, position {position} : coordonnées hors limites ({lon}, {lat}) ; anneau ignoré."
+            ),
+            ProblemKind::DuplicateId => write!(f, "cet id est déjà utilisé ; entité ignorée."),
+            ProblemKind::UnknownStatus(s) => write!(
+                f,
+                "le statut « {s} » n'est pas décrit dans la légende ; il est affiché tel quel."
+            ),
+            ProblemKind::UnsafeUrl { property } => write!(
+                f,
+                "un lien de « {property} » n'est pas une adresse http(s) ; lien retiré."
+            ),
+            ProblemKind::TooDeep => {
+                write!(f, "collections de géométries trop imbriquées ; partie ignorée.")
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_say_where() {
+        let p = Problem {
+            index: 3,
+            id: Some("vosges".into()),
+            kind: ProblemKind::OutOfRange {
+                at: RingAt { polygon: 0, ring: 1 },
+                position: 7,
+                lon: 200.0,
+                lat: 48.0,
+            },
+        };
+        let s = p.to_string();
+        assert!(s.contains("n° 3") && s.contains("vosges") && s.contains("anneau 1"), "{s}");
+        assert!(s.contains("position 7") && s.contains("200"), "{s}");
+        let e = LoadError::Json { line: 2, column: 5, detail: "EOF".into() };
+        assert!(e.to_string().contains("ligne 2, colonne 5"));
+    }
+}

@@ -1,0 +1,103 @@
+use super::*;
+
+const SQUARE: &str = r#"{"type":"Polygon","coordinates":[[[5,48],[6,48],[6,49],[5,49],[5,48]]]}"#;
+
+fn fc(features: &str) -> Vec<u8> {
+    format!(
+        r#"{{"type":"FeatureCollection","legend":{{"statuses":[{{"id":"s","label":"Signé"}}]}},"features":[{features}]}}"#
+    )
+    .into_bytes()
+}
+
+fn feature(props: &str) -> String {
+    format!(r#"{{"type":"Feature","properties":{{{props}}},"geometry":{SQUARE}}}"#)
+}
+
+#[test]
+fn reads_every_documented_property() {
+    let f = feature(
+        r##""id":"t1","name":"Vosges","short_name":"Vos.","status":"s","status_date":"2019-11-19",
+        "status_place":"Mulhouse","projects":[{"text":"Hydrogène"}],"epci":[{"siren":"200","name":"CA"}],
+        "communes_count":12,"perimeter_confidence":"low","perimeter_note":"indicatif",
+        "sources":[{"title":"Communiqué","url":"https://a.fr"}],"label_point":[5.5,48.5],
+        "color":"#abcdef","unknown":{"deep":[1,2]}"##,
+    );
+    let l = territories(&fc(&f)).unwrap();
+    assert!(l.problems.is_empty(), "{:?}", l.problems);
+    let t = &l.data.territories[0];
+    assert_eq!((t.id.as_str(), t.name.as_str(), t.status), ("t1", "Vosges", 0));
+    assert_eq!(t.short_name.as_deref(), Some("Vos."));
+    assert_eq!(t.projects, vec!["Hydrogène".to_string()]);
+    assert_eq!(t.epci[0].siren.as_deref(), Some("200"));
+    assert_eq!(t.communes_count, Some(12));
+    assert_eq!(t.confidence, Some(Confidence::Low));
+    assert_eq!(t.sources[0].url.as_deref(), Some("https://a.fr"));
+    assert_eq!(t.label_point, Some(LonLat { lon: 5.5, lat: 48.5 }));
+    assert_eq!(t.color.as_deref(), Some("#abcdef"));
+}
+
+#[test]
+fn missing_required_property_names_the_feature_and_keeps_the_others() {
+    let f = format!("{},{}", feature(r#""id":"a","name":"A","status":"s""#), feature(r#""id":"b","status":"s""#));
+    let l = territories(&fc(&f)).unwrap();
+    assert_eq!(l.data.territories.len(), 1);
+    assert_eq!(l.problems.len(), 1);
+    let msg = l.problems[0].to_string();
+    assert!(msg.contains("n° 1") && msg.contains("« b »") && msg.contains("name"), "{msg}");
+}
+
+#[test]
+fn duplicate_ids_keep_the_first() {
+    let f = format!("{},{}", feature(r#""id":"a","name":"A","status":"s""#), feature(r#""id":"a","name":"B","status":"s""#));
+    let l = territories(&fc(&f)).unwrap();
+    assert_eq!(l.data.territories.len(), 1);
+    assert_eq!(l.problems[0].kind, ProblemKind::DuplicateId);
+}
+
+#[test]
+fn feature_id_member_wins_over_property() {
+    let f = format!(r#"{{"type":"Feature","id":7,"properties":{{"name":"A","status":"s"}},"geometry":{SQUARE}}}"#);
+    assert_eq!(territories(&fc(&f)).unwrap().data.territories[0].id, "7");
+}
+
+#[test]
+fn whole_file_errors_say_what_and_where() {
+    assert_eq!(territories(b"").unwrap_err(), LoadError::Empty);
+    assert_eq!(territories(b"  \n").unwrap_err(), LoadError::Empty);
+    assert_eq!(territories(b"<!doctype html><p>404</p>").unwrap_err(), LoadError::Html);
+    assert!(matches!(territories(b"\xff\xfe{}").unwrap_err(), LoadError::NotUtf8 { byte: 0 }));
+    match territories(b"{\n  \"type\": \"FeatureCollection\",\n  \"features\": [").unwrap_err() {
+        LoadError::Json { line: 3, .. } => {}
+        e => panic!("{e:?}"),
+    }
+    assert!(matches!(territories(br#"{"type":"Banana"}"#).unwrap_err(), LoadError::NotGeoJson { line: 1, .. }));
+    assert!(matches!(territories(SQUARE.as_bytes()).unwrap_err(), LoadError::NotFeatureCollection { found: "Polygon" }));
+    assert!(matches!(
+        territories(br#"{"type":"FeatureCollection","features":[]}"#).unwrap_err(),
+        LoadError::NoFeatures
+    ));
+    let only_points = r#"{"type":"Feature","properties":{"id":"p","name":"P","status":"s"},"geometry":{"type":"Point","coordinates":[5,48]}}"#;
+    let e = territories(&fc(only_points)).unwrap_err();
+    assert!(e.to_string().contains("Point"), "{e}");
+}
+
+#[test]
+fn utf8_bom_is_accepted() {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(fc(&feature(r#""id":"a","name":"A","status":"s""#)));
+    assert_eq!(territories(&bytes).unwrap().data.territories.len(), 1);
+}
+
+#[test]
+fn context_layers_sorted_back_to_front() {
+    let json = format!(
+        r#"{{"type":"FeatureCollection","features":[
+        {{"type":"Feature","properties":{{"layer":"region","name":"Grand Est"}},"geometry":{SQUARE}}},
+        {{"type":"Feature","properties":{{"layer":"country","name":"Belgique"}},"geometry":{SQUARE}}},
+        {{"type":"Feature","properties":{{"layer":"river"}},"geometry":{SQUARE}}}]}}"#
+    );
+    let l = context(json.as_bytes()).unwrap();
+    assert_eq!(l.data.features.len(), 2);
+    assert_eq!(l.data.features[0].name.as_deref(), Some("Belgique"));
+    assert_eq!(l.problems.len(), 1);
+}

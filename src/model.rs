@@ -1,0 +1,160 @@
+//! The data model the viewer works on, independent of GeoJSON and of the browser.
+//! Shapes are in [`LonLat`] degrees here; [`crate::scene`] projects them.
+
+use crate::coords::LonLat;
+
+/// One polygon: an exterior ring then its holes, each ring closed (first = last position).
+pub type Polygon = Vec<Vec<LonLat>>;
+
+/// Everything loaded from a territory file.
+#[derive(Clone, Debug, Default)]
+pub struct Dataset {
+    /// Title of the collection (`title` foreign member), if any.
+    pub title: Option<String>,
+    pub legend: Legend,
+    pub programme: Option<Programme>,
+    /// Territories in file order; indices into this vector identify them everywhere.
+    pub territories: Vec<Territory>,
+}
+
+/// The status categories, in legend order. Comes from the data (`legend` foreign member).
+#[derive(Clone, Debug, Default)]
+pub struct Legend {
+    pub title: Option<String>,
+    pub statuses: Vec<StatusCategory>,
+}
+
+/// One status category: how a territory in it is described and drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StatusCategory {
+    pub id: String,
+    /// The status in words, e.g. "Protocole signé le 19 novembre 2019 à Mulhouse".
+    pub label: String,
+    /// A shorter label for tight places (legend on narrow screens).
+    pub short: Option<String>,
+    /// Fill colour, `#rgb` or `#rrggbb`.
+    pub color: String,
+    /// The second cue, so that status is never told by colour alone.
+    pub pattern: Pattern,
+}
+
+/// Fill patterns drawn over the status colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pattern {
+    Solid,
+    Hatch,
+    Dots,
+    Cross,
+}
+
+impl Pattern {
+    /// Every pattern, in the order they are handed out when the data names none.
+    pub const ALL: [Pattern; 4] = [Pattern::Solid, Pattern::Hatch, Pattern::Dots, Pattern::Cross];
+
+    /// Reads a pattern name from the data.
+    pub fn parse(name: &str) -> Option<Pattern> {
+        match name {
+            "solid" => Some(Pattern::Solid),
+            "hatch" => Some(Pattern::Hatch),
+            "dots" => Some(Pattern::Dots),
+            "cross" => Some(Pattern::Cross),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Pattern::Solid => "solid",
+            Pattern::Hatch => "hatch",
+            Pattern::Dots => "dots",
+            Pattern::Cross => "cross",
+        }
+    }
+}
+
+/// Facts about the programme shown in the header (`programme` foreign member).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Programme {
+    pub facts: Vec<String>,
+    pub themes: Vec<String>,
+    pub source: Option<Link>,
+}
+
+/// A source or link. `url` is only ever `http:` or `https:`; anything else is dropped on load.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Link {
+    pub title: String,
+    pub url: Option<String>,
+}
+
+/// An intercommunality (EPCI) that belongs to a territory.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Epci {
+    pub siren: Option<String>,
+    pub name: String,
+}
+
+/// How well the perimeter of a territory is established.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Confidence {
+    High,
+    Medium,
+    Low,
+}
+
+impl Confidence {
+    pub fn parse(s: &str) -> Option<Confidence> {
+        match s {
+            "high" => Some(Confidence::High),
+            "medium" => Some(Confidence::Medium),
+            "low" => Some(Confidence::Low),
+            _ => None,
+        }
+    }
+}
+
+/// One Territoire d'industrie.
+#[derive(Clone, Debug)]
+pub struct Territory {
+    pub id: String,
+    pub name: String,
+    /// A shorter name to write on the map when the full one does not fit.
+    pub short_name: Option<String>,
+    /// Index into [`Legend::statuses`].
+    pub status: usize,
+    /// ISO date `YYYY-MM-DD` of the status, if known.
+    pub status_date: Option<String>,
+    pub status_place: Option<String>,
+    pub projects: Vec<String>,
+    pub epci: Vec<Epci>,
+    pub communes_count: Option<u64>,
+    pub confidence: Option<Confidence>,
+    pub perimeter_note: Option<String>,
+    pub sources: Vec<Link>,
+    /// A point inside the territory to write its name at, if the data gives one.
+    pub label_point: Option<LonLat>,
+    /// Optional fill colour overriding the status colour.
+    pub color: Option<String>,
+    pub polygons: Vec<Polygon>,
+}
+
+/// The faint layers drawn behind the territories for orientation.
+#[derive(Clone, Debug, Default)]
+pub struct Context {
+    pub features: Vec<ContextFeature>,
+}
+
+/// Kinds of context feature, drawn in this order (countries at the back).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ContextLayer {
+    Country,
+    Department,
+    Region,
+}
+
+#[derive(Clone, Debug)]
+pub struct ContextFeature {
+    pub layer: ContextLayer,
+    pub name: Option<String>,
+    pub polygons: Vec<Polygon>,
+}

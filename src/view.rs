@@ -1,0 +1,172 @@
+//! The view transform between the projected plane ([`Projected`] metres, y up) and the screen
+//! ([`Screen`] pixels, y down): a uniform scale and a translation, fitted to the data and changed
+//! by zoom and pan.
+
+use crate::coords::{Bounds, Projected, Screen};
+
+/// How far one may zoom in and out, relative to the fitted view.
+pub const MAX_ZOOM: f64 = 16.0;
+pub const MIN_ZOOM: f64 = 0.5;
+
+/// `screen.x = x * scale + tx`, `screen.y = -y * scale + ty`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct View {
+    /// Pixels per metre.
+    pub scale: f64,
+    pub tx: f64,
+    pub ty: f64,
+    pub width: f64,
+    pub height: f64,
+    /// Scale of the fitted view, the reference for zoom limits.
+    home_scale: f64,
+    fitted: Bounds,
+    padding: f64,
+}
+
+impl View {
+    /// A view of `width` × `height` pixels showing all of `bounds` with `padding` pixels around.
+    pub fn fit(bounds: Bounds, width: f64, height: f64, padding: f64) -> View {
+        let mut v = View {
+            scale: 1.0,
+            tx: 0.0,
+            ty: 0.0,
+            width,
+            height,
+            home_scale: 1.0,
+            fitted: bounds,
+            padding,
+        };
+        v.reset();
+        v
+    }
+
+    /// Back to the fitted view.
+    pub fn reset(&mut self) {
+        let b = self.fitted;
+        let w = (self.width - 2.0 * self.padding).max(1.0);
+        let h = (self.height - 2.0 * self.padding).max(1.0);
+        let scale = if b.is_empty() || b.width() <= 0.0 || b.height() <= 0.0 {
+            1e-3
+        } else {
+            (w / b.width()).min(h / b.height())
+        };
+        self.scale = scale;
+        self.home_scale = scale;
+        let c = if b.is_empty() { Projected::default() } else { b.center() };
+        self.tx = self.width / 2.0 - c.x * scale;
+        self.ty = self.height / 2.0 + c.y * scale;
+    }
+
+    pub fn to_screen(&self, p: Projected) -> Screen {
+        Screen { x: p.x * self.scale + self.tx, y: -p.y * self.scale + self.ty }
+    }
+
+    pub fn to_projected(&self, s: Screen) -> Projected {
+        Projected { x: (s.x - self.tx) / self.scale, y: (self.ty - s.y) / self.scale }
+    }
+
+    /// Zoom relative to the fitted view (1 = fitted).
+    pub fn zoom(&self) -> f64 {
+        self.scale / self.home_scale
+    }
+
+    /// Multiplies the scale by `factor`, keeping the point under `at` fixed, within the limits.
+    pub fn zoom_at(&mut self, at: Screen, factor: f64) {
+        if !factor.is_finite() || factor <= 0.0 {
+            return;
+        }
+        let anchor = self.to_projected(at);
+        let target = (self.scale * factor).clamp(self.home_scale * MIN_ZOOM, self.home_scale * MAX_ZOOM);
+        self.scale = target;
+        self.tx = at.x - anchor.x * target;
+        self.ty = at.y + anchor.y * target;
+    }
+
+    /// Moves the map by `dx`, `dy` pixels.
+    pub fn pan(&mut self, dx: f64, dy: f64) {
+        if dx.is_finite() && dy.is_finite() {
+            self.tx += dx;
+            self.ty += dy;
+        }
+    }
+
+    /// The element changed size: keep the same centre and zoom, refit the home scale.
+    pub fn resize(&mut self, width: f64, height: f64) {
+        if width <= 0.0 || height <= 0.0 || (width == self.width && height == self.height) {
+            return;
+        }
+        let zoom = self.zoom();
+        let centre = self.to_projected(Screen { x: self.width / 2.0, y: self.height / 2.0 });
+        self.width = width;
+        self.height = height;
+        self.reset();
+        self.scale = self.home_scale * zoom;
+        self.tx = width / 2.0 - centre.x * self.scale;
+        self.ty = height / 2.0 + centre.y * self.scale;
+    }
+
+    /// The SVG `transform` for paths written in kilometres, y up (see [`crate::render`]).
+    pub fn svg_transform(&self) -> String {
+        let k = self.scale * 1000.0;
+        format!("matrix({} 0 0 {} {} {})", round3(k), round3(-k), round3(self.tx), round3(self.ty))
+    }
+}
+
+fn round3(v: f64) -> f64 {
+    (v * 1000.0).round() / 1000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bounds() -> Bounds {
+        let mut b = Bounds::EMPTY;
+        b.extend(Projected { x: 800_000.0, y: 6_700_000.0 });
+        b.extend(Projected { x: 1_100_000.0, y: 6_900_000.0 });
+        b
+    }
+
+    #[test]
+    fn fit_centres_and_keeps_everything_inside() {
+        let v = View::fit(bounds(), 600.0, 400.0, 20.0);
+        let tl = v.to_screen(Projected { x: 800_000.0, y: 6_900_000.0 });
+        let br = v.to_screen(Projected { x: 1_100_000.0, y: 6_700_000.0 });
+        assert!(tl.x >= 19.9 && tl.y >= 19.9 && br.x <= 580.1 && br.y <= 380.1, "{tl:?} {br:?}");
+        let c = v.to_screen(bounds().center());
+        assert!((c.x - 300.0).abs() < 1e-6 && (c.y - 200.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn zoom_keeps_the_anchor_and_respects_limits() {
+        let mut v = View::fit(bounds(), 600.0, 400.0, 0.0);
+        let at = Screen { x: 100.0, y: 50.0 };
+        let before = v.to_projected(at);
+        v.zoom_at(at, 2.0);
+        let after = v.to_projected(at);
+        assert!((before.x - after.x).abs() < 1e-6 && (before.y - after.y).abs() < 1e-6);
+        assert!((v.zoom() - 2.0).abs() < 1e-9);
+        v.zoom_at(at, 1000.0);
+        assert!((v.zoom() - MAX_ZOOM).abs() < 1e-9);
+        v.zoom_at(at, f64::NAN);
+        assert!((v.zoom() - MAX_ZOOM).abs() < 1e-9);
+        v.reset();
+        assert!((v.zoom() - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn pan_and_resize() {
+        let mut v = View::fit(bounds(), 600.0, 400.0, 0.0);
+        let p = v.to_projected(Screen { x: 300.0, y: 200.0 });
+        v.pan(10.0, -5.0);
+        let q = v.to_screen(p);
+        assert!((q.x - 310.0).abs() < 1e-9 && (q.y - 195.0).abs() < 1e-9);
+        v.zoom_at(Screen { x: 300.0, y: 200.0 }, 2.0);
+        let centre = v.to_projected(Screen { x: 300.0, y: 200.0 });
+        v.resize(300.0, 200.0);
+        assert!((v.zoom() - 2.0).abs() < 1e-9);
+        let c2 = v.to_projected(Screen { x: 150.0, y: 100.0 });
+        assert!((c2.x - centre.x).abs() < 1e-6 && (c2.y - centre.y).abs() < 1e-6);
+        assert!(v.svg_transform().starts_with("matrix("));
+    }
+}
