@@ -133,8 +133,6 @@ pub struct Territory {
     pub sources: Vec<Link>,
     /// A point inside the territory to write its name at, if the data gives one.
     pub label_point: Option<LonLat>,
-    /// Optional fill colour overriding the status colour.
-    pub color: Option<String>,
     pub polygons: Vec<Polygon>,
 }
 

@@ -102,7 +102,6 @@ fn territory(f: &Feature, legend: &mut legend::Builder, kinds: &mut Vec<ProblemK
         perimeter_note: p.string("perimeter_note"),
         sources: p.links("sources"),
         label_point: p.point("label_point").map(|(lon, lat)| LonLat { lon, lat }),
-        color: p.string("color").and_then(|c| safe_color(&c)),
         polygons,
     };
     kinds.append(&mut p.problems);

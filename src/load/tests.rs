@@ -19,8 +19,7 @@ fn reads_every_documented_property() {
         r##""id":"t1","name":"Vosges","short_name":"Vos.","status":"s","status_date":"2019-11-19",
         "status_place":"Mulhouse","projects":[{"text":"Hydrogène"}],"epci":[{"siren":"200","name":"CA"}],
         "communes_count":12,"perimeter_confidence":"low","perimeter_note":"indicatif",
-        "sources":[{"title":"Communiqué","url":"https://a.fr"}],"label_point":[5.5,48.5],
-        "color":"#abcdef","unknown":{"deep":[1,2]}"##,
+        "sources":[{"title":"Communiqué","url":"https://a.fr"}],"label_point":[5.5,48.5],"unknown":{"deep":[1,2]}"##,
     );
     let l = territories(&fc(&f)).unwrap();
     assert!(l.problems.is_empty(), "{:?}", l.problems);
@@ -33,7 +32,6 @@ fn reads_every_documented_property() {
     assert_eq!(t.confidence, Some(Confidence::Low));
     assert_eq!(t.sources[0].url.as_deref(), Some("https://a.fr"));
     assert_eq!(t.label_point, Some(LonLat { lon: 5.5, lat: 48.5 }));
-    assert_eq!(t.color.as_deref(), Some("#abcdef"));
 }
 
 #[test]

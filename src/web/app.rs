@@ -1,0 +1,169 @@
+//! The state of one map on a page: its DOM, and once loaded, its data, scene and controller.
+//! Browser events come in as [`Input`]s; the controller's [`Effect`]s are carried out here.
+
+use super::chrome::Chrome;
+use super::draw::{self, LabelTexts};
+use super::panel;
+use crate::interact::{Controller, Effect, Input};
+use crate::load::{LoadError, Problem};
+use crate::model::{Context, Dataset};
+use crate::scene::Scene;
+use crate::text::Strings;
+use crate::view::View;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element, SvgElement};
+
+/// Padding around the fitted territories, in pixels.
+const FIT_PADDING: f64 = 12.0;
+
+pub struct Map {
+    pub data: Dataset,
+    pub scene: Scene,
+    pub ctl: Controller,
+    labels: Vec<LabelTexts>,
+    /// Territory paths by territory index.
+    paths: Vec<Element>,
+}
+
+pub struct App {
+    pub doc: Document,
+    pub chrome: Chrome,
+    pub strings: &'static Strings,
+    pub uid: u32,
+    pub map: Option<Map>,
+}
+
+/// Something the host page is told about, sent once the app is no longer borrowed.
+pub enum HostEvent {
+    Ready(usize),
+    Error(String),
+    Select { id: String, name: String, status: String },
+}
+
+impl App {
+    pub fn set_state(&self, state: &str) {
+        let _ = self.chrome.root.set_attribute("data-state", state);
+    }
+
+    /// Shows an error in the map area, in words, and keeps the page usable.
+    pub fn fail(&mut self, message: &str) -> HostEvent {
+        self.chrome.message.set_text_content(Some(message));
+        let _ = self.chrome.message.set_attribute("role", "alert");
+        self.chrome.message.class_list().add_1("tim-error").ok();
+        self.chrome.message.set_hidden(false);
+        self.set_state("error");
+        HostEvent::Error(message.to_string())
+    }
+
+    /// Draws a loaded dataset. Problems met on the way are listed under the map.
+    pub fn show(&mut self, data: Dataset, context: Option<Context>, problems: &[Problem]) -> Result<HostEvent, JsValue> {
+        let scene = Scene::build(&data, context.as_ref());
+        let labels = draw::dataset(&self.doc, &self.chrome, &data, &scene, self.strings, self.uid)?;
+        draw::warnings(&self.doc, &self.chrome, problems, self.strings)?;
+        let mut paths = vec![None; data.territories.len()];
+        let list = self.chrome.territories.children();
+        for k in 0..list.length() {
+            let Some(el) = list.item(k) else { continue };
+            let index = el.get_attribute("data-index").and_then(|v| v.parse::<usize>().ok());
+            if let Some(slot) = index.and_then(|i| paths.get_mut(i)) {
+                *slot = Some(el);
+            }
+        }
+        let paths: Vec<Element> = paths.into_iter().flatten().collect();
+        let (w, h) = self.size();
+        let ctl = Controller::new(View::fit(scene.bounds, w, h, FIT_PADDING), &scene);
+        if let Some(first) = paths.get(ctl.focus) {
+            first.set_attribute("tabindex", "0")?;
+        }
+        let count = data.territories.len();
+        self.map = Some(Map { data, scene, ctl, labels, paths });
+        self.redraw()?;
+        self.chrome.message.set_hidden(true);
+        Ok(HostEvent::Ready(count))
+    }
+
+    fn size(&self) -> (f64, f64) {
+        let r = self.chrome.svg.get_bounding_client_rect();
+        (r.width().max(1.0), r.height().max(1.0))
+    }
+
+    fn redraw(&self) -> Result<(), JsValue> {
+        let Some(m) = &self.map else { return Ok(()) };
+        draw::view(&self.chrome, &m.ctl.view, &m.scene, &m.labels, &m.data, self.uid)
+    }
+
+    /// Index of a territory by id.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.map.as_ref()?.data.territories.iter().position(|t| t.id == id)
+    }
+
+    /// Feeds one input to the controller and carries out its effects.
+    pub fn input(&mut self, input: Input) -> Vec<HostEvent> {
+        let Some(m) = self.map.as_mut() else { return Vec::new() };
+        let fx = m.ctl.handle(input, &m.scene);
+        fx.into_iter().filter_map(|e| self.apply(e).ok().flatten()).collect()
+    }
+
+    fn apply(&mut self, e: Effect) -> Result<Option<HostEvent>, JsValue> {
+        let Some(m) = &self.map else { return Ok(None) };
+        let c = &self.chrome;
+        match e {
+            Effect::Hover(h) => {
+                for (i, p) in m.paths.iter().enumerate() {
+                    super::dom::toggle_class(p, "tim-hover", h.is_some_and(|h| h.0 == i));
+                }
+                match h {
+                    Some((i, at)) => {
+                        c.tooltip.set_text_content(Some(&m.data.territories[i].name));
+                        let style = c.tooltip.style();
+                        style.set_property("left", &format!("{:.0}px", at.x))?;
+                        style.set_property("top", &format!("{:.0}px", at.y))?;
+                        c.tooltip.set_hidden(false);
+                    }
+                    None => c.tooltip.set_hidden(true),
+                }
+            }
+            Effect::Focus(i) => self.focus(i)?,
+            Effect::Open(i) => {
+                panel::fill(&self.doc, c, &m.data, i, self.strings, self.uid)?;
+                for (k, p) in m.paths.iter().enumerate() {
+                    super::dom::toggle_class(p, "tim-selected", k == i);
+                }
+                let t = &m.data.territories[i];
+                let status = &m.data.legend.statuses[t.status];
+                c.live.set_text_content(Some(&format!("{} : {}", t.name, status.label)));
+                let ev = HostEvent::Select { id: t.id.clone(), name: t.name.clone(), status: status.id.clone() };
+                self.focus(i)?;
+                return Ok(Some(ev));
+            }
+            Effect::Close { refocus } => {
+                c.panel.set_hidden(true);
+                for p in &m.paths {
+                    super::dom::toggle_class(p, "tim-selected", false);
+                }
+                if let Some(i) = refocus {
+                    self.focus(i)?;
+                }
+            }
+            Effect::ViewChanged => self.redraw()?,
+        }
+        Ok(None)
+    }
+
+    /// Moves the roving tab stop to territory `i` and focuses it.
+    fn focus(&self, i: usize) -> Result<(), JsValue> {
+        let Some(m) = &self.map else { return Ok(()) };
+        for (k, p) in m.paths.iter().enumerate() {
+            p.set_attribute("tabindex", if k == i { "0" } else { "-1" })?;
+        }
+        if let Some(p) = m.paths.get(i).and_then(|p| p.dyn_ref::<SvgElement>()) {
+            p.focus()?;
+        }
+        Ok(())
+    }
+}
+
+/// The French sentence for a file that could not be used, naming the file.
+pub fn load_message(url: &str, e: &LoadError) -> String {
+    format!("Impossible d'afficher les territoires de {url}. {e}")
+}

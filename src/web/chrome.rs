@@ -1,0 +1,120 @@
+//! The map's fixed structure inside the host element: header, stage (SVG, controls, tooltip,
+//! panel, messages) and legend. Filled later by `draw` and `panel`.
+
+use super::dom::{append, html, svg, text_el};
+use crate::text::Strings;
+use wasm_bindgen::JsValue;
+use web_sys::{Document, Element, HtmlElement};
+
+/// Handles on the parts of the map that change.
+pub struct Chrome {
+    pub root: HtmlElement,
+    pub header: HtmlElement,
+    pub stage: HtmlElement,
+    pub svg: Element,
+    pub defs: Element,
+    pub view: Element,
+    pub context: Element,
+    pub territories: Element,
+    pub labels: Element,
+    pub tooltip: HtmlElement,
+    pub panel: HtmlElement,
+    pub panel_body: HtmlElement,
+    pub message: HtmlElement,
+    pub warnings: HtmlElement,
+    pub legend: HtmlElement,
+    pub live: HtmlElement,
+}
+
+/// Builds the structure inside `root`, replacing whatever was there.
+pub fn build(doc: &Document, root: &HtmlElement, s: &Strings, uid: u32) -> Result<Chrome, JsValue> {
+    root.set_text_content(None);
+    root.class_list().add_1("tim-map")?;
+    root.set_attribute("lang", s.lang)?;
+    let header = html(doc, "div", "tim-header")?;
+    header.set_hidden(true);
+    let stage = html(doc, "div", "tim-stage")?;
+    let help_id = format!("tim{uid}-help");
+    let svg_el = svg(doc, "svg", &[("class", "tim-svg"), ("role", "group"), ("aria-describedby", &help_id)])?;
+    svg_el.set_attribute("aria-label", s.map_label)?;
+    let defs = svg(doc, "defs", &[])?;
+    let view = svg(doc, "g", &[("class", "tim-view")])?;
+    let context = svg(doc, "g", &[("class", "tim-context-layer"), ("aria-hidden", "true")])?;
+    let territories = svg(doc, "g", &[("class", "tim-territories")])?;
+    let labels = svg(doc, "g", &[("class", "tim-labels"), ("aria-hidden", "true")])?;
+    append(&svg_el, &defs)?;
+    append(&view, &context)?;
+    append(&view, &territories)?;
+    append(&svg_el, &view)?;
+    append(&svg_el, &labels)?;
+    append(&stage, &svg_el)?;
+
+    let help = text_el(doc, "p", "tim-sr-only", s.map_help)?;
+    help.set_id(&help_id);
+    append(&stage, &help)?;
+
+    let controls = html(doc, "div", "tim-controls")?;
+    for (class, label, glyph) in [
+        ("tim-zoom-in", s.zoom_in, "+"),
+        ("tim-zoom-out", s.zoom_out, "−"),
+        ("tim-reset", s.reset, "⟲"),
+    ] {
+        let b = text_el(doc, "button", class, glyph)?;
+        b.set_attribute("type", "button")?;
+        b.set_attribute("aria-label", label)?;
+        b.set_title(label);
+        append(&controls, &b)?;
+    }
+    append(&stage, &controls)?;
+
+    let tooltip = html(doc, "div", "tim-tooltip")?;
+    tooltip.set_attribute("role", "tooltip")?;
+    tooltip.set_hidden(true);
+    append(&stage, &tooltip)?;
+
+    let panel = html(doc, "section", "tim-panel")?;
+    panel.set_hidden(true);
+    panel.set_attribute("aria-labelledby", &format!("tim{uid}-title"))?;
+    let close = text_el(doc, "button", "tim-close", "×")?;
+    close.set_attribute("type", "button")?;
+    close.set_attribute("aria-label", s.close)?;
+    close.set_title(s.close);
+    let panel_body = html(doc, "div", "tim-panel-body")?;
+    append(&panel, &close)?;
+    append(&panel, &panel_body)?;
+    append(&stage, &panel)?;
+
+    let message = text_el(doc, "div", "tim-message", s.loading)?;
+    message.set_attribute("role", "status")?;
+    append(&stage, &message)?;
+    let warnings = html(doc, "div", "tim-warnings")?;
+    warnings.set_hidden(true);
+    let live = html(doc, "div", "tim-sr-only tim-live")?;
+    live.set_attribute("aria-live", "polite")?;
+    let legend = html(doc, "div", "tim-legend")?;
+    legend.set_hidden(true);
+
+    append(root, &header)?;
+    append(root, &stage)?;
+    append(root, &legend)?;
+    append(root, &warnings)?;
+    append(root, &live)?;
+    Ok(Chrome {
+        root: root.clone(),
+        header,
+        stage,
+        svg: svg_el,
+        defs,
+        view,
+        context,
+        territories,
+        labels,
+        tooltip,
+        panel,
+        panel_body,
+        message,
+        warnings,
+        legend,
+        live,
+    })
+}

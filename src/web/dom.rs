@@ -1,0 +1,47 @@
+//! Small DOM helpers. Text from data only ever goes in through `textContent` or attributes,
+//! never as markup.
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element, HtmlElement};
+
+pub const SVG_NS: &str = "http://www.w3.org/2000/svg";
+
+pub fn document() -> Result<Document, JsValue> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))
+}
+
+/// An HTML element with a class (and `tim-` prefix already included by the caller).
+pub fn html(doc: &Document, tag: &str, class: &str) -> Result<HtmlElement, JsValue> {
+    let el = doc.create_element(tag)?;
+    if !class.is_empty() {
+        el.set_class_name(class);
+    }
+    el.dyn_into::<HtmlElement>().map_err(|_| JsValue::from_str("not an HTML element"))
+}
+
+/// An SVG element with attributes.
+pub fn svg(doc: &Document, tag: &str, attrs: &[(&str, &str)]) -> Result<Element, JsValue> {
+    let el = doc.create_element_ns(Some(SVG_NS), tag)?;
+    for (k, v) in attrs {
+        el.set_attribute(k, v)?;
+    }
+    Ok(el)
+}
+
+/// An HTML element holding `text` as text.
+pub fn text_el(doc: &Document, tag: &str, class: &str, text: &str) -> Result<HtmlElement, JsValue> {
+    let el = html(doc, tag, class)?;
+    el.set_text_content(Some(text));
+    Ok(el)
+}
+
+pub fn append(parent: &impl AsRef<web_sys::Node>, child: &impl AsRef<web_sys::Node>) -> Result<(), JsValue> {
+    parent.as_ref().append_child(child.as_ref()).map(|_| ())
+}
+
+/// Adds or removes one class.
+pub fn toggle_class(el: &Element, class: &str, on: bool) {
+    let _ = el.class_list().toggle_with_force(class, on);
+}

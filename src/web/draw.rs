@@ -1,0 +1,183 @@
+//! Drawing a loaded dataset into the [`Chrome`]: header, fill patterns, context and territory
+//! paths, labels, legend and warnings; and redrawing what depends on the view.
+
+use super::chrome::Chrome;
+use super::dom::{append, html, svg, text_el};
+use crate::labels::{estimate_width, place, Candidate};
+use crate::load::Problem;
+use crate::model::{Dataset, Pattern, StatusCategory};
+use crate::scene::Scene;
+use crate::text::Strings;
+use crate::view::View;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element, SvgTextContentElement};
+
+pub const LABEL_PX: f64 = 12.0;
+
+/// The label texts of one territory with their measured widths at [`LABEL_PX`].
+pub struct LabelTexts {
+    pub el: Element,
+    pub texts: Vec<String>,
+    pub widths: Vec<f64>,
+}
+
+pub fn pattern_id(uid: u32, status: usize, legend: bool) -> String {
+    format!("tim{uid}-p{status}{}", if legend { "l" } else { "" })
+}
+
+/// A fill pattern: the status colour with a white motif over it (the second cue).
+fn pattern(doc: &Document, id: &str, cat: &StatusCategory) -> Result<Element, JsValue> {
+    let p = svg(doc, "pattern", &[("id", id), ("patternUnits", "userSpaceOnUse"), ("width", "8"), ("height", "8")])?;
+    append(&p, &svg(doc, "rect", &[("width", "8"), ("height", "8"), ("fill", &cat.color)])?)?;
+    let motif = match cat.pattern {
+        Pattern::Solid => None,
+        Pattern::Hatch => Some(svg(doc, "path", &[("d", "M-2 2l4-4M0 8l8-8M6 10l4-4"), ("class", "tim-motif")])?),
+        Pattern::Dots => Some(svg(doc, "circle", &[("cx", "4"), ("cy", "4"), ("r", "1.6"), ("class", "tim-motif-dot")])?),
+        Pattern::Cross => Some(svg(doc, "path", &[("d", "M0 4h8M4 0v8"), ("class", "tim-motif")])?),
+    };
+    if let Some(m) = motif {
+        append(&p, &m)?;
+    }
+    Ok(p)
+}
+
+/// Draws everything that does not depend on the view. Returns the label elements.
+pub fn dataset(doc: &Document, c: &Chrome, data: &Dataset, scene: &Scene, s: &Strings, uid: u32) -> Result<Vec<LabelTexts>, JsValue> {
+    header(doc, c, data, s)?;
+    for (k, cat) in data.legend.statuses.iter().enumerate() {
+        append(&c.defs, &pattern(doc, &pattern_id(uid, k, false), cat)?)?;
+        append(&c.defs, &pattern(doc, &pattern_id(uid, k, true), cat)?)?;
+    }
+    for shape in &scene.context {
+        let class = format!("tim-context tim-context-{:?}", shape.layer).to_lowercase();
+        append(&c.context, &svg(doc, "path", &[("class", &class), ("d", &shape.path)])?)?;
+    }
+    let mut labels = Vec::new();
+    for &i in &scene.order {
+        let t = &data.territories[i];
+        let cat = &data.legend.statuses[t.status];
+        let fill = format!("url(#{})", pattern_id(uid, t.status, false));
+        let path = svg(doc, "path", &[("class", "tim-territory"), ("d", &scene.territories[i].path), ("fill", &fill), ("role", "button")])?;
+        path.set_attribute("data-id", &t.id)?;
+        path.set_attribute("data-index", &i.to_string())?;
+        path.set_attribute("data-status", &cat.id)?;
+        path.set_attribute("aria-label", &format!("{} : {}", t.name, cat.label))?;
+        path.set_attribute("tabindex", "-1")?;
+        append(&c.territories, &path)?;
+    }
+    for t in &data.territories {
+        let el = svg(doc, "text", &[("class", "tim-label"), ("text-anchor", "middle"), ("dominant-baseline", "central")])?;
+        append(&c.labels, &el)?;
+        let mut texts = vec![t.name.clone()];
+        texts.extend(t.short_name.clone().filter(|n| n != &t.name));
+        let widths = texts.iter().map(|txt| measure(&el, txt)).collect();
+        el.set_text_content(None);
+        labels.push(LabelTexts { el, texts, widths });
+    }
+    legend(doc, c, data, uid)?;
+    Ok(labels)
+}
+
+fn measure(el: &Element, text: &str) -> f64 {
+    el.set_text_content(Some(text));
+    let w = el
+        .dyn_ref::<SvgTextContentElement>()
+        .map(|t| t.get_computed_text_length() as f64)
+        .unwrap_or(0.0);
+    if w > 0.0 { w } else { estimate_width(text, LABEL_PX) }
+}
+
+fn header(doc: &Document, c: &Chrome, data: &Dataset, s: &Strings) -> Result<(), JsValue> {
+    let Some(p) = &data.programme else { return Ok(()) };
+    if let Some(title) = &data.title {
+        append(&c.header, &text_el(doc, "h2", "tim-title", title)?)?;
+    }
+    let facts = html(doc, "ul", "tim-facts")?;
+    for f in &p.facts {
+        append(&facts, &text_el(doc, "li", "", f)?)?;
+    }
+    append(&c.header, &facts)?;
+    if !p.themes.is_empty() {
+        let themes = text_el(doc, "p", "tim-themes", &format!("{} : {}", s.themes, p.themes.join(" · ")))?;
+        append(&c.header, &themes)?;
+    }
+    if let Some(src) = &p.source {
+        let line = html(doc, "p", "tim-source")?;
+        append(&line, &super::panel::link(doc, src)?)?;
+        append(&c.header, &line)?;
+    }
+    c.header.set_hidden(false);
+    Ok(())
+}
+
+fn legend(doc: &Document, c: &Chrome, data: &Dataset, uid: u32) -> Result<(), JsValue> {
+    if let Some(title) = &data.legend.title {
+        append(&c.legend, &text_el(doc, "p", "tim-legend-title", title)?)?;
+    }
+    let list = html(doc, "ul", "")?;
+    for (k, cat) in data.legend.statuses.iter().enumerate() {
+        let count = data.territories.iter().filter(|t| t.status == k).count();
+        let li = html(doc, "li", "")?;
+        li.set_attribute("data-status", &cat.id)?;
+        let sw = svg(doc, "svg", &[("class", "tim-swatch"), ("viewBox", "0 0 24 16"), ("aria-hidden", "true")])?;
+        let fill = format!("url(#{})", pattern_id(uid, k, true));
+        append(&sw, &svg(doc, "rect", &[("x", "0.5"), ("y", "0.5"), ("width", "23"), ("height", "15"), ("fill", &fill)])?)?;
+        append(&li, &sw)?;
+        append(&li, &text_el(doc, "span", "tim-legend-label", &cat.label)?)?;
+        append(&li, &text_el(doc, "span", "tim-count", &format!("({count})"))?)?;
+        append(&list, &li)?;
+    }
+    append(&c.legend, &list)?;
+    c.legend.set_hidden(false);
+    Ok(())
+}
+
+/// Lists the problems met while loading, in words, under the map.
+pub fn warnings(doc: &Document, c: &Chrome, problems: &[Problem], s: &Strings) -> Result<(), JsValue> {
+    if problems.is_empty() {
+        return Ok(());
+    }
+    c.warnings.set_text_content(None);
+    append(&c.warnings, &text_el(doc, "p", "", s.warnings)?)?;
+    let list = html(doc, "ul", "")?;
+    for p in problems.iter().take(50) {
+        append(&list, &text_el(doc, "li", "", &p.to_string())?)?;
+    }
+    if problems.len() > 50 {
+        append(&list, &text_el(doc, "li", "", &format!("… (+{})", problems.len() - 50))?)?;
+    }
+    append(&c.warnings, &list)?;
+    c.warnings.set_hidden(false);
+    Ok(())
+}
+
+/// Applies the view: the transform of the map group, pattern scale, and label placement.
+pub fn view(c: &Chrome, v: &View, scene: &Scene, labels: &[LabelTexts], data: &Dataset, uid: u32) -> Result<(), JsValue> {
+    c.view.set_attribute("transform", &v.svg_transform())?;
+    // Keep the motif the same size on screen whatever the zoom: undo the map's scale and flip.
+    let k = v.scale * 1000.0;
+    let pt = format!("scale({} {})", 1.0 / k, -1.0 / k);
+    for s in 0..data.legend.statuses.len() {
+        if let Some(p) = c.defs.query_selector(&format!("#{}", pattern_id(uid, s, false)))? {
+            p.set_attribute("patternTransform", &pt)?;
+        }
+    }
+    let cands: Vec<Candidate> = scene
+        .territories
+        .iter()
+        .zip(labels)
+        .map(|(t, l)| Candidate { anchor: v.to_screen(t.label_at), widths: l.widths.clone(), priority: t.shape.area })
+        .collect();
+    let placed = place(&cands, LABEL_PX + 2.0, 3.0, v.width, v.height);
+    for ((l, p), c) in labels.iter().zip(placed).zip(&cands) {
+        match p {
+            Some(p) => {
+                l.el.set_text_content(Some(&l.texts[p.variant]));
+                l.el.set_attribute("x", &format!("{:.1}", c.anchor.x))?;
+                l.el.set_attribute("y", &format!("{:.1}", c.anchor.y))?;
+            }
+            None => l.el.set_text_content(None),
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,193 @@
+//! The WebAssembly boundary: the `TerritoiresMap` class the page creates, browser events turned
+//! into [`Input`]s, and the host events (`ready`, `error`, `territoryselect`) sent back. The only
+//! module that names `web_sys`, `js_sys` or `JsValue`.
+
+mod app;
+mod chrome;
+mod dom;
+mod draw;
+mod fetch;
+mod listeners;
+mod panel;
+mod wire;
+
+use crate::interact::Input;
+use crate::load;
+use crate::text::Strings;
+use app::{App, HostEvent};
+use listeners::Listeners;
+use serde::Deserialize;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use web_sys::{AbortController, CustomEvent, CustomEventInit, HtmlElement};
+use wire::wire;
+
+thread_local! {
+    static NEXT_UID: Cell<u32> = const { Cell::new(1) };
+}
+
+#[derive(Deserialize, Default)]
+struct Options {
+    src: Option<String>,
+    context: Option<String>,
+    lang: Option<String>,
+}
+
+/// One map inside a host element.
+#[wasm_bindgen]
+pub struct TerritoiresMap {
+    app: Rc<RefCell<App>>,
+    listeners: Rc<RefCell<Listeners>>,
+    abort: Option<AbortController>,
+}
+
+#[wasm_bindgen]
+impl TerritoiresMap {
+    /// Builds the map in `root` and starts loading `options.src` (and `options.context`).
+    #[wasm_bindgen(constructor)]
+    pub fn new(root: HtmlElement, options: JsValue) -> Result<TerritoiresMap, JsValue> {
+        let opts: Options = serde_wasm_bindgen::from_value(options).unwrap_or_default();
+        let strings = Strings::for_lang(opts.lang.as_deref().unwrap_or("fr"));
+        let uid = NEXT_UID.with(|n| n.replace(n.get() + 1));
+        let doc = dom::document()?;
+        let chrome = chrome::build(&doc, &root, strings, uid)?;
+        let app = Rc::new(RefCell::new(App { doc, chrome, strings, uid, map: None }));
+        app.borrow().set_state("loading");
+        let listeners = Rc::new(RefCell::new(Listeners::default()));
+        wire(&app, &mut listeners.borrow_mut())?;
+        let abort = AbortController::new()?;
+        let signal = abort.signal();
+        let src = opts.src.unwrap_or_else(|| "data/territoires-grand-est.geojson".to_string());
+        let task_app = app.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let territories = fetch::bytes(&src, &signal).await;
+            let context = match &opts.context {
+                Some(url) => Some((url.clone(), fetch::bytes(url, &signal).await)),
+                None => None,
+            };
+            if signal.aborted() {
+                return;
+            }
+            let event = {
+                let Ok(mut a) = task_app.try_borrow_mut() else { return };
+                load_into(&mut a, &src, territories, context)
+            };
+            let root = task_app.borrow().chrome.root.clone();
+            dispatch(&root, event);
+        });
+        Ok(TerritoiresMap { app, listeners, abort: Some(abort) })
+    }
+
+    /// Opens the territory with this id; returns false when there is none.
+    pub fn select(&self, id: &str) -> bool {
+        let events = {
+            let Ok(mut a) = self.app.try_borrow_mut() else { return false };
+            let Some(i) = a.index_of(id) else { return false };
+            a.input(Input::Select(Some(i)))
+        };
+        self.send(events);
+        true
+    }
+
+    /// Closes the panel.
+    pub fn clear(&self) {
+        let events = match self.app.try_borrow_mut() {
+            Ok(mut a) => a.input(Input::Select(None)),
+            Err(_) => return,
+        };
+        self.send(events);
+    }
+
+    /// Number of event listeners this map holds (0 after `destroy`).
+    #[wasm_bindgen(getter, js_name = listenerCount)]
+    pub fn listener_count(&self) -> usize {
+        self.listeners.borrow().len()
+    }
+
+    /// Cancels loading, removes every listener and empties the host element.
+    pub fn destroy(&mut self) {
+        if let Some(a) = self.abort.take() {
+            a.abort();
+        }
+        self.listeners.borrow_mut().clear();
+        if let Ok(mut a) = self.app.try_borrow_mut() {
+            a.map = None;
+            let root = a.chrome.root.clone();
+            root.set_text_content(None);
+            let _ = root.remove_attribute("data-state");
+            let _ = root.class_list().remove_1("tim-map");
+        }
+    }
+
+    fn send(&self, events: Vec<HostEvent>) {
+        let root = self.app.borrow().chrome.root.clone();
+        for e in events {
+            dispatch(&root, e);
+        }
+    }
+}
+
+fn load_into(
+    a: &mut App,
+    src: &str,
+    territories: Result<Vec<u8>, String>,
+    context: Option<(String, Result<Vec<u8>, String>)>,
+) -> HostEvent {
+    let bytes = match territories {
+        Ok(b) => b,
+        Err(msg) => return a.fail(&format!("Impossible de charger les territoires. {msg}")),
+    };
+    let loaded = match load::territories(&bytes) {
+        Ok(l) => l,
+        Err(e) => return a.fail(&app::load_message(src, &e)),
+    };
+    let mut problems = loaded.problems;
+    let ctx = context.and_then(|(url, r)| match r.and_then(|b| load::context(&b).map_err(|e| e.to_string())) {
+        Ok(c) => Some(c.data),
+        Err(m) => {
+            a.chrome.warnings.set_text_content(Some(&format!("Fond de carte {url} non affiché : {m}")));
+            a.chrome.warnings.set_hidden(false);
+            None
+        }
+    });
+    problems.truncate(1000);
+    match a.show(loaded.data, ctx, &problems) {
+        Ok(ev) => {
+            a.set_state("ready");
+            ev
+        }
+        Err(_) => a.fail("La carte n'a pas pu être dessinée dans cette page."),
+    }
+}
+
+/// Sends a host event from the map element; it bubbles and crosses shadow boundaries.
+fn dispatch(root: &HtmlElement, e: HostEvent) {
+    let detail = js_sys::Object::new();
+    let set = |k: &str, v: JsValue| {
+        let _ = js_sys::Reflect::set(&detail, &JsValue::from_str(k), &v);
+    };
+    let kind = match e {
+        HostEvent::Ready(count) => {
+            set("count", JsValue::from_f64(count as f64));
+            "ready"
+        }
+        HostEvent::Error(message) => {
+            set("message", JsValue::from_str(&message));
+            "error"
+        }
+        HostEvent::Select { id, name, status } => {
+            set("id", JsValue::from_str(&id));
+            set("name", JsValue::from_str(&name));
+            set("status", JsValue::from_str(&status));
+            "territoryselect"
+        }
+    };
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    if let Ok(ev) = CustomEvent::new_with_event_init_dict(kind, &init) {
+        let _ = root.dispatch_event(&ev);
+    }
+}

@@ -1,0 +1,137 @@
+//! Browser events → [`Input`]s. Pointer events are hit-tested in Rust (one set of listeners on
+//! the SVG, not one per shape); keys are read where focus is; host events are sent after the app
+//! is released, so a host handler may call back into the map.
+
+use super::app::App;
+use super::listeners::Listeners;
+use super::dispatch;
+use crate::coords::Screen;
+use crate::interact::{Input, Key, PAN_STEP};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, Event, KeyboardEvent, PointerEvent, WheelEvent};
+
+type Shared = Rc<RefCell<App>>;
+
+/// Runs `f` on the app if it is free, then sends the host events it produced.
+fn with_app(app: &Shared, f: impl FnOnce(&mut App) -> Option<Input>) {
+    let (events, root) = {
+        let Ok(mut a) = app.try_borrow_mut() else { return };
+        let input = f(&mut a);
+        let events = input.map(|i| a.input(i)).unwrap_or_default();
+        (events, a.chrome.root.clone())
+    };
+    for e in events {
+        dispatch(&root, e);
+    }
+}
+
+fn local(a: &App, e: &web_sys::MouseEvent) -> Screen {
+    let r = a.chrome.svg.get_bounding_client_rect();
+    Screen { x: e.client_x() as f64 - r.left(), y: e.client_y() as f64 - r.top() }
+}
+
+fn pointer(e: &Event) -> Option<&PointerEvent> {
+    e.dyn_ref::<PointerEvent>()
+}
+
+/// Registers every listener of the map on its own elements.
+pub fn wire(app: &Shared, l: &mut Listeners) -> Result<(), JsValue> {
+    let (svg, root, stage) = {
+        let a = app.borrow();
+        (a.chrome.svg.clone(), a.chrome.root.clone(), a.chrome.stage.clone())
+    };
+    let resized = app.clone();
+    l.on_resize(&stage, move |_| {
+        with_app(&resized, |a| {
+            let r = a.chrome.svg.get_bounding_client_rect();
+            Some(Input::Resize { width: r.width(), height: r.height() })
+        })
+    })?;
+    let on = |l: &mut Listeners, target: &web_sys::EventTarget, kind: &'static str, passive: bool, f: fn(&mut App, &Event) -> Option<Input>| {
+        let app = app.clone();
+        l.add(target, kind, passive, move |e: Event| with_app(&app, |a| f(a, &e)))
+    };
+    on(l, &svg, "pointerdown", true, |a, e| {
+        let p = pointer(e)?;
+        if p.button() != 0 {
+            return None;
+        }
+        let _ = a.chrome.svg.set_pointer_capture(p.pointer_id());
+        Some(Input::PointerDown { id: p.pointer_id(), at: local(a, p) })
+    })?;
+    on(l, &svg, "pointermove", true, |a, e| pointer(e).map(|p| Input::PointerMove { id: p.pointer_id(), at: local(a, p) }))?;
+    on(l, &svg, "pointerup", true, |a, e| pointer(e).map(|p| Input::PointerUp { id: p.pointer_id(), at: local(a, p) }))?;
+    on(l, &svg, "pointercancel", true, |_, e| pointer(e).map(|p| Input::PointerCancel { id: p.pointer_id() }))?;
+    on(l, &svg, "pointerleave", true, |_, _| Some(Input::PointerLeave))?;
+    on(l, &svg, "wheel", false, |a, e| {
+        let w = e.dyn_ref::<WheelEvent>()?;
+        e.prevent_default();
+        // Lines and pages are turned into pixels, as browsers scroll them.
+        let unit = match w.delta_mode() { 1 => 16.0, 2 => 400.0, _ => 1.0 };
+        Some(Input::Wheel { at: local(a, w), delta: w.delta_y() * unit })
+    })?;
+    on(l, &svg, "focusin", true, |_, e| {
+        let t = e.target()?.dyn_into::<Element>().ok()?;
+        t.get_attribute("data-index")?.parse().ok().map(Input::Focused)
+    })?;
+    on(l, &root, "keydown", false, |_, e| {
+        let k = e.dyn_ref::<KeyboardEvent>()?;
+        let on_territory = e
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .is_some_and(|t| t.class_list().contains("tim-territory"));
+        let key = key_of(k, on_territory)?;
+        e.prevent_default();
+        Some(Input::Key(key))
+    })?;
+    on(l, &root, "click", true, |_, e| {
+        let t = e.target()?.dyn_into::<Element>().ok()?;
+        let b = t.closest("button").ok()??;
+        let class = b.class_list();
+        if class.contains("tim-zoom-in") {
+            Some(Input::ZoomIn)
+        } else if class.contains("tim-zoom-out") {
+            Some(Input::ZoomOut)
+        } else if class.contains("tim-reset") {
+            Some(Input::Reset)
+        } else if class.contains("tim-close") {
+            Some(Input::ClosePanel)
+        } else {
+            None
+        }
+    })?;
+    Ok(())
+}
+
+/// The map's keys. Territory keys only act when a territory has focus; Escape acts anywhere in
+/// the map (it closes the panel and returns focus).
+fn key_of(k: &KeyboardEvent, on_territory: bool) -> Option<Key> {
+    if k.alt_key() || k.ctrl_key() || k.meta_key() {
+        return None;
+    }
+    let key = k.key();
+    if key == "Escape" {
+        return Some(Key::Escape);
+    }
+    if !on_territory {
+        return None;
+    }
+    let shift = k.shift_key();
+    Some(match key.as_str() {
+        "ArrowRight" if shift => Key::Pan { dx: -PAN_STEP, dy: 0.0 },
+        "ArrowLeft" if shift => Key::Pan { dx: PAN_STEP, dy: 0.0 },
+        "ArrowDown" if shift => Key::Pan { dx: 0.0, dy: -PAN_STEP },
+        "ArrowUp" if shift => Key::Pan { dx: 0.0, dy: PAN_STEP },
+        "ArrowRight" | "ArrowDown" => Key::Next,
+        "ArrowLeft" | "ArrowUp" => Key::Previous,
+        "Home" => Key::First,
+        "End" => Key::Last,
+        "Enter" | " " => Key::Activate,
+        "+" | "=" => Key::ZoomIn,
+        "-" | "_" => Key::ZoomOut,
+        "0" => Key::Reset,
+        _ => return None,
+    })
+}
