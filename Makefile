@@ -29,4 +29,17 @@ test: setup build
 	cd tests/browser && node --test --test-concurrency=1
 
 # --- data (owned by datatool) ---
+# Rebuilds data/ from pinned public sources; see data/README.md.
+#   make data                          fetch sources into .cache/ if absent, then run datatool
+#   make data TI_LIST=liste-ti-com.csv use the State's commune-level list for the perimeters
+#   make data-check                    prove the committed files are reproduced byte for byte
+DATA_CACHE ?= .cache/sources
+TI_LIST ?=
+.PHONY: data data-sources data-check
+data: data-sources
+	cargo run --release --quiet -p ti-data -- --cache $(DATA_CACHE) --composition data/composition.toml --out data $(if $(TI_LIST),--ti-list $(TI_LIST))
+data-sources:
+	sh datatool/fetch-sources.sh $(DATA_CACHE)
+data-check: data-sources
+	TI_DATA_CACHE=$(abspath $(DATA_CACHE)) cargo test --release -p ti-data --test reproduce -- --nocapture
 # --- end data ---

@@ -2,6 +2,7 @@
 //! file. The algorithms themselves come from the `geo` crate where it has them.
 
 pub mod hit;
+pub mod interior;
 pub mod shape;
 
 pub use shape::Shape;

@@ -4,7 +4,7 @@
 use crate::coords::{Bounds, LonLat, Projected};
 use crate::model::Polygon;
 use crate::projection::Lambert93;
-use geo::{Area, Coord, InteriorPoint, LineString, MultiPolygon};
+use geo::{Area, Coord, LineString, MultiPolygon};
 
 /// A shape in the projected plane.
 #[derive(Clone, Debug)]
@@ -42,10 +42,7 @@ impl Shape {
             .geometry
             .iter()
             .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()));
-        largest
-            .and_then(|p| p.interior_point())
-            .map(|p| Projected { x: p.x(), y: p.y() })
-            .unwrap_or_else(|| self.bounds.center())
+        largest.and_then(super::interior::interior_point).unwrap_or_else(|| self.bounds.center())
     }
 }
 

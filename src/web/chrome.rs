@@ -10,7 +10,6 @@ use web_sys::{Document, Element, HtmlElement};
 pub struct Chrome {
     pub root: HtmlElement,
     pub header: HtmlElement,
-    pub stage: HtmlElement,
     pub svg: Element,
     pub defs: Element,
     pub view: Element,
@@ -102,7 +101,6 @@ pub fn build(doc: &Document, root: &HtmlElement, s: &Strings, uid: u32) -> Resul
     Ok(Chrome {
         root: root.clone(),
         header,
-        stage,
         svg: svg_el,
         defs,
         view,

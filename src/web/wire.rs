@@ -38,12 +38,12 @@ fn pointer(e: &Event) -> Option<&PointerEvent> {
 
 /// Registers every listener of the map on its own elements.
 pub fn wire(app: &Shared, l: &mut Listeners) -> Result<(), JsValue> {
-    let (svg, root, stage) = {
+    let (svg, root) = {
         let a = app.borrow();
-        (a.chrome.svg.clone(), a.chrome.root.clone(), a.chrome.stage.clone())
+        (a.chrome.svg.clone(), a.chrome.root.clone())
     };
     let resized = app.clone();
-    l.on_resize(&stage, move |_| {
+    l.on_resize(&svg, move |_| {
         with_app(&resized, |a| {
             let r = a.chrome.svg.get_bounding_client_rect();
             Some(Input::Resize { width: r.width(), height: r.height() })
