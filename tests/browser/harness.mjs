@@ -1,0 +1,331 @@
+// Shared set-up for the browser tests: serves the built site (target/site, made by `make build`)
+// with .ci/serve.py on a free loopback port, drives Debian's Chromium with playwright-core, and
+// records everything a test must assert is absent: console errors, uncaught exceptions, wasm
+// panics ("panicked at", "unreachable") and Content-Security-Policy violations.
+//
+// Builds nothing: `make test` builds the site before it runs these tests.
+
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repoRoot = path.resolve(here, '../..');
+export const siteDir = process.env.TIM_SITE_DIR
+  ? path.resolve(process.env.TIM_SITE_DIR)
+  : path.join(repoRoot, 'target/site');
+export const fixturesDir = path.join(repoRoot, 'tests/fixtures');
+export const artifactsDir = path.join(here, 'artifacts');
+
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox', // Chromium refuses to start its sandbox as root
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  // The machine has no network: without these Chromium keeps trying to reach Google's hosts.
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** The status labels of the press release of 19 Nov 2019, as the legend must word them. */
+export const STATUS = {
+  signed: 'Protocole signé le 19 novembre 2019 à Mulhouse',
+  earlier: 'Protocole signé avant le 19 novembre 2019',
+  none: "Pas encore de plan d'actions au 19 novembre 2019",
+};
+
+/** Lower case, without accents, dashes and apostrophes turned into spaces, spaces collapsed. */
+export function fold(s) {
+  return String(s)
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\u2010-\u2015\-'’]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Collapses white space, for comparing rendered text with expected text. */
+export function squish(s) {
+  return String(s ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** The territory name out of an aria-label "<name> : <status label>". */
+export function nameOf(ariaLabel) {
+  const i = ariaLabel.lastIndexOf(' : ');
+  return i < 0 ? ariaLabel : ariaLabel.slice(0, i);
+}
+
+function startServer() {
+  if (!existsSync(path.join(siteDir, 'index.html'))) {
+    throw new Error(`${siteDir}/index.html is missing: run \`make build\` first`);
+  }
+  const child = spawn(
+    'python3',
+    [path.join(repoRoot, '.ci/serve.py'), siteDir, '0', `/__fixtures=${fixturesDir}`],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const log = [];
+  child.stderr.on('data', (b) => {
+    log.push(...b.toString().split('\n').filter(Boolean));
+    if (log.length > 200) log.splice(0, log.length - 200);
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`serve.py did not start in 10 s:\n${log.join('\n')}`));
+    }, 10_000);
+    child.stdout.on('data', (b) => {
+      out += b.toString();
+      const m = out.match(/serving (http:\/\/127\.0\.0\.1:\d+)\//);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, base: m[1], log });
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`serve.py exited with ${code} before serving:\n${log.join('\n')}`));
+    });
+  });
+}
+
+function stopServer(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 3000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/**
+ * Starts the server and the browser. Returns `{ base, open, close }`; call `close()` in `after`.
+ * `open(query, { state, viewport })` opens the viewer (`/` + query) in a fresh context and waits
+ * for `state` ('ready' by default, 'error', or null to not wait).
+ */
+export async function start() {
+  const server = await startServer();
+  const killServer = () => server.child.kill('SIGKILL');
+  process.once('exit', killServer);
+  let browser;
+  try {
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  } catch (e) {
+    await stopServer(server.child);
+    throw e;
+  }
+  const contexts = [];
+
+  async function open(query = '', { state = 'ready', viewport = { width: 1200, height: 800 } } = {}) {
+    const context = await browser.newContext({ viewport, locale: 'fr-FR' });
+    contexts.push(context);
+    const page = await context.newPage();
+    const watch = await watchPage(page);
+    await page.goto(`${server.base}/${query}`);
+    if (state) await waitForState(page, state);
+    return { page, watch, context };
+  }
+
+  async function close() {
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser.close().catch(() => {});
+    await stopServer(server.child);
+    process.removeListener('exit', killServer);
+  }
+
+  return { base: server.base, open, close, serverLog: server.log };
+}
+
+/** Records console messages, uncaught exceptions, CSP violations and the viewer's DOM events. */
+export async function watchPage(page) {
+  const rec = { console: [], errors: [], pageErrors: [], csp: [], events: null };
+  page.on('console', (msg) => {
+    const entry = { type: msg.type(), text: msg.text(), url: msg.location()?.url ?? '' };
+    rec.console.push(entry);
+    // Chromium asks for /favicon.ico by itself; its 404 is not the page's doing.
+    if (entry.type === 'error' && !/\/favicon\.ico$/.test(entry.url)) rec.errors.push(entry);
+  });
+  page.on('pageerror', (err) => rec.pageErrors.push(String(err?.stack || err)));
+  // Capture phase on document: sees `ready`/`error` on #carte whether or not they bubble.
+  await page.addInitScript(() => {
+    window.__tim = { events: [], csp: [] };
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__tim.csp.push(`${e.violatedDirective} ${e.blockedURI}`);
+    }, true);
+    for (const type of ['ready', 'error']) {
+      document.addEventListener(type, (e) => {
+        if (e.target && e.target.id === 'carte') {
+          let detail = null;
+          try { detail = JSON.parse(JSON.stringify(e.detail ?? null)); } catch { detail = String(e.detail); }
+          window.__tim.events.push({ type, detail, isCustom: e instanceof CustomEvent });
+        }
+      }, true);
+    }
+  });
+  rec.domEvents = () => page.evaluate(() => window.__tim.events);
+  rec.cspViolations = () => page.evaluate(() => window.__tim.csp);
+  /** Console lines that show a wasm panic or trap. */
+  rec.panics = () =>
+    [...rec.console.map((c) => c.text), ...rec.pageErrors].filter((t) => /panicked at|unreachable/i.test(t));
+  return rec;
+}
+
+/** Fails the test if anything went wrong in the page (see watchPage). */
+export async function assertHealthy(watch, { allowConsoleErrors = false } = {}) {
+  assert.deepEqual(watch.panics(), [], 'a wasm panic or trap was printed');
+  assert.deepEqual(watch.pageErrors, [], 'uncaught exception in the page');
+  if (!allowConsoleErrors) {
+    assert.deepEqual(watch.errors.map((e) => `${e.text} (${e.url})`), [], 'console errors');
+  }
+  assert.deepEqual(await watch.cspViolations(), [], 'Content-Security-Policy violations');
+}
+
+/** Waits for `#carte[data-state=state]`; fails at once, with the page's message, on the other end state. */
+export async function waitForState(page, state, timeout = 20_000) {
+  const handle = await page
+    .waitForSelector('#carte[data-state="ready"], #carte[data-state="error"]', { state: 'attached', timeout })
+    .catch(async (e) => {
+      const now = await page.evaluate(() => document.querySelector('#carte')?.dataset.state ?? '(no #carte)');
+      throw new Error(`#carte never reached "ready" or "error" in ${timeout} ms (data-state: ${now}): ${e.message}`);
+    });
+  const got = await handle.getAttribute('data-state');
+  if (got !== state) {
+    const message = await page.evaluate(() => document.querySelector('.tim-message')?.textContent ?? '');
+    throw new Error(`#carte reached data-state="${got}", expected "${state}". .tim-message: ${squish(message)}`);
+  }
+}
+
+/** Every territory path as the page shows it, in document order. */
+export function territories(page) {
+  return page.$$eval('#carte svg.tim-svg path.tim-territory', (paths) =>
+    paths.map((p) => ({
+      id: p.getAttribute('data-id'),
+      status: p.getAttribute('data-status'),
+      label: p.getAttribute('aria-label'),
+      role: p.getAttribute('role'),
+      tabindex: p.getAttribute('tabindex'),
+      d: p.getAttribute('d'),
+      classes: [...p.classList],
+    })),
+  );
+}
+
+/** The territory whose name (from its aria-label) matches `test(foldedName)`; fails if not exactly one. */
+export async function findTerritory(page, test, what = String(test)) {
+  const all = await territories(page);
+  const hits = all.filter((t) => t.label && test(fold(nameOf(t.label))));
+  assert.equal(hits.length, 1, `expected one territory matching ${what}, got ${hits.map((t) => t.label).join(' | ') || 'none'}`);
+  return hits[0];
+}
+
+/** CSS selector of a territory path by data-id. */
+export function territorySelector(id) {
+  return `#carte path.tim-territory[data-id="${String(id).replace(/["\\]/g, '\\$&')}"]`;
+}
+
+/**
+ * A viewport point where the territory `id` is what the user would hit: scans its bounding box
+ * from the centre outwards and keeps the first point where document.elementFromPoint is the path
+ * itself (shapes may be concave, and labels or neighbours may cover the box centre).
+ */
+export async function pointInside(page, id) {
+  const p = await page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    if (!el) return { missing: true };
+    const r = el.getBoundingClientRect();
+    const cx = r.left + r.width / 2;
+    const cy = r.top + r.height / 2;
+    const pts = [];
+    const n = 24;
+    for (let i = 1; i < n; i++) {
+      for (let j = 1; j < n; j++) {
+        const x = r.left + (r.width * i) / n;
+        const y = r.top + (r.height * j) / n;
+        if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) continue;
+        pts.push([x, y, (x - cx) ** 2 + (y - cy) ** 2]);
+      }
+    }
+    pts.sort((a, b) => a[2] - b[2]);
+    for (const [x, y] of pts) {
+      if (document.elementFromPoint(x, y) === el) return { x, y };
+    }
+    return { none: true, box: [r.left, r.top, r.width, r.height] };
+  }, territorySelector(id));
+  assert.ok(!p.missing, `no path for territory ${id}`);
+  assert.ok(!p.none, `no visible, unobstructed point inside territory ${id} (box ${p.box})`);
+  return p;
+}
+
+/** The open panel's content, or null when it is hidden or absent. */
+export function panel(page) {
+  return page.evaluate(() => {
+    const el = document.querySelector('#carte .tim-panel');
+    if (!el || el.hidden) return null;
+    const text = (sel) => el.querySelector(sel)?.textContent.replace(/\s+/g, ' ').trim() ?? null;
+    const items = (sel) => [...el.querySelectorAll(sel)].map((li) => li.textContent.replace(/\s+/g, ' ').trim());
+    return {
+      title: text('.tim-panel-title'),
+      status: text('.tim-panel-status'),
+      projects: items('.tim-panel-projects li'),
+      epci: items('.tim-panel-epci li'),
+      perimeter: text('.tim-panel-perimeter'),
+      sources: [...el.querySelectorAll('.tim-panel-sources a')].map((a) => ({
+        text: a.textContent.trim(),
+        href: a.getAttribute('href'),
+      })),
+      hasClose: !!el.querySelector('button.tim-close'),
+    };
+  });
+}
+
+/** The id of the element that has focus, if it is a territory path; else a description of it. */
+export function focused(page) {
+  return page.evaluate(() => {
+    const a = document.activeElement;
+    if (a && a.matches('path.tim-territory')) return { territory: a.getAttribute('data-id'), label: a.getAttribute('aria-label') };
+    return { territory: null, other: a ? `${a.tagName.toLowerCase()}${a.id ? '#' + a.id : ''}.${[...a.classList].join('.')}` : 'none' };
+  });
+}
+
+/** The `transform` attribute of g.tim-view (null when absent). */
+export function viewTransform(page) {
+  return page.$eval('#carte g.tim-view', (g) => g.getAttribute('transform'));
+}
+
+/** Waits until the view transform differs from `before` (zoom may be animated); returns it. */
+export async function transformChangedFrom(page, before, what, timeout = 3000) {
+  try {
+    await page.waitForFunction(
+      (b) => document.querySelector('#carte g.tim-view')?.getAttribute('transform') !== b,
+      before,
+      { timeout },
+    );
+  } catch {
+    assert.fail(`g.tim-view transform did not change after ${what} (still ${JSON.stringify(before)})`);
+  }
+  return viewTransform(page);
+}
+
+/** Waits until the view transform equals `want`. */
+export async function transformBecomes(page, want, what, timeout = 3000) {
+  try {
+    await page.waitForFunction(
+      (w) => document.querySelector('#carte g.tim-view')?.getAttribute('transform') === w,
+      want,
+      { timeout },
+    );
+  } catch {
+    const now = await viewTransform(page);
+    assert.fail(`g.tim-view transform is ${JSON.stringify(now)} after ${what}, expected ${JSON.stringify(want)}`);
+  }
+}

@@ -1,0 +1,110 @@
+// A visitor opens the page and sees the 15 Grand Est territories, the programme facts, the legend
+// with the counts of the press release of 19 Nov 2019, and the context layer behind them.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { start, assertHealthy, territories, STATUS, squish, artifactsDir } from './harness.mjs';
+
+let app;
+let page;
+let watch;
+
+before(async () => {
+  app = await start();
+  ({ page, watch } = await app.open(''));
+});
+after(() => app?.close());
+
+test('the map becomes ready and says so with a ready event counting 15 territories', async () => {
+  assert.equal(await page.getAttribute('#carte', 'data-state'), 'ready');
+  const events = await watch.domEvents();
+  const ready = events.filter((e) => e.type === 'ready');
+  assert.equal(ready.length, 1, `one ready event expected, got ${JSON.stringify(events)}`);
+  assert.ok(ready[0].isCustom, 'ready is a CustomEvent');
+  assert.equal(ready[0].detail?.count, 15);
+  assert.ok(!events.some((e) => e.type === 'error'), 'no error event');
+});
+
+test('15 territory shapes, each distinct, named for screen readers and operable', async () => {
+  const all = await territories(page);
+  assert.equal(all.length, 15, 'path.tim-territory count');
+  const ids = new Set(all.map((t) => t.id));
+  assert.equal(ids.size, 15, 'distinct data-id');
+  assert.ok(all.every((t) => t.id && t.id.trim()), 'every data-id non-empty');
+  const ds = new Set(all.map((t) => t.d));
+  assert.ok(all.every((t) => t.d && t.d.trim().length > 10), 'every path has a non-empty d');
+  assert.equal(ds.size, 15, 'every territory has its own shape');
+  for (const t of all) {
+    assert.equal(t.role, 'button', `${t.id} role`);
+    assert.match(t.label ?? '', /^\S.* : \S/, `${t.id} aria-label is "<name> : <status>"`);
+    assert.ok(Object.values(STATUS).some((s) => t.label.endsWith(` : ${s}`)), `${t.id} aria-label ends with a status: ${t.label}`);
+    assert.ok(t.status, `${t.id} data-status`);
+  }
+  const stops = all.filter((t) => t.tabindex === '0');
+  assert.equal(stops.length, 1, 'exactly one territory is the tab stop');
+  assert.ok(all.every((t) => t.tabindex === '0' || t.tabindex === '-1'), 'the others have tabindex -1');
+});
+
+test('the statuses follow the press release: 11 signed in Mulhouse, 2 earlier, 2 without plan', async () => {
+  const all = await territories(page);
+  const count = (label) => all.filter((t) => t.label.endsWith(` : ${label}`)).length;
+  assert.equal(count(STATUS.signed), 11);
+  assert.equal(count(STATUS.earlier), 2);
+  assert.equal(count(STATUS.none), 2);
+  // Same data-status for the same label.
+  const byStatus = new Map();
+  for (const t of all) {
+    const label = t.label.slice(t.label.lastIndexOf(' : ') + 3);
+    if (byStatus.has(t.status)) assert.equal(byStatus.get(t.status), label, `data-status ${t.status}`);
+    byStatus.set(t.status, label);
+  }
+  assert.equal(byStatus.size, 3);
+});
+
+test('the legend lists the 3 statuses with their counts 11, 2 and 2', async () => {
+  const items = (await page.$$eval('#carte .tim-legend li', (lis) => lis.map((li) => li.textContent))).map(squish);
+  assert.equal(items.length, 3, `legend items: ${JSON.stringify(items)}`);
+  const want = [
+    [STATUS.signed, 11],
+    [STATUS.earlier, 2],
+    [STATUS.none, 2],
+  ];
+  for (const [label, n] of want) {
+    const item = items.find((t) => t.includes(label));
+    assert.ok(item, `a legend item says "${label}": ${JSON.stringify(items)}`);
+    const numbers = (item.replace(label, '').match(/\d+/g) ?? []).map(Number);
+    assert.deepEqual(numbers, [n], `count in legend item "${item}"`);
+  }
+});
+
+test('the header gives the programme facts: 146 in France, 15 in Grand Est, 11 signed', async () => {
+  const facts = (await page.$$eval('#carte .tim-header .tim-facts li', (lis) => lis.map((li) => li.textContent))).map(squish);
+  assert.ok(facts.length >= 1, 'facts listed');
+  const has = (n) => facts.some((f) => new RegExp(`(^|\\D)${n}(\\D|$)`).test(f));
+  for (const n of [146, 15, 11]) assert.ok(has(n), `a fact mentions ${n}: ${JSON.stringify(facts)}`);
+});
+
+test('context shapes are drawn, hidden from assistive technology', async () => {
+  const n = await page.$$eval('#carte svg.tim-svg g[aria-hidden="true"] path.tim-context', (ps) => ps.filter((p) => (p.getAttribute('d') ?? '').length > 10).length);
+  assert.ok(n > 0, 'path.tim-context inside g[aria-hidden=true]');
+  const labels = await page.$$eval('#carte svg.tim-svg text.tim-label', (ts) => ts.map((t) => !!t.closest('[aria-hidden="true"]')));
+  assert.ok(labels.length > 0, 'territory labels are written on the map');
+  assert.ok(labels.every(Boolean), 'labels are aria-hidden');
+});
+
+test('nothing went wrong in the page', async () => {
+  await assertHealthy(watch);
+});
+
+test('a screenshot of the ready page is saved (1200×800)', async () => {
+  mkdirSync(artifactsDir, { recursive: true });
+  const file = path.join(artifactsDir, 'carte.png');
+  await page.setViewportSize({ width: 1200, height: 800 });
+  await page.screenshot({ path: file });
+  const png = readFileSync(file);
+  assert.equal(png.toString('latin1', 1, 4), 'PNG');
+  assert.equal(png.readUInt32BE(16), 1200);
+  assert.equal(png.readUInt32BE(20), 800);
+});
