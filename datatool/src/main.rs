@@ -1,0 +1,35 @@
+//! Command line: `ti-data [--cache DIR] [--composition FILE] [--out DIR] [--ti-list CSV] [--tolerance M]`.
+
+use anyhow::{bail, Context, Result};
+use std::path::PathBuf;
+use std::time::Instant;
+use ti_data::{build, sources::SourcePaths, write_outputs, Options, DEFAULT_TOLERANCE_M};
+
+fn main() -> Result<()> {
+    let mut cache = PathBuf::from(".cache/sources");
+    let mut composition = PathBuf::from("data/composition.toml");
+    let mut out = PathBuf::from("data");
+    let mut official = None;
+    let mut tolerance_m = DEFAULT_TOLERANCE_M;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        let mut value = || args.next().with_context(|| format!("{a} needs a value"));
+        match a.as_str() {
+            "--cache" => cache = value()?.into(),
+            "--composition" => composition = value()?.into(),
+            "--out" => out = value()?.into(),
+            "--ti-list" => official = Some(PathBuf::from(value()?)).filter(|p| !p.as_os_str().is_empty()),
+            "--tolerance" => tolerance_m = value()?.parse().context("--tolerance must be a number of metres")?,
+            _ => bail!("unknown argument {a}; usage: ti-data [--cache DIR] [--composition FILE] [--out DIR] [--ti-list CSV] [--tolerance M]"),
+        }
+    }
+    let sources = SourcePaths::in_cache(&cache);
+    if !sources.exist() {
+        bail!("sources missing under {}; run `make data` (it fetches them) or datatool/fetch-sources.sh", cache.display());
+    }
+    let t0 = Instant::now();
+    let outputs = build(&Options { sources, composition, official, tolerance_m })?;
+    write_outputs(&outputs, &out)?;
+    eprintln!("ti-data: wrote {} in {:.1} s", out.display(), t0.elapsed().as_secs_f64());
+    Ok(())
+}

