@@ -148,7 +148,15 @@ pub fn build(opts: &Options) -> Result<Outputs> {
         points_before: arcs.iter().map(|a| a.points.len()).sum(),
         points_after: simplified.iter().map(Vec::len).sum(),
         stats,
-        defects: defects.iter().map(|d| d.area2 as f64 / 2e10).collect(),
+        defects: defects
+            .iter()
+            .map(|d| {
+                let (dep, ti) = face_key.get(&d.face).cloned().unwrap_or_default();
+                let owner = format!("{dep} / {}", ti.map_or("-", |i| comp.territories[i].id.as_str()));
+                let at = (d.ring[0].0 as f64 / topology::SCALE, d.ring[0].1 as f64 / topology::SCALE);
+                (d.area2 as f64 / 2e10, at, owner)
+            })
+            .collect(),
         diagnostics: m.report.clone(),
         territories_bytes: territories.len(),
         context_bytes: context.len(),

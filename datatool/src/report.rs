@@ -22,8 +22,9 @@ pub struct ReportInput {
     pub points_after: usize,
     /// Per-territory figures.
     pub stats: Vec<TerritoryStats>,
-    /// Defects of the commune mesh: signed area in deg² (negative: gap, positive: overlap).
-    pub defects: Vec<f64>,
+    /// Defects of the commune mesh: signed area in deg² (negative: gap, positive: overlap),
+    /// a vertex (lon, lat), and the département / territory that received the fix.
+    pub defects: Vec<(f64, (f64, f64), String)>,
     /// Diagnostics from the membership step.
     pub diagnostics: Vec<String>,
     /// Size of the territories file in bytes.
@@ -47,9 +48,14 @@ pub fn render(r: &ReportInput) -> String {
         let _ = writeln!(s, "| {} | {} | {:.0} | {} |", t.id, t.communes, t.area_km2, t.confidence);
     }
     let km2 = |a: f64| a.abs() * 111.2 * 111.2 * 48.7f64.to_radians().cos();
-    let gaps: Vec<f64> = r.defects.iter().filter(|a| **a < 0.0).map(|a| km2(*a)).collect();
-    let overlaps: Vec<f64> = r.defects.iter().filter(|a| **a > 0.0).map(|a| km2(*a)).collect();
-    let _ = writeln!(s, "\nCommune mesh defects fixed (each given to the face owning most of its border): {} gaps (≈ {:.1} km² in all), {} overlap slivers (≈ {:.2} km² in all).", gaps.len(), gaps.iter().sum::<f64>(), overlaps.len(), overlaps.iter().sum::<f64>());
+    let gaps: Vec<f64> = r.defects.iter().filter(|d| d.0 < 0.0).map(|d| km2(d.0)).collect();
+    let overlaps: Vec<f64> = r.defects.iter().filter(|d| d.0 > 0.0).map(|d| km2(d.0)).collect();
+    let _ = writeln!(s, "\n## Commune mesh defects\n");
+    let _ = writeln!(s, "{} gaps (≈ {:.1} km² in all) and {} overlap slivers (≈ {:.2} km² in all), each given to (gap) or removed from (overlap) the face owning most of its border (département / territory):\n", gaps.len(), gaps.iter().sum::<f64>(), overlaps.len(), overlaps.iter().sum::<f64>());
+    for (a, at, owner) in r.defects.iter().filter(|d| km2(d.0) >= 0.5) {
+        let kind = if *a < 0.0 { "gap" } else { "overlap" };
+        let _ = writeln!(s, "- {kind} of {:.1} km² at ({:.5}, {:.5}) → {owner}", km2(*a), at.0, at.1);
+    }
     let _ = writeln!(s, "\n## Diagnostics\n");
     if r.diagnostics.is_empty() {
         let _ = writeln!(s, "None.");
