@@ -1,9 +1,17 @@
-//! Command line: `ti-data [--cache DIR] [--composition FILE] [--out DIR] [--ti-list CSV] [--tolerance M]`.
+//! Command line of the data builder; see [`USAGE`].
 
 use anyhow::{bail, Context, Result};
 use std::path::PathBuf;
 use std::time::Instant;
 use ti_data::{build, sources::SourcePaths, write_outputs, Options, DEFAULT_TOLERANCE_M};
+
+/// Usage text.
+const USAGE: &str = "usage: ti-data [--cache DIR] [--composition FILE] [--out DIR] [--ti-list CSV] [--tolerance M]
+  --cache DIR         unpacked sources (default .cache/sources, filled by datatool/fetch-sources.sh)
+  --composition FILE  territories, statuses and perimeter selectors (default data/composition.toml)
+  --out DIR           where to write the GeoJSON files and build-report.md (default data)
+  --ti-list CSV       State's commune list (insee_com, lib_com, id_ti, lib_ti) replacing the perimeters
+  --tolerance M       arc simplification tolerance in metres (default 350)";
 
 fn main() -> Result<()> {
     let mut cache = PathBuf::from(".cache/sources");
@@ -20,7 +28,11 @@ fn main() -> Result<()> {
             "--out" => out = value()?.into(),
             "--ti-list" => official = Some(PathBuf::from(value()?)).filter(|p| !p.as_os_str().is_empty()),
             "--tolerance" => tolerance_m = value()?.parse().context("--tolerance must be a number of metres")?,
-            _ => bail!("unknown argument {a}; usage: ti-data [--cache DIR] [--composition FILE] [--out DIR] [--ti-list CSV] [--tolerance M]"),
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return Ok(());
+            }
+            _ => bail!("unknown argument {a}\n{USAGE}"),
         }
     }
     let sources = SourcePaths::in_cache(&cache);

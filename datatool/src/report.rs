@@ -65,3 +65,33 @@ pub fn render(r: &ReportInput) -> String {
     }
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_sorted_table_and_defects() {
+        let stats = |id: &str| TerritoryStats { id: id.into(), communes: 2, area_km2: 23.4, confidence: "low".into() };
+        let r = ReportInput {
+            tolerance_m: 350.0,
+            official: None,
+            communes: 5,
+            region_area_km2: 100.0,
+            arcs: 3,
+            points_before: 10,
+            points_after: 5,
+            stats: vec![stats("b"), stats("a")],
+            defects: vec![(-0.001, (4.5, 49.0), "51 / -".into()), (1e-9, (5.0, 48.0), "88 / vosges".into())],
+            diagnostics: vec![],
+            territories_bytes: 1,
+            context_bytes: 2,
+        };
+        let s = render(&r);
+        assert!(s.find("| a |").unwrap() < s.find("| b |").unwrap());
+        assert!(s.contains("1 gaps") && s.contains("1 overlap slivers"));
+        assert!(s.contains("gap of 8.2 km² at (4.50000, 49.00000) → 51 / -"), "{s}");
+        assert!(!s.contains("88 / vosges"), "tiny defects are only counted");
+        assert!(s.ends_with("None.\n"));
+    }
+}
