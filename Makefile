@@ -6,7 +6,7 @@ WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' C
 SITE := target/site
 WASM := target/wasm32-unknown-unknown/release/territoires_map.wasm
 
-.PHONY: setup setup-rust setup-browser build run test test-native test-browser clean-site
+.PHONY: setup setup-rust setup-browser build run test
 
 setup: setup-rust setup-browser
 
@@ -25,6 +25,7 @@ run: build
 	python3 .ci/serve.py "$(SITE)" "$(PORT)"
 
 test: setup build
+	@$(MAKE) --no-print-directory data-sources || echo "make test: data sources could not be fetched; the reproduction tests will print SKIPPED"
 	cargo test --workspace
 	cd tests/browser && node --test --test-concurrency=1
 
