@@ -22,6 +22,14 @@ pub enum LoadError {
     NoFeatures,
     /// Features were there, but none could be drawn; the problems say why.
     NoUsableTerritory { problems: Vec<Problem> },
+    /// The file is longer than [`MAX_FILE_BYTES`](super::limits::MAX_FILE_BYTES); not parsed.
+    TooLarge { bytes: usize, max: usize },
+    /// Arrays or objects nested deeper than [`MAX_JSON_DEPTH`](super::limits::MAX_JSON_DEPTH).
+    TooDeep { line: usize, column: usize },
+    /// More features than [`MAX_FEATURES`](super::limits::MAX_FEATURES).
+    TooManyFeatures { found: usize, max: usize },
+    /// More positions in the file than [`MAX_VERTICES`](super::limits::MAX_VERTICES).
+    TooManyVertices { found: usize, max: usize },
 }
 
 /// Something wrong with one feature; the feature or a part of it is skipped.
@@ -65,6 +73,8 @@ pub enum ProblemKind {
     UnsafeUrl { property: &'static str },
     /// GeometryCollections nested deeper than the viewer accepts; the extra depth is skipped.
     TooDeep,
+    /// A position with fewer than 2 numbers; the ring is skipped.
+    PositionTooShort { at: RingAt, position: usize, numbers: usize },
 }
 
 impl fmt::Display for LoadError {
@@ -99,7 +109,55 @@ impl fmt::Display for LoadError {
                 }
                 Ok(())
             }
+            LoadError::TooLarge { bytes, max } => write!(
+                f,
+                "Le fichier est trop volumineux : {} octets ({}), la limite est de {} octets ({}).",
+                grouped(*bytes),
+                megabytes(*bytes),
+                grouped(*max),
+                megabytes(*max)
+            ),
+            LoadError::TooDeep { line, column } => write!(
+                f,
+                "Imbrication trop profonde : plus de {} tableaux ou objets JSON imbriqués, \
+                 ligne {line}, colonne {column}.",
+                super::limits::MAX_JSON_DEPTH
+            ),
+            LoadError::TooManyFeatures { found, max } => write!(
+                f,
+                "Le fichier contient trop d'entités : {}, la limite est de {}.",
+                grouped(*found),
+                grouped(*max)
+            ),
+            LoadError::TooManyVertices { found, max } => write!(
+                f,
+                "Le fichier contient trop de sommets (positions) : {}, la limite est de {}.",
+                grouped(*found),
+                grouped(*max)
+            ),
         }
+    }
+}
+
+/// `1234567` → `1 234 567`, the French way of grouping digits.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A byte count in mebibytes with one decimal and a French comma, e.g. `52,4 Mo`.
+fn megabytes(n: usize) -> String {
+    let tenths = (n as f64 / (1024.0 * 1024.0) * 10.0).round() as u64;
+    match tenths % 10 {
+        0 => format!("{} Mo", tenths / 10),
+        d => format!("{},{d} Mo", tenths / 10),
     }
 }
 
@@ -154,9 +212,16 @@ impl fmt::Display for ProblemKind {
                 f,
                 "un lien de « {property} » n'est pas une adresse http(s) ; lien retiré."
             ),
-            ProblemKind::TooDeep => {
-                write!(f, "collections de géométries trop imbriquées ; partie ignorée.")
-            }
+            ProblemKind::TooDeep => write!(
+                f,
+                "collections de géométries imbriquées sur plus de {} niveaux ; partie ignorée.",
+                super::limits::MAX_COLLECTION_DEPTH
+            ),
+            ProblemKind::PositionTooShort { at, position, numbers } => write!(
+                f,
+                "{at}, position {position} : {numbers} nombre(s), il en faut au moins 2 \
+                 (longitude, latitude) ; anneau ignoré."
+            ),
         }
     }
 }
@@ -182,5 +247,24 @@ mod tests {
         assert!(s.contains("position 7") && s.contains("200"), "{s}");
         let e = LoadError::Json { line: 2, column: 5, detail: "EOF".into() };
         assert!(e.to_string().contains("ligne 2, colonne 5"));
+    }
+
+    #[test]
+    fn limit_messages_name_the_limit_and_the_value() {
+        let e = LoadError::TooLarge { bytes: 55_000_000, max: 52_428_800 };
+        assert_eq!(
+            e.to_string(),
+            "Le fichier est trop volumineux : 55 000 000 octets (52,5 Mo), \
+             la limite est de 52 428 800 octets (50 Mo)."
+        );
+        let e = LoadError::TooManyFeatures { found: 50_001, max: 50_000 };
+        assert!(e.to_string().contains("50 001") && e.to_string().contains("50 000"), "{e}");
+        let e = LoadError::TooManyVertices { found: 2_000_001, max: 2_000_000 };
+        assert!(e.to_string().contains("sommets") && e.to_string().contains("2 000 001"), "{e}");
+        let e = LoadError::TooDeep { line: 1, column: 129 };
+        assert!(e.to_string().contains("Imbrication trop profonde") && e.to_string().contains("colonne 129"), "{e}");
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1000), "1 000");
     }
 }

@@ -2,12 +2,10 @@
 //! reported; what is kept is closed and within WGS84 range.
 
 use super::error::{ProblemKind, RingAt};
+use super::limits::MAX_COLLECTION_DEPTH;
 use crate::coords::LonLat;
 use crate::model::Polygon;
 use geojson::{GeometryValue, Position};
-
-/// GeometryCollections nested deeper than this are not followed.
-pub const MAX_COLLECTION_DEPTH: usize = 8;
 
 /// Collects the polygons of a geometry, pushing a [`ProblemKind`] for every part it skips or mends.
 pub fn polygons(value: &GeometryValue, problems: &mut Vec<ProblemKind>) -> Vec<Polygon> {
@@ -71,9 +69,15 @@ fn polygon(rings: &[Vec<Position>], index: usize, problems: &mut Vec<ProblemKind
 fn ring(positions: &[Position], at: RingAt, problems: &mut Vec<ProblemKind>) -> Option<Vec<LonLat>> {
     let mut out = Vec::with_capacity(positions.len() + 1);
     for (i, p) in positions.iter().enumerate() {
-        // geojson guarantees at least two numbers; extra dimensions (altitude, measure) are ignored.
-        let s = p.as_slice();
-        let (lon, lat) = (s[0], s[1]);
+        // Extra dimensions (altitude, measure) are ignored; geojson does not check polygon
+        // positions have two numbers, so a shorter one skips the ring.
+        let (lon, lat) = match p.as_slice() {
+            [lon, lat, ..] => (*lon, *lat),
+            short => {
+                problems.push(ProblemKind::PositionTooShort { at, position: i, numbers: short.len() });
+                return None;
+            }
+        };
         if !(lon.is_finite() && lat.is_finite() && lon.abs() <= 180.0 && lat.abs() <= 90.0) {
             problems.push(ProblemKind::OutOfRange { at, position: i, lon, lat });
             return None;
@@ -131,6 +135,26 @@ mod tests {
         let ps = polygons(&g, &mut pr);
         assert_eq!(ps[0].len(), 1, "the bad hole is dropped, the exterior kept");
         assert!(matches!(pr[0], ProblemKind::OutOfRange { position: 1, .. }));
+    }
+
+    #[test]
+    fn a_position_of_one_number_skips_the_ring_without_panicking() {
+        let mut pr = Vec::new();
+        let g = value(r#"{"type":"Polygon","coordinates":[[[5],[6,48],[6,49],[5,48]]]}"#);
+        assert!(polygons(&g, &mut pr).is_empty());
+        let at = RingAt { polygon: 0, ring: 0 };
+        assert_eq!(pr, vec![ProblemKind::PositionTooShort { at, position: 0, numbers: 1 }]);
+    }
+
+    #[test]
+    fn collections_deeper_than_the_limit_are_cut() {
+        let mut json = r#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}"#.to_string();
+        for _ in 0..=MAX_COLLECTION_DEPTH {
+            json = format!(r#"{{"type":"GeometryCollection","geometries":[{json}]}}"#);
+        }
+        let mut pr = Vec::new();
+        assert!(polygons(&value(&json), &mut pr).is_empty());
+        assert_eq!(pr, vec![ProblemKind::TooDeep]);
     }
 
     #[test]

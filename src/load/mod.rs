@@ -7,6 +7,7 @@ mod context;
 mod error;
 mod geometry;
 mod legend;
+pub mod limits;
 mod properties;
 
 pub use context::context;
@@ -128,8 +129,10 @@ fn top_object_text(fc: &FeatureCollection, key: &str) -> Option<String> {
     text_of(fc.foreign_members.as_ref()?.get(key)?, "")
 }
 
-/// Bytes → FeatureCollection, with an error that says what the bytes were instead.
+/// Bytes → FeatureCollection, with an error that says what the bytes were instead, or which
+/// [`limits`] the file goes past.
 fn collection(bytes: &[u8]) -> Result<FeatureCollection, LoadError> {
+    limits::check_size(bytes)?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| LoadError::NotUtf8 { byte: e.valid_up_to() })?;
     let trimmed = text.trim_start();
@@ -142,6 +145,9 @@ fn collection(bytes: &[u8]) -> Result<FeatureCollection, LoadError> {
     let gj: GeoJson = serde_json::from_str(text).map_err(|e| {
         let (line, column, detail) = (e.line(), e.column(), e.to_string());
         let detail = detail.split(" at line").next().unwrap_or("").to_string();
+        if detail.contains("recursion limit exceeded") {
+            return LoadError::TooDeep { line, column };
+        }
         match e.classify() {
             serde_json::error::Category::Data => LoadError::NotGeoJson { line, column, detail },
             _ => LoadError::Json { line, column, detail },
@@ -149,7 +155,7 @@ fn collection(bytes: &[u8]) -> Result<FeatureCollection, LoadError> {
     })?;
     match gj {
         GeoJson::FeatureCollection(fc) if fc.features.is_empty() => Err(LoadError::NoFeatures),
-        GeoJson::FeatureCollection(fc) => Ok(fc),
+        GeoJson::FeatureCollection(fc) => limits::check_counts(&fc).map(|()| fc),
         GeoJson::Feature(_) => Err(LoadError::NotFeatureCollection { found: "Feature" }),
         GeoJson::Geometry(g) => Err(LoadError::NotFeatureCollection { found: g.value.type_name() }),
     }
