@@ -117,7 +117,9 @@ def main(argv):
     def stop(signum, frame):
         raise KeyboardInterrupt
 
+    # Also SIGINT: a shell without job control starts background commands with it ignored.
     signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
     print(f"serving http://127.0.0.1:{server.server_address[1]}/", flush=True)
     try:
         server.serve_forever()
