@@ -139,6 +139,41 @@ impl fmt::Display for LoadError {
     }
 }
 
+/// A coordinate as written in a message: plain when short, `1e300` rather than 301 digits.
+fn number(x: f64) -> String {
+    if x.is_finite() && x.abs() >= 1e7 {
+        format!("{x:e}")
+    } else {
+        x.to_string()
+    }
+}
+
+/// serde_json's English reason for a parse error, in French when it is one of the usual ones.
+pub(super) fn french_detail(detail: &str) -> String {
+    const TRUNCATED: &str = "(fichier tronqué ?)";
+    let known = [
+        ("EOF while parsing a list", "fin du fichier au milieu d'une liste"),
+        ("EOF while parsing an object", "fin du fichier au milieu d'un objet"),
+        ("EOF while parsing a string", "fin du fichier au milieu d'une chaîne"),
+        ("EOF while parsing a value", "fin du fichier au milieu d'une valeur"),
+    ];
+    if let Some((_, fr)) = known.iter().find(|(en, _)| detail.starts_with(en)) {
+        return format!("{fr} {TRUNCATED}");
+    }
+    match detail {
+        "expected value" => "valeur attendue ; NaN, Infinity et le texte brut ne sont pas du JSON".into(),
+        "trailing characters" => "caractères en trop après la fin du JSON".into(),
+        "number out of range" => "nombre trop grand".into(),
+        "control character (\\u0000-\\u001F) found while parsing a string" => {
+            "caractère de contrôle dans une chaîne".into()
+        }
+        other => match other.strip_prefix("invalid type: ") {
+            Some(rest) => format!("type inattendu : {rest}"),
+            None => other.to_string(),
+        },
+    }
+}
+
 /// `1234567` → `1 234 567`, the French way of grouping digits.
 fn grouped(n: usize) -> String {
     let digits = n.to_string();
@@ -201,7 +236,9 @@ impl fmt::Display for ProblemKind {
             }
             ProblemKind::OutOfRange { at, position, lon, lat } => write!(
                 f,
-                "{at}, position {position} : coordonnées hors limites ({lon}, {lat}) ; anneau ignoré."
+                "{at}, position {position} : coordonnées hors limites ({}, {}) ; anneau ignoré.",
+                number(*lon),
+                number(*lat)
             ),
             ProblemKind::DuplicateId => write!(f, "cet id est déjà utilisé ; entité ignorée."),
             ProblemKind::UnknownStatus(s) => write!(
@@ -263,6 +300,11 @@ mod tests {
         assert!(e.to_string().contains("sommets") && e.to_string().contains("2 000 001"), "{e}");
         let e = LoadError::TooDeep { line: 1, column: 129 };
         assert!(e.to_string().contains("Imbrication trop profonde") && e.to_string().contains("colonne 129"), "{e}");
+        let p = ProblemKind::OutOfRange { at: RingAt { polygon: 0, ring: 0 }, position: 0, lon: 1e300, lat: 48.5 };
+        assert!(p.to_string().contains("(1e300, 48.5)"), "{p}");
+        assert_eq!(french_detail("EOF while parsing a list"), "fin du fichier au milieu d'une liste (fichier tronqué ?)");
+        assert_eq!(french_detail("invalid type: null, expected f64"), "type inattendu : null, expected f64");
+        assert_eq!(french_detail("something new"), "something new");
         assert_eq!(grouped(0), "0");
         assert_eq!(grouped(999), "999");
         assert_eq!(grouped(1000), "1 000");

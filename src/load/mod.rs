@@ -144,10 +144,11 @@ fn collection(bytes: &[u8]) -> Result<FeatureCollection, LoadError> {
     }
     let gj: GeoJson = serde_json::from_str(text).map_err(|e| {
         let (line, column, detail) = (e.line(), e.column(), e.to_string());
-        let detail = detail.split(" at line").next().unwrap_or("").to_string();
+        let detail = detail.split(" at line").next().unwrap_or("");
         if detail.contains("recursion limit exceeded") {
             return LoadError::TooDeep { line, column };
         }
+        let detail = error::french_detail(detail);
         match e.classify() {
             serde_json::error::Category::Data => LoadError::NotGeoJson { line, column, detail },
             _ => LoadError::Json { line, column, detail },
