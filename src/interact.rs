@@ -30,13 +30,15 @@ pub enum Key {
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Input {
-    PointerDown { id: i32, at: Screen },
+    /// `touch`: a finger rather than a mouse or pen (matters in cooperative mode).
+    PointerDown { id: i32, at: Screen, touch: bool },
     PointerMove { id: i32, at: Screen },
     PointerUp { id: i32, at: Screen },
     PointerCancel { id: i32 },
     PointerLeave,
-    /// Wheel or trackpad; `delta` in pixels, positive = away from the user (zoom out).
-    Wheel { at: Screen, delta: f64 },
+    /// Wheel or trackpad; `delta` in pixels, positive = away from the user (zoom out);
+    /// `modifier`: Ctrl or ⌘ held.
+    Wheel { at: Screen, delta: f64, modifier: bool },
     /// A key pressed while keyboard focus is in the map.
     Key(Key),
     /// A territory received focus (by Tab, by a click, or by script).
@@ -62,6 +64,17 @@ pub enum Effect {
     Close { refocus: Option<usize> },
     /// The view transform changed: redraw transform and labels.
     ViewChanged,
+    /// In cooperative mode, a gesture was left to the page: say how to move the map instead.
+    Hint(Gesture),
+}
+
+/// Gestures that cooperative mode leaves to the host page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gesture {
+    /// The wheel scrolls the page; Ctrl/⌘ + wheel zooms the map.
+    Wheel,
+    /// One finger scrolls the page; two fingers move and zoom the map.
+    Touch,
 }
 
 #[derive(Clone, Debug)]
@@ -71,7 +84,12 @@ pub struct Controller {
     /// The roving tab stop: the territory that receives focus when Tab enters the map.
     pub focus: usize,
     pub open: Option<usize>,
+    /// Inside a host page, leave plain wheel and one-finger drags to the page (as MapLibre's
+    /// cooperative gestures do); the standalone page sets this to false and zooms freely.
+    pub cooperative: bool,
     pointers: Vec<(i32, Screen)>,
+    /// Whether the pointer that started the current press is a finger.
+    touch: bool,
     press: Option<Screen>,
     dragged: bool,
 }
@@ -83,7 +101,9 @@ impl Controller {
             hover: None,
             focus: scene.order.first().copied().unwrap_or(0),
             open: None,
+            cooperative: false,
             pointers: Vec::new(),
+            touch: false,
             press: None,
             dragged: false,
         }
@@ -92,9 +112,12 @@ impl Controller {
     pub fn handle(&mut self, input: Input, scene: &Scene) -> Vec<Effect> {
         let mut fx = Vec::new();
         match input {
-            Input::PointerDown { id, at } => {
+            Input::PointerDown { id, at, touch } => {
                 self.pointers.retain(|p| p.0 != id);
                 self.pointers.push((id, at));
+                if self.pointers.len() == 1 {
+                    self.touch = touch;
+                }
                 self.press = (self.pointers.len() == 1).then_some(at);
                 self.dragged = self.pointers.len() > 1;
             }
@@ -117,7 +140,8 @@ impl Controller {
                 self.press = None;
             }
             Input::PointerLeave => self.set_hover(None, &mut fx),
-            Input::Wheel { at, delta } => {
+            Input::Wheel { modifier: false, .. } if self.cooperative => fx.push(Effect::Hint(Gesture::Wheel)),
+            Input::Wheel { at, delta, .. } => {
                 // One wheel notch (~100 px) zooms by about ZOOM_STEP; trackpads send small deltas.
                 let factor = ZOOM_STEP.powf(-delta.clamp(-300.0, 300.0) / 100.0);
                 self.zoom(Some(at), factor, &mut fx);
@@ -167,6 +191,12 @@ impl Controller {
             return;
         }
         self.pointers[k].1 = at;
+        if self.cooperative && self.touch && !self.dragged && self.press.is_some_and(|p| p.distance(at) >= CLICK_SLOP) {
+            // One finger belongs to the page: it scrolls, the map stays, and a hint says why.
+            self.press = None;
+            fx.push(Effect::Hint(Gesture::Touch));
+            return;
+        }
         if !self.dragged && self.press.is_some_and(|p| p.distance(at) >= CLICK_SLOP) {
             self.dragged = true;
             // Catch up the movement made within the slop, so the map stays under the finger.

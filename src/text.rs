@@ -27,6 +27,8 @@ pub struct Strings {
     pub confidence_unknown: &'static str,
     pub warnings: &'static str,
     pub themes: &'static str,
+    pub hint_wheel: &'static str,
+    pub hint_touch: &'static str,
     pub months: [&'static str; 12],
 }
 
@@ -55,6 +57,8 @@ pub const FR: Strings = Strings {
     confidence_unknown: "Fiabilité du périmètre non renseignée.",
     warnings: "Certaines données n'ont pas pu être affichées :",
     themes: "Thèmes",
+    hint_wheel: "Pour zoomer sur la carte, maintenez Ctrl (ou ⌘) en tournant la molette.",
+    hint_touch: "Utilisez deux doigts pour déplacer la carte.",
     months: [
         "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
         "octobre", "novembre", "décembre",
@@ -86,6 +90,8 @@ pub const EN: Strings = Strings {
     confidence_unknown: "Perimeter reliability not given.",
     warnings: "Some data could not be shown:",
     themes: "Themes",
+    hint_wheel: "To zoom the map, hold Ctrl (or ⌘) while scrolling.",
+    hint_touch: "Use two fingers to move the map.",
     months: [
         "January", "February", "March", "April", "May", "June", "July", "August", "September",
         "October", "November", "December",

@@ -22,11 +22,11 @@ fn centre_of(c: &Controller, s: &Scene, i: usize) -> Screen {
 fn click_opens_the_territory_under_the_pointer_and_background_closes() {
     let (mut c, s) = setup();
     let at = centre_of(&c, &s, 0);
-    c.handle(Input::PointerDown { id: 1, at }, &s);
+    c.handle(Input::PointerDown { id: 1, at, touch: false }, &s);
     assert_eq!(c.handle(Input::PointerUp { id: 1, at }, &s), vec![Effect::Open(0)]);
     assert_eq!(c.open, Some(0));
     let outside = Screen { x: 1.0, y: 1.0 };
-    c.handle(Input::PointerDown { id: 1, at: outside }, &s);
+    c.handle(Input::PointerDown { id: 1, at: outside, touch: false }, &s);
     let fx = c.handle(Input::PointerUp { id: 1, at: outside }, &s);
     assert_eq!(fx, vec![Effect::Close { refocus: None }]);
 }
@@ -45,7 +45,7 @@ fn drag_pans_and_is_not_a_click() {
     let (mut c, s) = setup();
     let a = centre_of(&c, &s, 0);
     let before = c.view;
-    c.handle(Input::PointerDown { id: 1, at: a }, &s);
+    c.handle(Input::PointerDown { id: 1, at: a, touch: false }, &s);
     c.handle(Input::PointerMove { id: 1, at: Screen { x: a.x + 2.0, y: a.y } }, &s);
     let fx = c.handle(Input::PointerMove { id: 1, at: Screen { x: a.x + 30.0, y: a.y + 10.0 } }, &s);
     assert!(fx.contains(&Effect::ViewChanged));
@@ -56,8 +56,8 @@ fn drag_pans_and_is_not_a_click() {
 #[test]
 fn pinch_zooms_about_the_fingers() {
     let (mut c, s) = setup();
-    c.handle(Input::PointerDown { id: 1, at: Screen { x: 150.0, y: 100.0 } }, &s);
-    c.handle(Input::PointerDown { id: 2, at: Screen { x: 250.0, y: 100.0 } }, &s);
+    c.handle(Input::PointerDown { id: 1, at: Screen { x: 150.0, y: 100.0 }, touch: false }, &s);
+    c.handle(Input::PointerDown { id: 2, at: Screen { x: 250.0, y: 100.0 }, touch: false }, &s);
     c.handle(Input::PointerMove { id: 2, at: Screen { x: 350.0, y: 100.0 } }, &s);
     assert!((c.view.zoom() - 2.0).abs() < 1e-9, "{}", c.view.zoom());
     // Lifting the fingers after a pinch is not a click.
@@ -84,7 +84,7 @@ fn zoom_inputs_change_the_view_and_reset_restores_it() {
     let (mut c, s) = setup();
     c.handle(Input::ZoomIn, &s);
     assert!((c.view.zoom() - ZOOM_STEP).abs() < 1e-9);
-    c.handle(Input::Wheel { at: Screen { x: 10.0, y: 10.0 }, delta: 100.0 }, &s);
+    c.handle(Input::Wheel { at: Screen { x: 10.0, y: 10.0 }, delta: 100.0, modifier: false }, &s);
     assert!((c.view.zoom() - 1.0).abs() < 1e-9);
     c.handle(Input::Key(Key::ZoomIn), &s);
     c.handle(Input::Key(Key::Pan { dx: PAN_STEP, dy: 0.0 }), &s);
@@ -99,4 +99,34 @@ fn select_from_outside_and_out_of_range_is_harmless() {
     assert_eq!(c.handle(Input::Select(Some(99)), &s), vec![Effect::Close { refocus: None }]);
     assert!(c.handle(Input::Focused(99), &s).is_empty());
     assert_eq!(c.focus, 0);
+}
+
+#[test]
+fn cooperative_mode_leaves_wheel_and_one_finger_to_the_page() {
+    let (mut c, s) = setup();
+    c.cooperative = true;
+    let at = Screen { x: 200.0, y: 100.0 };
+    assert_eq!(c.handle(Input::Wheel { at, delta: 100.0, modifier: false }, &s), vec![Effect::Hint(Gesture::Wheel)]);
+    assert!((c.view.zoom() - 1.0).abs() < 1e-9);
+    assert_eq!(c.handle(Input::Wheel { at, delta: -100.0, modifier: true }, &s), vec![Effect::ViewChanged]);
+    c.handle(Input::Reset, &s);
+    let before = c.view;
+    c.handle(Input::PointerDown { id: 1, at, touch: true }, &s);
+    let fx = c.handle(Input::PointerMove { id: 1, at: Screen { x: 200.0, y: 160.0 } }, &s);
+    assert_eq!(fx, vec![Effect::Hint(Gesture::Touch)]);
+    c.handle(Input::PointerMove { id: 1, at: Screen { x: 200.0, y: 190.0 } }, &s);
+    assert_eq!(c.view, before, "one finger does not move the map");
+    assert!(c.handle(Input::PointerUp { id: 1, at }, &s).is_empty(), "nor is it a click");
+    // Two fingers do.
+    c.handle(Input::PointerDown { id: 1, at, touch: true }, &s);
+    c.handle(Input::PointerDown { id: 2, at: Screen { x: 300.0, y: 100.0 }, touch: true }, &s);
+    c.handle(Input::PointerMove { id: 2, at: Screen { x: 400.0, y: 100.0 } }, &s);
+    assert!((c.view.zoom() - 2.0).abs() < 1e-9);
+    // A mouse drags the map even in cooperative mode.
+    c.handle(Input::PointerUp { id: 1, at }, &s);
+    c.handle(Input::PointerUp { id: 2, at }, &s);
+    let before = c.view;
+    c.handle(Input::PointerDown { id: 3, at, touch: false }, &s);
+    c.handle(Input::PointerMove { id: 3, at: Screen { x: 240.0, y: 100.0 } }, &s);
+    assert_ne!(c.view, before);
 }

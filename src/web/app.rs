@@ -4,7 +4,7 @@
 use super::chrome::Chrome;
 use super::draw::{self, LabelTexts};
 use super::panel;
-use crate::interact::{Controller, Effect, Input};
+use crate::interact::{Controller, Effect, Gesture, Input};
 use crate::load::{LoadError, Problem};
 use crate::model::{Context, Dataset};
 use crate::scene::Scene;
@@ -31,6 +31,12 @@ pub struct App {
     pub strings: &'static Strings,
     pub uid: u32,
     pub map: Option<Map>,
+    /// Leave plain wheel and one-finger drags to the host page.
+    pub cooperative: bool,
+    /// Show the programme facts above the map.
+    pub header: bool,
+    /// Whether the last input moved or zoomed the map (the wheel handler then keeps the event).
+    pub view_changed: bool,
 }
 
 /// Something the host page is told about, sent once the app is no longer borrowed.
@@ -58,7 +64,7 @@ impl App {
     /// Draws a loaded dataset. Problems met on the way are listed under the map.
     pub fn show(&mut self, data: Dataset, context: Option<Context>, problems: &[Problem]) -> Result<HostEvent, JsValue> {
         let scene = Scene::build(&data, context.as_ref());
-        let labels = draw::dataset(&self.doc, &self.chrome, &data, &scene, self.strings, self.uid)?;
+        let labels = draw::dataset(&self.doc, &self.chrome, &data, &scene, self.strings, self.uid, self.header)?;
         draw::warnings(&self.doc, &self.chrome, problems, self.strings)?;
         let mut paths = vec![None; data.territories.len()];
         let list = self.chrome.territories.children();
@@ -71,7 +77,8 @@ impl App {
         }
         let paths: Vec<Element> = paths.into_iter().flatten().collect();
         let (w, h) = self.size();
-        let ctl = Controller::new(View::fit(scene.bounds, w, h, FIT_PADDING), &scene);
+        let mut ctl = Controller::new(View::fit(scene.bounds, w, h, FIT_PADDING), &scene);
+        ctl.cooperative = self.cooperative;
         if let Some(first) = paths.get(ctl.focus) {
             first.set_attribute("tabindex", "0")?;
         }
@@ -99,6 +106,7 @@ impl App {
 
     /// Feeds one input to the controller and carries out its effects.
     pub fn input(&mut self, input: Input) -> Vec<HostEvent> {
+        self.view_changed = false;
         let Some(m) = self.map.as_mut() else { return Vec::new() };
         let fx = m.ctl.handle(input, &m.scene);
         fx.into_iter().filter_map(|e| self.apply(e).ok().flatten()).collect()
@@ -145,7 +153,21 @@ impl App {
                     self.focus(i)?;
                 }
             }
-            Effect::ViewChanged => self.redraw()?,
+            Effect::ViewChanged => {
+                self.view_changed = true;
+                self.redraw()?;
+            }
+            Effect::Hint(g) => {
+                let text = match g {
+                    Gesture::Wheel => self.strings.hint_wheel,
+                    Gesture::Touch => self.strings.hint_touch,
+                };
+                c.hint.set_text_content(Some(text));
+                // Hide, force a style pass, show: restarts the fade-out animation.
+                c.hint.set_hidden(true);
+                let _ = c.hint.offset_width();
+                c.hint.set_hidden(false);
+            }
         }
         Ok(None)
     }

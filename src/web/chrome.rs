@@ -23,6 +23,7 @@ pub struct Chrome {
     pub warnings: HtmlElement,
     pub legend: HtmlElement,
     pub live: HtmlElement,
+    pub hint: HtmlElement,
 }
 
 /// Builds the structure inside `root`, replacing whatever was there.
@@ -83,6 +84,10 @@ pub fn build(doc: &Document, root: &HtmlElement, s: &Strings, uid: u32) -> Resul
     append(&panel, &panel_body)?;
     append(&stage, &panel)?;
 
+    let hint = html(doc, "div", "tim-hint")?;
+    hint.set_hidden(true);
+    append(&stage, &hint)?;
+
     let message = text_el(doc, "div", "tim-message", s.loading)?;
     message.set_attribute("role", "status")?;
     append(&stage, &message)?;
@@ -114,5 +119,6 @@ pub fn build(doc: &Document, root: &HtmlElement, s: &Strings, uid: u32) -> Resul
         warnings,
         legend,
         live,
+        hint,
     })
 }

@@ -10,7 +10,7 @@ use crate::scene::Scene;
 use crate::text::Strings;
 use crate::view::View;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, SvgTextContentElement};
+use web_sys::{Document, Element, SvgElement, SvgTextContentElement};
 
 pub const LABEL_PX: f64 = 12.0;
 
@@ -25,10 +25,20 @@ pub fn pattern_id(uid: u32, status: usize, legend: bool) -> String {
     format!("tim{uid}-p{status}{}", if legend { "l" } else { "" })
 }
 
+/// A status id as it appears in a custom property name: ASCII letters, digits and `-` only.
+pub fn css_ident(id: &str) -> String {
+    id.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c.to_ascii_lowercase() } else { '-' }).collect()
+}
+
 /// A fill pattern: the status colour with a white motif over it (the second cue).
 fn pattern(doc: &Document, id: &str, cat: &StatusCategory) -> Result<Element, JsValue> {
     let p = svg(doc, "pattern", &[("id", id), ("patternUnits", "userSpaceOnUse"), ("width", "8"), ("height", "8")])?;
-    append(&p, &svg(doc, "rect", &[("width", "8"), ("height", "8"), ("fill", &cat.color)])?)?;
+    let rect = svg(doc, "rect", &[("width", "8"), ("height", "8"), ("fill", &cat.color)])?;
+    // Themeable: `--tim-status-<id>` on the map or an ancestor overrides the data's colour.
+    if let Some(r) = rect.dyn_ref::<SvgElement>() {
+        r.style().set_property("fill", &format!("var(--tim-status-{}, {})", css_ident(&cat.id), cat.color))?;
+    }
+    append(&p, &rect)?;
     let motif = match cat.pattern {
         Pattern::Solid => None,
         Pattern::Hatch => Some(svg(doc, "path", &[("d", "M-2 2l4-4M0 8l8-8M6 10l4-4"), ("class", "tim-motif")])?),
@@ -42,8 +52,10 @@ fn pattern(doc: &Document, id: &str, cat: &StatusCategory) -> Result<Element, Js
 }
 
 /// Draws everything that does not depend on the view. Returns the label elements.
-pub fn dataset(doc: &Document, c: &Chrome, data: &Dataset, scene: &Scene, s: &Strings, uid: u32) -> Result<Vec<LabelTexts>, JsValue> {
-    header(doc, c, data, s)?;
+pub fn dataset(doc: &Document, c: &Chrome, data: &Dataset, scene: &Scene, s: &Strings, uid: u32, with_header: bool) -> Result<Vec<LabelTexts>, JsValue> {
+    if with_header {
+        header(doc, c, data, s)?;
+    }
     for (k, cat) in data.legend.statuses.iter().enumerate() {
         append(&c.defs, &pattern(doc, &pattern_id(uid, k, false), cat)?)?;
         append(&c.defs, &pattern(doc, &pattern_id(uid, k, true), cat)?)?;

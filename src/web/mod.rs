@@ -32,6 +32,10 @@ struct Options {
     src: Option<String>,
     context: Option<String>,
     lang: Option<String>,
+    /// Inside a host page: wheel and one finger scroll the page (default false).
+    cooperative: Option<bool>,
+    /// Show the programme facts above the map (default true).
+    header: Option<bool>,
 }
 
 /// One map inside a host element.
@@ -52,7 +56,20 @@ impl TerritoiresMap {
         let uid = NEXT_UID.with(|n| n.replace(n.get() + 1));
         let doc = dom::document()?;
         let chrome = chrome::build(&doc, &root, strings, uid)?;
-        let app = Rc::new(RefCell::new(App { doc, chrome, strings, uid, map: None }));
+        let cooperative = opts.cooperative.unwrap_or(false);
+        if cooperative {
+            root.class_list().add_1("tim-cooperative")?;
+        }
+        let app = Rc::new(RefCell::new(App {
+            doc,
+            chrome,
+            strings,
+            uid,
+            map: None,
+            cooperative,
+            header: opts.header.unwrap_or(true),
+            view_changed: false,
+        }));
         app.borrow().set_state("loading");
         let listeners = Rc::new(RefCell::new(Listeners::default()));
         wire(&app, &mut listeners.borrow_mut())?;

@@ -14,22 +14,32 @@ use web_sys::{Element, Event, KeyboardEvent, PointerEvent, WheelEvent};
 
 type Shared = Rc<RefCell<App>>;
 
-/// Runs `f` on the app if it is free, then sends the host events it produced.
-fn with_app(app: &Shared, f: impl FnOnce(&mut App) -> Option<Input>) {
-    let (events, root) = {
-        let Ok(mut a) = app.try_borrow_mut() else { return };
+/// Runs `f` on the app if it is free, then sends the host events it produced. Returns whether
+/// the map moved or zoomed.
+fn with_app(app: &Shared, f: impl FnOnce(&mut App) -> Option<Input>) -> bool {
+    let (events, root, moved) = {
+        let Ok(mut a) = app.try_borrow_mut() else { return false };
         let input = f(&mut a);
         let events = input.map(|i| a.input(i)).unwrap_or_default();
-        (events, a.chrome.root.clone())
+        (events, a.chrome.root.clone(), a.view_changed)
     };
     for e in events {
         dispatch(&root, e);
     }
+    moved
 }
 
+/// The event's position in the map's SVG. `clientX` is read as the double it is: web-sys's
+/// `client_x()` truncates it to an integer, which moves a click at a shape's edge off the shape.
 fn local(a: &App, e: &web_sys::MouseEvent) -> Screen {
     let r = a.chrome.svg.get_bounding_client_rect();
-    Screen { x: e.client_x() as f64 - r.left(), y: e.client_y() as f64 - r.top() }
+    let coord = |name: &str, fallback: i32| {
+        js_sys::Reflect::get(e, &wasm_bindgen::JsValue::from_str(name))
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(fallback as f64)
+    };
+    Screen { x: coord("clientX", e.client_x()) - r.left(), y: coord("clientY", e.client_y()) - r.top() }
 }
 
 fn pointer(e: &Event) -> Option<&PointerEvent> {
@@ -47,11 +57,13 @@ pub fn wire(app: &Shared, l: &mut Listeners) -> Result<(), JsValue> {
         with_app(&resized, |a| {
             let r = a.chrome.svg.get_bounding_client_rect();
             Some(Input::Resize { width: r.width(), height: r.height() })
-        })
+        });
     })?;
     let on = |l: &mut Listeners, target: &web_sys::EventTarget, kind: &'static str, passive: bool, f: fn(&mut App, &Event) -> Option<Input>| {
         let app = app.clone();
-        l.add(target, kind, passive, move |e: Event| with_app(&app, |a| f(a, &e)))
+        l.add(target, kind, passive, move |e: Event| {
+            with_app(&app, |a| f(a, &e));
+        })
     };
     on(l, &svg, "pointerdown", true, |a, e| {
         let p = pointer(e)?;
@@ -59,18 +71,23 @@ pub fn wire(app: &Shared, l: &mut Listeners) -> Result<(), JsValue> {
             return None;
         }
         let _ = a.chrome.svg.set_pointer_capture(p.pointer_id());
-        Some(Input::PointerDown { id: p.pointer_id(), at: local(a, p) })
+        Some(Input::PointerDown { id: p.pointer_id(), at: local(a, p), touch: p.pointer_type() == "touch" })
     })?;
     on(l, &svg, "pointermove", true, |a, e| pointer(e).map(|p| Input::PointerMove { id: p.pointer_id(), at: local(a, p) }))?;
     on(l, &svg, "pointerup", true, |a, e| pointer(e).map(|p| Input::PointerUp { id: p.pointer_id(), at: local(a, p) }))?;
     on(l, &svg, "pointercancel", true, |_, e| pointer(e).map(|p| Input::PointerCancel { id: p.pointer_id() }))?;
     on(l, &svg, "pointerleave", true, |_, _| Some(Input::PointerLeave))?;
-    on(l, &svg, "wheel", false, |a, e| {
-        let w = e.dyn_ref::<WheelEvent>()?;
-        e.prevent_default();
+    let wheel_app = app.clone();
+    l.add(&svg, "wheel", false, move |e: Event| {
+        let Some(w) = e.dyn_ref::<WheelEvent>() else { return };
         // Lines and pages are turned into pixels, as browsers scroll them.
         let unit = match w.delta_mode() { 1 => 16.0, 2 => 400.0, _ => 1.0 };
-        Some(Input::Wheel { at: local(a, w), delta: w.delta_y() * unit })
+        let modifier = w.ctrl_key() || w.meta_key();
+        let moved = with_app(&wheel_app, |a| Some(Input::Wheel { at: local(a, w), delta: w.delta_y() * unit, modifier }));
+        // Only a wheel that zoomed the map is kept from the page; otherwise the page scrolls.
+        if moved {
+            e.prevent_default();
+        }
     })?;
     on(l, &svg, "focusin", true, |_, e| {
         let t = e.target()?.dyn_into::<Element>().ok()?;
