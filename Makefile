@@ -6,7 +6,7 @@ WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' C
 SITE := target/site
 WASM := target/wasm32-unknown-unknown/release/territoires_map.wasm
 
-.PHONY: setup setup-rust setup-browser build run test
+.PHONY: setup setup-rust setup-browser build run test dist
 
 setup: setup-rust setup-browser
 
@@ -23,6 +23,18 @@ build: setup-rust
 run: build
 	@echo "Carte : http://127.0.0.1:$(PORT)/"
 	python3 .ci/serve.py "$(SITE)" "$(PORT)"
+
+# The folder a host copies to its server: versioned, with the custom element, the iframe page,
+# the module, the styles and the Grand Est data. Prints the gzip size of each file.
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
+DIST := dist/territoires-map-$(VERSION)
+dist: build
+	rm -rf "$(DIST)" && mkdir -p "$(DIST)"
+	cp -R $(SITE)/pkg $(SITE)/data $(SITE)/territoires-map.js $(SITE)/map.css \
+	  $(SITE)/embed.html $(SITE)/embed.js $(SITE)/embed.css "$(DIST)/"
+	@cd "$(DIST)" && for f in pkg/*.wasm pkg/*.js territoires-map.js map.css embed.*; do \
+	  printf '%8d  %s\n' "$$(gzip -9 -c "$$f" | wc -c)" "$$f"; done
+	@echo "→ $(DIST)"
 
 test: setup build
 	@$(MAKE) --no-print-directory data-sources || echo "make test: data sources could not be fetched; the reproduction tests will print SKIPPED"

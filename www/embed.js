@@ -1,0 +1,32 @@
+// The map in an iframe. Query: src, context, territory, lang, minimal (no header), height.
+// The selected territory lives in the hash (#territoire=<id>); the page tells its parent its
+// height and selection with postMessage ({source: 'territoires-map', type: 'height' | 'select'}).
+import init, { TerritoiresMap } from './pkg/territoires_map.js';
+
+const q = new URLSearchParams(location.search);
+const el = document.getElementById('carte');
+const post = (msg) => { if (parent !== window) parent.postMessage({ source: 'territoires-map', ...msg }, '*'); };
+const fromHash = () => new URLSearchParams(location.hash.slice(1)).get('territoire');
+if (q.get('height')) el.style.setProperty('--tim-stage-height', q.get('height'));
+
+await init();
+const map = new TerritoiresMap(el, {
+  src: q.get('src') ?? 'data/territoires-grand-est.geojson',
+  context: q.get('context') ?? (q.get('src') ? undefined : 'data/contexte-grand-est.geojson'),
+  lang: q.get('lang') ?? 'fr',
+  header: !q.has('minimal'),
+  cooperative: true,
+});
+document.documentElement.lang = q.get('lang') === 'en' ? 'en' : 'fr';
+el.addEventListener('ready', () => {
+  const id = fromHash() ?? q.get('territory');
+  if (id) map.select(id);
+});
+el.addEventListener('territoryselect', (e) => {
+  history.replaceState(null, '', `#territoire=${encodeURIComponent(e.detail.id)}`);
+  post({ type: 'select', id: e.detail.id, name: e.detail.name, status: e.detail.status });
+});
+addEventListener('hashchange', () => (fromHash() ? map.select(fromHash()) : map.clear()));
+// The body, not the root: the root's scrollHeight never drops below the iframe's own height.
+new ResizeObserver(() => post({ type: 'height', height: document.body.getBoundingClientRect().height }))
+  .observe(document.body);

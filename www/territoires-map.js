@@ -1,0 +1,78 @@
+// <territoires-map>: the map as a custom element, for host pages. Two lines to embed it:
+//   <script type="module" src="https://example.org/carte/territoires-map.js"></script>
+//   <territoires-map src="https://example.org/carte/data/territoires-grand-est.geojson"></territoires-map>
+// Attributes: src, context, lang (fr | en), selected (territory id), height (CSS length).
+// Events (bubbling, composed): ready, error, territoryselect. Methods: select(id), clear(), destroy().
+// All map logic is in Rust; this file only ties the element's life cycle to it.
+import init, { TerritoiresMap } from './pkg/territoires_map.js';
+
+const wasm = init({ module_or_path: new URL('./pkg/territoires_map_bg.wasm', import.meta.url) });
+const css = new URL('./map.css', import.meta.url).href;
+
+class TerritoiresMapElement extends HTMLElement {
+  static observedAttributes = ['src', 'context', 'lang', 'selected', 'height'];
+  #map = null;
+  #root = null;
+  #run = 0;
+  #mirroring = false;
+
+  constructor() {
+    super();
+    const shadow = this.attachShadow({ mode: 'open' });
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = css;
+    this.#root = document.createElement('div');
+    shadow.append(link, this.#root);
+    // Keep the host's state and selection in step with the map inside.
+    this.addEventListener('ready', () => { this.dataset.state = 'ready'; this.#applySelected(); });
+    this.addEventListener('error', () => { this.dataset.state = 'error'; });
+    this.addEventListener('territoryselect', (e) => {
+      this.#mirroring = true;
+      this.setAttribute('selected', e.detail.id);
+      this.#mirroring = false;
+    });
+  }
+
+  connectedCallback() { this.#start(); }
+  disconnectedCallback() { this.destroy(); }
+
+  attributeChangedCallback(name, old, value) {
+    if (old === value || !this.isConnected) return;
+    if (name === 'height') this.style.setProperty('--tim-stage-height', value || '');
+    else if (name === 'selected') { if (!this.#mirroring) this.#applySelected(); }
+    else this.#start();
+  }
+
+  async #start() {
+    const run = ++this.#run;
+    this.destroy();
+    this.dataset.state = 'loading';
+    if (this.hasAttribute('height')) this.style.setProperty('--tim-stage-height', this.getAttribute('height'));
+    await wasm;
+    if (run !== this.#run || !this.isConnected) return;
+    this.#map = new TerritoiresMap(this.#root, {
+      src: this.getAttribute('src') ?? new URL('./data/territoires-grand-est.geojson', import.meta.url).href,
+      context: this.getAttribute('context')
+        ?? (this.hasAttribute('src') ? undefined : new URL('./data/contexte-grand-est.geojson', import.meta.url).href),
+      lang: this.getAttribute('lang') ?? 'fr',
+      cooperative: true,
+    });
+  }
+
+  #applySelected() {
+    const id = this.getAttribute('selected');
+    if (this.#map && this.dataset.state === 'ready') id ? this.#map.select(id) : this.#map.clear();
+  }
+
+  select(id) { return this.#map?.select(id) ?? false; }
+  clear() { this.#map?.clear(); }
+  get listenerCount() { return this.#map?.listenerCount ?? 0; }
+  destroy() {
+    this.#map?.destroy();
+    this.#map?.free();
+    this.#map = null;
+  }
+}
+
+if (!customElements.get('territoires-map')) customElements.define('territoires-map', TerritoiresMapElement);
