@@ -147,8 +147,15 @@ export async function start() {
 }
 
 /** Records console messages, uncaught exceptions, CSP violations and the viewer's DOM events. */
+const records = new WeakMap();
+
 export async function watchPage(page) {
-  const rec = { console: [], errors: [], pageErrors: [], csp: [], events: null };
+  const rec = { console: [], errors: [], pageErrors: [], csp: [], events: null, badRequests: [] };
+  records.set(page, rec);
+  page.on('requestfailed', (r) => rec.badRequests.push(`${r.url()} (${r.failure()?.errorText})`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) rec.badRequests.push(`${r.url()} (HTTP ${r.status()})`);
+  });
   page.on('console', (msg) => {
     const entry = { type: msg.type(), text: msg.text(), url: msg.location()?.url ?? '' };
     rec.console.push(entry);
@@ -196,7 +203,9 @@ export async function waitForState(page, state, timeout = 20_000) {
     .waitForSelector('#carte[data-state="ready"], #carte[data-state="error"]', { state: 'attached', timeout })
     .catch(async (e) => {
       const now = await page.evaluate(() => document.querySelector('#carte')?.dataset.state ?? '(no #carte)');
-      throw new Error(`#carte never reached "ready" or "error" in ${timeout} ms (data-state: ${now}): ${e.message}`);
+      const rec = records.get(page);
+      const bad = rec ? `; failed requests: ${rec.badRequests.join(', ') || 'none'}; uncaught: ${rec.pageErrors.join(' | ') || 'none'}` : '';
+      throw new Error(`#carte never reached "ready" or "error" in ${timeout} ms (data-state: ${now}${bad}): ${e.message}`);
     });
   const got = await handle.getAttribute('data-state');
   if (got !== state) {
@@ -327,5 +336,39 @@ export async function transformBecomes(page, want, what, timeout = 3000) {
   } catch {
     const now = await viewTransform(page);
     assert.fail(`g.tim-view transform is ${JSON.stringify(now)} after ${what}, expected ${JSON.stringify(want)}`);
+  }
+}
+
+/**
+ * Creates one more map in the page, from the page's own module (the page must have loaded it):
+ * a new `<div id="{id}">` at the end of the body, the map at `window.__maps[id]`, and the
+ * `ready` / `error` events it sends in `div.__events`. Returns once the map is constructed.
+ */
+export function mountMap(page, id, options) {
+  return page.evaluate(async ({ id, options }) => {
+    const mod = await import('./pkg/territoires_map.js');
+    await mod.default();
+    const div = document.createElement('div');
+    div.id = id;
+    div.__events = [];
+    for (const type of ['ready', 'error']) {
+      div.addEventListener(type, (e) => div.__events.push({ type, message: e.detail?.message ?? null }));
+    }
+    document.body.append(div);
+    window.__maps = window.__maps || {};
+    window.__maps[id] = new mod.TerritoiresMap(div, options);
+  }, { id, options });
+}
+
+/** Waits until `#id` has `data-state` `state`. */
+export async function waitForMapState(page, id, state, timeout = 20_000) {
+  try {
+    await page.waitForFunction(([i, s]) => document.getElementById(i)?.dataset.state === s, [id, state], { timeout });
+  } catch {
+    const now = await page.evaluate((i) => {
+      const el = document.getElementById(i);
+      return `${el?.dataset.state} / ${el?.querySelector('.tim-message')?.textContent}`;
+    }, id);
+    assert.fail(`#${id} did not reach data-state="${state}" in ${timeout} ms (now: ${now})`);
   }
 }
