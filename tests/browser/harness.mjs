@@ -146,9 +146,10 @@ export async function start() {
   return { base: server.base, open, close, serverLog: server.log };
 }
 
-/** Records console messages, uncaught exceptions, CSP violations and the viewer's DOM events. */
+/** The record of each watched page, for waitForState's diagnostics. */
 const records = new WeakMap();
 
+/** Records console messages, uncaught exceptions, CSP violations, failed requests and the viewer's DOM events. */
 export async function watchPage(page) {
   const rec = { console: [], errors: [], pageErrors: [], csp: [], events: null, badRequests: [] };
   records.set(page, rec);
