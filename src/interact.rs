@@ -12,6 +12,9 @@ pub const CLICK_SLOP: f64 = 4.0;
 pub const ZOOM_STEP: f64 = 1.5;
 /// Pixels moved by one arrow key press while panning with Shift.
 pub const PAN_STEP: f64 = 60.0;
+/// Smallest pointer target, in pixels (WCAG 2.5.8): a territory smaller than this on screen gets
+/// a round marker of this diameter at its label point.
+pub const MIN_TARGET: f64 = 24.0;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Key {
@@ -47,6 +50,8 @@ pub enum Input {
     ZoomOut,
     Reset,
     ClosePanel,
+    /// Escape pressed anywhere in the page while the tooltip shows (WCAG 1.4.13): hide it.
+    DismissTooltip,
     /// Select a territory from outside (host page, list, URL), or clear with `None`.
     Select(Option<usize>),
     Resize { width: f64, height: f64 },
@@ -126,7 +131,7 @@ impl Controller {
                 let was_click = self.pointers.len() == 1 && !self.dragged && self.press.is_some();
                 self.pointers.retain(|p| p.0 != id);
                 if was_click {
-                    match scene.hit(self.view.to_projected(at)) {
+                    match self.hit(at, scene) {
                         Some(i) => self.open(i, &mut fx),
                         None => self.close(None, &mut fx),
                     }
@@ -139,7 +144,7 @@ impl Controller {
                 self.pointers.retain(|p| p.0 != id);
                 self.press = None;
             }
-            Input::PointerLeave => self.set_hover(None, &mut fx),
+            Input::PointerLeave | Input::DismissTooltip => self.set_hover(None, &mut fx),
             Input::Wheel { modifier: false, .. } if self.cooperative => fx.push(Effect::Hint(Gesture::Wheel)),
             Input::Wheel { at, delta, .. } => {
                 // One wheel notch (~100 px) zooms by about ZOOM_STEP; trackpads send small deltas.
@@ -172,7 +177,7 @@ impl Controller {
     fn pointer_move(&mut self, id: i32, at: Screen, scene: &Scene, fx: &mut Vec<Effect>) {
         let Some(k) = self.pointers.iter().position(|p| p.0 == id) else {
             // A mouse moving without a button pressed: hover.
-            let hit = scene.hit(self.view.to_projected(at));
+            let hit = self.hit(at, scene);
             self.set_hover(hit.map(|i| (i, at)), fx);
             return;
         };
@@ -254,10 +259,35 @@ impl Controller {
         };
         if let Some(i) = target {
             self.focus = i;
+            // Keep the focused territory in view (WCAG 2.4.11): bring its label point back in.
+            let mut at = self.view.to_screen(scene.territories[i].label_at);
+            let margin = MIN_TARGET;
+            if at.x < margin || at.y < margin || at.x > self.view.width - margin || at.y > self.view.height - margin {
+                self.view.pan(self.view.width / 2.0 - at.x, self.view.height / 2.0 - at.y);
+                at = self.view.to_screen(scene.territories[i].label_at);
+                fx.push(Effect::ViewChanged);
+            }
             fx.push(Effect::Focus(i));
-            let at = self.view.to_screen(scene.territories[i].label_at);
             self.set_hover(Some((i, at)), fx);
         }
+    }
+
+    /// Territories too small to hit at this zoom, with where their marker goes.
+    pub fn markers(&self, scene: &Scene) -> Vec<(usize, Screen)> {
+        let s = self.view.scale;
+        scene
+            .territories
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.shape.bounds.width() * s < MIN_TARGET || t.shape.bounds.height() * s < MIN_TARGET)
+            .map(|(i, t)| (i, self.view.to_screen(t.label_at)))
+            .collect()
+    }
+
+    /// The territory under a screen point: a marker first, then the shapes.
+    pub fn hit(&self, at: Screen, scene: &Scene) -> Option<usize> {
+        let marker = self.markers(scene).into_iter().find(|(_, m)| m.distance(at) <= MIN_TARGET / 2.0);
+        marker.map(|m| m.0).or_else(|| scene.hit(self.view.to_projected(at)))
     }
 
     fn zoom(&mut self, at: Option<Screen>, factor: f64, fx: &mut Vec<Effect>) {

@@ -6,6 +6,7 @@
 //! placement ([`labels`]), the view transform ([`view`]) and the interaction state machine
 //! ([`interact`]). Only `web` names `web_sys`, `js_sys` or `JsValue`.
 
+pub mod alt;
 pub mod coords;
 pub mod geom;
 pub mod interact;

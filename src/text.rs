@@ -28,8 +28,30 @@ pub struct Strings {
     pub warnings: &'static str,
     pub themes: &'static str,
     pub hint_wheel: &'static str,
+    pub list_title: &'static str,
+    pub search: &'static str,
+    pub filter: &'static str,
+    pub all_statuses: &'static str,
+    pub download_csv: &'static str,
+    pub show_on_map: &'static str,
+    pub csv_id: &'static str,
+    pub csv_name: &'static str,
+    pub csv_file: &'static str,
+    pub no_match: &'static str,
+    pub rows_shown: &'static str,
+    pub confidence_words: [&'static str; 3],
     pub hint_touch: &'static str,
     pub months: [&'static str; 12],
+    /// The button that starts a failed download again.
+    pub retry: &'static str,
+    /// Progress while downloading: "<what>… 120 Ko sur 900 Ko".
+    pub loading_territories: &'static str,
+    pub loading_context: &'static str,
+    pub size_of: &'static str,
+    pub kilobytes: &'static str,
+    /// "<start><url><middle><seconds><end>": a download that stopped sending bytes.
+    pub stalled: [&'static str; 3],
+    pub decimal_comma: bool,
 }
 
 pub const FR: Strings = Strings {
@@ -57,12 +79,31 @@ pub const FR: Strings = Strings {
     confidence_unknown: "Fiabilité du périmètre non renseignée.",
     warnings: "Certaines données n'ont pas pu être affichées :",
     themes: "Thèmes",
+    list_title: "Liste des territoires",
+    search: "Rechercher un territoire",
+    filter: "Statut",
+    all_statuses: "Tous les statuts",
+    download_csv: "Télécharger la liste (CSV)",
+    show_on_map: "Afficher sur la carte",
+    csv_id: "id",
+    csv_name: "Territoire",
+    csv_file: "territoires.csv",
+    no_match: "Aucun territoire ne correspond.",
+    rows_shown: "territoires affichés",
+    confidence_words: ["établi", "probable", "faible"],
     hint_wheel: "Pour zoomer sur la carte, maintenez Ctrl (ou ⌘) en tournant la molette.",
     hint_touch: "Utilisez deux doigts pour déplacer la carte.",
     months: [
         "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
         "octobre", "novembre", "décembre",
     ],
+    retry: "Réessayer",
+    loading_territories: "Chargement des territoires…",
+    loading_context: "Chargement du fond de carte…",
+    size_of: "sur",
+    kilobytes: "Ko",
+    stalled: ["Le téléchargement de ", " est bloqué : aucune donnée reçue depuis ", " s."],
+    decimal_comma: true,
 };
 
 pub const EN: Strings = Strings {
@@ -90,12 +131,31 @@ pub const EN: Strings = Strings {
     confidence_unknown: "Perimeter reliability not given.",
     warnings: "Some data could not be shown:",
     themes: "Themes",
+    list_title: "List of territories",
+    search: "Search a territory",
+    filter: "Status",
+    all_statuses: "All statuses",
+    download_csv: "Download the list (CSV)",
+    show_on_map: "Show on the map",
+    csv_id: "id",
+    csv_name: "Territory",
+    csv_file: "territories.csv",
+    no_match: "No territory matches.",
+    rows_shown: "territories shown",
+    confidence_words: ["established", "probable", "low"],
     hint_wheel: "To zoom the map, hold Ctrl (or ⌘) while scrolling.",
     hint_touch: "Use two fingers to move the map.",
     months: [
         "January", "February", "March", "April", "May", "June", "July", "August", "September",
         "October", "November", "December",
     ],
+    retry: "Try again",
+    loading_territories: "Loading the territories…",
+    loading_context: "Loading the background map…",
+    size_of: "of",
+    kilobytes: "KB",
+    stalled: ["The download of ", " has stalled: no data received for ", " s."],
+    decimal_comma: false,
 };
 
 impl Strings {
@@ -106,6 +166,50 @@ impl Strings {
         } else {
             &FR
         }
+    }
+
+    /// The one-word reliability of a perimeter, for tables.
+    pub fn confidence_word(&self, c: crate::model::Confidence) -> &'static str {
+        match c {
+            crate::model::Confidence::High => self.confidence_words[0],
+            crate::model::Confidence::Medium => self.confidence_words[1],
+            crate::model::Confidence::Low => self.confidence_words[2],
+        }
+    }
+
+    /// A download's progress, in kilobytes (1024 bytes), with the total when it is known.
+    ///
+    /// ```
+    /// use territoires_map::text::{EN, FR};
+    /// assert_eq!(FR.progress(FR.loading_territories, 122_880, Some(921_600)), "Chargement des territoires… 120 Ko sur 900 Ko");
+    /// assert_eq!(FR.progress(FR.loading_territories, 2_000, None), "Chargement des territoires… 2 Ko");
+    /// assert_eq!(EN.progress(EN.loading_context, 0, Some(5_000)), "Loading the background map… 0 KB of 5 KB");
+    /// ```
+    pub fn progress(&self, what: &str, loaded: u64, total: Option<u64>) -> String {
+        let kb = |b: u64| (b + 512) / 1024;
+        match total {
+            Some(t) if t >= loaded => {
+                format!("{what} {} {} {} {} {}", kb(loaded), self.kilobytes, self.size_of, kb(t), self.kilobytes)
+            }
+            _ => format!("{what} {} {}", kb(loaded), self.kilobytes),
+        }
+    }
+
+    /// The sentence for a download that received nothing for `ms` milliseconds.
+    ///
+    /// ```
+    /// use territoires_map::text::{EN, FR};
+    /// assert_eq!(FR.stalled_message("a.geojson", 15_000), "Le téléchargement de a.geojson est bloqué : aucune donnée reçue depuis 15 s.");
+    /// assert_eq!(FR.stalled_message("a.geojson", 1_500), "Le téléchargement de a.geojson est bloqué : aucune donnée reçue depuis 1,5 s.");
+    /// assert_eq!(EN.stalled_message("a", 1_500), "The download of a has stalled: no data received for 1.5 s.");
+    /// ```
+    pub fn stalled_message(&self, url: &str, ms: u32) -> String {
+        let mut secs = if ms % 1000 == 0 { (ms / 1000).to_string() } else { format!("{:.1}", f64::from(ms) / 1000.0) };
+        if self.decimal_comma {
+            secs = secs.replace('.', ",");
+        }
+        let [a, b, c] = self.stalled;
+        format!("{a}{url}{b}{secs}{c}")
     }
 
     /// `2019-11-19` → "19 novembre 2019"; anything else is returned as written.

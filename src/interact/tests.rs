@@ -130,3 +130,37 @@ fn cooperative_mode_leaves_wheel_and_one_finger_to_the_page() {
     c.handle(Input::PointerMove { id: 3, at: Screen { x: 240.0, y: 100.0 } }, &s);
     assert_ne!(c.view, before);
 }
+
+#[test]
+fn small_territories_get_a_marker_that_can_be_clicked() {
+    let json = r#"{"type":"FeatureCollection","features":[
+      {"type":"Feature","properties":{"id":"big","name":"Grand","status":"s"},
+       "geometry":{"type":"Polygon","coordinates":[[[5,48],[7,48],[7,49],[5,49],[5,48]]]}},
+      {"type":"Feature","properties":{"id":"tiny","name":"Petit","status":"s"},
+       "geometry":{"type":"Polygon","coordinates":[[[6,48.5],[6.02,48.5],[6.02,48.52],[6,48.52],[6,48.5]]]}}]}"#;
+    let data = load::territories(json.as_bytes()).unwrap().data;
+    let s = Scene::build(&data, None);
+    let mut c = Controller::new(View::fit(s.bounds, 400.0, 200.0, 0.0), &s);
+    let markers = c.markers(&s);
+    assert_eq!(markers.len(), 1);
+    let (i, at) = markers[0];
+    assert_eq!(i, 1);
+    // 10 px off the centre of the tiny shape is still on its marker, not on the big one.
+    let near = Screen { x: at.x + 10.0, y: at.y };
+    c.handle(Input::PointerDown { id: 1, at: near, touch: false }, &s);
+    assert_eq!(c.handle(Input::PointerUp { id: 1, at: near }, &s), vec![Effect::Open(1)]);
+    // Zoomed in far enough, the territory is a target of its own and the marker goes.
+    c.view.zoom_at(at, 100.0);
+    assert!(c.markers(&s).is_empty());
+}
+
+#[test]
+fn keyboard_focus_brings_an_offscreen_territory_into_view() {
+    let (mut c, s) = setup();
+    c.view.zoom_at(centre_of(&c, &s, 1), 8.0);
+    // Focus is on "Est" (1); the next is "Ouest" (0), now off screen.
+    let fx = c.handle(Input::Key(Key::Next), &s);
+    assert!(fx.contains(&Effect::ViewChanged) && fx.contains(&Effect::Focus(0)), "{fx:?}");
+    let at = centre_of(&c, &s, 0);
+    assert!(at.x >= 0.0 && at.x <= 400.0 && at.y >= 0.0 && at.y <= 200.0, "{at:?}");
+}

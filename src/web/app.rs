@@ -3,6 +3,7 @@
 
 use super::chrome::Chrome;
 use super::draw::{self, LabelTexts};
+use super::list::{self, List};
 use super::panel;
 use crate::interact::{Controller, Effect, Gesture, Input};
 use crate::load::{LoadError, Problem};
@@ -23,6 +24,7 @@ pub struct Map {
     labels: Vec<LabelTexts>,
     /// Territory paths by territory index.
     paths: Vec<Element>,
+    list: List,
 }
 
 pub struct App {
@@ -37,6 +39,8 @@ pub struct App {
     pub header: bool,
     /// Whether the last input moved or zoomed the map (the wheel handler then keeps the event).
     pub view_changed: bool,
+    /// What to download, and the download in flight (see `loading`).
+    pub loader: super::loading::Loader,
 }
 
 /// Something the host page is told about, sent once the app is no longer borrowed.
@@ -83,7 +87,9 @@ impl App {
             first.set_attribute("tabindex", "0")?;
         }
         let count = data.territories.len();
-        self.map = Some(Map { data, scene, ctl, labels, paths });
+        let list = list::build(&self.doc, &self.chrome.list, &data, self.strings, self.uid)?;
+        list.show(&data, &crate::alt::matching(&data, "", None), self.strings)?;
+        self.map = Some(Map { data, scene, ctl, labels, paths, list });
         self.redraw()?;
         self.chrome.message.set_hidden(true);
         Ok(HostEvent::Ready(count))
@@ -96,7 +102,20 @@ impl App {
 
     fn redraw(&self) -> Result<(), JsValue> {
         let Some(m) = &self.map else { return Ok(()) };
-        draw::view(&self.chrome, &m.ctl.view, &m.scene, &m.labels, &m.data, self.uid)
+        draw::view(&self.chrome, &m.ctl.view, &m.scene, &m.labels, &m.data, self.uid)?;
+        draw::markers(&self.doc, &self.chrome, &m.ctl.markers(&m.scene), &m.data, m.ctl.focus, self.uid)
+    }
+
+    /// Applies the list's search and status filter to the list and the map.
+    pub fn filter(&self) -> Result<(), JsValue> {
+        let Some(m) = &self.map else { return Ok(()) };
+        let (query, status) = m.list.query();
+        let shown = crate::alt::matching(&m.data, &query, status);
+        let active = !query.trim().is_empty() || status.is_some();
+        for (i, p) in m.paths.iter().enumerate() {
+            super::dom::toggle_class(p, "tim-dimmed", active && !shown.contains(&i));
+        }
+        m.list.show(&m.data, &shown, self.strings)
     }
 
     /// Index of a territory by id.
@@ -131,7 +150,12 @@ impl App {
                     None => c.tooltip.set_hidden(true),
                 }
             }
-            Effect::Focus(i) => self.focus(i)?,
+            Effect::Focus(i) => {
+                let t = &m.data.territories[i];
+                let status = &m.data.legend.statuses[t.status];
+                c.live.set_text_content(Some(&format!("{} : {}", t.name, status.label)));
+                self.focus(i)?;
+            }
             Effect::Open(i) => {
                 panel::fill(&self.doc, c, &m.data, i, self.strings, self.uid)?;
                 for (k, p) in m.paths.iter().enumerate() {
@@ -141,11 +165,13 @@ impl App {
                 let status = &m.data.legend.statuses[t.status];
                 c.live.set_text_content(Some(&format!("{} : {}", t.name, status.label)));
                 let ev = HostEvent::Select { id: t.id.clone(), name: t.name.clone(), status: status.id.clone() };
+                m.list.mark(&m.data, Some(i));
                 self.focus(i)?;
                 return Ok(Some(ev));
             }
             Effect::Close { refocus } => {
                 c.panel.set_hidden(true);
+                m.list.mark(&m.data, None);
                 for p in &m.paths {
                     super::dom::toggle_class(p, "tim-selected", false);
                 }
@@ -181,7 +207,7 @@ impl App {
         if let Some(p) = m.paths.get(i).and_then(|p| p.dyn_ref::<SvgElement>()) {
             p.focus()?;
         }
-        Ok(())
+        draw::markers(&self.doc, &self.chrome, &m.ctl.markers(&m.scene), &m.data, i, self.uid)
     }
 }
 

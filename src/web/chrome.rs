@@ -16,6 +16,8 @@ pub struct Chrome {
     pub context: Element,
     pub territories: Element,
     pub labels: Element,
+    pub markers: Element,
+    pub list: HtmlElement,
     pub tooltip: HtmlElement,
     pub panel: HtmlElement,
     pub panel_body: HtmlElement,
@@ -37,17 +39,21 @@ pub fn build(doc: &Document, root: &HtmlElement, s: &Strings, uid: u32) -> Resul
     let help_id = format!("tim{uid}-help");
     let svg_el = svg(doc, "svg", &[("class", "tim-svg"), ("role", "group"), ("aria-describedby", &help_id)])?;
     svg_el.set_attribute("aria-label", s.map_label)?;
+    // Chromium makes the SVG itself a tab stop; the territories inside are the one stop wanted.
+    svg_el.set_attribute("tabindex", "-1")?;
     let defs = svg(doc, "defs", &[])?;
     let view = svg(doc, "g", &[("class", "tim-view")])?;
     let context = svg(doc, "g", &[("class", "tim-context-layer"), ("aria-hidden", "true")])?;
     let territories = svg(doc, "g", &[("class", "tim-territories")])?;
     let labels = svg(doc, "g", &[("class", "tim-labels"), ("aria-hidden", "true")])?;
+    // Round targets for territories too small to click; the territory itself keeps the focus.
+    let markers = svg(doc, "g", &[("class", "tim-markers"), ("aria-hidden", "true")])?;
     append(&svg_el, &defs)?;
     append(&view, &context)?;
     append(&view, &territories)?;
     append(&svg_el, &view)?;
+    append(&svg_el, &markers)?;
     append(&svg_el, &labels)?;
-    append(&stage, &svg_el)?;
 
     let help = text_el(doc, "p", "tim-sr-only", s.map_help)?;
     help.set_id(&help_id);
@@ -65,7 +71,9 @@ pub fn build(doc: &Document, root: &HtmlElement, s: &Strings, uid: u32) -> Resul
         b.set_title(label);
         append(&controls, &b)?;
     }
+    // The buttons come before the map in tab order, so one Tab from a territory leaves the map.
     append(&stage, &controls)?;
+    append(&stage, &svg_el)?;
 
     let tooltip = html(doc, "div", "tim-tooltip")?;
     tooltip.set_attribute("role", "tooltip")?;
@@ -97,11 +105,14 @@ pub fn build(doc: &Document, root: &HtmlElement, s: &Strings, uid: u32) -> Resul
     live.set_attribute("aria-live", "polite")?;
     let legend = html(doc, "div", "tim-legend")?;
     legend.set_hidden(true);
+    let list = html(doc, "section", "tim-list")?;
+    list.set_hidden(true);
 
     append(root, &header)?;
     append(root, &stage)?;
     append(root, &legend)?;
     append(root, &warnings)?;
+    append(root, &list)?;
     append(root, &live)?;
     Ok(Chrome {
         root: root.clone(),
@@ -112,6 +123,8 @@ pub fn build(doc: &Document, root: &HtmlElement, s: &Strings, uid: u32) -> Resul
         context,
         territories,
         labels,
+        markers,
+        list,
         tooltip,
         panel,
         panel_body,

@@ -3,6 +3,8 @@
 
 use super::chrome::Chrome;
 use super::dom::{append, html, svg, text_el};
+use crate::coords::Screen;
+use crate::interact::MIN_TARGET;
 use crate::labels::{estimate_width, place, Candidate};
 use crate::load::Problem;
 use crate::model::{Dataset, Pattern, StatusCategory};
@@ -141,6 +143,23 @@ fn legend(doc: &Document, c: &Chrome, data: &Dataset, uid: u32) -> Result<(), Js
     }
     append(&c.legend, &list)?;
     c.legend.set_hidden(false);
+    Ok(())
+}
+
+/// Draws a round target (24 px across) for each territory too small to click at this zoom.
+/// `focus` is the territory with the roving tab stop: its marker shows the focus ring.
+pub fn markers(doc: &Document, c: &Chrome, markers: &[(usize, Screen)], data: &Dataset, focus: usize, uid: u32) -> Result<(), JsValue> {
+    c.markers.set_text_content(None);
+    for &(i, at) in markers {
+        let t = &data.territories[i];
+        let fill = format!("url(#{})", pattern_id(uid, t.status, true));
+        let r = format!("{}", MIN_TARGET / 2.0);
+        let (x, y) = (format!("{:.1}", at.x), format!("{:.1}", at.y));
+        let class = if i == focus { "tim-marker tim-marker-focus" } else { "tim-marker" };
+        let circle = svg(doc, "circle", &[("class", class), ("cx", &x), ("cy", &y), ("r", &r), ("fill", &fill)])?;
+        circle.set_attribute("data-id", &t.id)?;
+        append(&c.markers, &circle)?;
+    }
     Ok(())
 }
 

@@ -1,19 +1,33 @@
-//! Downloading a file as bytes, with an abort signal and French error messages that name the
-//! address and the HTTP status.
+//! Downloading a file as bytes: read chunk by chunk from the response body so progress can be
+//! shown, given up when no byte arrives for `stall_ms`, cancelled by an abort signal. Errors are
+//! French sentences that name the address and what happened.
 
-use js_sys::{ArrayBuffer, Uint8Array};
+use crate::text::Strings;
+use js_sys::{Function, Promise, Reflect, Uint8Array};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortSignal, RequestInit, Response};
+use web_sys::{AbortSignal, ReadableStreamDefaultReader, RequestInit, Response, Window};
 
-/// Fetches `url`; `Err` is a sentence for the reader.
-pub async fn bytes(url: &str, signal: &AbortSignal) -> Result<Vec<u8>, String> {
+/// What a download is for, and how long it may go without receiving anything.
+pub struct Request<'a> {
+    pub url: &'a str,
+    pub signal: &'a AbortSignal,
+    pub stall_ms: u32,
+    pub strings: &'static Strings,
+}
+
+/// Fetches `req.url`, calling `progress(loaded, total)` after each chunk (`total` from
+/// `Content-Length` when the server sends it). `Err` is a sentence for the reader.
+pub async fn bytes(req: &Request<'_>, progress: &mut dyn FnMut(u64, Option<u64>)) -> Result<Vec<u8>, String> {
+    let url = req.url;
     let window = web_sys::window().ok_or("Pas de fenêtre de navigateur.")?;
     let init = RequestInit::new();
-    init.set_signal(Some(signal));
-    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+    init.set_signal(Some(req.signal));
+    let response = within(&window, window.fetch_with_str_and_init(url, &init), req.stall_ms)
         .await
-        .map_err(|e| network_message(url, &e))?;
+        .map_err(|e| network_message(url, &e))?
+        .ok_or_else(|| req.strings.stalled_message(url, req.stall_ms))?;
     let response: Response = response
         .dyn_into()
         .map_err(|_| format!("Réponse inattendue pour {url}."))?;
@@ -25,21 +39,80 @@ pub async fn bytes(url: &str, signal: &AbortSignal) -> Result<Vec<u8>, String> {
             if text.is_empty() { "" } else { " " }
         ));
     }
-    let promise = response
-        .array_buffer()
-        .map_err(|e| network_message(url, &e))?;
-    let buf = JsFuture::from(promise).await.map_err(|e| network_message(url, &e))?;
-    let buf: ArrayBuffer = buf
+    let total = response
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    let Some(body) = response.body() else { return Ok(Vec::new()) };
+    let reader: ReadableStreamDefaultReader = body
+        .get_reader()
         .dyn_into()
         .map_err(|_| format!("Contenu illisible pour {url}."))?;
-    Ok(Uint8Array::new(&buf).to_vec())
+    let mut out: Vec<u8> = Vec::with_capacity(total.unwrap_or(0).min(64 << 20) as usize);
+    progress(0, total);
+    loop {
+        let chunk = match within(&window, reader.read(), req.stall_ms).await {
+            Ok(Some(c)) => c,
+            // Nothing came in time: the caller aborts the request, which closes the connection.
+            Ok(None) => return Err(req.strings.stalled_message(url, req.stall_ms)),
+            Err(e) => return Err(network_message(url, &e)),
+        };
+        let done = Reflect::get(&chunk, &JsValue::from_str("done")).ok().and_then(|d| d.as_bool()).unwrap_or(true);
+        if done {
+            break;
+        }
+        let value = Reflect::get(&chunk, &JsValue::from_str("value")).unwrap_or(JsValue::UNDEFINED);
+        if let Some(bytes) = value.dyn_ref::<Uint8Array>() {
+            let start = out.len();
+            out.resize(start + bytes.length() as usize, 0);
+            bytes.copy_to(&mut out[start..]);
+        }
+        progress(out.len() as u64, total);
+    }
+    Ok(out)
+}
+
+/// A timer that is cleared, and its callback released, when it is dropped.
+struct Timer {
+    window: Window,
+    id: i32,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Drop for Timer {
+    fn drop(&mut self) {
+        self.window.clear_timeout_with_handle(self.id);
+    }
+}
+
+/// Awaits `p` for at most `ms`: `Ok(None)` when the time ran out first.
+async fn within(window: &Window, p: Promise, ms: u32) -> Result<Option<JsValue>, JsValue> {
+    let mut resolve: Option<Function> = None;
+    let timeout = Promise::new(&mut |res, _rej| resolve = Some(res));
+    let resolve = resolve.ok_or_else(|| JsValue::from_str("Promise"))?;
+    // The marker is `undefined`: neither a Response nor a read result is ever undefined.
+    let callback: Closure<dyn FnMut()> = Closure::new(move || {
+        let _ = resolve.call0(&JsValue::UNDEFINED);
+    });
+    let id = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+        callback.as_ref().unchecked_ref(),
+        i32::try_from(ms).unwrap_or(i32::MAX),
+    )?;
+    let timer = Timer { window: window.clone(), id, _callback: callback };
+    let race = Promise::race(&js_sys::Array::of2(&p, &timeout));
+    let result = JsFuture::from(race).await;
+    drop(timer);
+    result.map(|v| if v.is_undefined() { None } else { Some(v) })
 }
 
 fn network_message(url: &str, e: &JsValue) -> String {
     let aborted = e
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.name()) == "AbortError")
-        .unwrap_or(false);
+        .unwrap_or(false)
+        || Reflect::get(e, &JsValue::from_str("name")).ok().and_then(|n| n.as_string()).as_deref() == Some("AbortError");
     if aborted {
         format!("Téléchargement de {url} annulé.")
     } else {

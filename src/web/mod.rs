@@ -7,12 +7,13 @@ mod chrome;
 mod dom;
 mod draw;
 mod fetch;
+mod list;
 mod listeners;
+mod loading;
 mod panel;
 mod wire;
 
 use crate::interact::Input;
-use crate::load;
 use crate::text::Strings;
 use app::{App, HostEvent};
 use listeners::Listeners;
@@ -20,7 +21,7 @@ use serde::Deserialize;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use web_sys::{AbortController, CustomEvent, CustomEventInit, HtmlElement};
+use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 use wire::wire;
 
 thread_local! {
@@ -36,6 +37,9 @@ struct Options {
     cooperative: Option<bool>,
     /// Show the programme facts above the map (default true).
     header: Option<bool>,
+    /// Milliseconds without a received byte after which a download is given up (default 15 000).
+    #[serde(rename = "stallTimeout")]
+    stall_timeout: Option<f64>,
 }
 
 /// One map inside a host element.
@@ -43,7 +47,6 @@ struct Options {
 pub struct TerritoiresMap {
     app: Rc<RefCell<App>>,
     listeners: Rc<RefCell<Listeners>>,
-    abort: Option<AbortController>,
 }
 
 #[wasm_bindgen]
@@ -69,31 +72,23 @@ impl TerritoiresMap {
             cooperative,
             header: opts.header.unwrap_or(true),
             view_changed: false,
+            loader: loading::Loader::new(
+                opts.src.unwrap_or_else(|| "data/territoires-grand-est.geojson".to_string()),
+                opts.context,
+                opts.stall_timeout,
+            ),
         }));
         app.borrow().set_state("loading");
         let listeners = Rc::new(RefCell::new(Listeners::default()));
         wire(&app, &mut listeners.borrow_mut())?;
-        let abort = AbortController::new()?;
-        let signal = abort.signal();
-        let src = opts.src.unwrap_or_else(|| "data/territoires-grand-est.geojson".to_string());
-        let task_app = app.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            let territories = fetch::bytes(&src, &signal).await;
-            let context = match &opts.context {
-                Some(url) => Some((url.clone(), fetch::bytes(url, &signal).await)),
-                None => None,
-            };
-            if signal.aborted() {
-                return;
-            }
-            let event = {
-                let Ok(mut a) = task_app.try_borrow_mut() else { return };
-                load_into(&mut a, &src, territories, context)
-            };
-            let root = task_app.borrow().chrome.root.clone();
-            dispatch(&root, event);
-        });
-        Ok(TerritoiresMap { app, listeners, abort: Some(abort) })
+        loading::start(&app);
+        Ok(TerritoiresMap { app, listeners })
+    }
+
+    /// Starts loading again after a failed download (what the "Réessayer" button does). Returns
+    /// false when the map is already shown, destroyed, or busy.
+    pub fn reload(&self) -> bool {
+        loading::start(&self.app)
     }
 
     /// Opens the territory with this id; returns false when there is none.
@@ -124,11 +119,9 @@ impl TerritoiresMap {
 
     /// Cancels loading, removes every listener and empties the host element.
     pub fn destroy(&mut self) {
-        if let Some(a) = self.abort.take() {
-            a.abort();
-        }
         self.listeners.borrow_mut().clear();
         if let Ok(mut a) = self.app.try_borrow_mut() {
+            a.loader.destroy();
             a.map = None;
             let root = a.chrome.root.clone();
             root.set_text_content(None);
@@ -145,36 +138,12 @@ impl TerritoiresMap {
     }
 }
 
-fn load_into(
-    a: &mut App,
-    src: &str,
-    territories: Result<Vec<u8>, String>,
-    context: Option<(String, Result<Vec<u8>, String>)>,
-) -> HostEvent {
-    let bytes = match territories {
-        Ok(b) => b,
-        Err(msg) => return a.fail(&format!("Impossible de charger les territoires. {msg}")),
-    };
-    let loaded = match load::territories(&bytes) {
-        Ok(l) => l,
-        Err(e) => return a.fail(&app::load_message(src, &e)),
-    };
-    let mut problems = loaded.problems;
-    let ctx = context.and_then(|(url, r)| match r.and_then(|b| load::context(&b).map_err(|e| e.to_string())) {
-        Ok(c) => Some(c.data),
-        Err(m) => {
-            a.chrome.warnings.set_text_content(Some(&format!("Fond de carte {url} non affiché : {m}")));
-            a.chrome.warnings.set_hidden(false);
-            None
+/// A map freed from JavaScript (`free()`) without `destroy()` still stops its download.
+impl Drop for TerritoiresMap {
+    fn drop(&mut self) {
+        if let Ok(mut a) = self.app.try_borrow_mut() {
+            a.loader.destroy();
         }
-    });
-    problems.truncate(1000);
-    match a.show(loaded.data, ctx, &problems) {
-        Ok(ev) => {
-            a.set_state("ready");
-            ev
-        }
-        Err(_) => a.fail("La carte n'a pas pu être dessinée dans cette page."),
     }
 }
 

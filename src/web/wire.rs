@@ -103,7 +103,39 @@ pub fn wire(app: &Shared, l: &mut Listeners) -> Result<(), JsValue> {
         e.prevent_default();
         Some(Input::Key(key))
     })?;
-    on(l, &root, "click", true, |_, e| {
+    // The list's search box and status filter.
+    for kind in ["input", "change"] {
+        on(l, &root, kind, true, |a, _| {
+            let _ = a.filter();
+            None
+        })?;
+    }
+    // Escape hides the tooltip even when focus is elsewhere in the page (WCAG 1.4.13).
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        on(l, &doc, "keydown", true, |a, e| {
+            let k = e.dyn_ref::<KeyboardEvent>()?;
+            (k.key() == "Escape" && !a.chrome.tooltip.hidden()).then_some(Input::DismissTooltip)
+        })?;
+    }
+    let click_app = app.clone();
+    l.add(&root, "click", true, move |e: Event| {
+        let retry = e
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .is_some_and(|t| matches!(t.closest("button.tim-retry"), Ok(Some(_))));
+        if retry {
+            // Not a controller input: starts the failed download again.
+            super::loading::start(&click_app);
+            return;
+        }
+        with_app(&click_app, |_| click_input(&e));
+    })?;
+    Ok(())
+}
+
+/// The controller input of a click on one of the map's buttons.
+fn click_input(e: &Event) -> Option<Input> {
+    {
         let t = e.target()?.dyn_into::<Element>().ok()?;
         let b = t.closest("button").ok()??;
         let class = b.class_list();
@@ -115,11 +147,13 @@ pub fn wire(app: &Shared, l: &mut Listeners) -> Result<(), JsValue> {
             Some(Input::Reset)
         } else if class.contains("tim-close") {
             Some(Input::ClosePanel)
+        } else if class.contains("tim-list-select") {
+            // A row of the list: open that territory on the map.
+            b.get_attribute("data-index")?.parse().ok().map(|i| Input::Select(Some(i)))
         } else {
             None
         }
-    })?;
-    Ok(())
+    }
 }
 
 /// The map's keys. Territory keys only act when a territory has focus; Escape acts anywhere in

@@ -1,0 +1,107 @@
+//! The text alternative to the map (RGAA 1.6): the territories as rows that can be searched by
+//! name and filtered by status, and the same rows as CSV. No DOM here; `web::list` draws it.
+
+use crate::model::Dataset;
+use crate::scene::sort_key;
+use crate::text::Strings;
+
+/// Indices of the territories whose name contains `query` (ignoring case and accents) and whose
+/// status is `status` (any when `None`), in list order: by name.
+///
+/// ```
+/// # let json = br#"{"type":"FeatureCollection","features":[
+/// #  {"type":"Feature","properties":{"id":"v","name":"Vosges","status":"a"},"geometry":{"type":"Polygon","coordinates":[[[6,48],[7,48],[7,49],[6,48]]]}},
+/// #  {"type":"Feature","properties":{"id":"e","name":"Épernay","status":"b"},"geometry":{"type":"Polygon","coordinates":[[[4,48],[5,48],[5,49],[4,48]]]}}]}"#;
+/// let data = territoires_map::load::territories(json).unwrap().data;
+/// assert_eq!(territoires_map::alt::matching(&data, "eper", None), vec![1]);
+/// assert_eq!(territoires_map::alt::matching(&data, "", Some(0)), vec![0]);
+/// ```
+pub fn matching(data: &Dataset, query: &str, status: Option<usize>) -> Vec<usize> {
+    let q = sort_key(query.trim());
+    let mut rows: Vec<usize> = (0..data.territories.len())
+        .filter(|&i| {
+            let t = &data.territories[i];
+            status.is_none_or(|s| t.status == s) && (q.is_empty() || sort_key(&t.name).contains(&q))
+        })
+        .collect();
+    rows.sort_by_cached_key(|&i| sort_key(&data.territories[i].name));
+    rows
+}
+
+/// One CSV cell: quoted when needed (RFC 4180), and defused when a spreadsheet would read it as a
+/// formula (a leading `=`, `+`, `-`, `@`, tab or carriage return gets a `'` in front).
+fn cell(s: &str) -> String {
+    let defused = match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
+        _ => s.to_string(),
+    };
+    if defused.contains([',', '"', '\n', '\r', ';']) {
+        format!("\"{}\"", defused.replace('"', "\"\""))
+    } else {
+        defused
+    }
+}
+
+/// The rows `rows` as CSV with a header line: id, name, status, date, place, projects, EPCIs,
+/// perimeter confidence. Lines end with CRLF, as RFC 4180 says.
+pub fn csv(data: &Dataset, rows: &[usize], s: &Strings) -> String {
+    let mut out = String::new();
+    let header = [s.csv_id, s.csv_name, s.status, s.date, s.place, s.projects, s.epci, s.perimeter];
+    out.push_str(&header.map(cell).join(","));
+    out.push_str("\r\n");
+    for &i in rows {
+        let Some(t) = data.territories.get(i) else { continue };
+        let status = data.legend.statuses.get(t.status).map(|c| c.label.as_str()).unwrap_or("");
+        let epci: Vec<&str> = t.epci.iter().map(|e| e.name.as_str()).collect();
+        let confidence = t.confidence.map(|c| s.confidence_word(c)).unwrap_or("");
+        let fields = [
+            t.id.as_str(),
+            t.name.as_str(),
+            status,
+            t.status_date.as_deref().unwrap_or(""),
+            t.status_place.as_deref().unwrap_or(""),
+            &t.projects.join(" | "),
+            &epci.join(" | "),
+            confidence,
+        ];
+        out.push_str(&fields.map(cell).join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load;
+    use crate::text::FR;
+
+    fn data() -> Dataset {
+        let json = r#"{"type":"FeatureCollection","legend":{"statuses":[{"id":"a","label":"Signé"},{"id":"b","label":"Pas signé"}]},"features":[
+          {"type":"Feature","properties":{"id":"v","name":"Vosges","status":"a","projects":["Hydrogène, stockage"],"perimeter_confidence":"low"},"geometry":{"type":"Polygon","coordinates":[[[6,48],[7,48],[7,49],[6,48]]]}},
+          {"type":"Feature","properties":{"id":"x","name":"=HYPERLINK(\"http://x\")","status":"b"},"geometry":{"type":"Polygon","coordinates":[[[4,48],[5,48],[5,49],[4,48]]]}},
+          {"type":"Feature","properties":{"id":"e","name":"Épernay","status":"a","status_date":"2019-11-19"},"geometry":{"type":"Polygon","coordinates":[[[4,46],[5,46],[5,47],[4,46]]]}}]}"#;
+        load::territories(json.as_bytes()).unwrap().data
+    }
+
+    #[test]
+    fn search_ignores_case_and_accents_and_filter_keeps_a_status() {
+        let d = data();
+        assert_eq!(matching(&d, "", None), vec![1, 2, 0], "by name: '=' sorts first, then É with E");
+        assert_eq!(matching(&d, "EPER", None), vec![2]);
+        assert_eq!(matching(&d, "", Some(0)), vec![2, 0]);
+        assert_eq!(matching(&d, "vos", Some(1)), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn csv_quotes_and_defuses_formulas() {
+        let d = data();
+        let out = csv(&d, &matching(&d, "", None), &FR);
+        let lines: Vec<&str> = out.split("\r\n").collect();
+        assert_eq!(lines.len(), 5, "header, 3 rows, empty tail: {out}");
+        assert!(lines[0].starts_with("id,Territoire,Statut"), "{}", lines[0]);
+        assert_eq!(lines[1], "x,\"'=HYPERLINK(\"\"http://x\"\")\",Pas signé,,,,,");
+        assert!(lines[2].starts_with("e,Épernay,Signé,2019-11-19,"));
+        assert!(lines[3].contains("\"Hydrogène, stockage\"") && lines[3].ends_with(",faible"), "{}", lines[3]);
+    }
+}

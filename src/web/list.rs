@@ -1,0 +1,148 @@
+//! The list beside the map (RGAA 1.6): every territory with its status, date and projects in a
+//! table that works on its own, a search by name, a filter by status, and a CSV download of the
+//! rows shown. Filtering also dims the other territories on the map. Rows come from [`alt`].
+
+use super::dom::{append, html, svg, text_el};
+use super::draw::pattern_id;
+use crate::alt;
+use crate::model::Dataset;
+use crate::text::Strings;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+
+/// Handles on the list's controls and rows.
+pub struct List {
+    pub search: HtmlInputElement,
+    pub filter: HtmlSelectElement,
+    download: HtmlElement,
+    count: HtmlElement,
+    empty: HtmlElement,
+    /// Table rows by territory index.
+    rows: Vec<Element>,
+}
+
+/// Builds the list into `container` (emptied first).
+pub fn build(doc: &Document, container: &HtmlElement, data: &Dataset, s: &Strings, uid: u32) -> Result<List, JsValue> {
+    container.set_text_content(None);
+    append(container, &text_el(doc, "h2", "tim-list-title", s.list_title)?)?;
+    let tools = html(doc, "div", "tim-list-tools")?;
+    let search_id = format!("tim{uid}-search");
+    let label = text_el(doc, "label", "", s.search)?;
+    label.set_attribute("for", &search_id)?;
+    let search: HtmlInputElement = html(doc, "input", "tim-search")?.unchecked_into();
+    search.set_type("search");
+    search.set_id(&search_id);
+    search.set_attribute("autocomplete", "off")?;
+    append(&tools, &label)?;
+    append(&tools, &search)?;
+    let filter_id = format!("tim{uid}-filter");
+    let flabel = text_el(doc, "label", "", s.filter)?;
+    flabel.set_attribute("for", &filter_id)?;
+    let filter: HtmlSelectElement = html(doc, "select", "tim-filter")?.unchecked_into();
+    filter.set_id(&filter_id);
+    let all = text_el(doc, "option", "", s.all_statuses)?;
+    all.set_attribute("value", "")?;
+    append(&filter, &all)?;
+    for (k, cat) in data.legend.statuses.iter().enumerate() {
+        let o = text_el(doc, "option", "", &cat.label)?;
+        o.set_attribute("value", &k.to_string())?;
+        append(&filter, &o)?;
+    }
+    append(&tools, &flabel)?;
+    append(&tools, &filter)?;
+    let download = text_el(doc, "a", "tim-csv", s.download_csv)?;
+    download.set_attribute("download", s.csv_file)?;
+    append(&tools, &download)?;
+    append(container, &tools)?;
+    let count = html(doc, "p", "tim-list-count")?;
+    count.set_attribute("aria-live", "polite")?;
+    append(container, &count)?;
+
+    let wrap = html(doc, "div", "tim-table-wrap")?;
+    let table = html(doc, "table", "tim-table")?;
+    append(&table, &text_el(doc, "caption", "tim-sr-only", s.list_title)?)?;
+    let head = html(doc, "tr", "")?;
+    for h in [s.csv_name, s.status, s.date, s.projects] {
+        let th = text_el(doc, "th", "", h)?;
+        th.set_attribute("scope", "col")?;
+        append(&head, &th)?;
+    }
+    let thead = html(doc, "thead", "")?;
+    append(&thead, &head)?;
+    append(&table, &thead)?;
+    let tbody = html(doc, "tbody", "")?;
+    let mut rows: Vec<Option<Element>> = vec![None; data.territories.len()];
+    for i in alt::matching(data, "", None) {
+        let t = &data.territories[i];
+        let cat = &data.legend.statuses[t.status];
+        let tr = html(doc, "tr", "")?;
+        tr.set_attribute("data-id", &t.id)?;
+        let name = html(doc, "th", "")?;
+        name.set_attribute("scope", "row")?;
+        let button = text_el(doc, "button", "tim-list-select", &t.name)?;
+        button.set_attribute("type", "button")?;
+        button.set_attribute("data-index", &i.to_string())?;
+        button.set_title(s.show_on_map);
+        append(&name, &button)?;
+        append(&tr, &name)?;
+        let status = html(doc, "td", "")?;
+        let sw = svg(doc, "svg", &[("class", "tim-swatch"), ("viewBox", "0 0 24 16"), ("aria-hidden", "true")])?;
+        let fill = format!("url(#{})", pattern_id(uid, t.status, true));
+        append(&sw, &svg(doc, "rect", &[("x", "0.5"), ("y", "0.5"), ("width", "23"), ("height", "15"), ("fill", &fill)])?)?;
+        append(&status, &sw)?;
+        append(&status, &text_el(doc, "span", "", &cat.label)?)?;
+        append(&tr, &status)?;
+        let date = t.status_date.as_deref().map(|d| s.date_long(d)).unwrap_or_default();
+        append(&tr, &text_el(doc, "td", "", &date)?)?;
+        let projects = html(doc, "td", "")?;
+        if t.projects.is_empty() {
+            projects.set_text_content(Some("—"));
+        }
+        for p in &t.projects {
+            append(&projects, &text_el(doc, "p", "", p)?)?;
+        }
+        append(&tr, &projects)?;
+        append(&tbody, &tr)?;
+        rows[i] = Some(tr.into());
+    }
+    append(&table, &tbody)?;
+    append(&wrap, &table)?;
+    append(container, &wrap)?;
+    let empty = text_el(doc, "p", "tim-list-empty", s.no_match)?;
+    empty.set_hidden(true);
+    append(container, &empty)?;
+    container.set_hidden(false);
+    let list = List { search, filter, download, count, empty, rows: rows.into_iter().flatten().collect() };
+    Ok(list)
+}
+
+impl List {
+    /// The search text and the chosen status.
+    pub fn query(&self) -> (String, Option<usize>) {
+        (self.search.value(), self.filter.value().parse().ok())
+    }
+
+    /// Shows only `shown` rows, says how many, and points the CSV link at them.
+    pub fn show(&self, data: &Dataset, shown: &[usize], s: &Strings) -> Result<(), JsValue> {
+        for row in &self.rows {
+            let id = row.get_attribute("data-id").unwrap_or_default();
+            let visible = shown.iter().any(|&i| data.territories[i].id == id);
+            row.toggle_attribute_with_force("hidden", !visible)?;
+        }
+        self.count.set_text_content(Some(&format!("{} / {} {}", shown.len(), data.territories.len(), s.rows_shown)));
+        self.empty.set_hidden(!shown.is_empty());
+        let csv = format!("\u{feff}{}", alt::csv(data, shown, s));
+        let href = format!("data:text/csv;charset=utf-8,{}", js_sys::encode_uri_component(&csv));
+        self.download.set_attribute("href", &href)?;
+        Ok(())
+    }
+
+    /// Marks the row of the territory open on the map.
+    pub fn mark(&self, data: &Dataset, open: Option<usize>) {
+        let id = open.map(|i| data.territories[i].id.as_str());
+        for row in &self.rows {
+            let on = id.is_some() && row.get_attribute("data-id").as_deref() == id;
+            let _ = if on { row.set_attribute("aria-current", "true") } else { row.remove_attribute("aria-current") };
+        }
+    }
+}

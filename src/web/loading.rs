@@ -1,0 +1,173 @@
+//! The load flow of one map: download the territories (and the background map), showing
+//! progress in `.tim-message`; on a failed or stalled download, an error with a "Réessayer"
+//! button that starts it again. `destroy()` aborts the download; nothing is written after it.
+
+use super::app::{self, App, HostEvent};
+use super::{dispatch, dom, fetch};
+use crate::load;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{AbortController, HtmlElement};
+
+/// Default time a download may go without receiving a byte before it is given up.
+pub const STALL_MS: u32 = 15_000;
+
+/// What to load, and the download in flight.
+pub struct Loader {
+    pub src: String,
+    pub context: Option<String>,
+    pub stall_ms: u32,
+    abort: Option<AbortController>,
+    /// Set by `destroy()`: no load starts and no state is written afterwards.
+    destroyed: bool,
+}
+
+impl Loader {
+    pub fn new(src: String, context: Option<String>, stall_ms: Option<f64>) -> Loader {
+        let stall_ms = match stall_ms {
+            Some(ms) if ms.is_finite() && ms >= 1.0 => ms.min(3_600_000.0) as u32,
+            _ => STALL_MS,
+        };
+        Loader { src, context, stall_ms, abort: None, destroyed: false }
+    }
+
+    /// Aborts the download in flight, for good.
+    pub fn destroy(&mut self) {
+        self.destroyed = true;
+        if let Some(a) = self.abort.take() {
+            a.abort();
+        }
+    }
+}
+
+type Shared = Rc<RefCell<App>>;
+
+/// Starts (or starts again) loading the map's data. Returns false when the map is destroyed,
+/// already shown, or busy.
+pub fn start(app: &Shared) -> bool {
+    let (src, context, stall_ms, signal, strings) = {
+        let Ok(mut a) = app.try_borrow_mut() else { return false };
+        if a.loader.destroyed || a.map.is_some() {
+            return false;
+        }
+        if let Some(old) = a.loader.abort.take() {
+            old.abort();
+        }
+        let Ok(abort) = AbortController::new() else { return false };
+        let signal = abort.signal();
+        a.loader.abort = Some(abort);
+        show_loading(&a);
+        (a.loader.src.clone(), a.loader.context.clone(), a.loader.stall_ms, signal, a.strings)
+    };
+    let task = app.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let report = |what: &'static str| {
+            let task = task.clone();
+            let signal = signal.clone();
+            move |loaded: u64, total: Option<u64>| {
+                if signal.aborted() {
+                    return;
+                }
+                let Ok(a) = task.try_borrow() else { return };
+                let text = strings.progress(what, loaded, total);
+                if a.chrome.message.text_content().as_deref() != Some(text.as_str()) {
+                    a.chrome.message.set_text_content(Some(&text));
+                }
+            }
+        };
+        let req = fetch::Request { url: &src, signal: &signal, stall_ms, strings };
+        let territories = fetch::bytes(&req, &mut report(strings.loading_territories)).await;
+        let context = match (&context, &territories) {
+            (Some(url), Ok(_)) => {
+                let req = fetch::Request { url, signal: &signal, stall_ms, strings };
+                Some((url.clone(), fetch::bytes(&req, &mut report(strings.loading_context)).await))
+            }
+            _ => None,
+        };
+        if signal.aborted() {
+            return;
+        }
+        let failed_download = territories.is_err();
+        let event = {
+            let Ok(mut a) = task.try_borrow_mut() else { return };
+            if a.loader.destroyed {
+                return;
+            }
+            // Closes a stalled connection; a no-op for finished downloads.
+            if let Some(c) = a.loader.abort.take() {
+                c.abort();
+            }
+            let event = load_into(&mut a, &src, territories, context);
+            if failed_download {
+                add_retry(&a);
+            }
+            event
+        };
+        let root = task.borrow().chrome.root.clone();
+        dispatch(&root, event);
+    });
+    true
+}
+
+/// Puts the message area back to "loading", without the error look or the retry button.
+fn show_loading(a: &App) {
+    let m = &a.chrome.message;
+    remove_retry(a);
+    m.set_text_content(Some(a.strings.loading));
+    let _ = m.set_attribute("role", "status");
+    let _ = m.class_list().remove_1("tim-error");
+    m.set_hidden(false);
+    a.set_state("loading");
+}
+
+/// The "Réessayer" button, right after the error message. Its click is handled by the map's
+/// delegated click listener (wire.rs), which calls [`start`].
+fn add_retry(a: &App) {
+    remove_retry(a);
+    let Ok(b) = dom::text_el(&a.doc, "button", "tim-retry", a.strings.retry) else { return };
+    let _ = b.set_attribute("type", "button");
+    let _ = a.chrome.message.after_with_node_1(&b);
+}
+
+fn remove_retry(a: &App) {
+    let Some(stage) = a.chrome.message.parent_element() else { return };
+    if let Ok(Some(old)) = stage.query_selector(":scope > .tim-retry") {
+        if let Ok(old) = old.dyn_into::<HtmlElement>() {
+            old.remove();
+        }
+    }
+}
+
+fn load_into(
+    a: &mut App,
+    src: &str,
+    territories: Result<Vec<u8>, String>,
+    context: Option<(String, Result<Vec<u8>, String>)>,
+) -> HostEvent {
+    let bytes = match territories {
+        Ok(b) => b,
+        Err(msg) => return a.fail(&format!("Impossible de charger les territoires. {msg}")),
+    };
+    let loaded = match load::territories(&bytes) {
+        Ok(l) => l,
+        Err(e) => return a.fail(&app::load_message(src, &e)),
+    };
+    let mut problems = loaded.problems;
+    let ctx = context.and_then(|(url, r)| match r.and_then(|b| load::context(&b).map_err(|e| e.to_string())) {
+        Ok(c) => Some(c.data),
+        Err(m) => {
+            a.chrome.warnings.set_text_content(Some(&format!("Fond de carte {url} non affiché : {m}")));
+            a.chrome.warnings.set_hidden(false);
+            None
+        }
+    });
+    problems.truncate(1000);
+    match a.show(loaded.data, ctx, &problems) {
+        Ok(ev) => {
+            a.set_state("ready");
+            ev
+        }
+        Err(_) => a.fail("La carte n'a pas pu être dessinée dans cette page."),
+    }
+}

@@ -1,0 +1,57 @@
+// An accessibility auditor runs axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on the standalone page,
+// the iframe page and the demo article, idle and with a territory's panel open: 0 violations.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { start } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+let app;
+before(async () => { app = await start(); });
+after(() => app?.close());
+
+/** Runs axe on the page and its frames; returns the violations, one line each. */
+async function audit(page) {
+  for (const frame of page.frames()) await frame.evaluate(AXE);
+  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), TAGS);
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+}
+
+async function openTerritory(scope, id) {
+  await scope.locator(`path.tim-territory[data-id="${id}"]`).focus();
+  await scope.locator(`path.tim-territory[data-id="${id}"]`).press('Enter');
+  await scope.locator('.tim-panel:not([hidden])').waitFor();
+}
+
+test('standalone page, idle and with a panel open: no violation', async () => {
+  const { page } = await app.open('');
+  assert.deepEqual(await audit(page), [], 'idle');
+  await openTerritory(page, 'terres-de-lorraine');
+  assert.deepEqual(await audit(page), [], 'panel open');
+});
+
+test('standalone page in English: no violation', async () => {
+  const { page } = await app.open('?lang=en');
+  assert.deepEqual(await audit(page), []);
+});
+
+test('iframe page, idle and with a panel open: no violation', async () => {
+  const { page } = await app.open('embed.html?minimal');
+  assert.deepEqual(await audit(page), [], 'idle');
+  await openTerritory(page, 'vosges');
+  assert.deepEqual(await audit(page), [], 'panel open');
+});
+
+test('demo article with both maps, idle and with a panel open: no violation', async () => {
+  const { page } = await app.open('demo.html', { state: null });
+  await page.waitForSelector('territoires-map[data-state="ready"]');
+  await page.frameLocator('#carte-cadre').locator('#carte[data-state="ready"]').waitFor({ state: 'attached' });
+  assert.deepEqual(await audit(page), [], 'idle');
+  await openTerritory(page.locator('territoires-map'), 'sud-alsace');
+  assert.deepEqual(await audit(page), [], 'panel open');
+});
