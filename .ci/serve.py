@@ -10,6 +10,14 @@ Usage: python3 .ci/serve.py <site dir> <port> [/prefix=dir ...]
 - extra mounts (e.g. `/__fixtures=tests/fixtures`) let browser tests point `?src=` at bad
   files without putting them in the site;
 - port 0 picks a free port; the chosen one is printed as `serving http://127.0.0.1:PORT/`.
+
+Test-only behaviour, on the extra mounts only (never on the site itself), by query parameters:
+- `?slow=<bytes per second>` sends Content-Length, then trickles the body at that rate;
+- `?stall=<seconds>` sends the headers and half the body, waits that long, then hangs up;
+- `?status=<code>` answers that HTTP status with a short text body instead of the file;
+- `?fail=<n>` answers 503 to the first n requests for this exact URL (path and query, so a
+  test can add e.g. `&run=<random>` for a fresh counter), then serves the file.
+A client that goes away mid-body is logged as `serve: client went away: <path> after N of M bytes`.
 Logs one line per request on stderr. Exits cleanly on Ctrl-C and SIGTERM.
 """
 
@@ -18,6 +26,8 @@ import os
 import posixpath
 import signal
 import sys
+import threading
+import time
 import urllib.parse
 
 CSP = (
@@ -40,11 +50,76 @@ TYPES = {
 }
 
 
+TEST_PARAMS = ("slow", "stall", "status", "fail")
+
+
 def make_handler(root, mounts):
     """A handler class serving `root`, with `mounts` = [(url prefix, directory)] tried first."""
+    failures = {}  # request target -> 503s already sent (for ?fail=n)
+    lock = threading.Lock()
 
     class Handler(http.server.SimpleHTTPRequestHandler):
         extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **TYPES}
+
+        def do_GET(self):
+            parts = urllib.parse.urlsplit(self.path)
+            decoded = urllib.parse.unquote(parts.path)
+            mounted = any(decoded == p or decoded.startswith(p + "/") for p, _ in mounts)
+            query = urllib.parse.parse_qs(parts.query)
+            if mounted and any(k in query for k in TEST_PARAMS):
+                self._test_response(parts.path, {k: v[0] for k, v in query.items()})
+            else:
+                super().do_GET()
+
+        def _test_response(self, url_path, q):
+            """The test-only answers described at the top of this file."""
+            sent, body = 0, b""
+            try:
+                if "status" in q:
+                    return self._short(int(q["status"]))
+                if "fail" in q:
+                    with lock:
+                        seen = failures.get(self.path, 0)
+                        failures[self.path] = seen + 1
+                    if seen < int(q["fail"]):
+                        return self._short(503)
+                path = self.translate_path(url_path)
+                if not os.path.isfile(path):
+                    return self._short(404)
+                with open(path, "rb") as f:
+                    body = f.read()
+                self.send_response(200)
+                self.send_header("Content-Type", self.guess_type(path))
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                if "stall" in q:
+                    sent = len(body) // 2
+                    self.wfile.write(body[:sent])
+                    self.wfile.flush()
+                    time.sleep(float(q["stall"]))
+                    self.close_connection = True
+                    return
+                rate = max(1, int(q.get("slow", 0))) if "slow" in q else 0
+                step = max(1, rate // 10) if rate else len(body)
+                while sent < len(body):
+                    self.wfile.write(body[sent:sent + step])
+                    self.wfile.flush()
+                    sent += step
+                    if rate and sent < len(body):
+                        time.sleep(step / rate)
+            except ValueError:
+                self._short(400)
+            except (BrokenPipeError, ConnectionResetError):
+                self.close_connection = True
+                sys.stderr.write(f"serve: client went away: {url_path} after {sent} of {len(body)} bytes\n")
+
+        def _short(self, code):
+            body = f"{code} (test answer)\n".encode()
+            self.send_response(code)
+            self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
 
         def __init__(self, *args, **kwargs):
             super().__init__(*args, directory=root, **kwargs)
