@@ -12,6 +12,8 @@ use web_sys::{AbortController, HtmlElement};
 
 /// Default time a download may go without receiving a byte before it is given up.
 pub const STALL_MS: u32 = 15_000;
+/// Least time between two progress messages, in milliseconds.
+const PROGRESS_EVERY_MS: f64 = 400.0;
 
 /// What to load, and the download in flight.
 pub struct Loader {
@@ -65,10 +67,14 @@ pub fn start(app: &Shared) -> bool {
         let report = |what: &'static str| {
             let task = task.clone();
             let signal = signal.clone();
+            let mut shown_at = f64::NEG_INFINITY;
             move |loaded: u64, total: Option<u64>| {
-                if signal.aborted() {
+                // At most a few updates a second: the message is a live region.
+                let now = js_sys::Date::now();
+                if signal.aborted() || (now - shown_at < PROGRESS_EVERY_MS && Some(loaded) != total) {
                     return;
                 }
+                shown_at = now;
                 let Ok(a) = task.try_borrow() else { return };
                 let text = strings.progress(what, loaded, total);
                 if a.chrome.message.text_content().as_deref() != Some(text.as_str()) {
