@@ -14,6 +14,7 @@ Usage: python3 .ci/serve.py <site dir> <port> [/prefix=dir ...]
 Test-only behaviour, on the extra mounts only (never on the site itself), by query parameters:
 - `?slow=<bytes per second>` sends Content-Length, then trickles the body at that rate;
 - `?stall=<seconds>` sends the headers and half the body, waits that long, then hangs up;
+- `?hang=<seconds>` waits that long before answering at all (then answers as usual);
 - `?status=<code>` answers that HTTP status with a short text body instead of the file;
 - `?fail=<n>` answers 503 to the first n requests for this exact URL (path and query, so a
   test can add e.g. `&run=<random>` for a fresh counter), then serves the file.
@@ -50,7 +51,7 @@ TYPES = {
 }
 
 
-TEST_PARAMS = ("slow", "stall", "status", "fail")
+TEST_PARAMS = ("slow", "stall", "hang", "status", "fail")
 
 
 def make_handler(root, mounts):
@@ -75,6 +76,8 @@ def make_handler(root, mounts):
             """The test-only answers described at the top of this file."""
             sent, body = 0, b""
             try:
+                if "hang" in q:
+                    time.sleep(float(q["hang"]))
                 if "status" in q:
                     return self._short(int(q["status"]))
                 if "fail" in q:

@@ -67,6 +67,20 @@ test('a download that stops sending: error naming the stall, with a retry that l
   await assertHealthy(watch, { allowConsoleErrors: true });
 });
 
+test('a server that never answers: the same stall error, before any header', async () => {
+  const { page, watch } = await app.open('');
+  const src = `/__fixtures/good-other-region.geojson?hang=3&run=${Date.now()}`;
+  await mountMap(page, 'silent', { src, stallTimeout: 1000 });
+  await waitForMapState(page, 'silent', 'error', 2500);
+  const shown = await page.evaluate(() => ({
+    message: document.querySelector('#silent .tim-message').textContent,
+    retry: !!document.querySelector('#silent button.tim-retry'),
+  }));
+  assert.match(shown.message, /good-other-region\.geojson\?hang=3.* est bloqué : aucune donnée reçue depuis 1 s\./);
+  assert.equal(shown.retry, true, 'the retry button is offered');
+  await assertHealthy(watch, { allowConsoleErrors: true });
+});
+
 test('reload() does nothing on a map that is shown', async () => {
   const { page, watch } = await app.open('');
   assert.equal(await page.evaluate(() => window.carte.reload()), false);
