@@ -224,3 +224,23 @@ fn limit_errors_name_the_limit_and_the_value_found() {
     assert_eq!(e, LoadError::TooManyFeatures { found: 50_001, max: 50_000 });
     assert!(e.to_string().contains("50 001") && e.to_string().contains("50 000"), "{e}");
 }
+
+/// The most memory a file within the limits can take: 50 Mo of small numbers in a property (not
+/// bounded by the vertex limit). Run alone to read the peak: `/usr/bin/time -v cargo test --release
+/// --test loader_corpus worst_case_memory -- --ignored` (figure in `tests/fuzz/README.md`).
+#[test]
+#[ignore]
+fn worst_case_memory() {
+    let head = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"a","name":"A","status":"s","filler":["#;
+    let tail = format!(r#"0]}},"geometry":{{"type":"Polygon","coordinates":{}}}}}]}}"#, square(5.0, 48.0, 0.1));
+    let mut s = String::with_capacity(limits::MAX_FILE_BYTES);
+    s.push_str(head);
+    while s.len() + tail.len() + 2 < limits::MAX_FILE_BYTES {
+        s.push_str("0,");
+    }
+    s.push_str(&tail);
+    let t = Instant::now();
+    let loaded = load::territories(s.as_bytes());
+    println!("{} bytes of numbers: {:?} in {:?}", s.len(), loaded.as_ref().map(|l| l.data.territories.len()), t.elapsed());
+    assert!(loaded.is_ok());
+}
