@@ -9,10 +9,10 @@ use crate::text::Strings;
 /// status is `status` (any when `None`), in list order: by name.
 ///
 /// ```
-/// # let json = br#"{"type":"FeatureCollection","features":[
+/// # let json = r#"{"type":"FeatureCollection","features":[
 /// #  {"type":"Feature","properties":{"id":"v","name":"Vosges","status":"a"},"geometry":{"type":"Polygon","coordinates":[[[6,48],[7,48],[7,49],[6,48]]]}},
 /// #  {"type":"Feature","properties":{"id":"e","name":"Épernay","status":"b"},"geometry":{"type":"Polygon","coordinates":[[[4,48],[5,48],[5,49],[4,48]]]}}]}"#;
-/// let data = territoires_map::load::territories(json).unwrap().data;
+/// let data = territoires_map::load::territories(json.as_bytes()).unwrap().data;
 /// assert_eq!(territoires_map::alt::matching(&data, "eper", None), vec![1]);
 /// assert_eq!(territoires_map::alt::matching(&data, "", Some(0)), vec![0]);
 /// ```

@@ -79,21 +79,35 @@ pub fn dataset(doc: &Document, c: &Chrome, data: &Dataset, scene: &Scene, s: &St
         path.set_attribute("tabindex", "-1")?;
         append(&c.territories, &path)?;
     }
+    // Measure every label text in one layout: one <tspan> per variant, all written first, then
+    // all read (writing and reading in turn would lay the page out once per label).
+    let mut spans = Vec::new();
     for t in &data.territories {
         let el = svg(doc, "text", &[("class", "tim-label"), ("text-anchor", "middle"), ("dominant-baseline", "central")])?;
         append(&c.labels, &el)?;
         let mut texts = vec![t.name.clone()];
         texts.extend(t.short_name.clone().filter(|n| n != &t.name));
-        let widths = texts.iter().map(|txt| measure(&el, txt)).collect();
-        el.set_text_content(None);
-        labels.push(LabelTexts { el, texts, widths });
+        let mut own = Vec::new();
+        for txt in &texts {
+            let span = svg(doc, "tspan", &[])?;
+            span.set_text_content(Some(txt));
+            append(&el, &span)?;
+            own.push(span);
+        }
+        spans.push(own);
+        labels.push(LabelTexts { el, texts, widths: Vec::new() });
+    }
+    for (l, own) in labels.iter_mut().zip(&spans) {
+        l.widths = own.iter().zip(&l.texts).map(|(span, txt)| measure(span, txt)).collect();
+    }
+    for l in &labels {
+        l.el.set_text_content(None);
     }
     legend(doc, c, data, uid)?;
     Ok(labels)
 }
 
 fn measure(el: &Element, text: &str) -> f64 {
-    el.set_text_content(Some(text));
     let w = el
         .dyn_ref::<SvgTextContentElement>()
         .map(|t| t.get_computed_text_length() as f64)

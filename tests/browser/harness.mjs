@@ -246,12 +246,14 @@ export function territorySelector(id) {
 /**
  * A viewport point where the territory `id` is what the user would hit: scans its bounding box
  * from the centre outwards and keeps the first point where document.elementFromPoint is the path
- * itself (shapes may be concave, and labels or neighbours may cover the box centre).
+ * itself (shapes may be concave, and labels or neighbours may cover the box centre) or, for a
+ * territory too small to hit, the round 24 px marker drawn over it.
  */
 export async function pointInside(page, id) {
-  const p = await page.evaluate((sel) => {
+  const p = await page.evaluate(([sel, id]) => {
     const el = document.querySelector(sel);
     if (!el) return { missing: true };
+    const marker = [...document.querySelectorAll('#carte circle.tim-marker')].find((m) => m.dataset.id === id);
     const r = el.getBoundingClientRect();
     const cx = r.left + r.width / 2;
     const cy = r.top + r.height / 2;
@@ -267,10 +269,11 @@ export async function pointInside(page, id) {
     }
     pts.sort((a, b) => a[2] - b[2]);
     for (const [x, y] of pts) {
-      if (document.elementFromPoint(x, y) === el) return { x, y };
+      const hit = document.elementFromPoint(x, y);
+      if (hit === el || (marker && hit === marker)) return { x, y };
     }
     return { none: true, box: [r.left, r.top, r.width, r.height] };
-  }, territorySelector(id));
+  }, [territorySelector(id), String(id)]);
   assert.ok(!p.missing, `no path for territory ${id}`);
   assert.ok(!p.none, `no visible, unobstructed point inside territory ${id} (box ${p.box})`);
   return p;
