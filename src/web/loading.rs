@@ -8,7 +8,7 @@ use crate::load;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
-use web_sys::{AbortController, HtmlElement};
+use web_sys::{AbortController, SvgElement};
 
 /// Default time a download may go without receiving a byte before it is given up.
 pub const STALL_MS: u32 = 15_000;
@@ -23,6 +23,9 @@ pub struct Loader {
     abort: Option<AbortController>,
     /// Set by `destroy()`: no load starts and no state is written afterwards.
     destroyed: bool,
+    /// The retry button had keyboard focus: once loaded, focus goes to the map (or the new
+    /// retry button) instead of being lost with the removed button.
+    refocus: bool,
 }
 
 impl Loader {
@@ -31,7 +34,7 @@ impl Loader {
             Some(ms) if ms.is_finite() && ms >= 1.0 => ms.min(3_600_000.0) as u32,
             _ => STALL_MS,
         };
-        Loader { src, context, stall_ms, abort: None, destroyed: false }
+        Loader { src, context, stall_ms, abort: None, destroyed: false, refocus: false }
     }
 
     /// Aborts the download in flight, for good.
@@ -59,6 +62,7 @@ pub fn start(app: &Shared) -> bool {
         let Ok(abort) = AbortController::new() else { return false };
         let signal = abort.signal();
         a.loader.abort = Some(abort);
+        a.loader.refocus = remove_retry(&a);
         show_loading(&a);
         (a.loader.src.clone(), a.loader.context.clone(), a.loader.stall_ms, signal, a.strings)
     };
@@ -105,8 +109,11 @@ pub fn start(app: &Shared) -> bool {
                 c.abort();
             }
             let event = load_into(&mut a, &src, territories, context);
+            let refocus = std::mem::take(&mut a.loader.refocus);
             if failed_download {
-                add_retry(&a);
+                add_retry(&a, refocus);
+            } else if refocus {
+                focus_map(&a);
             }
             event
         };
@@ -119,7 +126,6 @@ pub fn start(app: &Shared) -> bool {
 /// Puts the message area back to "loading", without the error look or the retry button.
 fn show_loading(a: &App) {
     let m = &a.chrome.message;
-    remove_retry(a);
     m.set_text_content(Some(a.strings.loading));
     let _ = m.set_attribute("role", "status");
     let _ = m.class_list().remove_1("tim-error");
@@ -129,20 +135,32 @@ fn show_loading(a: &App) {
 
 /// The "Réessayer" button, right after the error message. Its click is handled by the map's
 /// delegated click listener (wire.rs), which calls [`start`].
-fn add_retry(a: &App) {
+fn add_retry(a: &App, focus: bool) {
     remove_retry(a);
     let Ok(b) = dom::text_el(&a.doc, "button", "tim-retry", a.strings.retry) else { return };
     let _ = b.set_attribute("type", "button");
     let _ = a.chrome.message.after_with_node_1(&b);
+    if focus {
+        let _ = b.focus();
+    }
 }
 
-fn remove_retry(a: &App) {
-    let Some(stage) = a.chrome.message.parent_element() else { return };
-    if let Ok(Some(old)) = stage.query_selector(":scope > .tim-retry") {
-        if let Ok(old) = old.dyn_into::<HtmlElement>() {
-            old.remove();
+/// Focuses the territory that holds the map's tab stop.
+fn focus_map(a: &App) {
+    if let Ok(Some(t)) = a.chrome.territories.query_selector("[tabindex='0']") {
+        if let Some(t) = t.dyn_ref::<SvgElement>() {
+            let _ = t.focus();
         }
     }
+}
+
+/// Removes the retry button; returns whether it had keyboard focus (`:focus-visible`).
+fn remove_retry(a: &App) -> bool {
+    let Some(stage) = a.chrome.message.parent_element() else { return false };
+    let Ok(Some(old)) = stage.query_selector(":scope > .tim-retry") else { return false };
+    let focused = old.matches(":focus-visible").unwrap_or(false);
+    old.remove();
+    focused
 }
 
 fn load_into(

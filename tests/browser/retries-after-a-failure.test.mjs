@@ -35,6 +35,22 @@ test('a 503 then the file: error with a retry button, one click and the map is s
   await assertHealthy(watch, { allowConsoleErrors: true });
 });
 
+test('with the keyboard: Enter on "Réessayer" loads the file and puts focus on the map', async () => {
+  const src = `/__fixtures/good-other-region.geojson?fail=1&run=kb-${Date.now()}`;
+  const { page, watch } = await app.open(`?src=${encodeURIComponent(src)}`, { state: 'error' });
+  // Tab until the retry button has focus (it comes after the zoom buttons).
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement?.classList.contains('tim-retry'))) break;
+  }
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'tim-retry', 'Tab reaches the retry button');
+  await page.keyboard.press('Enter');
+  await waitForState(page, 'ready');
+  const active = await page.evaluate(() => document.activeElement?.getAttribute('data-id') ?? document.activeElement?.tagName);
+  assert.ok((await territories(page)).some((t) => t.id === active), `focus is on a territory, not lost: ${active}`);
+  await assertHealthy(watch, { allowConsoleErrors: true });
+});
+
 test('a download that stops sending: error naming the stall, with a retry that loads again', async () => {
   const { page, watch } = await app.open('');
   const src = '/__fixtures/good-other-region.geojson?stall=4';
