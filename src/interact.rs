@@ -169,6 +169,11 @@ impl Controller {
             Input::Resize { width, height } => {
                 self.view.resize(width, height);
                 fx.push(Effect::ViewChanged);
+                // The panel opening below the map on small screens shrinks it: keep the open
+                // territory in sight.
+                if let Some(i) = self.open {
+                    self.ensure_visible(i, scene, &mut fx);
+                }
             }
         }
         fx
@@ -259,16 +264,21 @@ impl Controller {
         };
         if let Some(i) = target {
             self.focus = i;
-            // Keep the focused territory in view (WCAG 2.4.11): bring its label point back in.
-            let mut at = self.view.to_screen(scene.territories[i].label_at);
-            let margin = MIN_TARGET;
-            if at.x < margin || at.y < margin || at.x > self.view.width - margin || at.y > self.view.height - margin {
-                self.view.pan(self.view.width / 2.0 - at.x, self.view.height / 2.0 - at.y);
-                at = self.view.to_screen(scene.territories[i].label_at);
-                fx.push(Effect::ViewChanged);
-            }
+            self.ensure_visible(i, scene, fx);
             fx.push(Effect::Focus(i));
+            let at = self.view.to_screen(scene.territories[i].label_at);
             self.set_hover(Some((i, at)), fx);
+        }
+    }
+
+    /// Keeps a territory in view (WCAG 2.4.11): if its label point is off screen, centre on it.
+    fn ensure_visible(&mut self, i: usize, scene: &Scene, fx: &mut Vec<Effect>) {
+        let Some(t) = scene.territories.get(i) else { return };
+        let at = self.view.to_screen(t.label_at);
+        let m = MIN_TARGET;
+        if at.x < m || at.y < m || at.x > self.view.width - m || at.y > self.view.height - m {
+            self.view.pan(self.view.width / 2.0 - at.x, self.view.height / 2.0 - at.y);
+            fx.push(Effect::ViewChanged);
         }
     }
 

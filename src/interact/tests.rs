@@ -164,3 +164,15 @@ fn keyboard_focus_brings_an_offscreen_territory_into_view() {
     let at = centre_of(&c, &s, 0);
     assert!(at.x >= 0.0 && at.x <= 400.0 && at.y >= 0.0 && at.y <= 200.0, "{at:?}");
 }
+
+#[test]
+fn a_shrinking_map_keeps_the_open_territory_in_sight() {
+    let (mut c, s) = setup();
+    c.handle(Input::Select(Some(1)), &s);
+    // The panel takes the lower part of a small screen: the map is now a thin strip at the top.
+    c.view.zoom_at(centre_of(&c, &s, 0), 4.0);
+    let fx = c.handle(Input::Resize { width: 400.0, height: 60.0 }, &s);
+    assert!(fx.iter().filter(|e| **e == Effect::ViewChanged).count() >= 1);
+    let at = centre_of(&c, &s, 1);
+    assert!(at.x >= 0.0 && at.x <= 400.0 && at.y >= 0.0 && at.y <= 60.0, "{at:?}");
+}
