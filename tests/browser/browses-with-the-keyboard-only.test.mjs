@@ -36,6 +36,11 @@ test('arrows visit the 15 territories; Enter opens each card and Escape gives fo
     assert.equal(here.tag, 'path', `step ${k}: ${JSON.stringify(here)}`);
     seen.push(here.id);
     const name = await page.locator(`path.tim-territory[data-id="${here.id}"]`).getAttribute('aria-label');
+    if (k > 0) {
+      // Reached by an arrow key: the tooltip shows its name, as hovering would (RGAA 10.14).
+      assert.equal(await page.locator('.tim-tooltip').isHidden(), false, `tooltip for ${here.id}`);
+      assert.equal(await page.locator('.tim-tooltip').textContent(), name.split(' : ')[0]);
+    }
     await page.keyboard.press('Enter');
     assert.equal(await page.locator('.tim-panel').isHidden(), false, `card of ${here.id} open`);
     assert.equal(await page.locator('.tim-panel-title').textContent(), name.split(' : ')[0]);
