@@ -2,7 +2,7 @@
 //   <script type="module" src="https://example.org/carte/territoires-map.js"></script>
 //   <territoires-map src="https://example.org/carte/data/territoires-grand-est.geojson"></territoires-map>
 // Attributes: src, context, lang (fr | en), selected (territory id), height (CSS length).
-// Events (bubbling, composed): ready, error, territoryselect. Methods: select(id), clear(), destroy().
+// Events (bubbling, composed): ready, error, territoryselect. Methods: select(id), clear(), reload(), destroy().
 // All map logic is in Rust; this file only ties the element's life cycle to it.
 import init, { TerritoiresMap } from './pkg/territoires_map.js';
 
@@ -67,6 +67,7 @@ class TerritoiresMapElement extends HTMLElement {
 
   select(id) { return this.#map?.select(id) ?? false; }
   clear() { this.#map?.clear(); }
+  reload() { return this.#map?.reload() ?? false; }
   get listenerCount() { return this.#map?.listenerCount ?? 0; }
   destroy() {
     this.#map?.destroy();
