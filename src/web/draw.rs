@@ -163,16 +163,30 @@ fn legend(doc: &Document, c: &Chrome, data: &Dataset, uid: u32) -> Result<(), Js
 /// Draws a round target (24 px across) for each territory too small to click at this zoom.
 /// `focus` is the territory with the roving tab stop: its marker shows the focus ring.
 pub fn markers(doc: &Document, c: &Chrome, markers: &[(usize, Screen)], data: &Dataset, focus: usize, uid: u32) -> Result<(), JsValue> {
-    c.markers.set_text_content(None);
-    for &(i, at) in markers {
+    // Reuse the circles already there: redraws come at every pan and zoom step, and a marker
+    // that stays the same element can be hovered, clicked and measured across them.
+    let existing = c.markers.children();
+    for k in (markers.len() as u32..existing.length()).rev() {
+        if let Some(extra) = existing.item(k) {
+            extra.remove();
+        }
+    }
+    for (k, &(i, at)) in markers.iter().enumerate() {
+        let circle = match existing.item(k as u32) {
+            Some(el) => el,
+            None => {
+                let el = svg(doc, "circle", &[("r", &format!("{}", MIN_TARGET / 2.0))])?;
+                append(&c.markers, &el)?;
+                el
+            }
+        };
         let t = &data.territories[i];
-        let fill = format!("url(#{})", pattern_id(uid, t.status, true));
-        let r = format!("{}", MIN_TARGET / 2.0);
-        let (x, y) = (format!("{:.1}", at.x), format!("{:.1}", at.y));
         let class = if i == focus { "tim-marker tim-marker-focus" } else { "tim-marker" };
-        let circle = svg(doc, "circle", &[("class", class), ("cx", &x), ("cy", &y), ("r", &r), ("fill", &fill)])?;
+        circle.set_attribute("class", class)?;
+        circle.set_attribute("cx", &format!("{:.1}", at.x))?;
+        circle.set_attribute("cy", &format!("{:.1}", at.y))?;
+        circle.set_attribute("fill", &format!("url(#{})", pattern_id(uid, t.status, true)))?;
         circle.set_attribute("data-id", &t.id)?;
-        append(&c.markers, &circle)?;
     }
     Ok(())
 }
