@@ -94,8 +94,8 @@ const END_STATE_MS = 10_000;
  */
 const KNOWN = {
   'generated/big-20000-features.geojson':
-    'src/web/draw.rs measures each of the 20,000 labels with getComputedTextLength right after '
-    + 'appending it (one forced layout per label): the tab is frozen ~35 s, loading itself takes ~0.13 s',
+    'the web layer blocks the main thread ~7 s drawing 20,000 territories (35 s before labels were '
+    + 'measured in one layout, ed60e0b); loading itself takes ~0.13 s natively',
 };
 
 /**
@@ -115,8 +115,8 @@ async function openRow(row) {
     opened = await app.open(query, { state: null });
   }
   const t0 = Date.now();
-  // A known freeze fails fast; anything else gets time to finish on a busy machine, then fails.
-  await waitForState(opened.page, row.state, KNOWN[row.file] ? END_STATE_MS : 30_000);
+  // Time to finish on a busy machine; past END_STATE_MS the test fails all the same.
+  await waitForState(opened.page, row.state, 30_000);
   return { ...opened, took: Date.now() - t0 };
 }
 
