@@ -15,6 +15,9 @@ pub const PAN_STEP: f64 = 60.0;
 /// Smallest pointer target, in pixels (WCAG 2.5.8): a territory smaller than this on screen gets
 /// a round marker of this diameter at its label point.
 pub const MIN_TARGET: f64 = 24.0;
+/// At most this many markers are drawn (the largest small territories in view first); a file of
+/// thousands of tiny shapes relies on the list instead.
+pub const MAX_MARKERS: usize = 200;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Key {
@@ -282,16 +285,25 @@ impl Controller {
         }
     }
 
-    /// Territories too small to hit at this zoom, with where their marker goes.
+    /// Territories in view too small to hit at this zoom, with where their marker goes: at most
+    /// [`MAX_MARKERS`], the largest first.
     pub fn markers(&self, scene: &Scene) -> Vec<(usize, Screen)> {
         let s = self.view.scale;
-        scene
+        let (w, h) = (self.view.width, self.view.height);
+        let mut small: Vec<(usize, Screen)> = scene
             .territories
             .iter()
             .enumerate()
             .filter(|(_, t)| t.shape.bounds.width() * s < MIN_TARGET || t.shape.bounds.height() * s < MIN_TARGET)
             .map(|(i, t)| (i, self.view.to_screen(t.label_at)))
-            .collect()
+            .filter(|(_, at)| at.x >= 0.0 && at.y >= 0.0 && at.x <= w && at.y <= h)
+            .collect();
+        if small.len() > MAX_MARKERS {
+            small.sort_by(|a, b| scene.territories[b.0].shape.area.total_cmp(&scene.territories[a.0].shape.area));
+            small.truncate(MAX_MARKERS);
+            small.sort_by_key(|m| m.0);
+        }
+        small
     }
 
     /// The territory under a screen point: a marker first, then the shapes.

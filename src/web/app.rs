@@ -25,6 +25,24 @@ pub struct Map {
     /// Territory paths by territory index.
     paths: Vec<Element>,
     list: List,
+    /// What the DOM shows now, so that a change touches two paths, not all of them.
+    hovered: Option<usize>,
+    selected: Option<usize>,
+    tab_stop: usize,
+}
+
+impl Map {
+    /// Moves `class` from the path at `old` to the path at `new`.
+    fn move_class(&self, class: &str, old: Option<usize>, new: Option<usize>) {
+        if old == new {
+            return;
+        }
+        for (i, on) in [(old, false), (new, true)] {
+            if let Some(p) = i.and_then(|i| self.paths.get(i)) {
+                super::dom::toggle_class(p, class, on);
+            }
+        }
+    }
 }
 
 pub struct App {
@@ -88,8 +106,9 @@ impl App {
         }
         let count = data.territories.len();
         let list = list::build(&self.doc, &self.chrome.list, &data, self.strings, self.uid)?;
-        list.show(&data, &crate::alt::matching(&data, "", None), self.strings)?;
-        self.map = Some(Map { data, scene, ctl, labels, paths, list });
+        list.show(&self.doc, &data, &crate::alt::matching(&data, "", None), None, self.strings)?;
+        let tab_stop = ctl.focus;
+        self.map = Some(Map { data, scene, ctl, labels, paths, list, hovered: None, selected: None, tab_stop });
         self.redraw()?;
         self.chrome.message.set_hidden(true);
         Ok(HostEvent::Ready(count))
@@ -112,10 +131,14 @@ impl App {
         let (query, status) = m.list.query();
         let shown = crate::alt::matching(&m.data, &query, status);
         let active = !query.trim().is_empty() || status.is_some();
-        for (i, p) in m.paths.iter().enumerate() {
-            super::dom::toggle_class(p, "tim-dimmed", active && !shown.contains(&i));
+        let mut keep = vec![false; m.paths.len()];
+        for &i in &shown {
+            keep[i] = true;
         }
-        m.list.show(&m.data, &shown, self.strings)
+        for (p, keep) in m.paths.iter().zip(keep) {
+            super::dom::toggle_class(p, "tim-dimmed", active && !keep);
+        }
+        m.list.show(&self.doc, &m.data, &shown, m.selected, self.strings)
     }
 
     /// Index of a territory by id.
@@ -132,13 +155,12 @@ impl App {
     }
 
     fn apply(&mut self, e: Effect) -> Result<Option<HostEvent>, JsValue> {
-        let Some(m) = &self.map else { return Ok(None) };
+        let Some(m) = self.map.as_mut() else { return Ok(None) };
         let c = &self.chrome;
         match e {
             Effect::Hover(h) => {
-                for (i, p) in m.paths.iter().enumerate() {
-                    super::dom::toggle_class(p, "tim-hover", h.is_some_and(|h| h.0 == i));
-                }
+                m.move_class("tim-hover", m.hovered, h.map(|h| h.0));
+                m.hovered = h.map(|h| h.0);
                 match h {
                     Some((i, at)) => {
                         c.tooltip.set_text_content(Some(&m.data.territories[i].name));
@@ -158,23 +180,21 @@ impl App {
             }
             Effect::Open(i) => {
                 panel::fill(&self.doc, c, &m.data, i, self.strings, self.uid)?;
-                for (k, p) in m.paths.iter().enumerate() {
-                    super::dom::toggle_class(p, "tim-selected", k == i);
-                }
+                m.move_class("tim-selected", m.selected, Some(i));
+                m.selected = Some(i);
                 let t = &m.data.territories[i];
                 let status = &m.data.legend.statuses[t.status];
                 c.live.set_text_content(Some(&format!("{} : {}", t.name, status.label)));
                 let ev = HostEvent::Select { id: t.id.clone(), name: t.name.clone(), status: status.id.clone() };
-                m.list.mark(&m.data, Some(i));
+                m.list.mark(Some(i));
                 self.focus(i)?;
                 return Ok(Some(ev));
             }
             Effect::Close { refocus } => {
                 c.panel.set_hidden(true);
-                m.list.mark(&m.data, None);
-                for p in &m.paths {
-                    super::dom::toggle_class(p, "tim-selected", false);
-                }
+                m.list.mark(None);
+                m.move_class("tim-selected", m.selected, None);
+                m.selected = None;
                 if let Some(i) = refocus {
                     self.focus(i)?;
                 }
@@ -199,10 +219,14 @@ impl App {
     }
 
     /// Moves the roving tab stop to territory `i` and focuses it.
-    fn focus(&self, i: usize) -> Result<(), JsValue> {
-        let Some(m) = &self.map else { return Ok(()) };
-        for (k, p) in m.paths.iter().enumerate() {
-            p.set_attribute("tabindex", if k == i { "0" } else { "-1" })?;
+    fn focus(&mut self, i: usize) -> Result<(), JsValue> {
+        let Some(m) = self.map.as_mut() else { return Ok(()) };
+        if let Some(old) = m.paths.get(m.tab_stop) {
+            old.set_attribute("tabindex", "-1")?;
+        }
+        if let Some(new) = m.paths.get(i) {
+            new.set_attribute("tabindex", "0")?;
+            m.tab_stop = i;
         }
         if let Some(p) = m.paths.get(i).and_then(|p| p.dyn_ref::<SvgElement>()) {
             p.focus()?;

@@ -15,9 +15,14 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, SvgElement, SvgTextContentElement};
 
 pub const LABEL_PX: f64 = 12.0;
+/// Names are written for at most this many territories, the largest: a map of thousands of
+/// shapes cannot show them all, and measuring and placing them all would stall the page.
+pub const MAX_LABELS: usize = 400;
 
 /// The label texts of one territory with their measured widths at [`LABEL_PX`].
 pub struct LabelTexts {
+    /// The territory it names.
+    pub index: usize,
     pub el: Element,
     pub texts: Vec<String>,
     pub widths: Vec<f64>,
@@ -82,7 +87,11 @@ pub fn dataset(doc: &Document, c: &Chrome, data: &Dataset, scene: &Scene, s: &St
     // Measure every label text in one layout: one <tspan> per variant, all written first, then
     // all read (writing and reading in turn would lay the page out once per label).
     let mut spans = Vec::new();
-    for t in &data.territories {
+    let mut by_area: Vec<usize> = (0..data.territories.len()).collect();
+    by_area.sort_by(|&a, &b| scene.territories[b].shape.area.total_cmp(&scene.territories[a].shape.area));
+    by_area.truncate(MAX_LABELS);
+    for index in by_area {
+        let t = &data.territories[index];
         let el = svg(doc, "text", &[("class", "tim-label"), ("text-anchor", "middle"), ("dominant-baseline", "central")])?;
         append(&c.labels, &el)?;
         let mut texts = vec![t.name.clone()];
@@ -95,7 +104,7 @@ pub fn dataset(doc: &Document, c: &Chrome, data: &Dataset, scene: &Scene, s: &St
             own.push(span);
         }
         spans.push(own);
-        labels.push(LabelTexts { el, texts, widths: Vec::new() });
+        labels.push(LabelTexts { index, el, texts, widths: Vec::new() });
     }
     for (l, own) in labels.iter_mut().zip(&spans) {
         l.widths = own.iter().zip(&l.texts).map(|(span, txt)| measure(span, txt)).collect();
@@ -221,11 +230,12 @@ pub fn view(c: &Chrome, v: &View, scene: &Scene, labels: &[LabelTexts], data: &D
             p.set_attribute("patternTransform", &pt)?;
         }
     }
-    let cands: Vec<Candidate> = scene
-        .territories
+    let cands: Vec<Candidate> = labels
         .iter()
-        .zip(labels)
-        .map(|(t, l)| Candidate { anchor: v.to_screen(t.label_at), widths: l.widths.clone(), priority: t.shape.area })
+        .map(|l| {
+            let t = &scene.territories[l.index];
+            Candidate { anchor: v.to_screen(t.label_at), widths: l.widths.clone(), priority: t.shape.area }
+        })
         .collect();
     let placed = place(&cands, LABEL_PX + 2.0, 3.0, v.width, v.height);
     for ((l, p), c) in labels.iter().zip(placed).zip(&cands) {

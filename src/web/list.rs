@@ -7,6 +7,7 @@ use super::draw::pattern_id;
 use crate::alt;
 use crate::model::Dataset;
 use crate::text::Strings;
+use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
@@ -17,9 +18,14 @@ pub struct List {
     download: HtmlElement,
     count: HtmlElement,
     empty: HtmlElement,
-    /// Table rows by territory index.
-    rows: Vec<Element>,
+    tbody: HtmlElement,
+    uid: u32,
+    /// The rows in the table now, with their territory index.
+    rows: RefCell<Vec<(usize, Element)>>,
 }
+
+/// Rows drawn at most; the count line says when there are more, and the CSV has them all.
+pub const MAX_ROWS: usize = 200;
 
 /// Builds the list into `container` (emptied first).
 pub fn build(doc: &Document, container: &HtmlElement, data: &Dataset, s: &Strings, uid: u32) -> Result<List, JsValue> {
@@ -71,40 +77,6 @@ pub fn build(doc: &Document, container: &HtmlElement, data: &Dataset, s: &String
     append(&thead, &head)?;
     append(&table, &thead)?;
     let tbody = html(doc, "tbody", "")?;
-    let mut rows: Vec<Option<Element>> = vec![None; data.territories.len()];
-    for i in alt::matching(data, "", None) {
-        let t = &data.territories[i];
-        let cat = &data.legend.statuses[t.status];
-        let tr = html(doc, "tr", "")?;
-        tr.set_attribute("data-id", &t.id)?;
-        let name = html(doc, "th", "")?;
-        name.set_attribute("scope", "row")?;
-        let button = text_el(doc, "button", "tim-list-select", &t.name)?;
-        button.set_attribute("type", "button")?;
-        button.set_attribute("data-index", &i.to_string())?;
-        button.set_title(s.show_on_map);
-        append(&name, &button)?;
-        append(&tr, &name)?;
-        let status = html(doc, "td", "")?;
-        let sw = svg(doc, "svg", &[("class", "tim-swatch"), ("viewBox", "0 0 24 16"), ("aria-hidden", "true")])?;
-        let fill = format!("url(#{})", pattern_id(uid, t.status, true));
-        append(&sw, &svg(doc, "rect", &[("x", "0.5"), ("y", "0.5"), ("width", "23"), ("height", "15"), ("fill", &fill)])?)?;
-        append(&status, &sw)?;
-        append(&status, &text_el(doc, "span", "", &cat.label)?)?;
-        append(&tr, &status)?;
-        let date = t.status_date.as_deref().map(|d| s.date_long(d)).unwrap_or_default();
-        append(&tr, &text_el(doc, "td", "", &date)?)?;
-        let projects = html(doc, "td", "")?;
-        if t.projects.is_empty() {
-            projects.set_text_content(Some("—"));
-        }
-        for p in &t.projects {
-            append(&projects, &text_el(doc, "p", "", p)?)?;
-        }
-        append(&tr, &projects)?;
-        append(&tbody, &tr)?;
-        rows[i] = Some(tr.into());
-    }
     append(&table, &tbody)?;
     append(&wrap, &table)?;
     append(container, &wrap)?;
@@ -112,8 +84,42 @@ pub fn build(doc: &Document, container: &HtmlElement, data: &Dataset, s: &String
     empty.set_hidden(true);
     append(container, &empty)?;
     container.set_hidden(false);
-    let list = List { search, filter, download, count, empty, rows: rows.into_iter().flatten().collect() };
+    let list = List { search, filter, download, count, empty, tbody, uid, rows: RefCell::new(Vec::new()) };
     Ok(list)
+}
+
+/// One table row: name (a button that opens it on the map), status with its swatch, date, projects.
+fn row(doc: &Document, data: &Dataset, i: usize, s: &Strings, uid: u32) -> Result<Element, JsValue> {
+    let t = &data.territories[i];
+    let cat = &data.legend.statuses[t.status];
+    let tr = html(doc, "tr", "")?;
+    tr.set_attribute("data-id", &t.id)?;
+    let name = html(doc, "th", "")?;
+    name.set_attribute("scope", "row")?;
+    let button = text_el(doc, "button", "tim-list-select", &t.name)?;
+    button.set_attribute("type", "button")?;
+    button.set_attribute("data-index", &i.to_string())?;
+    button.set_title(s.show_on_map);
+    append(&name, &button)?;
+    append(&tr, &name)?;
+    let status = html(doc, "td", "")?;
+    let sw = svg(doc, "svg", &[("class", "tim-swatch"), ("viewBox", "0 0 24 16"), ("aria-hidden", "true")])?;
+    let fill = format!("url(#{})", pattern_id(uid, t.status, true));
+    append(&sw, &svg(doc, "rect", &[("x", "0.5"), ("y", "0.5"), ("width", "23"), ("height", "15"), ("fill", &fill)])?)?;
+    append(&status, &sw)?;
+    append(&status, &text_el(doc, "span", "", &cat.label)?)?;
+    append(&tr, &status)?;
+    let date = t.status_date.as_deref().map(|d| s.date_long(d)).unwrap_or_default();
+    append(&tr, &text_el(doc, "td", "", &date)?)?;
+    let projects = html(doc, "td", "")?;
+    if t.projects.is_empty() {
+        projects.set_text_content(Some("—"));
+    }
+    for p in &t.projects {
+        append(&projects, &text_el(doc, "p", "", p)?)?;
+    }
+    append(&tr, &projects)?;
+    Ok(tr.into())
 }
 
 impl List {
@@ -122,14 +128,23 @@ impl List {
         (self.search.value(), self.filter.value().parse().ok())
     }
 
-    /// Shows only `shown` rows, says how many, and points the CSV link at them.
-    pub fn show(&self, data: &Dataset, shown: &[usize], s: &Strings) -> Result<(), JsValue> {
-        for row in &self.rows {
-            let id = row.get_attribute("data-id").unwrap_or_default();
-            let visible = shown.iter().any(|&i| data.territories[i].id == id);
-            row.toggle_attribute_with_force("hidden", !visible)?;
+    /// Shows the rows `shown` (the first [`MAX_ROWS`]), says how many, and points the CSV link
+    /// at all of them.
+    pub fn show(&self, doc: &Document, data: &Dataset, shown: &[usize], open: Option<usize>, s: &Strings) -> Result<(), JsValue> {
+        self.tbody.set_text_content(None);
+        let mut rows = Vec::new();
+        for &i in shown.iter().take(MAX_ROWS) {
+            let tr = row(doc, data, i, s, self.uid)?;
+            append(&self.tbody, &tr)?;
+            rows.push((i, tr));
         }
-        self.count.set_text_content(Some(&format!("{} / {} {}", shown.len(), data.territories.len(), s.rows_shown)));
+        *self.rows.borrow_mut() = rows;
+        self.mark(open);
+        let mut count = format!("{} / {} {}", shown.len(), data.territories.len(), s.rows_shown);
+        if shown.len() > MAX_ROWS {
+            count.push_str(&format!(" — {} {MAX_ROWS} ; {}", s.first_rows, s.refine));
+        }
+        self.count.set_text_content(Some(&count));
         self.empty.set_hidden(!shown.is_empty());
         let csv = format!("\u{feff}{}", alt::csv(data, shown, s));
         let href = format!("data:text/csv;charset=utf-8,{}", js_sys::encode_uri_component(&csv));
@@ -138,11 +153,9 @@ impl List {
     }
 
     /// Marks the row of the territory open on the map.
-    pub fn mark(&self, data: &Dataset, open: Option<usize>) {
-        let id = open.map(|i| data.territories[i].id.as_str());
-        for row in &self.rows {
-            let on = id.is_some() && row.get_attribute("data-id").as_deref() == id;
-            let _ = if on { row.set_attribute("aria-current", "true") } else { row.remove_attribute("aria-current") };
+    pub fn mark(&self, open: Option<usize>) {
+        for (i, row) in self.rows.borrow().iter() {
+            let _ = if open == Some(*i) { row.set_attribute("aria-current", "true") } else { row.remove_attribute("aria-current") };
         }
     }
 }
