@@ -1,5 +1,7 @@
 //! Command line of the data builder; see [`USAGE`].
 
+mod communes;
+
 use anyhow::{bail, Context, Result};
 use std::path::PathBuf;
 use std::time::Instant;
@@ -11,7 +13,8 @@ const USAGE: &str = "usage: ti-data [--cache DIR] [--composition FILE] [--out DI
   --composition FILE  territories, statuses and perimeter selectors (default data/composition.toml)
   --out DIR           where to write the GeoJSON files and build-report.md (default data)
   --ti-list CSV       State's commune list (insee_com, lib_com, id_ti, lib_ti) replacing the perimeters
-  --tolerance M       arc simplification tolerance in metres (default 350)";
+  --tolerance M       arc simplification tolerance in metres (default 350)
+       ti-data communes [--cache DIR] [--out FILE] [--tolerance DEG]   the stress file of `make bench`";
 
 fn main() -> Result<()> {
     let mut cache = PathBuf::from(".cache/sources");
@@ -20,6 +23,9 @@ fn main() -> Result<()> {
     let mut official = None;
     let mut tolerance_m = DEFAULT_TOLERANCE_M;
     let mut args = std::env::args().skip(1);
+    if std::env::args().nth(1).as_deref() == Some("communes") {
+        return communes::run(args.skip(1));
+    }
     while let Some(a) = args.next() {
         let mut value = || args.next().with_context(|| format!("{a} needs a value"));
         match a.as_str() {
