@@ -36,6 +36,22 @@ dist: build
 	  printf '%8d  %s\n' "$$(gzip -9 -c "$$f" | wc -c)" "$$f"; done
 	@echo "→ $(DIST)"
 
+# The viewer against a Leaflet 1.9 page in headless Chromium, and native timings of the core; see
+# docs/performance.md. Not part of `make test`. Prints one table (also target/bench/report.md).
+# The communes stress file is generated once into target/bench/ (not committed).
+BENCH_COMMUNES := target/bench/communes-france.geojson
+.PHONY: bench
+bench: build setup-browser
+	@$(MAKE) --no-print-directory data-sources
+	@[ -f $(BENCH_COMMUNES) ] || cargo run --release --quiet -p ti-data -- communes --cache $(DATA_CACHE) --out $(BENCH_COMMUNES)
+	@cd tests/bench && want=$$(sha256sum package-lock.json | cut -d' ' -f1) && \
+	  if [ "$$(cat node_modules/.installed-from-lock 2>/dev/null)" != "$$want" ]; then \
+	    npm ci --no-audit --no-fund --loglevel=error >/dev/null && echo "$$want" >node_modules/.installed-from-lock; fi
+	@mkdir -p target/bench
+	@echo "bench: native (cargo bench --bench native > target/bench/native.txt)"
+	@cargo bench --quiet --bench native >target/bench/native.txt
+	@node tests/bench/run.mjs
+
 test: setup build
 	@$(MAKE) --no-print-directory data-sources || echo "make test: data sources could not be fetched; the reproduction tests will print SKIPPED"
 	cargo test --workspace

@@ -1,0 +1,354 @@
+// `make bench`, the browser half: the viewer (target/site, built by `make build`) against a
+// Leaflet 1.9 page (tests/bench/leaflet.html) in Debian's Chromium, on the same machine in the
+// same run, the two pages alternating (viewer first on even pairs, Leaflet first on odd ones),
+// each run in a fresh browser context (cold HTTP cache). Then one table with the native figures
+// of tests/bench/native.rs (target/bench/native.json) and the gzip size of the code.
+//
+//   1. Grand Est: navigation → ready (the rAF after `ready` for the viewer, the rAF after
+//      L.geoJSON(...).addTo(map) for Leaflet, SVG renderer), BENCH_PAIRS pairs (default 10).
+//   2. Communes of France (target/bench/communes-france.geojson, `ti-data communes`), Leaflet
+//      with preferCanvas: navigation → ready; frame times (rAF deltas) during scripted drags and
+//      wheel zooms; hit-test time per pointer move (synchronous dispatch of a pointermove, or a
+//      mousemove for Leaflet's canvas, at the element under the point). BENCH_COMMUNES_PAIRS
+//      pairs (default 10) for the load, gestures and hover on the first BENCH_GESTURE_PAIRS (2).
+//      A run longer than BENCH_TIMEOUT_MS (default 60 000) counts as a time-out: the figure is
+//      "> timeout".
+// The whole run stops starting new pairs after BENCH_BUDGET_S seconds (default 540).
+//
+// Usage: node tests/bench/run.mjs   (make bench does the rest: build, data, native bench)
+
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const site = path.join(root, 'target/site');
+const benchData = path.join(root, 'target/bench');
+const leafletDist = path.join(here, 'node_modules/leaflet/dist');
+const communesFile = path.join(benchData, 'communes-france.geojson');
+
+const env = (k, d) => (process.env[k] ? Number(process.env[k]) : d);
+const PAIRS = env('BENCH_PAIRS', 10);
+const COMMUNES_PAIRS = env('BENCH_COMMUNES_PAIRS', 10);
+const GESTURE_PAIRS = env('BENCH_GESTURE_PAIRS', 2);
+const TIMEOUT = env('BENCH_TIMEOUT_MS', 60_000);
+const BUDGET_MS = env('BENCH_BUDGET_S', 540) * 1000;
+const t0 = Date.now();
+const overBudget = () => Date.now() - t0 > BUDGET_MS;
+
+// As tests/browser/harness.mjs launches it.
+const CHROMIUM_ARGS = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+const VIEWPORT = { width: 1200, height: 800 };
+
+// ---------- statistics ----------
+const sorted = (v) => [...v].sort((a, b) => a - b);
+function quantile(v, q) {
+  if (!v.length) return NaN;
+  const s = sorted(v);
+  const i = (s.length - 1) * q;
+  const lo = Math.floor(i);
+  return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (i - lo);
+}
+const median = (v) => quantile(v, 0.5);
+
+// ---------- server ----------
+function startServer() {
+  for (const [p, what] of [[path.join(site, 'index.html'), 'make build'], [path.join(leafletDist, 'leaflet.js'), 'npm ci in tests/bench']]) {
+    if (!existsSync(p)) throw new Error(`${p} is missing: run \`${what}\` first (make bench does)`);
+  }
+  const child = spawn('python3', [
+    path.join(root, '.ci/serve.py'), site, '0',
+    `/__bench=${here}`, `/__leaflet=${leafletDist}`, `/__benchdata=${benchData}`,
+  ], { stdio: ['ignore', 'pipe', 'ignore'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('serve.py did not start in 10 s')), 10_000);
+    child.stdout.on('data', (b) => {
+      out += b;
+      const m = out.match(/serving (http:\/\/127\.0\.0\.1:\d+)\//);
+      if (m) { clearTimeout(timer); resolve({ child, base: m[1] }); }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`serve.py exited with ${code}`)); });
+  });
+}
+
+// ---------- one page ----------
+const pages = {
+  viewer: (base, src) => `${base}/?src=${encodeURIComponent(src)}`,
+  leaflet: (base, src, canvas) => `${base}/__bench/leaflet.html?src=${encodeURIComponent(src)}${canvas ? '&canvas=1' : ''}`,
+};
+
+/** Opens `kind` on `src`; resolves { ms } (navigation → ready) or { timeout: true } / { error }. */
+async function load(browser, base, kind, src, { canvas = false, keep = false } = {}) {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'fr-FR' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  // The viewer: the rAF after its `ready` event, the same rule as the Leaflet page applies.
+  await page.addInitScript(() => {
+    document.addEventListener('ready', (e) => {
+      if (e.target && e.target.id === 'carte') requestAnimationFrame(() => { window.__benchReadyAt = performance.now(); });
+    }, true);
+  });
+  let result;
+  try {
+    await page.goto(pages[kind](base, src, canvas), { timeout: TIMEOUT });
+    const h = await page.waitForSelector('#carte[data-state="ready"], #carte[data-state="error"]', { state: 'attached', timeout: TIMEOUT });
+    if ((await h.getAttribute('data-state')) !== 'ready') {
+      result = { error: (await page.textContent('#carte')).slice(0, 200) };
+    } else {
+      await page.waitForFunction(() => window.__benchReadyAt ?? window.__bench?.readyAt, null, { timeout: TIMEOUT });
+      result = { ms: await page.evaluate(() => window.__benchReadyAt ?? window.__bench.readyAt) };
+    }
+  } catch (e) {
+    result = /Timeout/i.test(String(e)) ? { timeout: true } : { error: String(e).split('\n')[0] };
+  }
+  if (errors.length) result.pageErrors = errors;
+  if (keep && result.ms !== undefined) return { ...result, page, context };
+  await context.close().catch(() => {});
+  return result;
+}
+
+/** Which element the page pans, zooms and hovers. */
+const surface = { viewer: '#carte svg.tim-svg', leaflet: '#carte' };
+
+/** rAF deltas during two drags and a series of wheel zooms in and out, inside a time-out. */
+async function gestures(page, kind) {
+  const box = await page.locator(surface[kind]).first().boundingBox();
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  await page.evaluate(() => {
+    window.__frames = [];
+    window.__stopFrames = false;
+    let last = null;
+    const loop = (t) => {
+      if (last !== null) window.__frames.push(t - last);
+      last = t;
+      if (!window.__stopFrames) requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+  });
+  const run = async () => {
+    for (const [dx, dy] of [[240, 120], [-240, -120]]) {
+      await page.mouse.move(cx, cy);
+      await page.mouse.down();
+      for (let i = 1; i <= 30; i++) await page.mouse.move(cx + (dx * i) / 30, cy + (dy * i) / 30);
+      await page.mouse.up();
+      await page.waitForTimeout(150);
+    }
+    await page.mouse.move(cx, cy);
+    for (const dy of [-120, -120, -120, -120, 120, 120, 120, 120]) {
+      await page.mouse.wheel(0, dy);
+      await page.waitForTimeout(120);
+    }
+    await page.waitForTimeout(400);
+  };
+  let timedOut = false;
+  await Promise.race([run(), new Promise((r) => setTimeout(() => { timedOut = true; r(); }, TIMEOUT))]);
+  const frames = await page.evaluate(() => { window.__stopFrames = true; return window.__frames; }).catch(() => []);
+  return { frames, timedOut };
+}
+
+/** ms per synchronous dispatch of a pointer move at 100 grid points, 40 ms apart (Leaflet's
+ * canvas renderer ignores moves closer than 32 ms). */
+async function hover(page, kind) {
+  const box = await page.locator(surface[kind]).first().boundingBox();
+  const pts = [];
+  for (let j = 0; j < 10; j++) for (let i = 0; i < 10; i++) {
+    pts.push([box.x + (box.width * (i + 0.5)) / 10, box.y + (box.height * (j + 0.5)) / 10]);
+  }
+  const run = page.evaluate(async ({ pts, kind }) => {
+    const out = [];
+    for (const [x, y] of pts) {
+      const target = document.elementFromPoint(x, y);
+      if (!target) continue;
+      const init = { clientX: x, clientY: y, bubbles: true, cancelable: true, composed: true, view: window };
+      const ev = kind === 'viewer'
+        ? new PointerEvent('pointermove', { ...init, pointerId: 1, pointerType: 'mouse', isPrimary: true })
+        : new MouseEvent('mousemove', init);
+      const t = performance.now();
+      target.dispatchEvent(ev);
+      out.push(performance.now() - t);
+      await new Promise((r) => setTimeout(r, 40));
+    }
+    return out;
+  }, { pts, kind });
+  const timeout = new Promise((r) => setTimeout(() => r(null), TIMEOUT));
+  return (await Promise.race([run, timeout])) ?? { timedOut: true };
+}
+
+// ---------- scenarios ----------
+async function pairs(browser, base, n, src, opts, each) {
+  const out = { viewer: [], leaflet: [], ratios: [], timeouts: { viewer: 0, leaflet: 0 }, errors: [], done: 0 };
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && overBudget()) break;
+    const order = i % 2 === 0 ? ['viewer', 'leaflet'] : ['leaflet', 'viewer'];
+    const got = {};
+    for (const kind of order) {
+      const keep = each && i < GESTURE_PAIRS;
+      const r = await load(browser, base, kind, src, { canvas: kind === 'leaflet' && opts.canvas, keep });
+      got[kind] = r;
+      if (r.timeout) out.timeouts[kind]++;
+      if (r.error) out.errors.push(`${kind}: ${r.error}`);
+      if (r.pageErrors) out.errors.push(...r.pageErrors.map((e) => `${kind}: ${e}`));
+      if (r.ms !== undefined) out[kind].push(r.ms);
+      if (r.page) {
+        await each(kind, r.page).catch((e) => out.errors.push(`${kind} gestures: ${e}`));
+        await r.context.close().catch(() => {});
+      }
+    }
+    // A time-out counts as the time-out itself in the pair's ratio (a lower bound for it).
+    const v = got.viewer.ms ?? (got.viewer.timeout ? TIMEOUT : undefined);
+    const l = got.leaflet.ms ?? (got.leaflet.timeout ? TIMEOUT : undefined);
+    if (v !== undefined && l !== undefined) out.ratios.push(v / l);
+    out.done++;
+    process.stderr.write(`  ${opts.name} pair ${i + 1}/${n}: viewer ${fmtRun(got.viewer)}, leaflet ${fmtRun(got.leaflet)}\n`);
+  }
+  return out;
+}
+const fmtRun = (r) => (r.ms !== undefined ? `${r.ms.toFixed(0)} ms` : r.timeout ? `time-out (> ${TIMEOUT} ms)` : `error ${r.error}`);
+
+// ---------- sizes ----------
+const gz = (f) => gzipSync(readFileSync(f), { level: 9 }).length;
+function sizes() {
+  const viewer = ['pkg/territoires_map_bg.wasm', 'pkg/territoires_map.js', 'main.js', 'map.css'];
+  const leaflet = ['leaflet.js', 'leaflet.css'];
+  const v = viewer.map((f) => [f, gz(path.join(site, f))]);
+  const l = leaflet.map((f) => [f, gz(path.join(leafletDist, f))]);
+  return { viewer: v, leaflet: l, viewerTotal: v.reduce((a, [, b]) => a + b, 0), leafletTotal: l.reduce((a, [, b]) => a + b, 0) };
+}
+
+// ---------- table ----------
+function machine() {
+  let chromiumVersion = '?';
+  try { chromiumVersion = execFileSync('/usr/bin/chromium', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim(); } catch {}
+  return {
+    cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}`,
+    memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    chromium: chromiumVersion,
+    node: process.version,
+  };
+}
+
+const ms = (x) => (Number.isFinite(x) ? `${x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0)} ms` : '—');
+const kb = (b) => `${(b / 1000).toFixed(1)} KB`;
+const pct = (x) => `${(x * 100).toFixed(0)} %`;
+/** "met" or "missed", and by how much, for a figure that must be ≤ (or ≥) a target. */
+function verdict(value, target, { atLeast = false, unit = (x) => x } = {}) {
+  if (!Number.isFinite(value)) return 'not measured';
+  const ok = atLeast ? value >= target : value <= target;
+  const factor = atLeast ? target / value : value / target;
+  return ok ? `met (${unit(value)} vs ${unit(target)})` : `MISSED ×${factor.toFixed(1)} (${unit(value)} vs ${unit(target)})`;
+}
+const loadFigure = (res, kind) => {
+  if (!res) return '—';
+  const n = res[kind].length;
+  const to = res.timeouts[kind];
+  if (!n && to) return `time-out > ${ms(TIMEOUT)} (${to}/${res.done})`;
+  return `${ms(median(res[kind]))}${to ? ` (+${to} time-outs)` : ''} [n=${n}]`;
+};
+
+async function main() {
+  const { child, base } = await startServer();
+  process.once('exit', () => child.kill('SIGKILL'));
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const results = {};
+  try {
+    process.stderr.write(`bench: Grand Est, ${PAIRS} pairs\n`);
+    results.grandEst = await pairs(browser, base, PAIRS, '/data/territoires-grand-est.geojson', { name: 'Grand Est' });
+
+    if (existsSync(communesFile)) {
+      process.stderr.write(`bench: communes of France, ${COMMUNES_PAIRS} pairs (gestures and hover on ${GESTURE_PAIRS})\n`);
+      const inter = { viewer: { frames: [], hover: [], timeouts: 0 }, leaflet: { frames: [], hover: [], timeouts: 0 } };
+      results.communes = await pairs(browser, base, COMMUNES_PAIRS, '/__benchdata/communes-france.geojson', { name: 'communes', canvas: true },
+        async (kind, page) => {
+          const g = await gestures(page, kind);
+          inter[kind].frames.push(...g.frames);
+          if (g.timedOut) { inter[kind].timeouts++; return; }
+          const h = await hover(page, kind);
+          if (h.timedOut) inter[kind].timeouts++;
+          else inter[kind].hover.push(...h);
+        });
+      results.interactions = inter;
+    } else {
+      process.stderr.write(`bench: ${communesFile} absent; communes scenario skipped\n`);
+    }
+  } finally {
+    await browser.close().catch(() => {});
+    child.kill('SIGTERM');
+  }
+
+  const size = sizes();
+  const nativePath = path.join(benchData, 'native.json');
+  const native = existsSync(nativePath) ? JSON.parse(readFileSync(nativePath, 'utf8')) : [];
+  const m = machine();
+  const ge = results.grandEst;
+  const co = results.communes;
+  const it = results.interactions;
+
+  const rows = [];
+  const row = (measure, viewer, leaflet, ratio, target, status) => rows.push([measure, viewer, leaflet, ratio, target, status]);
+  row('code, gzip -9 (wasm+js+css)', kb(size.viewerTotal), kb(size.leafletTotal), `${(size.viewerTotal / size.leafletTotal).toFixed(2)}×`, '≤ 46 KB',
+    verdict(size.viewerTotal, 46_000, { unit: kb }));
+  const geRatio = median(ge.ratios);
+  row('Grand Est: navigation → ready', loadFigure(ge, 'viewer'), loadFigure(ge, 'leaflet') + ' (SVG)', `${geRatio.toFixed(2)}× (median of ${ge.ratios.length} pairs)`,
+    '≤ 0.8× Leaflet', verdict(geRatio, 0.8, { unit: (x) => `${x.toFixed(2)}×` }));
+  if (co) {
+    const vMed = co.viewer.length ? median(co.viewer) : co.timeouts.viewer ? Infinity : NaN;
+    const cRatio = median(co.ratios);
+    row('communes: navigation → first paint (ready)', loadFigure(co, 'viewer'), loadFigure(co, 'leaflet') + ' (canvas)', `${cRatio.toFixed(2)}× (median of ${co.ratios.length} pairs)`,
+      '≤ 1 500 ms', vMed === Infinity ? `MISSED: time-out > ${ms(TIMEOUT)}` : verdict(vMed, 1500, { unit: ms }));
+    const f = (k, q) => (it[k].frames.length ? quantile(it[k].frames, q) : NaN);
+    const to = (k) => (it[k].timeouts ? ` (${it[k].timeouts} time-outs)` : '');
+    row('communes: frame time p50 (drag + wheel)', ms(f('viewer', 0.5)) + to('viewer'), ms(f('leaflet', 0.5)) + to('leaflet'),
+      `${(f('viewer', 0.5) / f('leaflet', 0.5)).toFixed(2)}×`, '—', `frames: ${it.viewer.frames.length} / ${it.leaflet.frames.length}`);
+    row('communes: frame time p95 (drag + wheel)', ms(f('viewer', 0.95)), ms(f('leaflet', 0.95)),
+      `${(f('viewer', 0.95) / f('leaflet', 0.95)).toFixed(2)}×`, '≤ 16.7 ms', verdict(f('viewer', 0.95), 16.7, { unit: ms }));
+    row('communes: longest frame', ms(f('viewer', 1)), ms(f('leaflet', 1)), '', '—', '');
+    const h = (k, q) => (it[k].hover.length ? quantile(it[k].hover, q) : NaN);
+    row('communes: hit-test per pointer move, median', ms(h('viewer', 0.5)), ms(h('leaflet', 0.5)), `${(h('viewer', 0.5) / h('leaflet', 0.5)).toFixed(2)}×`,
+      '≤ 1 ms', verdict(h('viewer', 0.5), 1, { unit: ms }));
+    row('communes: hit-test per pointer move, p95', ms(h('viewer', 0.95)), ms(h('leaflet', 0.95)), '', '—', `moves: ${it.viewer.hover.length} / ${it.leaflet.hover.length}`);
+  }
+  for (const n of native) {
+    const mbps = (ms_) => (n.bytes / 1e6) / (ms_ / 1000);
+    const ratio = n.raw_ms / (n.parse_ms + n.scene_ms);
+    const label = n.file.replace('.geojson', '');
+    row(`native ${label}: parse / scene / raw serde_json`, `${ms(n.parse_ms)} / ${ms(n.scene_ms)}`, `floor ${ms(n.raw_ms)}`, '', '', `${n.features} feat., ${(n.bytes / 1e6).toFixed(2)} MB, n=${n.runs}`);
+    row(`native ${label}: parse+project throughput`, `${mbps(n.parse_ms + n.scene_ms).toFixed(0)} MB/s`, `floor ${mbps(n.raw_ms).toFixed(0)} MB/s`, pct(ratio),
+      '≥ 50 % of floor', verdict(ratio, 0.5, { atLeast: true, unit: pct }));
+    row(`native ${label}: Scene::hit`, `${(n.hit_us / 1000).toFixed(4)} ms`, '', '', '≤ 1 ms', verdict(n.hit_us / 1000, 1, { unit: (x) => `${(x * 1000).toFixed(1)} µs` }));
+  }
+
+  const head = ['measure', 'viewer', 'Leaflet 1.9.4', 'viewer / Leaflet', 'target', 'verdict'];
+  const table = [head, head.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
+  const lines = [
+    `make bench — ${new Date().toISOString()}`,
+    `machine: ${m.cpus}, ${m.memory} RAM; ${m.chromium}; node ${m.node}`,
+    `pairs: Grand Est ${ge.done}, communes ${co ? co.done : 0} (gestures and hover on ${co ? Math.min(GESTURE_PAIRS, co.done) : 0}); time-out ${TIMEOUT} ms; ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+    `code, gzip -9: viewer ${size.viewer.map(([f, b]) => `${f} ${b}`).join(', ')}; Leaflet ${size.leaflet.map(([f, b]) => `${f} ${b}`).join(', ')}`,
+    '',
+    table,
+  ];
+  const errors = [...(ge.errors ?? []), ...(co?.errors ?? [])];
+  if (errors.length) lines.push('', 'errors:', ...[...new Set(errors)].slice(0, 10).map((e) => `  ${e}`));
+  const text = lines.join('\n');
+  console.log(text);
+  mkdirSync(benchData, { recursive: true });
+  writeFileSync(path.join(benchData, 'report.md'), text + '\n');
+  writeFileSync(path.join(benchData, 'browser.json'), JSON.stringify({ machine: m, size, results }, null, 1));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
