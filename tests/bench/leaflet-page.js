@@ -35,8 +35,8 @@
           span.textContent = text();
           return span;
         }, { sticky: true });
-        l.on('mouseover', () => l.setStyle({ weight: 3, color: '#111111' }));
-        l.on('mouseout', () => l.setStyle({ weight: 1, color: '#ffffff' }));
+        l.on('mouseover', () => { l.setStyle({ weight: 3, color: '#111111' }); window.__bench.hovered = f.properties.id; });
+        l.on('mouseout', () => { l.setStyle({ weight: 1, color: '#ffffff' }); window.__bench.hovered = null; });
         l.on('click', () => {
           document.getElementById('fiche-nom').textContent = f.properties.name;
           document.getElementById('fiche-statut').textContent = labelOf(f.properties.status);

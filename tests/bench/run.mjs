@@ -6,7 +6,7 @@
 //
 //   1. Grand Est: navigation → ready (the rAF after `ready` for the viewer, the rAF after
 //      L.geoJSON(...).addTo(map) for Leaflet, SVG renderer), BENCH_PAIRS pairs (default 10).
-//   2. Communes of France (target/bench/communes-france.geojson, `ti-data communes`), Leaflet
+//   2. Communes of metropolitan France (target/bench/communes-france.geojson, `ti-data communes`), Leaflet
 //      with preferCanvas: navigation → ready; frame times (rAF deltas) during scripted drags and
 //      wheel zooms; hit-test time per pointer move (synchronous dispatch of a pointermove, or a
 //      mousemove for Leaflet's canvas, at the element under the point). BENCH_COMMUNES_PAIRS
@@ -157,13 +157,15 @@ async function gestures(page, kind) {
   return { frames, timedOut };
 }
 
-/** ms per synchronous dispatch of a pointer move at 100 grid points, 40 ms apart (Leaflet's
- * canvas renderer ignores moves closer than 32 ms). */
+/** ms per synchronous dispatch of a pointer move at 100 grid points over the visible part of
+ * the map, 40 ms apart (Leaflet's canvas renderer ignores moves closer than 32 ms); and how many
+ * of them landed on a territory (the viewer's tooltip shows, Leaflet fired mouseover). */
 async function hover(page, kind) {
   const box = await page.locator(surface[kind]).first().boundingBox();
+  const bottom = Math.min(box.y + box.height, VIEWPORT.height);
   const pts = [];
   for (let j = 0; j < 10; j++) for (let i = 0; i < 10; i++) {
-    pts.push([box.x + (box.width * (i + 0.5)) / 10, box.y + (box.height * (j + 0.5)) / 10]);
+    pts.push([box.x + (box.width * (i + 0.5)) / 10, box.y + ((bottom - box.y) * (j + 0.5)) / 10]);
   }
   const run = page.evaluate(async ({ pts, kind }) => {
     const out = [];
@@ -177,9 +179,11 @@ async function hover(page, kind) {
       const t = performance.now();
       target.dispatchEvent(ev);
       out.push(performance.now() - t);
+      const on = kind === 'viewer' ? !document.querySelector('#carte .tim-tooltip')?.hidden : window.__bench.hovered != null;
+      if (on) out.hits = (out.hits ?? 0) + 1;
       await new Promise((r) => setTimeout(r, 40));
     }
-    return out;
+    return { times: out, hits: out.hits ?? 0 };
   }, { pts, kind });
   const timeout = new Promise((r) => setTimeout(() => r(null), TIMEOUT));
   return (await Promise.race([run, timeout])) ?? { timedOut: true };
@@ -268,13 +272,14 @@ async function main() {
 
     if (existsSync(communesFile)) {
       process.stderr.write(`bench: communes of France, ${COMMUNES_PAIRS} pairs (gestures and hover on ${GESTURE_PAIRS})\n`);
-      const inter = { viewer: { frames: [], hover: [], timeouts: 0 }, leaflet: { frames: [], hover: [], timeouts: 0 } };
+      const inter = { viewer: { frames: [], hover: [], hits: 0, timeouts: 0 }, leaflet: { frames: [], hover: [], hits: 0, timeouts: 0 } };
       results.communes = await pairs(browser, base, COMMUNES_PAIRS, '/__benchdata/communes-france.geojson', { name: 'communes', canvas: true },
         async (kind, page) => {
           // Hover first: a gesture that times out leaves input queued behind it.
           const h = await hover(page, kind);
           if (h.timedOut) { inter[kind].timeouts++; return; }
-          inter[kind].hover.push(...h);
+          inter[kind].hover.push(...h.times);
+          inter[kind].hits += h.hits;
           const g = await gestures(page, kind);
           inter[kind].frames.push(...g.frames);
           if (g.timedOut) inter[kind].timeouts++;
@@ -318,7 +323,7 @@ async function main() {
     const h = (k, q) => (it[k].hover.length ? quantile(it[k].hover, q) : NaN);
     row('communes: hit-test per pointer move, median', ms(h('viewer', 0.5)), ms(h('leaflet', 0.5)), `${(h('viewer', 0.5) / h('leaflet', 0.5)).toFixed(2)}×`,
       '≤ 1 ms', verdict(h('viewer', 0.5), 1, { unit: ms }));
-    row('communes: hit-test per pointer move, p95', ms(h('viewer', 0.95)), ms(h('leaflet', 0.95)), '', '—', `moves: ${it.viewer.hover.length} / ${it.leaflet.hover.length}`);
+    row('communes: hit-test per pointer move, p95', ms(h('viewer', 0.95)), ms(h('leaflet', 0.95)), '', '—', `moves: ${it.viewer.hover.length} / ${it.leaflet.hover.length}, on a territory: ${it.viewer.hits} / ${it.leaflet.hits}`);
   }
   for (const n of native) {
     const mbps = (ms_) => (n.bytes / 1e6) / (ms_ / 1000);
