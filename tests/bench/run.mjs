@@ -271,7 +271,7 @@ async function main() {
     results.grandEst = await pairs(browser, base, PAIRS, '/data/territoires-grand-est.geojson', { name: 'Grand Est' });
 
     if (existsSync(communesFile)) {
-      process.stderr.write(`bench: communes of France, ${COMMUNES_PAIRS} pairs (gestures and hover on ${GESTURE_PAIRS})\n`);
+      process.stderr.write(`bench: communes of metropolitan France, ${COMMUNES_PAIRS} pairs (gestures and hover on ${GESTURE_PAIRS})\n`);
       const inter = { viewer: { frames: [], hover: [], hits: 0, timeouts: 0 }, leaflet: { frames: [], hover: [], hits: 0, timeouts: 0 } };
       results.communes = await pairs(browser, base, COMMUNES_PAIRS, '/__benchdata/communes-france.geojson', { name: 'communes', canvas: true },
         async (kind, page) => {
