@@ -33,7 +33,6 @@ pub struct Scene {
     pub bounds: Bounds,
     /// Territory indices in keyboard order: by name, as a reader scans a list.
     pub order: Vec<usize>,
-    shapes: Vec<Shape>,
 }
 
 impl Scene {
@@ -64,13 +63,12 @@ impl Scene {
             .unwrap_or_default();
         let mut order: Vec<usize> = (0..territories.len()).collect();
         order.sort_by_cached_key(|&i| sort_key(&data.territories[i].name));
-        let shapes = territories.iter().map(|t| t.shape.clone()).collect();
-        Scene { territories, context, bounds, order, shapes }
+        Scene { territories, context, bounds, order }
     }
 
     /// The territory under a projected point, if any.
     pub fn hit(&self, p: Projected) -> Option<usize> {
-        hit::hit(&self.shapes, p)
+        hit::hit(self.territories.iter().map(|t| &t.shape), p)
     }
 }
 

@@ -6,10 +6,15 @@ use crate::coords::Projected;
 use geo::{Contains, Coord};
 
 /// The index of the topmost shape containing `p` (later shapes are drawn above earlier ones).
-pub fn hit(shapes: &[Shape], p: Projected) -> Option<usize> {
+/// Takes any list of shapes in drawing order, so callers need not copy theirs into a slice.
+pub fn hit<'a, I>(shapes: I, p: Projected) -> Option<usize>
+where
+    I: IntoIterator<Item = &'a Shape>,
+    I::IntoIter: DoubleEndedIterator + ExactSizeIterator,
+{
     let c = Coord { x: p.x, y: p.y };
     shapes
-        .iter()
+        .into_iter()
         .enumerate()
         .rev()
         .find(|(_, s)| s.bounds.contains(p) && s.geometry.contains(&c))

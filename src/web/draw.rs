@@ -147,6 +147,14 @@ fn header(doc: &Document, c: &Chrome, data: &Dataset, s: &Strings) -> Result<(),
     Ok(())
 }
 
+/// A small sample of status `status`'s fill (colour and motif), for the legend and the list.
+pub fn swatch(doc: &Document, uid: u32, status: usize) -> Result<Element, JsValue> {
+    let sw = svg(doc, "svg", &[("class", "tim-swatch"), ("viewBox", "0 0 24 16"), ("aria-hidden", "true")])?;
+    let fill = format!("url(#{})", pattern_id(uid, status, true));
+    append(&sw, &svg(doc, "rect", &[("x", "0.5"), ("y", "0.5"), ("width", "23"), ("height", "15"), ("fill", &fill)])?)?;
+    Ok(sw)
+}
+
 fn legend(doc: &Document, c: &Chrome, data: &Dataset, uid: u32) -> Result<(), JsValue> {
     if let Some(title) = &data.legend.title {
         append(&c.legend, &text_el(doc, "p", "tim-legend-title", title)?)?;
@@ -156,10 +164,7 @@ fn legend(doc: &Document, c: &Chrome, data: &Dataset, uid: u32) -> Result<(), Js
         let count = data.territories.iter().filter(|t| t.status == k).count();
         let li = html(doc, "li", "")?;
         li.set_attribute("data-status", &cat.id)?;
-        let sw = svg(doc, "svg", &[("class", "tim-swatch"), ("viewBox", "0 0 24 16"), ("aria-hidden", "true")])?;
-        let fill = format!("url(#{})", pattern_id(uid, k, true));
-        append(&sw, &svg(doc, "rect", &[("x", "0.5"), ("y", "0.5"), ("width", "23"), ("height", "15"), ("fill", &fill)])?)?;
-        append(&li, &sw)?;
+        append(&li, &swatch(doc, uid, k)?)?;
         append(&li, &text_el(doc, "span", "tim-legend-label", &cat.label)?)?;
         append(&li, &text_el(doc, "span", "tim-count", &format!("({count})"))?)?;
         append(&list, &li)?;

@@ -2,8 +2,8 @@
 //! table that works on its own, a search by name, a filter by status, and a CSV download of the
 //! rows shown. Filtering also dims the other territories on the map. Rows come from [`alt`].
 
-use super::dom::{append, html, svg, text_el};
-use super::draw::pattern_id;
+use super::dom::{append, html, text_el};
+use super::draw::swatch;
 use crate::alt;
 use crate::model::Dataset;
 use crate::text::Strings;
@@ -103,10 +103,7 @@ fn row(doc: &Document, data: &Dataset, i: usize, s: &Strings, uid: u32) -> Resul
     append(&name, &button)?;
     append(&tr, &name)?;
     let status = html(doc, "td", "")?;
-    let sw = svg(doc, "svg", &[("class", "tim-swatch"), ("viewBox", "0 0 24 16"), ("aria-hidden", "true")])?;
-    let fill = format!("url(#{})", pattern_id(uid, t.status, true));
-    append(&sw, &svg(doc, "rect", &[("x", "0.5"), ("y", "0.5"), ("width", "23"), ("height", "15"), ("fill", &fill)])?)?;
-    append(&status, &sw)?;
+    append(&status, &swatch(doc, uid, t.status)?)?;
     append(&status, &text_el(doc, "span", "", &cat.label)?)?;
     append(&tr, &status)?;
     let date = t.status_date.as_deref().map(|d| s.date_long(d)).unwrap_or_default();
