@@ -17,6 +17,16 @@ pub struct Dataset {
     pub territories: Vec<Territory>,
 }
 
+impl Dataset {
+    /// What a territory is called out loud: "Name : status in words". Its accessible name on the
+    /// map, and what the live region says when it is focused or opened.
+    pub fn spoken(&self, i: usize) -> String {
+        let Some(t) = self.territories.get(i) else { return String::new() };
+        let status = self.legend.statuses.get(t.status).map(|s| s.label.as_str()).unwrap_or("");
+        format!("{} : {}", t.name, status)
+    }
+}
+
 /// The status categories, in legend order. Comes from the data (`legend` foreign member).
 #[derive(Clone, Debug, Default)]
 pub struct Legend {

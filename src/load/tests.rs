@@ -32,6 +32,8 @@ fn reads_every_documented_property() {
     assert_eq!(t.confidence, Some(Confidence::Low));
     assert_eq!(t.sources[0].url.as_deref(), Some("https://a.fr"));
     assert_eq!(t.label_point, Some(LonLat { lon: 5.5, lat: 48.5 }));
+    assert_eq!(l.data.spoken(0), "Vosges : Signé");
+    assert_eq!(l.data.spoken(9), "");
 }
 
 #[test]

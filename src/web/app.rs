@@ -173,9 +173,7 @@ impl App {
                 }
             }
             Effect::Focus(i) => {
-                let t = &m.data.territories[i];
-                let status = &m.data.legend.statuses[t.status];
-                c.live.set_text_content(Some(&format!("{} : {}", t.name, status.label)));
+                c.live.set_text_content(Some(&m.data.spoken(i)));
                 self.focus(i)?;
             }
             Effect::Open(i) => {
@@ -184,7 +182,7 @@ impl App {
                 m.selected = Some(i);
                 let t = &m.data.territories[i];
                 let status = &m.data.legend.statuses[t.status];
-                c.live.set_text_content(Some(&format!("{} : {}", t.name, status.label)));
+                c.live.set_text_content(Some(&m.data.spoken(i)));
                 let ev = HostEvent::Select { id: t.id.clone(), name: t.name.clone(), status: status.id.clone() };
                 m.list.mark(Some(i));
                 self.focus(i)?;

@@ -80,7 +80,7 @@ pub fn dataset(doc: &Document, c: &Chrome, data: &Dataset, scene: &Scene, s: &St
         path.set_attribute("data-id", &t.id)?;
         path.set_attribute("data-index", &i.to_string())?;
         path.set_attribute("data-status", &cat.id)?;
-        path.set_attribute("aria-label", &format!("{} : {}", t.name, cat.label))?;
+        path.set_attribute("aria-label", &data.spoken(i))?;
         path.set_attribute("tabindex", "-1")?;
         append(&c.territories, &path)?;
     }
