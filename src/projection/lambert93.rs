@@ -55,7 +55,9 @@ impl Lambert93 {
     /// assert!((p.x - 700_000.0).abs() < 1e-6 && (p.y - 6_600_000.0).abs() < 1e-6);
     /// ```
     pub fn project(&self, p: LonLat) -> Projected {
-        let rho = self.a_f * t(self.e, p.lat.to_radians()).powf(self.n);
+        // t^n as exp(n ln t), with ln t in one piece: one `exp` and two `ln` where `powf` twice
+        // cost twice as much in WebAssembly's software libm (35,000 communes: 130 ms in `pow`).
+        let rho = self.a_f * (self.n * ln_t(self.e, p.lat.to_radians())).exp();
         let theta = self.n * (p.lon - LON0).to_radians();
         Projected { x: X0 + rho * theta.sin(), y: Y0 + self.rho0 - rho * theta.cos() }
     }
@@ -65,6 +67,12 @@ impl Lambert93 {
 fn t(e: f64, phi: f64) -> f64 {
     let es = e * phi.sin();
     (std::f64::consts::FRAC_PI_4 - phi / 2.0).tan() / ((1.0 - es) / (1.0 + es)).powf(e / 2.0)
+}
+
+/// ln t(φ), the same equation taken to logarithms.
+fn ln_t(e: f64, phi: f64) -> f64 {
+    let es = e * phi.sin();
+    (std::f64::consts::FRAC_PI_4 - phi / 2.0).tan().ln() - e / 2.0 * ((1.0 - es) / (1.0 + es)).ln()
 }
 
 #[cfg(test)]
