@@ -5,6 +5,7 @@
 use crate::coords::Screen;
 use crate::scene::Scene;
 use crate::view::View;
+use std::cell::RefCell;
 
 /// Movement below this many pixels between press and release is a click, not a drag.
 pub const CLICK_SLOP: f64 = 4.0;
@@ -95,6 +96,12 @@ pub struct Controller {
     /// Inside a host page, leave plain wheel and one-finger drags to the page (as MapLibre's
     /// cooperative gestures do); the standalone page sets this to false and zooms freely.
     pub cooperative: bool,
+    /// Round targets for small territories (see [`Controller::markers`]); off for maps of
+    /// thousands of shapes, reached through the list and the keyboard instead.
+    pub show_markers: bool,
+    /// The markers of the last view asked for: a pointer move hit-tests them without a pass
+    /// over every territory.
+    marker_cache: RefCell<Option<(View, Vec<(usize, Screen)>)>>,
     pointers: Vec<(i32, Screen)>,
     /// Whether the pointer that started the current press is a finger.
     touch: bool,
@@ -110,6 +117,8 @@ impl Controller {
             focus: scene.order.first().copied().unwrap_or(0),
             open: None,
             cooperative: false,
+            show_markers: true,
+            marker_cache: RefCell::new(None),
             pointers: Vec::new(),
             touch: false,
             press: None,
@@ -288,6 +297,20 @@ impl Controller {
     /// Territories in view too small to hit at this zoom, with where their marker goes: at most
     /// [`MAX_MARKERS`], the largest first.
     pub fn markers(&self, scene: &Scene) -> Vec<(usize, Screen)> {
+        if !self.show_markers {
+            return Vec::new();
+        }
+        if let Some((view, m)) = self.marker_cache.borrow().as_ref() {
+            if *view == self.view {
+                return m.clone();
+            }
+        }
+        let m = self.compute_markers(scene);
+        *self.marker_cache.borrow_mut() = Some((self.view, m.clone()));
+        m
+    }
+
+    fn compute_markers(&self, scene: &Scene) -> Vec<(usize, Screen)> {
         let s = self.view.scale;
         let (w, h) = (self.view.width, self.view.height);
         let mut small: Vec<(usize, Screen)> = scene
