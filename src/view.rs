@@ -110,6 +110,26 @@ impl View {
         let k = self.scale * 1000.0;
         format!("matrix({} 0 0 {} {} {})", round3(k), round3(-k), round3(self.tx), round3(self.ty))
     }
+
+    /// The `(k, dx, dy)` that moves a picture drawn at view `drawn` to this view:
+    /// `screen = k × drawn_screen + (dx, dy)`. The canvas renderer sets it as a CSS transform
+    /// during a gesture, which the compositor applies without repainting.
+    ///
+    /// ```
+    /// # use territoires_map::{view::View, coords::{Bounds, Projected, Screen}};
+    /// let mut b = Bounds::EMPTY;
+    /// b.extend(Projected { x: 0.0, y: 0.0 });
+    /// b.extend(Projected { x: 1000.0, y: 1000.0 });
+    /// let drawn = View::fit(b, 100.0, 100.0, 0.0);
+    /// let mut now = drawn;
+    /// now.zoom_at(Screen { x: 0.0, y: 0.0 }, 2.0);
+    /// now.pan(5.0, 0.0);
+    /// assert_eq!(now.relative_to(&drawn), (2.0, 5.0, 0.0));
+    /// ```
+    pub fn relative_to(&self, drawn: &View) -> (f64, f64, f64) {
+        let k = self.scale / drawn.scale;
+        (k, self.tx - k * drawn.tx, self.ty - k * drawn.ty)
+    }
 }
 
 fn round3(v: f64) -> f64 {
@@ -168,5 +188,18 @@ mod tests {
         let c2 = v.to_projected(Screen { x: 150.0, y: 100.0 });
         assert!((c2.x - centre.x).abs() < 1e-6 && (c2.y - centre.y).abs() < 1e-6);
         assert!(v.svg_transform().starts_with("matrix("));
+    }
+
+    #[test]
+    fn relative_transform_maps_drawn_pixels_onto_the_new_view() {
+        let drawn = View::fit(bounds(), 600.0, 400.0, 0.0);
+        let mut now = drawn;
+        now.zoom_at(Screen { x: 120.0, y: 80.0 }, 1.7);
+        now.pan(-33.0, 12.5);
+        let (k, dx, dy) = now.relative_to(&drawn);
+        for p in [Projected { x: 850_000.0, y: 6_750_000.0 }, bounds().center()] {
+            let (a, b) = (drawn.to_screen(p), now.to_screen(p));
+            assert!((k * a.x + dx - b.x).abs() < 1e-6 && (k * a.y + dy - b.y).abs() < 1e-6);
+        }
     }
 }

@@ -1,12 +1,15 @@
 //! Rendering: shapes stream into a [`PathSink`], as d3-geo streams into its contexts. The SVG
-//! sink builds `d` attributes; a canvas sink in the web layer can draw the same stream.
+//! sink builds `d` attributes, one per territory for the SVG renderer, or one per group of
+//! territories (see [`grouped_paths`]) that the canvas renderer turns into `Path2D`s.
 //!
 //! Input is [`Projected`](crate::coords::Projected) metres; the SVG sink writes kilometres with
 //! y up, and the view's `transform` attribute flips and scales them to screen pixels, so zooming
 //! and panning never rebuild a path.
 
+mod layers;
 mod svg;
 
+pub use layers::{grouped_paths, level_for, tolerance, Renderer, CANVAS_ABOVE_FEATURES, CANVAS_ABOVE_VERTICES};
 pub use svg::SvgPath;
 
 use geo::MultiPolygon;
