@@ -11,6 +11,7 @@ try {
     src: src ?? 'data/territoires-grand-est.geojson',
     context: params.get('context') ?? (src ? undefined : 'data/contexte-grand-est.geojson'),
     lang: params.get('lang') ?? document.documentElement.lang,
+    renderer: params.get('renderer') ?? undefined,
   });
 } catch (e) {
   el.dataset.state = 'error';

@@ -4,45 +4,35 @@
 use super::chrome::Chrome;
 use super::draw::{self, LabelTexts};
 use super::list::{self, List};
+use super::listeners::Timer;
 use super::panel;
+use super::surface::Surface;
 use crate::interact::{Controller, Effect, Gesture, Input};
 use crate::load::{LoadError, Problem};
 use crate::model::{Context, Dataset};
+use crate::render::{Renderer, CANVAS_ABOVE_FEATURES};
 use crate::scene::Scene;
 use crate::text::Strings;
 use crate::view::View;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, SvgElement};
+use wasm_bindgen::JsValue;
+use web_sys::Document;
 
 /// Padding around the fitted territories, in pixels.
 const FIT_PADDING: f64 = 12.0;
+/// Milliseconds without a view change after which the canvas is painted again (until then a
+/// gesture only moves the last painting, which costs the page nothing).
+const SETTLE_MS: i32 = 120;
 
 pub struct Map {
     pub data: Dataset,
     pub scene: Scene,
     pub ctl: Controller,
     labels: Vec<LabelTexts>,
-    /// Territory paths by territory index.
-    paths: Vec<Element>,
+    surface: Surface,
     list: List,
     /// What the DOM shows now, so that a change touches two paths, not all of them.
     hovered: Option<usize>,
     selected: Option<usize>,
-    tab_stop: usize,
-}
-
-impl Map {
-    /// Moves `class` from the path at `old` to the path at `new`.
-    fn move_class(&self, class: &str, old: Option<usize>, new: Option<usize>) {
-        if old == new {
-            return;
-        }
-        for (i, on) in [(old, false), (new, true)] {
-            if let Some(p) = i.and_then(|i| self.paths.get(i)) {
-                super::dom::toggle_class(p, class, on);
-            }
-        }
-    }
 }
 
 pub struct App {
@@ -59,6 +49,10 @@ pub struct App {
     pub view_changed: bool,
     /// What to download, and the download in flight (see `loading`).
     pub loader: super::loading::Loader,
+    /// The renderer asked for by the host (`"svg"`, `"canvas"`, else picked by size).
+    pub renderer: Option<String>,
+    /// Paints the canvas once a gesture settles (see [`SETTLE_MS`]).
+    pub settle: Option<Timer>,
 }
 
 /// Something the host page is told about, sent once the app is no longer borrowed.
@@ -85,31 +79,30 @@ impl App {
 
     /// Draws a loaded dataset. Problems met on the way are listed under the map.
     pub fn show(&mut self, data: Dataset, context: Option<Context>, problems: &[Problem]) -> Result<HostEvent, JsValue> {
-        let scene = Scene::build(&data, context.as_ref());
-        let labels = draw::dataset(&self.doc, &self.chrome, &data, &scene, self.strings, self.uid, self.header)?;
-        draw::warnings(&self.doc, &self.chrome, problems, self.strings)?;
-        let mut paths = vec![None; data.territories.len()];
-        let list = self.chrome.territories.children();
-        for k in 0..list.length() {
-            let Some(el) = list.item(k) else { continue };
-            let index = el.get_attribute("data-index").and_then(|v| v.parse::<usize>().ok());
-            if let Some(slot) = index.and_then(|i| paths.get_mut(i)) {
-                *slot = Some(el);
-            }
-        }
-        let paths: Vec<Element> = paths.into_iter().flatten().collect();
+        let renderer = Renderer::for_dataset(self.renderer.as_deref(), &data);
         let (w, h) = self.size();
+        let scene = Scene::build_for(&data, context.as_ref(), renderer);
+        super::dom::mark("scene");
+        let labels = draw::dataset(&self.doc, &self.chrome, &data, &scene, self.strings, self.uid, self.header, renderer)?;
+        draw::warnings(&self.doc, &self.chrome, problems, self.strings)?;
+        super::dom::mark("dataset");
         let mut ctl = Controller::new(View::fit(scene.bounds, w, h, FIT_PADDING), &scene);
         ctl.cooperative = self.cooperative;
-        if let Some(first) = paths.get(ctl.focus) {
-            first.set_attribute("tabindex", "0")?;
-        }
+        let surface = match renderer {
+            Renderer::Svg => Surface::svg(&self.chrome, data.territories.len(), ctl.focus)?,
+            Renderer::Canvas => Surface::canvas(&self.doc, &self.chrome, &data, &scene, ctl.focus)?,
+        };
+        // Round targets help a few small territories; thousands of them are reached through the
+        // list and the keyboard instead.
+        ctl.show_markers = data.territories.len() <= CANVAS_ABOVE_FEATURES;
+        let _ = self.chrome.root.set_attribute("data-renderer", if surface.is_canvas() { "canvas" } else { "svg" });
         let count = data.territories.len();
         let list = list::build(&self.doc, &self.chrome.list, &data, self.strings, self.uid)?;
         list.show(&self.doc, &data, &crate::alt::matching(&data, "", None), None, self.strings)?;
-        let tab_stop = ctl.focus;
-        self.map = Some(Map { data, scene, ctl, labels, paths, list, hovered: None, selected: None, tab_stop });
+        super::dom::mark("list");
+        self.map = Some(Map { data, scene, ctl, labels, surface, list, hovered: None, selected: None });
         self.redraw()?;
+        super::dom::mark("drawn");
         self.chrome.message.set_hidden(true);
         Ok(HostEvent::Ready(count))
     }
@@ -119,26 +112,70 @@ impl App {
         (r.width().max(1.0), r.height().max(1.0))
     }
 
-    fn redraw(&self) -> Result<(), JsValue> {
-        let Some(m) = &self.map else { return Ok(()) };
-        draw::view(&self.chrome, &m.ctl.view, &m.scene, &m.labels, &m.data, self.uid)?;
+    /// Draws everything that depends on the view.
+    fn redraw(&mut self) -> Result<(), JsValue> {
+        let Some(m) = &mut self.map else { return Ok(()) };
+        if let Some(t) = &mut self.settle {
+            t.cancel();
+        }
+        draw::transform(&self.chrome, &m.ctl.view, &m.data, self.uid)?;
+        m.surface.paint(&m.ctl.view, &m.data, &m.scene)?;
+        draw::labels(&m.ctl.view, &m.scene, &m.labels)?;
+        super::dom::toggle_class(&self.chrome.labels, "tim-moving", false);
+        super::dom::toggle_class(&self.chrome.markers, "tim-moving", false);
         draw::markers(&self.doc, &self.chrome, &m.ctl.markers(&m.scene), &m.data, m.ctl.focus, self.uid)
     }
 
+    /// The view changed. SVG is redrawn at once; the canvas's last painting is moved by the
+    /// compositor (labels hidden meanwhile) and painted again once the gesture settles.
+    fn moved(&mut self) -> Result<(), JsValue> {
+        let Some(m) = &self.map else { return Ok(()) };
+        if !m.surface.follow(&m.ctl.view)? {
+            return self.redraw();
+        }
+        draw::transform(&self.chrome, &m.ctl.view, &m.data, self.uid)?;
+        super::dom::toggle_class(&self.chrome.labels, "tim-moving", true);
+        super::dom::toggle_class(&self.chrome.markers, "tim-moving", true);
+        match &mut self.settle {
+            Some(t) => t.restart(SETTLE_MS),
+            None => return self.redraw(),
+        }
+        Ok(())
+    }
+
+    /// The settle timer ran out: paint the canvas at the current view.
+    pub fn settled(&mut self) {
+        if let Some(t) = &mut self.settle {
+            t.fired();
+        }
+        let _ = self.redraw();
+    }
+
     /// Applies the list's search and status filter to the list and the map.
-    pub fn filter(&self) -> Result<(), JsValue> {
+    pub fn filter(&mut self) -> Result<(), JsValue> {
         let Some(m) = &self.map else { return Ok(()) };
         let (query, status) = m.list.query();
         let shown = crate::alt::matching(&m.data, &query, status);
         let active = !query.trim().is_empty() || status.is_some();
-        let mut keep = vec![false; m.paths.len()];
+        let mut keep = vec![false; m.data.territories.len()];
         for &i in &shown {
             keep[i] = true;
         }
-        for (p, keep) in m.paths.iter().zip(keep) {
-            super::dom::toggle_class(p, "tim-dimmed", active && !keep);
+        m.list.show(&self.doc, &m.data, &shown, m.selected, self.strings)?;
+        if let Some(m) = &mut self.map {
+            m.surface.dim(&keep, active);
         }
-        m.list.show(&self.doc, &m.data, &shown, m.selected, self.strings)
+        if self.map.as_ref().is_some_and(|m| m.surface.is_canvas()) {
+            self.redraw()?;
+        }
+        Ok(())
+    }
+
+    /// The list's CSV link was clicked.
+    pub fn csv_clicked(&self) {
+        if let Some(m) = &self.map {
+            let _ = m.list.csv_clicked(&m.data, self.strings);
+        }
     }
 
     /// Index of a territory by id.
@@ -159,7 +196,7 @@ impl App {
         let c = &self.chrome;
         match e {
             Effect::Hover(h) => {
-                m.move_class("tim-hover", m.hovered, h.map(|h| h.0));
+                m.surface.mark("tim-hover", m.hovered, h.map(|h| h.0), &m.scene)?;
                 m.hovered = h.map(|h| h.0);
                 match h {
                     Some((i, at)) => {
@@ -178,7 +215,7 @@ impl App {
             }
             Effect::Open(i) => {
                 panel::fill(&self.doc, c, &m.data, i, self.strings, self.uid)?;
-                m.move_class("tim-selected", m.selected, Some(i));
+                m.surface.mark("tim-selected", m.selected, Some(i), &m.scene)?;
                 m.selected = Some(i);
                 let t = &m.data.territories[i];
                 let status = &m.data.legend.statuses[t.status];
@@ -191,7 +228,7 @@ impl App {
             Effect::Close { refocus } => {
                 c.panel.set_hidden(true);
                 m.list.mark(None);
-                m.move_class("tim-selected", m.selected, None);
+                m.surface.mark("tim-selected", m.selected, None, &m.scene)?;
                 m.selected = None;
                 if let Some(i) = refocus {
                     self.focus(i)?;
@@ -199,7 +236,7 @@ impl App {
             }
             Effect::ViewChanged => {
                 self.view_changed = true;
-                self.redraw()?;
+                self.moved()?;
             }
             Effect::Hint(g) => {
                 let text = match g {
@@ -219,16 +256,7 @@ impl App {
     /// Moves the roving tab stop to territory `i` and focuses it.
     fn focus(&mut self, i: usize) -> Result<(), JsValue> {
         let Some(m) = self.map.as_mut() else { return Ok(()) };
-        if let Some(old) = m.paths.get(m.tab_stop) {
-            old.set_attribute("tabindex", "-1")?;
-        }
-        if let Some(new) = m.paths.get(i) {
-            new.set_attribute("tabindex", "0")?;
-            m.tab_stop = i;
-        }
-        if let Some(p) = m.paths.get(i).and_then(|p| p.dyn_ref::<SvgElement>()) {
-            p.focus()?;
-        }
+        m.surface.focus(i, &m.data, &m.scene)?;
         draw::markers(&self.doc, &self.chrome, &m.ctl.markers(&m.scene), &m.data, i, self.uid)
     }
 }

@@ -45,3 +45,11 @@ pub fn append(parent: &impl AsRef<web_sys::Node>, child: &impl AsRef<web_sys::No
 pub fn toggle_class(el: &Element, class: &str, on: bool) {
     let _ = el.class_list().toggle_with_force(class, on);
 }
+
+/// A `performance.mark` named `tim:<name>`: the load's steps show in the browser's profiler and
+/// in `make bench` (`performance.getEntriesByType("mark")`).
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(&format!("tim:{name}"));
+    }
+}

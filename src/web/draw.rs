@@ -8,11 +8,12 @@ use crate::interact::MIN_TARGET;
 use crate::labels::{estimate_width, place, Candidate};
 use crate::load::Problem;
 use crate::model::{Dataset, Pattern, StatusCategory};
+use crate::render::Renderer;
 use crate::scene::Scene;
 use crate::text::Strings;
 use crate::view::View;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, SvgElement, SvgTextContentElement};
+use web_sys::{CanvasRenderingContext2d, Document, Element, HtmlCanvasElement, SvgElement};
 
 pub const LABEL_PX: f64 = 12.0;
 /// Names are written for at most this many territories, the largest: a map of thousands of
@@ -58,8 +59,9 @@ fn pattern(doc: &Document, id: &str, cat: &StatusCategory) -> Result<Element, Js
     Ok(p)
 }
 
-/// Draws everything that does not depend on the view. Returns the label elements.
-pub fn dataset(doc: &Document, c: &Chrome, data: &Dataset, scene: &Scene, s: &Strings, uid: u32, with_header: bool) -> Result<Vec<LabelTexts>, JsValue> {
+/// Draws everything that does not depend on the view. Returns the label elements. The canvas
+/// renderer paints the context and territory shapes itself: then no path is written here.
+pub fn dataset(doc: &Document, c: &Chrome, data: &Dataset, scene: &Scene, s: &Strings, uid: u32, with_header: bool, renderer: Renderer) -> Result<Vec<LabelTexts>, JsValue> {
     if with_header {
         header(doc, c, data, s)?;
     }
@@ -67,12 +69,13 @@ pub fn dataset(doc: &Document, c: &Chrome, data: &Dataset, scene: &Scene, s: &St
         append(&c.defs, &pattern(doc, &pattern_id(uid, k, false), cat)?)?;
         append(&c.defs, &pattern(doc, &pattern_id(uid, k, true), cat)?)?;
     }
-    for shape in &scene.context {
+    let paths = if renderer == Renderer::Svg { scene.order.as_slice() } else { &[] };
+    for shape in scene.context.iter().filter(|_| renderer == Renderer::Svg) {
         let class = format!("tim-context tim-context-{:?}", shape.layer).to_lowercase();
         append(&c.context, &svg(doc, "path", &[("class", &class), ("d", &shape.path)])?)?;
     }
     let mut labels = Vec::new();
-    for &i in &scene.order {
+    for &i in paths {
         let t = &data.territories[i];
         let cat = &data.legend.statuses[t.status];
         let fill = format!("url(#{})", pattern_id(uid, t.status, false));
@@ -84,9 +87,6 @@ pub fn dataset(doc: &Document, c: &Chrome, data: &Dataset, scene: &Scene, s: &St
         path.set_attribute("tabindex", "-1")?;
         append(&c.territories, &path)?;
     }
-    // Measure every label text in one layout: one <tspan> per variant, all written first, then
-    // all read (writing and reading in turn would lay the page out once per label).
-    let mut spans = Vec::new();
     let mut by_area: Vec<usize> = (0..data.territories.len()).collect();
     by_area.sort_by(|&a, &b| scene.territories[b].shape.area.total_cmp(&scene.territories[a].shape.area));
     by_area.truncate(MAX_LABELS);
@@ -96,31 +96,31 @@ pub fn dataset(doc: &Document, c: &Chrome, data: &Dataset, scene: &Scene, s: &St
         append(&c.labels, &el)?;
         let mut texts = vec![t.name.clone()];
         texts.extend(t.short_name.clone().filter(|n| n != &t.name));
-        let mut own = Vec::new();
-        for txt in &texts {
-            let span = svg(doc, "tspan", &[])?;
-            span.set_text_content(Some(txt));
-            append(&el, &span)?;
-            own.push(span);
-        }
-        spans.push(own);
         labels.push(LabelTexts { index, el, texts, widths: Vec::new() });
     }
-    for (l, own) in labels.iter_mut().zip(&spans) {
-        l.widths = own.iter().zip(&l.texts).map(|(span, txt)| measure(span, txt)).collect();
-    }
-    for l in &labels {
-        l.el.set_text_content(None);
+    // Measured with the labels' font on a canvas: no layout of the page, where measuring SVG
+    // text laid out every label (up to 200 ms for 400 labels).
+    let ruler = labels.first().and_then(|l| ruler(doc, &l.el));
+    for l in &mut labels {
+        l.widths = l.texts.iter().map(|txt| measure(ruler.as_ref(), txt)).collect();
     }
     legend(doc, c, data, uid)?;
     Ok(labels)
 }
 
-fn measure(el: &Element, text: &str) -> f64 {
-    let w = el
-        .dyn_ref::<SvgTextContentElement>()
-        .map(|t| t.get_computed_text_length() as f64)
-        .unwrap_or(0.0);
+/// A 2D context set to the font of `label`, to measure label texts.
+fn ruler(doc: &Document, label: &Element) -> Option<CanvasRenderingContext2d> {
+    let style = web_sys::window()?.get_computed_style(label).ok()??;
+    let get = |p: &str| style.get_property_value(p).unwrap_or_default();
+    let font = format!("{} {} {} {}", get("font-style"), get("font-weight"), get("font-size"), get("font-family"));
+    let canvas: HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
+    let ctx: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    ctx.set_font(&font);
+    Some(ctx)
+}
+
+fn measure(ruler: Option<&CanvasRenderingContext2d>, text: &str) -> f64 {
+    let w = ruler.and_then(|r| r.measure_text(text).ok()).map_or(0.0, |m| m.width());
     if w > 0.0 { w } else { estimate_width(text, LABEL_PX) }
 }
 
@@ -224,8 +224,8 @@ pub fn warnings(doc: &Document, c: &Chrome, problems: &[Problem], s: &Strings) -
     Ok(())
 }
 
-/// Applies the view: the transform of the map group, pattern scale, and label placement.
-pub fn view(c: &Chrome, v: &View, scene: &Scene, labels: &[LabelTexts], data: &Dataset, uid: u32) -> Result<(), JsValue> {
+/// Applies the view to the map group's transform and the patterns' scale.
+pub fn transform(c: &Chrome, v: &View, data: &Dataset, uid: u32) -> Result<(), JsValue> {
     c.view.set_attribute("transform", &v.svg_transform())?;
     // Keep the motif the same size on screen whatever the zoom: undo the map's scale and flip.
     let k = v.scale * 1000.0;
@@ -235,6 +235,11 @@ pub fn view(c: &Chrome, v: &View, scene: &Scene, labels: &[LabelTexts], data: &D
             p.set_attribute("patternTransform", &pt)?;
         }
     }
+    Ok(())
+}
+
+/// Places the labels for view `v`: the largest territories first, none overlapping.
+pub fn labels(v: &View, scene: &Scene, labels: &[LabelTexts]) -> Result<(), JsValue> {
     let cands: Vec<Candidate> = labels
         .iter()
         .map(|l| {

@@ -22,7 +22,13 @@ pub struct List {
     uid: u32,
     /// The rows in the table now, with their territory index.
     rows: RefCell<Vec<(usize, Element)>>,
+    /// The rows the CSV link must hold, when too many to write before it is clicked.
+    csv_pending: RefCell<Option<Vec<usize>>>,
 }
+
+/// Up to this many rows the CSV link is written with the list; beyond, when it is clicked (for
+/// 35,000 communes that is megabytes of text the page would build for nothing).
+const EAGER_CSV_ROWS: usize = 2_000;
 
 /// Rows drawn at most; the count line says when there are more, and the CSV has them all.
 pub const MAX_ROWS: usize = 200;
@@ -84,7 +90,7 @@ pub fn build(doc: &Document, container: &HtmlElement, data: &Dataset, s: &String
     empty.set_hidden(true);
     append(container, &empty)?;
     container.set_hidden(false);
-    let list = List { search, filter, download, count, empty, tbody, uid, rows: RefCell::new(Vec::new()) };
+    let list = List { search, filter, download, count, empty, tbody, uid, rows: RefCell::new(Vec::new()), csv_pending: RefCell::new(None) };
     Ok(list)
 }
 
@@ -143,10 +149,28 @@ impl List {
         }
         self.count.set_text_content(Some(&count));
         self.empty.set_hidden(!shown.is_empty());
-        let csv = format!("\u{feff}{}", alt::csv(data, shown, s));
+        if shown.len() <= EAGER_CSV_ROWS {
+            *self.csv_pending.borrow_mut() = None;
+            return self.write_csv(data, shown, s);
+        }
+        *self.csv_pending.borrow_mut() = Some(shown.to_vec());
+        self.download.set_attribute("href", "data:text/csv;charset=utf-8,")
+    }
+
+    fn write_csv(&self, data: &Dataset, rows: &[usize], s: &Strings) -> Result<(), JsValue> {
+        let csv = format!("\u{feff}{}", alt::csv(data, rows, s));
         let href = format!("data:text/csv;charset=utf-8,{}", js_sys::encode_uri_component(&csv));
-        self.download.set_attribute("href", &href)?;
-        Ok(())
+        self.download.set_attribute("href", &href)
+    }
+
+    /// The CSV link is being followed: writes it now if it was left for later. The link's
+    /// default action reads `href` after the click's listeners, so the download gets it all.
+    pub fn csv_clicked(&self, data: &Dataset, s: &Strings) -> Result<(), JsValue> {
+        let pending = self.csv_pending.borrow_mut().take();
+        match pending {
+            Some(rows) => self.write_csv(data, &rows, s),
+            None => Ok(()),
+        }
     }
 
     /// Marks the row of the territory open on the map.

@@ -12,6 +12,34 @@ type Handler = Closure<dyn FnMut(Event)>;
 pub struct Listeners {
     entries: Vec<(EventTarget, &'static str, bool, Handler)>,
     resize: Option<(ResizeObserver, Closure<dyn FnMut(JsValue)>)>,
+    timers: Vec<Closure<dyn FnMut()>>,
+}
+
+/// A restartable `setTimeout` whose callback is owned by [`Listeners`]: it is released with
+/// them, and [`Timer::cancel`] (called by `destroy()`) makes sure it never runs afterwards.
+pub struct Timer {
+    function: js_sys::Function,
+    handle: Option<i32>,
+}
+
+impl Timer {
+    /// (Re)starts the countdown: the callback runs `ms` after the last call.
+    pub fn restart(&mut self, ms: i32) {
+        self.cancel();
+        let Some(w) = web_sys::window() else { return };
+        self.handle = w.set_timeout_with_callback_and_timeout_and_arguments_0(&self.function, ms).ok();
+    }
+
+    pub fn cancel(&mut self) {
+        if let (Some(h), Some(w)) = (self.handle.take(), web_sys::window()) {
+            w.clear_timeout_with_handle(h);
+        }
+    }
+
+    /// The countdown ran out (called first thing by the callback).
+    pub fn fired(&mut self) {
+        self.handle = None;
+    }
 }
 
 impl Listeners {
@@ -44,9 +72,17 @@ impl Listeners {
         Ok(())
     }
 
-    /// How many listeners and observers are registered.
+    /// A timer running `f`, its closure kept here.
+    pub fn timer(&mut self, f: impl FnMut() + 'static) -> Timer {
+        let closure: Closure<dyn FnMut()> = Closure::new(f);
+        let function: js_sys::Function = closure.as_ref().unchecked_ref::<js_sys::Function>().clone();
+        self.timers.push(closure);
+        Timer { function, handle: None }
+    }
+
+    /// How many listeners, observers and timer callbacks are registered.
     pub fn len(&self) -> usize {
-        self.entries.len() + usize::from(self.resize.is_some())
+        self.entries.len() + usize::from(self.resize.is_some()) + self.timers.len()
     }
 
     /// Removes and releases every listener.
@@ -57,6 +93,7 @@ impl Listeners {
         if let Some((observer, _closure)) = self.resize.take() {
             observer.disconnect();
         }
+        self.timers.clear();
     }
 }
 

@@ -173,6 +173,7 @@ fn load_into(
         Ok(b) => b,
         Err(msg) => return a.fail(&format!("Impossible de charger les territoires. {msg}")),
     };
+    dom::mark("fetched");
     let loaded = match load::territories(&bytes) {
         Ok(l) => l,
         Err(e) => return a.fail(&app::load_message(src, &e)),
@@ -187,6 +188,7 @@ fn load_into(
         }
     });
     problems.truncate(1000);
+    dom::mark("parsed");
     match a.show(loaded.data, ctx, &problems) {
         Ok(ev) => {
             a.set_state("ready");

@@ -3,6 +3,7 @@
 //! module that names `web_sys`, `js_sys` or `JsValue`.
 
 mod app;
+mod canvas;
 mod chrome;
 mod dom;
 mod draw;
@@ -11,6 +12,7 @@ mod list;
 mod listeners;
 mod loading;
 mod panel;
+mod surface;
 mod wire;
 
 use crate::interact::Input;
@@ -40,6 +42,8 @@ struct Options {
     /// Milliseconds without a received byte after which a download is given up (default 15 000).
     #[serde(rename = "stallTimeout")]
     stall_timeout: Option<f64>,
+    /// `"svg"`, `"canvas"`, or picked by the file's size (default).
+    renderer: Option<String>,
 }
 
 /// One map inside a host element.
@@ -77,6 +81,8 @@ impl TerritoiresMap {
                 opts.context,
                 opts.stall_timeout,
             ),
+            renderer: opts.renderer,
+            settle: None,
         }));
         app.borrow().set_state("loading");
         let listeners = Rc::new(RefCell::new(Listeners::default()));
@@ -119,6 +125,12 @@ impl TerritoiresMap {
 
     /// Cancels loading, removes every listener and empties the host element.
     pub fn destroy(&mut self) {
+        if let Ok(mut a) = self.app.try_borrow_mut() {
+            if let Some(t) = &mut a.settle {
+                t.cancel();
+            }
+            a.settle = None;
+        }
         self.listeners.borrow_mut().clear();
         if let Ok(mut a) = self.app.try_borrow_mut() {
             a.loader.destroy();

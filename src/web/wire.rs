@@ -52,6 +52,13 @@ pub fn wire(app: &Shared, l: &mut Listeners) -> Result<(), JsValue> {
         let a = app.borrow();
         (a.chrome.svg.clone(), a.chrome.root.clone())
     };
+    let settled = app.clone();
+    let timer = l.timer(move || {
+        if let Ok(mut a) = settled.try_borrow_mut() {
+            a.settled();
+        }
+    });
+    app.borrow_mut().settle = Some(timer);
     let resized = app.clone();
     l.on_resize(&svg, move |_| {
         with_app(&resized, |a| {
@@ -126,6 +133,13 @@ pub fn wire(app: &Shared, l: &mut Listeners) -> Result<(), JsValue> {
         if retry {
             // Not a controller input: starts the failed download again.
             super::loading::start(&click_app);
+            return;
+        }
+        let csv = e.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|t| t.class_list().contains("tim-csv"));
+        if csv {
+            if let Ok(a) = click_app.try_borrow() {
+                a.csv_clicked();
+            }
             return;
         }
         with_app(&click_app, |_| click_input(&e));

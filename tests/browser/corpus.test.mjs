@@ -134,8 +134,13 @@ for (const row of table()) {
         const text = squish(await page.$eval('#carte .tim-message', (el) => el.textContent));
         for (const s of row.says) assert.ok(text.includes(s), `the message says "${s}": ${text}`);
       } else {
-        const drawn = await page.$$eval('#carte path.tim-territory', (ps) => ps.length);
-        assert.equal(drawn, row.count, 'territories drawn');
+        // The SVG renderer draws one path per territory; the canvas (thousands of shapes) one
+        // focus stop, and its `ready` event says how many it drew.
+        const canvas = (await page.getAttribute('#carte', 'data-renderer')) === 'canvas';
+        const drawn = canvas
+          ? (await watch.domEvents()).find((e) => e.type === 'ready')?.detail?.count
+          : await page.$$eval('#carte path.tim-territory', (ps) => ps.length);
+        assert.equal(drawn, row.count, `territories drawn (${canvas ? 'canvas' : 'svg'})`);
         const warn = await page.$eval('#carte .tim-warnings', (el) => ({
           text: el.textContent,
           shown: !el.hidden && getComputedStyle(el).display !== 'none',
