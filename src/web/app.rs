@@ -20,8 +20,9 @@ use web_sys::Document;
 /// Padding around the fitted territories, in pixels.
 const FIT_PADDING: f64 = 12.0;
 /// Milliseconds without a view change after which the canvas is painted again (until then a
-/// gesture only moves the last painting, which costs the page nothing).
-const SETTLE_MS: i32 = 120;
+/// gesture only moves the last painting, which costs the page nothing). Wheel notches come 100
+/// to 150 ms apart: one repaint per zoom gesture, not one per notch.
+const SETTLE_MS: i32 = 200;
 
 pub struct Map {
     pub data: Dataset,

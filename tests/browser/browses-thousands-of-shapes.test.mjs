@@ -12,7 +12,7 @@ import path from 'node:path';
 import { start, assertHealthy, panel, fold, repoRoot } from './harness.mjs';
 
 const BIG = '/__fixtures/generated/big-20000-features.geojson';
-const SETTLE_WAIT = 400; // the canvas repaints 120 ms after the last view change
+const SETTLE_WAIT = 500; // the canvas repaints 200 ms after the last view change
 
 let app;
 before(async () => {
