@@ -1,8 +1,9 @@
 //! The SVG path sink: `d` strings in kilometres (y up) with 10 m precision, relative commands to
 //! keep them short, and points that round to the previous one skipped. With a coarser grid
-//! ([`SvgPath::with_grid`]) the same rounding is the level of detail of the canvas renderer:
-//! snapping to a grid of half a pixel and dropping repeated points, as TopoJSON's quantization
-//! does, in one pass, where Douglas–Peucker took 130 ms for the communes of France.
+//! ([`SvgPath::with_grid`]) this is the level of detail of the canvas renderer: points closer
+//! than a grid step to the last one kept are dropped (the radial-distance pass Leaflet runs
+//! before Douglas–Peucker), and those kept are snapped to the grid (as TopoJSON quantizes). One
+//! pass, where Douglas–Peucker alone took 130 ms for the communes of France.
 
 use super::PathSink;
 
@@ -27,6 +28,8 @@ pub struct SvgPath {
     /// The ring being streamed, in metres, when the grid is coarse: a ring that snaps to fewer
     /// than three points is written at 10 m instead, so small shapes never leave a hole.
     ring: Vec<(f64, f64)>,
+    /// The points of `ring` kept by the radial-distance pass.
+    kept: Vec<(f64, f64)>,
 }
 
 /// Metres → units of 10 m; written as kilometres with two decimals.
@@ -57,7 +60,8 @@ fn write_units(d: &mut String, v: i64) {
 }
 
 impl SvgPath {
-    /// A sink that snaps points to a grid of `grid × 10` metres.
+    /// A sink that keeps points at least `grid × 10` metres apart, snapped to a grid of that
+    /// step.
     ///
     /// ```
     /// use territoires_map::render::{PathSink, SvgPath};
@@ -146,12 +150,21 @@ impl PathSink for SvgPath {
             return;
         }
         let ring = std::mem::take(&mut self.ring);
+        let mut kept = std::mem::take(&mut self.kept);
+        let step = 10.0 * self.grid as f64;
+        kept.clear();
+        for &p in &ring {
+            if kept.last().is_none_or(|q: &(f64, f64)| (p.0 - q.0).powi(2) + (p.1 - q.1).powi(2) >= step * step) {
+                kept.push(p);
+            }
+        }
         let start = self.d.len();
-        if self.write_ring(&ring, self.grid) < 3 {
+        if self.write_ring(&kept, self.grid) < 3 {
             self.d.truncate(start);
             self.write_ring(&ring, 1);
         }
         self.ring = ring;
+        self.kept = kept;
     }
 }
 
