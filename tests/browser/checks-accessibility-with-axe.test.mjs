@@ -1,5 +1,6 @@
-// An accessibility auditor runs axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on the standalone page,
-// the iframe page and the demo article, idle and with a territory's panel open: 0 violations.
+// An accessibility auditor runs axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on the standalone page
+// (SVG and canvas renderers), the iframe page and the demo article, idle and with a territory's
+// panel open: 0 violations.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -32,6 +33,16 @@ test('standalone page, idle and with a panel open: no violation', async () => {
   const { page } = await app.open('');
   assert.deepEqual(await audit(page), [], 'idle');
   await openTerritory(page, 'terres-de-lorraine');
+  assert.deepEqual(await audit(page), [], 'panel open');
+});
+
+test('canvas renderer, idle and with a panel open: no violation', async () => {
+  const { page } = await app.open('?renderer=canvas');
+  assert.equal(await page.getAttribute('#carte', 'data-renderer'), 'canvas');
+  assert.deepEqual(await audit(page), [], 'idle');
+  await page.locator('#carte path.tim-territory').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.tim-panel:not([hidden])').waitFor();
   assert.deepEqual(await audit(page), [], 'panel open');
 });
 
