@@ -322,9 +322,14 @@ impl Controller {
             .filter(|(_, at)| at.x >= 0.0 && at.y >= 0.0 && at.x <= w && at.y <= h)
             .collect();
         if small.len() > MAX_MARKERS {
-            small.sort_by(|a, b| scene.territories[b.0].shape.area.total_cmp(&scene.territories[a.0].shape.area));
-            small.truncate(MAX_MARKERS);
-            small.sort_by_key(|m| m.0);
+            let areas: Vec<f64> = small.iter().map(|m| scene.territories[m.0].shape.area).collect();
+            let mut keep = vec![false; small.len()];
+            for k in crate::rank::largest_first(&areas).into_iter().take(MAX_MARKERS) {
+                keep[k] = true;
+            }
+            // Kept in territory order, as `small` already is.
+            let mut k = keep.into_iter();
+            small.retain(|_| k.next().unwrap_or(false));
         }
         small
     }

@@ -42,8 +42,8 @@ impl Rect {
 /// Places labels of `line_height` pixels inside a `width` × `height` map, `gap` pixels apart.
 /// Returns, for each candidate in input order, where it went or `None` when it was dropped.
 pub fn place(cands: &[Candidate], line_height: f64, gap: f64, width: f64, height: f64) -> Vec<Option<Placed>> {
-    let mut order: Vec<usize> = (0..cands.len()).collect();
-    order.sort_by(|&a, &b| cands[b].priority.total_cmp(&cands[a].priority).then(a.cmp(&b)));
+    let priorities: Vec<f64> = cands.iter().map(|c| c.priority).collect();
+    let order = crate::rank::largest_first(&priorities);
     let mut out = vec![None; cands.len()];
     let mut taken: Vec<Rect> = Vec::new();
     for i in order {

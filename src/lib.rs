@@ -3,7 +3,7 @@
 //! Everything but [`web`] is plain Rust, tested natively: the data model ([`model`]), loading and
 //! validation of GeoJSON ([`load`]), the Lambert-93 projection ([`projection`]), geometry
 //! ([`geom`]), the scene of projected shapes ([`scene`]), SVG path building ([`render`]), label
-//! placement ([`labels`]), the view transform ([`view`]) and the interaction state machine
+//! placement ([`labels`]), ordering by weight ([`rank`]), the view transform ([`view`]) and the interaction state machine
 //! ([`interact`]). Only `web` names `web_sys`, `js_sys` or `JsValue`.
 
 pub mod alt;
@@ -14,6 +14,7 @@ pub mod labels;
 pub mod load;
 pub mod model;
 pub mod projection;
+pub mod rank;
 pub mod render;
 pub mod scene;
 pub mod text;

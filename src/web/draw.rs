@@ -7,7 +7,7 @@ use crate::coords::Screen;
 use crate::interact::MIN_TARGET;
 use crate::labels::{estimate_width, place, Candidate};
 use crate::load::Problem;
-use crate::model::{Dataset, Pattern, StatusCategory};
+use crate::model::{ContextLayer, Dataset, Pattern, StatusCategory};
 use crate::render::Renderer;
 use crate::scene::Scene;
 use crate::text::Strings;
@@ -71,8 +71,12 @@ pub fn dataset(doc: &Document, c: &Chrome, data: &Dataset, scene: &Scene, s: &St
     }
     let paths = if renderer == Renderer::Svg { scene.order.as_slice() } else { &[] };
     for shape in scene.context.iter().filter(|_| renderer == Renderer::Svg) {
-        let class = format!("tim-context tim-context-{:?}", shape.layer).to_lowercase();
-        append(&c.context, &svg(doc, "path", &[("class", &class), ("d", &shape.path)])?)?;
+        let class = match shape.layer {
+            ContextLayer::Country => "tim-context tim-context-country",
+            ContextLayer::Department => "tim-context tim-context-department",
+            ContextLayer::Region => "tim-context tim-context-region",
+        };
+        append(&c.context, &svg(doc, "path", &[("class", class), ("d", &shape.path)])?)?;
     }
     let mut labels = Vec::new();
     for &i in paths {
@@ -87,8 +91,8 @@ pub fn dataset(doc: &Document, c: &Chrome, data: &Dataset, scene: &Scene, s: &St
         path.set_attribute("tabindex", "-1")?;
         append(&c.territories, &path)?;
     }
-    let mut by_area: Vec<usize> = (0..data.territories.len()).collect();
-    by_area.sort_by(|&a, &b| scene.territories[b].shape.area.total_cmp(&scene.territories[a].shape.area));
+    let areas: Vec<f64> = scene.territories.iter().map(|t| t.shape.area).collect();
+    let mut by_area = crate::rank::largest_first(&areas);
     by_area.truncate(MAX_LABELS);
     for index in by_area {
         let t = &data.territories[index];
