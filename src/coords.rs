@@ -77,6 +77,21 @@ impl Bounds {
         p.x >= self.min.x && p.x <= self.max.x && p.y >= self.min.y && p.y <= self.max.y
     }
 
+    /// True when the two boxes share at least a point.
+    pub fn intersects(&self, other: &Bounds) -> bool {
+        self.min.x <= other.max.x && other.min.x <= self.max.x && self.min.y <= other.max.y && other.min.y <= self.max.y
+    }
+
+    /// True when `other` lies wholly inside (an empty `other` is inside anything).
+    pub fn covers(&self, other: &Bounds) -> bool {
+        other.is_empty() || (self.contains(other.min) && self.contains(other.max))
+    }
+
+    /// The box grown by `dx` on the left and right and `dy` below and above.
+    pub fn grown(&self, dx: f64, dy: f64) -> Bounds {
+        Bounds { min: Projected { x: self.min.x - dx, y: self.min.y - dy }, max: Projected { x: self.max.x + dx, y: self.max.y + dy } }
+    }
+
     pub fn width(&self) -> f64 {
         self.max.x - self.min.x
     }
@@ -106,6 +121,12 @@ mod tests {
         assert!(b.contains(Projected { x: 0.0, y: 3.0 }));
         assert!(!b.contains(Projected { x: 0.0, y: 6.0 }));
         assert_eq!(b.center(), Projected { x: 0.0, y: 3.5 });
+        let g = b.grown(1.0, 1.0);
+        assert!(g.covers(&b) && !b.covers(&g) && b.covers(&Bounds::EMPTY));
+        let right = Bounds { min: Projected { x: 1.0, y: 0.0 }, max: Projected { x: 9.0, y: 9.0 } };
+        assert!(b.intersects(&right) && right.intersects(&b), "they share the edge x = 1");
+        assert!(!b.intersects(&right.grown(-0.5, 0.0)));
+        assert!(!b.intersects(&Bounds::EMPTY));
     }
 
     #[test]

@@ -105,6 +105,14 @@ impl View {
         self.ty = height / 2.0 + centre.y * self.scale;
     }
 
+    /// The part of the map the view shows, in projected metres.
+    pub fn visible(&self) -> Bounds {
+        let mut b = Bounds::EMPTY;
+        b.extend(self.to_projected(Screen { x: 0.0, y: 0.0 }));
+        b.extend(self.to_projected(Screen { x: self.width, y: self.height }));
+        b
+    }
+
     /// The SVG `transform` for paths written in kilometres, y up (see [`crate::render`]).
     pub fn svg_transform(&self) -> String {
         let k = self.scale * 1000.0;

@@ -4,8 +4,10 @@
 //! metres in, kilometres (y up) out, like [`SvgPath`].
 
 use super::{stream, SvgPath};
+use crate::coords::Bounds;
 use crate::model::Dataset;
 use crate::scene::Scene;
+use crate::view::View;
 
 /// Which renderer draws the territories.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -79,12 +81,24 @@ pub fn tolerance(level: Option<u32>) -> f64 {
     level.map_or(0.0, |k| FINEST_M * f64::from(1u32 << k))
 }
 
+/// The part of the map worth building paths for at view `v`: what it shows and half a view
+/// around it, so that a short pan after the repaint still finds its shapes; `None` when that
+/// holds every territory (the paths then serve any view at this level).
+pub fn cull_area(v: &View, scene: &Scene) -> Option<Bounds> {
+    let seen = v.visible();
+    let area = seen.grown(seen.width() / 2.0, seen.height() / 2.0);
+    (!area.covers(&scene.bounds)).then_some(area)
+}
+
 /// One path string per group: territory `i` goes into group `group(i)` (< `groups`, others are
-/// skipped), on the level's grid.
-pub fn grouped_paths(scene: &Scene, groups: usize, group: impl Fn(usize) -> usize, level: Option<u32>) -> Vec<String> {
+/// skipped), on the level's grid; with `within`, only the territories whose bounds meet it.
+pub fn grouped_paths(scene: &Scene, groups: usize, group: impl Fn(usize) -> usize, level: Option<u32>, within: Option<&Bounds>) -> Vec<String> {
     let grid = level.map_or(1, |k| 1i64 << k);
     let mut sinks: Vec<SvgPath> = (0..groups).map(|_| SvgPath::with_grid(grid)).collect();
     for (i, t) in scene.territories.iter().enumerate() {
+        if within.is_some_and(|w| !w.intersects(&t.shape.bounds)) {
+            continue;
+        }
         if let Some(sink) = sinks.get_mut(group(i)) {
             stream(&t.shape.geometry, sink);
         }
@@ -126,13 +140,22 @@ mod tests {
           {"type":"Feature","properties":{"id":"c","name":"C","status":"s"},"geometry":{"type":"Polygon","coordinates":[[[7,48],[8,48],[8,49],[7,48]]]}}]}"#;
         let data = load::territories(json.as_bytes()).unwrap().data;
         let scene = Scene::build_for(&data, None, Renderer::Canvas);
-        let fine = grouped_paths(&scene, 2, |i| data.territories[i].status, None);
+        let fine = grouped_paths(&scene, 2, |i| data.territories[i].status, None, None);
         assert_eq!(fine[0].matches('M').count(), 2, "a and c");
         assert_eq!(fine[1].matches('M').count(), 1, "b");
         assert_eq!(fine[1], Scene::build(&data, None).territories[1].path);
-        let coarse = grouped_paths(&scene, 2, |i| data.territories[i].status, level_for(1e-4));
+        let coarse = grouped_paths(&scene, 2, |i| data.territories[i].status, level_for(1e-4), None);
         assert!(coarse[0].len() <= fine[0].len() && coarse[0].matches('M').count() == 2);
         // A group number out of range leaves the territory out.
-        assert_eq!(grouped_paths(&scene, 1, |i| i, None)[0].matches('M').count(), 1);
+        assert_eq!(grouped_paths(&scene, 1, |i| i, None, None)[0].matches('M').count(), 1);
+
+        // Zoomed on A: half a view around it reaches B's edge but not C.
+        let home = View::fit(scene.bounds, 200.0, 100.0, 0.0);
+        assert_eq!(cull_area(&home, &scene), None, "the whole map is in view");
+        let mut on_a = home;
+        on_a.zoom_at(home.to_screen(scene.territories[0].shape.bounds.center()), 4.0);
+        let area = cull_area(&on_a, &scene).expect("zoomed in");
+        let near = grouped_paths(&scene, 1, |_| 0, None, Some(&area));
+        assert_eq!(near[0].matches('M').count(), 2, "a and b, not c");
     }
 }

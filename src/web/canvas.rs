@@ -4,17 +4,27 @@
 //! gesture settles. Paths are in kilometres, y up; the canvas transform maps them to device
 //! pixels.
 
+use crate::coords::Bounds;
 use crate::model::{ContextLayer, Dataset, Pattern};
-use crate::render::{grouped_paths, level_for};
+use crate::render::{cull_area, grouped_paths, level_for};
 use crate::scene::Scene;
 use crate::view::View;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasPattern, CanvasRenderingContext2d, CanvasWindingRule, Document, Element, HtmlCanvasElement, Path2d};
 
-/// Past this many levels of detail kept, the oldest is dropped (each holds every shape).
+/// Past this many sets of paths kept, the oldest is dropped.
 const KEEP_LEVELS: usize = 4;
 /// Device pixels per CSS pixel at most: beyond, painting costs more than it shows.
 const MAX_DPR: f64 = 2.0;
+
+/// One path per group (`2 × status + dimmed`) at one level of detail, for the territories that
+/// meet `area` (all of them when `None`): zoomed in, only what is around the view is built and
+/// painted, which keeps the repaint after a gesture short.
+struct Level {
+    level: Option<u32>,
+    area: Option<Bounds>,
+    paths: Vec<Option<Path2d>>,
+}
 
 /// What one status looks like on the canvas.
 struct Fill {
@@ -25,8 +35,8 @@ struct Fill {
 pub struct CanvasLayer {
     pub el: HtmlCanvasElement,
     ctx: CanvasRenderingContext2d,
-    /// Per level of detail, one path per group (`2 × status + dimmed`).
-    levels: Vec<(Option<u32>, Vec<Option<Path2d>>)>,
+    /// Paths already built, the most recent last.
+    levels: Vec<Level>,
     /// Background shapes, each with its fill, stroke and stroke width in CSS pixels.
     context: Vec<(Path2d, Option<String>, String, f64)>,
     dimmed: Vec<bool>,
@@ -116,22 +126,25 @@ impl CanvasLayer {
         }
     }
 
-    /// The paths of the level of detail for `scale`, built on first use.
-    fn level(&mut self, scale: f64, scene: &Scene, data: &Dataset) -> Result<usize, JsValue> {
-        let level = level_for(scale);
-        if let Some(k) = self.levels.iter().position(|(l, _)| *l == level) {
+    /// The paths for view `v`: its level of detail, around what it shows; built on first use.
+    fn level(&mut self, v: &View, scene: &Scene, data: &Dataset) -> Result<usize, JsValue> {
+        let level = level_for(v.scale);
+        let seen = v.visible();
+        let fits = |l: &Level| l.level == level && l.area.is_none_or(|a| a.covers(&seen));
+        if let Some(k) = self.levels.iter().position(fits) {
             return Ok(k);
         }
+        let area = cull_area(v, scene);
         let dimmed = &self.dimmed;
         let group = |i: usize| 2 * data.territories[i].status + usize::from(dimmed.get(i).copied().unwrap_or(false));
         let mut paths = Vec::new();
-        for d in grouped_paths(scene, 2 * self.fills.len(), group, level) {
+        for d in grouped_paths(scene, 2 * self.fills.len(), group, level, area.as_ref()) {
             paths.push(if d.is_empty() { None } else { Some(Path2d::new_with_path_string(&d)?) });
         }
         if self.levels.len() >= KEEP_LEVELS {
             self.levels.remove(0);
         }
-        self.levels.push((level, paths));
+        self.levels.push(Level { level, area, paths });
         Ok(self.levels.len() - 1)
     }
 
@@ -146,7 +159,7 @@ impl CanvasLayer {
             style.set_property("width", &format!("{}px", v.width))?;
             style.set_property("height", &format!("{}px", v.height))?;
         }
-        let k = self.level(v.scale, scene, data)?;
+        let k = self.level(v, scene, data)?;
         let c = &self.ctx;
         c.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
         c.clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
@@ -164,7 +177,7 @@ impl CanvasLayer {
             c.set_line_width(width * px);
             c.stroke_with_path(path);
         }
-        let paths = &self.levels[k].1;
+        let paths = &self.levels[k].paths;
         for (g, path) in paths.iter().enumerate() {
             let (Some(path), Some(fill)) = (path, self.fills.get(g / 2)) else { continue };
             c.set_global_alpha(if g % 2 == 1 { 0.25 } else { 1.0 });

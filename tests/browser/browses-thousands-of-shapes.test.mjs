@@ -1,7 +1,7 @@
 // A visitor opens a map of thousands of shapes (the canvas renderer, picked by size) or the Grand
 // Est drawn on a canvas (`?renderer=canvas`): every territory shows its status colour where it
 // lies and opens its own card on a click; dragging and the wheel move the painted map with the
-// pointer; the keyboard walks the territories through one focus stop; the list's filter dims
+// pointer, and zoomed in, what comes into view is painted; the keyboard walks the territories through one focus stop; the list's filter dims
 // the map; the CSV holds every row; destroy() in the middle of a gesture leaves nothing running.
 // The 20,000-square file is written by `cargo test` (tests/loader_corpus.rs) before these run.
 
@@ -173,6 +173,45 @@ test('20,000 squares: a drag moves the painted map with the pointer, then it is 
   assert.equal(await tooltip(page), name, 'the same square after zooming in about it');
   await page.mouse.click(to.x + 1, to.y);
   assert.equal((await panel(page))?.title, name);
+  await assertHealthy(watch);
+});
+
+test('20,000 squares: zoomed in, the map is painted wherever a square is, also after panning beyond what was painted', async () => {
+  const { page, watch, box } = await openBig();
+  const bottom = Math.min(box.y + box.height, await page.evaluate(() => innerHeight));
+  // Squares under a grid of points: each must be painted (opaque canvas) where the pointer finds it.
+  const squaresPainted = async () => {
+    let found = 0;
+    for (let j = 1; j < 5; j++) {
+      for (let i = 1; i < 6; i++) {
+        const x = box.x + (box.width * i) / 6;
+        const y = box.y + ((bottom - box.y) * j) / 5;
+        await page.mouse.move(x, y);
+        if (!(await tooltip(page))) continue;
+        found++;
+        const [, , , alpha] = await canvasColour(page, x, y);
+        assert.ok(alpha > 0, `square ${await tooltip(page)} at ${x.toFixed(0)},${y.toFixed(0)} is not painted`);
+      }
+    }
+    return found;
+  };
+  // Zoom in near the squares' left edge (they span about the middle 60 % of the map's width):
+  // the shapes are then built only around that part of the map.
+  await page.mouse.move(box.x + box.width * 0.3, box.y + (bottom - box.y) / 2);
+  for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -300);
+  await page.waitForTimeout(SETTLE_WAIT);
+  assert.ok((await squaresPainted()) >= 5, 'squares under the pointer after zooming in');
+  // Three drags to the left move the view right by more than half its width, past that part.
+  for (let k = 0; k < 3; k++) {
+    const y = box.y + (bottom - box.y) / 2;
+    await page.mouse.move(box.x + box.width * 0.8, y);
+    await page.mouse.down();
+    for (let i = 1; i <= 6; i++) await page.mouse.move(box.x + box.width * (0.8 - (0.3 * i) / 6), y);
+    await page.mouse.up();
+    await page.waitForTimeout(SETTLE_WAIT);
+  }
+  assert.equal(await canvasTransform(page), '', 'painted again once the drags settled');
+  assert.ok((await squaresPainted()) >= 5, 'squares under the pointer after the drags');
   await assertHealthy(watch);
 });
 
