@@ -9,14 +9,19 @@ const post = (msg) => { if (parent !== window) parent.postMessage({ source: 'ter
 const fromHash = () => new URLSearchParams(location.hash.slice(1)).get('territoire');
 if (q.get('height')) el.style.setProperty('--tim-stage-height', q.get('height'));
 
-await init();
-const map = new TerritoiresMap(el, {
+const options = {
   src: q.get('src') ?? 'data/territoires-grand-est.geojson',
   context: q.get('context') ?? (q.get('src') ? undefined : 'data/contexte-grand-est.geojson'),
   lang: q.get('lang') ?? 'fr',
   header: !q.has('minimal'),
   cooperative: true,
-});
+};
+// Data downloads start while the wasm compiles; the map's fetch() takes them over (see main.js).
+for (const href of [options.src, options.context]) {
+  if (href) document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href }));
+}
+await init();
+const map = new TerritoiresMap(el, options);
 document.documentElement.lang = q.get('lang') === 'en' ? 'en' : 'fr';
 el.addEventListener('ready', () => {
   const id = fromHash() ?? q.get('territory');

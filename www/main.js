@@ -5,14 +5,20 @@ import init, { TerritoiresMap } from './pkg/territoires_map.js';
 const params = new URLSearchParams(location.search);
 const src = params.get('src');
 const el = document.getElementById('carte');
+const options = {
+  src: src ?? 'data/territoires-grand-est.geojson',
+  context: params.get('context') ?? (src ? undefined : 'data/contexte-grand-est.geojson'),
+  lang: params.get('lang') ?? document.documentElement.lang,
+  renderer: params.get('renderer') ?? undefined,
+};
+// The data downloads start now, while the wasm compiles: the map's own fetch() of the same URL
+// (CORS mode, same-origin credentials, as `crossorigin` asks) takes these responses over.
+for (const href of [options.src, options.context]) {
+  if (href) document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href }));
+}
 try {
   await init();
-  window.carte = new TerritoiresMap(el, {
-    src: src ?? 'data/territoires-grand-est.geojson',
-    context: params.get('context') ?? (src ? undefined : 'data/contexte-grand-est.geojson'),
-    lang: params.get('lang') ?? document.documentElement.lang,
-    renderer: params.get('renderer') ?? undefined,
-  });
+  window.carte = new TerritoiresMap(el, options);
 } catch (e) {
   el.dataset.state = 'error';
   el.textContent = `La carte n'a pas pu démarrer dans ce navigateur (${e}).`;

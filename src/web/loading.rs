@@ -1,12 +1,15 @@
-//! The load flow of one map: download the territories (and the background map), showing
-//! progress in `.tim-message`; on a failed or stalled download, an error with a "Réessayer"
-//! button that starts it again. `destroy()` aborts the download; nothing is written after it.
+//! The load flow of one map: download the territories and the background map at the same
+//! time, showing the territories' progress in `.tim-message` (then the background's, if it is
+//! still coming); on a failed or stalled download, an error with a "Réessayer" button that
+//! starts it again. `destroy()` aborts the downloads; nothing is written after it.
 
 use super::app::{self, App, HostEvent};
 use super::{dispatch, dom, fetch};
 use crate::load;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::future::Future;
 use std::rc::Rc;
+use std::task::Poll;
 use wasm_bindgen::JsCast;
 use web_sys::{AbortController, SvgElement};
 
@@ -15,12 +18,14 @@ pub const STALL_MS: u32 = 15_000;
 /// Least time between two progress messages, in milliseconds.
 const PROGRESS_EVERY_MS: f64 = 400.0;
 
-/// What to load, and the download in flight.
+/// What to load, and the downloads in flight.
 pub struct Loader {
     pub src: String,
     pub context: Option<String>,
     pub stall_ms: u32,
-    abort: Option<AbortController>,
+    /// One controller per download (territories, then the background's own), so a failed
+    /// territories download can stop the background one without ending the load.
+    abort: Vec<AbortController>,
     /// Set by `destroy()`: no load starts and no state is written afterwards.
     destroyed: bool,
     /// The retry button had keyboard focus: once loaded, focus goes to the map (or the new
@@ -34,16 +39,29 @@ impl Loader {
             Some(ms) if ms.is_finite() && ms >= 1.0 => ms.min(3_600_000.0) as u32,
             _ => STALL_MS,
         };
-        Loader { src, context, stall_ms, abort: None, destroyed: false, refocus: false }
+        Loader { src, context, stall_ms, abort: Vec::new(), destroyed: false, refocus: false }
     }
 
-    /// Aborts the download in flight, for good.
+    /// Aborts the downloads in flight, for good.
     pub fn destroy(&mut self) {
         self.destroyed = true;
-        if let Some(a) = self.abort.take() {
+        self.abort_all();
+    }
+
+    fn abort_all(&mut self) {
+        for a in self.abort.drain(..) {
             a.abort();
         }
     }
+}
+
+/// Where the territories download stands, for the background's progress messages: they are
+/// shown only once the territories are in, as when the two were downloaded one after the other.
+#[derive(Clone, Copy, PartialEq)]
+enum Territories {
+    Coming,
+    In,
+    Failed,
 }
 
 type Shared = Rc<RefCell<App>>;
@@ -51,20 +69,18 @@ type Shared = Rc<RefCell<App>>;
 /// Starts (or starts again) loading the map's data. Returns false when the map is destroyed,
 /// already shown, or busy.
 pub fn start(app: &Shared) -> bool {
-    let (src, context, stall_ms, signal, strings) = {
+    let (src, context, stall_ms, signal, context_abort, strings) = {
         let Ok(mut a) = app.try_borrow_mut() else { return false };
         if a.loader.destroyed || a.map.is_some() {
             return false;
         }
-        if let Some(old) = a.loader.abort.take() {
-            old.abort();
-        }
-        let Ok(abort) = AbortController::new() else { return false };
+        a.loader.abort_all();
+        let (Ok(abort), Ok(context_abort)) = (AbortController::new(), AbortController::new()) else { return false };
         let signal = abort.signal();
-        a.loader.abort = Some(abort);
+        a.loader.abort = vec![abort, context_abort.clone()];
         a.loader.refocus = remove_retry(&a);
         show_loading(&a);
-        (a.loader.src.clone(), a.loader.context.clone(), a.loader.stall_ms, signal, a.strings)
+        (a.loader.src.clone(), a.loader.context.clone(), a.loader.stall_ms, signal, context_abort, a.strings)
     };
     let task = app.clone();
     wasm_bindgen_futures::spawn_local(async move {
@@ -86,15 +102,37 @@ pub fn start(app: &Shared) -> bool {
                 }
             }
         };
-        let req = fetch::Request { url: &src, signal: &signal, stall_ms, strings };
-        let territories = fetch::bytes(&req, &mut report(strings.loading_territories)).await;
-        let context = match (&context, &territories) {
-            (Some(url), Ok(_)) => {
-                let req = fetch::Request { url, signal: &signal, stall_ms, strings };
-                Some((url.clone(), fetch::bytes(&req, &mut report(strings.loading_context)).await))
+        // Both downloads run at once; the background's progress waits for the territories.
+        let stage = Cell::new(Territories::Coming);
+        let pending: Cell<Option<(u64, Option<u64>)>> = Cell::new(None);
+        let show_context = RefCell::new(report(strings.loading_context));
+        let context_signal = context_abort.signal();
+        let territories = async {
+            let req = fetch::Request { url: &src, signal: &signal, stall_ms, strings };
+            let r = fetch::bytes(&req, &mut report(strings.loading_territories)).await;
+            stage.set(if r.is_ok() { Territories::In } else { Territories::Failed });
+            match (&r, pending.take()) {
+                // Not needed any more: the load ends with the territories' error.
+                (Err(_), _) => context_abort.abort(),
+                (Ok(_), Some((loaded, total))) => (show_context.borrow_mut())(loaded, total),
+                (Ok(_), None) => {}
             }
-            _ => None,
+            r
         };
+        let background = async {
+            let url = context.as_ref()?;
+            let req = fetch::Request { url, signal: &context_signal, stall_ms, strings };
+            let mut progress = |loaded: u64, total: Option<u64>| match stage.get() {
+                Territories::In => (show_context.borrow_mut())(loaded, total),
+                Territories::Coming => pending.set(Some((loaded, total))),
+                Territories::Failed => {}
+            };
+            let r = fetch::bytes(&req, &mut progress).await;
+            pending.set(None);
+            Some((url.clone(), r))
+        };
+        let (territories, context) = join(territories, background).await;
+        let context = context.filter(|_| territories.is_ok());
         if signal.aborted() {
             return;
         }
@@ -105,9 +143,7 @@ pub fn start(app: &Shared) -> bool {
                 return;
             }
             // Closes a stalled connection; a no-op for finished downloads.
-            if let Some(c) = a.loader.abort.take() {
-                c.abort();
-            }
+            a.loader.abort_all();
             let event = load_into(&mut a, &src, territories, context);
             let refocus = std::mem::take(&mut a.loader.refocus);
             if failed_download {
@@ -121,6 +157,33 @@ pub fn start(app: &Shared) -> bool {
         dispatch(&root, event);
     });
     true
+}
+
+/// Awaits two futures at once and returns both outputs (`futures::join`, without the crate).
+async fn join<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
+    let mut a = std::pin::pin!(a);
+    let mut b = std::pin::pin!(b);
+    let (mut out_a, mut out_b) = (None, None);
+    std::future::poll_fn(move |cx| {
+        if out_a.is_none() {
+            if let Poll::Ready(v) = a.as_mut().poll(cx) {
+                out_a = Some(v);
+            }
+        }
+        if out_b.is_none() {
+            if let Poll::Ready(v) = b.as_mut().poll(cx) {
+                out_b = Some(v);
+            }
+        }
+        match (out_a.take(), out_b.take()) {
+            (Some(x), Some(y)) => Poll::Ready((x, y)),
+            (x, y) => {
+                (out_a, out_b) = (x, y);
+                Poll::Pending
+            }
+        }
+    })
+    .await
 }
 
 /// Puts the message area back to "loading", without the error look or the retry button.

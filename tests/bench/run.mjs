@@ -27,7 +27,8 @@ import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
-const site = path.join(root, 'target/site');
+// BENCH_SITE_DIR: another build of the site (e.g. a copy of target/site made before a change).
+const site = process.env.BENCH_SITE_DIR ? path.resolve(process.env.BENCH_SITE_DIR) : path.join(root, 'target/site');
 const benchData = path.join(root, 'target/bench');
 const leafletDist = path.join(here, 'node_modules/leaflet/dist');
 const communesFile = path.join(benchData, 'communes-france.geojson');
