@@ -62,6 +62,8 @@ const median = (v) => quantile(v, 0.5);
 
 // ---------- server ----------
 function startServer() {
+  // serve.py refuses a mount whose folder is missing (make bench creates it; a direct run may not).
+  mkdirSync(benchData, { recursive: true });
   for (const [p, what] of [[path.join(site, 'index.html'), 'make build'], [path.join(leafletDist, 'leaflet.js'), 'npm ci in tests/bench']]) {
     if (!existsSync(p)) throw new Error(`${p} is missing: run \`${what}\` first (make bench does)`);
   }
