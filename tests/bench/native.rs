@@ -1,108 +1,131 @@
-//! Native benchmarks of the viewer's core (`make bench`, or `cargo bench --bench native`):
-//! parse (`load::territories`), project + scene (`Scene::build`) and hit-test (`Scene::hit`),
-//! next to a raw `serde_json::from_slice::<serde_json::Value>` of the same bytes, the floor any
-//! serde_json-based loader stands on. A plain timing loop with `std::time::Instant` and medians
-//! (no criterion: it would weigh on every `cargo test` build).
+//! Native benchmarks of the viewer's core, with criterion (`make bench`, or
+//! `cargo bench --bench native`): parse (`load::territories`), project (`Scene::build`, which also
+//! writes each territory's SVG path), simplify (the canvas renderer's merged paths at the level of
+//! detail of the fitted view, `render::grouped_paths`) and hit-test (`Scene::hit` on a 64 × 64
+//! grid), next to a raw `serde_json::from_slice::<serde_json::Value>` of the same bytes, the floor
+//! any serde_json-based loader stands on.
 //!
 //! Built with the release profile (`opt-level = "z"`, LTO), the one the WebAssembly module ships
 //! with, natively: figures for the code, not for the wasm engine.
 //!
 //! Files: data/territoires-grand-est.geojson, and target/bench/communes-france.geojson when
-//! present (`ti-data communes`). Prints a table and writes target/bench/native.json, which
-//! tests/bench/run.mjs folds into the table of `make bench`.
+//! present (`ti-data communes`; or the file named by TIM_BENCH_COMMUNES). Criterion prints its
+//! report and keeps its estimates under target/criterion/; this file then writes their medians to
+//! target/bench/native.json, which tests/bench/run.mjs folds into the table of `make bench`.
 
+use criterion::{BenchmarkGroup, Criterion, SamplingMode, Throughput};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use territoires_map::coords::Projected;
 use territoires_map::load;
+use territoires_map::render::{grouped_paths, level_for, Renderer};
 use territoires_map::scene::Scene;
+use territoires_map::view::View;
 
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
-    let n = v.len();
-    if n % 2 == 1 { v[n / 2] } else { (v[n / 2 - 1] + v[n / 2]) / 2.0 }
-}
+/// The benchmarks of one file, by criterion id, in the order they run.
+const STEPS: [&str; 5] = ["raw_serde_json", "parse", "project", "simplify", "hit_4096_points"];
+/// The pointer grid of the hit-test benchmark: 64 × 64 points over the bounds.
+const GRID: usize = 64;
 
-/// Median of `f`'s run time in ms over at least `min_runs` runs and about `budget`.
-fn time_ms<T>(min_runs: usize, budget: Duration, mut f: impl FnMut() -> T) -> (f64, usize) {
-    let start = Instant::now();
-    let mut samples = Vec::new();
-    while samples.len() < min_runs || (start.elapsed() < budget && samples.len() < 1000) {
-        let t = Instant::now();
-        black_box(f());
-        samples.push(t.elapsed().as_secs_f64() * 1e3);
-    }
-    let n = samples.len();
-    (median(samples), n)
-}
-
-struct Row {
-    file: String,
+struct File {
+    path: PathBuf,
+    /// Criterion group name: the file's stem.
+    name: String,
     bytes: usize,
     features: usize,
-    raw_ms: f64,
-    parse_ms: f64,
-    scene_ms: f64,
-    hit_us: f64,
-    runs: usize,
+    samples: usize,
 }
 
-fn bench(path: &Path, min_runs: usize, budget: Duration) -> Row {
+fn bench_file(c: &mut Criterion, path: &Path, large: bool) -> File {
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let (raw_ms, runs) = time_ms(min_runs, budget, || serde_json::from_slice::<serde_json::Value>(&bytes).unwrap());
-    let (parse_ms, _) = time_ms(min_runs, budget, || load::territories(&bytes).unwrap());
+    let name = path.file_stem().unwrap().to_string_lossy().into_owned();
     let data = load::territories(&bytes).unwrap().data;
-    let (scene_ms, _) = time_ms(min_runs, budget, || Scene::build(&data, None));
     let scene = Scene::build(&data, None);
-    // Pointer positions: a 64 × 64 grid over the bounds (inside, between and outside shapes).
+    let canvas_scene = Scene::build_for(&data, None, Renderer::Canvas);
+    // The fitted view of the bench's browser window (1200 × 800 page, map ≈ 1150 × 560).
+    let level = level_for(View::fit(scene.bounds, 1150.0, 560.0, 16.0).scale);
     let b = scene.bounds;
-    let points: Vec<Projected> = (0..64 * 64)
+    let points: Vec<Projected> = (0..GRID * GRID)
         .map(|i| Projected {
-            x: b.min.x + (b.max.x - b.min.x) * ((i % 64) as f64 + 0.5) / 64.0,
-            y: b.min.y + (b.max.y - b.min.y) * ((i / 64) as f64 + 0.5) / 64.0,
+            x: b.min.x + b.width() * ((i % GRID) as f64 + 0.5) / GRID as f64,
+            y: b.min.y + b.height() * ((i / GRID) as f64 + 0.5) / GRID as f64,
         })
         .collect();
-    let (grid_ms, _) = time_ms(5, budget, || points.iter().filter_map(|&p| scene.hit(p)).count());
-    Row {
-        file: path.file_name().unwrap().to_string_lossy().into_owned(),
-        bytes: bytes.len(),
-        features: data.territories.len(),
-        raw_ms,
-        parse_ms,
-        scene_ms,
-        hit_us: grid_ms * 1e3 / points.len() as f64,
-        runs,
+
+    let samples = if large { 10 } else { 30 };
+    let mut g: BenchmarkGroup<_> = c.benchmark_group(&name);
+    g.sample_size(samples).warm_up_time(Duration::from_secs(1));
+    if large {
+        // Iterations of a few hundred ms: one per sample, not criterion's linear ramp.
+        g.sampling_mode(SamplingMode::Flat).measurement_time(Duration::from_secs(8));
+    } else {
+        g.measurement_time(Duration::from_secs(2));
     }
+    g.throughput(Throughput::Bytes(bytes.len() as u64));
+    g.bench_function(STEPS[0], |bn| bn.iter(|| serde_json::from_slice::<serde_json::Value>(black_box(&bytes)).unwrap()));
+    g.bench_function(STEPS[1], |bn| bn.iter(|| load::territories(black_box(&bytes)).unwrap()));
+    g.bench_function(STEPS[2], |bn| bn.iter(|| Scene::build(black_box(&data), None)));
+    g.throughput(Throughput::Elements(data.territories.len() as u64));
+    g.bench_function(STEPS[3], |bn| bn.iter(|| grouped_paths(&canvas_scene, data.legend.statuses.len(), |i| data.territories[i].status, level, None)));
+    g.throughput(Throughput::Elements(points.len() as u64));
+    g.bench_function(STEPS[4], |bn| bn.iter(|| points.iter().filter_map(|&p| scene.hit(p)).count()));
+    g.finish();
+    File { path: path.to_path_buf(), name, bytes: bytes.len(), features: data.territories.len(), samples }
+}
+
+/// Where criterion keeps its estimates: as criterion decides it for `cargo bench` run from the
+/// repository (CRITERION_HOME, else the cargo target directory).
+fn criterion_home(root: &Path) -> PathBuf {
+    if let Some(home) = std::env::var_os("CRITERION_HOME") {
+        return PathBuf::from(home);
+    }
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from).join("criterion")
+}
+
+/// Criterion's median estimate of one benchmark, in milliseconds.
+fn median_ms(home: &Path, group: &str, id: &str) -> f64 {
+    let path = home.join(group).join(id).join("new/estimates.json");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["median"]["point_estimate"].as_f64().unwrap_or_else(|| panic!("{}: no median", path.display())) / 1e6
 }
 
 fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let mut files = vec![(root.join("data/territoires-grand-est.geojson"), 30, Duration::from_secs(3))];
+    let mut files = vec![(root.join("data/territoires-grand-est.geojson"), false)];
     let communes = std::env::var_os("TIM_BENCH_COMMUNES")
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("target/bench/communes-france.geojson"));
     if communes.is_file() {
-        files.push((communes, 10, Duration::from_secs(10)));
+        files.push((communes, true));
     } else {
         eprintln!("native bench: {} absent, Grand Est only (`ti-data communes` makes it)", communes.display());
     }
+    let mut c = Criterion::default().without_plots().configure_from_args();
+    let done: Vec<File> = files.iter().map(|(p, large)| bench_file(&mut c, p, *large)).collect();
+    c.final_summary();
+
+    let home = criterion_home(&root);
     println!(
-        "{:<32} {:>10} {:>7} {:>9} {:>9} {:>9} {:>9} {:>8} {:>10}",
-        "file", "bytes", "feat.", "raw ms", "parse ms", "scene ms", "hit µs", "runs", "vs floor"
+        "\n{:<24} {:>10} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}",
+        "file (criterion medians)", "bytes", "feat.", "raw ms", "parse ms", "proj. ms", "simpl. ms", "hit µs", "vs floor"
     );
     let mut json = Vec::new();
-    for (path, min_runs, budget) in files {
-        let r = bench(&path, min_runs, budget);
+    for f in &done {
+        let [raw, parse, scene, simplify, grid] = STEPS.map(|id| median_ms(&home, &f.name, id));
+        let hit_us = grid * 1e3 / (GRID * GRID) as f64;
         // Throughput of parse + project against the raw serde_json floor (1.0 = as fast).
-        let ratio = r.raw_ms / (r.parse_ms + r.scene_ms);
         println!(
-            "{:<32} {:>10} {:>7} {:>9.2} {:>9.2} {:>9.2} {:>9.2} {:>8} {:>9.0} %",
-            r.file, r.bytes, r.features, r.raw_ms, r.parse_ms, r.scene_ms, r.hit_us, r.runs, ratio * 100.0
+            "{:<24} {:>10} {:>7} {:>9.2} {:>9.2} {:>9.2} {:>9.2} {:>9.3} {:>8.0} %",
+            f.name, f.bytes, f.features, raw, parse, scene, simplify, hit_us, raw / (parse + scene) * 100.0
         );
         json.push(format!(
-            r#"{{"file":"{}","bytes":{},"features":{},"raw_ms":{:.4},"parse_ms":{:.4},"scene_ms":{:.4},"hit_us":{:.4},"runs":{}}}"#,
-            r.file, r.bytes, r.features, r.raw_ms, r.parse_ms, r.scene_ms, r.hit_us, r.runs
+            r#"{{"file":"{}","bytes":{},"features":{},"raw_ms":{raw:.4},"parse_ms":{parse:.4},"scene_ms":{scene:.4},"simplify_ms":{simplify:.4},"hit_us":{hit_us:.4},"runs":{}}}"#,
+            f.path.file_name().unwrap().to_string_lossy(),
+            f.bytes,
+            f.features,
+            f.samples
         ));
     }
     let out = root.join("target/bench/native.json");

@@ -345,7 +345,8 @@ async function main() {
     const mbps = (ms_) => (n.bytes / 1e6) / (ms_ / 1000);
     const ratio = n.raw_ms / (n.parse_ms + n.scene_ms);
     const label = n.file.replace('.geojson', '');
-    row(`native ${label}: parse / scene / raw serde_json`, `${ms(n.parse_ms)} / ${ms(n.scene_ms)}`, `floor ${ms(n.raw_ms)}`, '', '', `${n.features} feat., ${(n.bytes / 1e6).toFixed(2)} MB, n=${n.runs}`);
+    row(`native ${label}: parse / scene / raw serde_json`, `${ms(n.parse_ms)} / ${ms(n.scene_ms)}`, `floor ${ms(n.raw_ms)}`, '', '', `${n.features} feat., ${(n.bytes / 1e6).toFixed(2)} MB, criterion medians of ${n.runs} samples`);
+    if (n.simplify_ms !== undefined) row(`native ${label}: simplify (canvas paths, fitted view)`, ms(n.simplify_ms), '', '', '', '');
     row(`native ${label}: parse+project throughput`, `${mbps(n.parse_ms + n.scene_ms).toFixed(0)} MB/s`, `floor ${mbps(n.raw_ms).toFixed(0)} MB/s`, pct(ratio),
       '≥ 50 % of floor', verdict(ratio, 0.5, { atLeast: true, unit: pct }));
     row(`native ${label}: Scene::hit`, `${(n.hit_us / 1000).toFixed(4)} ms`, '', '', '≤ 1 ms', verdict(n.hit_us / 1000, 1, { unit: (x) => `${(x * 1000).toFixed(1)} µs` }));
