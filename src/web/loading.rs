@@ -7,9 +7,7 @@ use super::app::{self, App, HostEvent};
 use super::{dispatch, dom, fetch};
 use crate::load;
 use std::cell::{Cell, RefCell};
-use std::future::Future;
 use std::rc::Rc;
-use std::task::Poll;
 use wasm_bindgen::JsCast;
 use web_sys::{AbortController, SvgElement};
 
@@ -131,7 +129,7 @@ pub fn start(app: &Shared) -> bool {
             pending.set(None);
             Some((url.clone(), r))
         };
-        let (territories, context) = join(territories, background).await;
+        let (territories, context) = futures_util::future::join(territories, background).await;
         let context = context.filter(|_| territories.is_ok());
         if signal.aborted() {
             return;
@@ -157,33 +155,6 @@ pub fn start(app: &Shared) -> bool {
         dispatch(&root, event);
     });
     true
-}
-
-/// Awaits two futures at once and returns both outputs (`futures::join`, without the crate).
-async fn join<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
-    let mut a = std::pin::pin!(a);
-    let mut b = std::pin::pin!(b);
-    let (mut out_a, mut out_b) = (None, None);
-    std::future::poll_fn(move |cx| {
-        if out_a.is_none() {
-            if let Poll::Ready(v) = a.as_mut().poll(cx) {
-                out_a = Some(v);
-            }
-        }
-        if out_b.is_none() {
-            if let Poll::Ready(v) = b.as_mut().poll(cx) {
-                out_b = Some(v);
-            }
-        }
-        match (out_a.take(), out_b.take()) {
-            (Some(x), Some(y)) => Poll::Ready((x, y)),
-            (x, y) => {
-                (out_a, out_b) = (x, y);
-                Poll::Pending
-            }
-        }
-    })
-    .await
 }
 
 /// Puts the message area back to "loading", without the error look or the retry button.
