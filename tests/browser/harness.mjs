@@ -215,6 +215,25 @@ export async function waitForState(page, state, timeout = 20_000) {
   }
 }
 
+/**
+ * The distinct messages of `selector`'s `.tim-message` while the map is loading, in order
+ * (whitespace squished), polled every 50 ms until it leaves "loading" or `timeout` ms pass.
+ */
+export async function loadingMessages(page, selector, timeout = 15_000) {
+  const seen = [];
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const s = await page.evaluate((sel) => {
+      const root = document.querySelector(sel);
+      return { state: root?.dataset.state, text: root?.querySelector('.tim-message')?.textContent ?? '' };
+    }, selector);
+    if (s.state === 'loading' && !seen.includes(squish(s.text))) seen.push(squish(s.text));
+    if (s.state !== 'loading' && s.state !== undefined) break;
+    await page.waitForTimeout(50);
+  }
+  return seen;
+}
+
 /** Every territory path as the page shows it, in document order. */
 export function territories(page) {
   return page.$$eval('#carte svg.tim-svg path.tim-territory', (paths) =>

@@ -5,7 +5,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, assertHealthy, waitForState, squish, mountMap, waitForMapState } from './harness.mjs';
+import { start, assertHealthy, waitForState, loadingMessages, mountMap, waitForMapState } from './harness.mjs';
 
 let app;
 
@@ -54,17 +54,7 @@ test('the background map downloads alongside slow territories; its progress wait
   const asked = {};
   page.on('request', (r) => { if (r.url().includes(run)) asked[new URL(r.url()).pathname] ??= Date.now(); });
   await mountMap(page, 'both', { src, context });
-  const seen = [];
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    const s = await page.evaluate(() => {
-      const root = document.getElementById('both');
-      return { state: root?.dataset.state, text: root?.querySelector('.tim-message')?.textContent ?? '' };
-    });
-    if (s.state === 'loading' && !seen.includes(squish(s.text))) seen.push(squish(s.text));
-    if (s.state !== 'loading' && s.state !== undefined) break;
-    await page.waitForTimeout(50);
-  }
+  const seen = await loadingMessages(page, '#both');
   await waitForMapState(page, 'both', 'ready');
   const territoriesIn = Date.now();
   const territoriesAsked = asked['/__fixtures/good-other-region.geojson'];

@@ -4,7 +4,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, assertHealthy, waitForState, squish, territories } from './harness.mjs';
+import { start, assertHealthy, waitForState, loadingMessages, territories } from './harness.mjs';
 
 let app;
 
@@ -17,17 +17,7 @@ test('a slow download shows bytes loaded and the total, then the map', async () 
   // good-other-region.geojson is 2,884 bytes: about 3 s at 1,000 bytes per second.
   const src = '/__fixtures/good-other-region.geojson?slow=1000';
   const { page, watch } = await app.open(`?src=${encodeURIComponent(src)}`, { state: null });
-  const seen = [];
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    const s = await page.evaluate(() => {
-      const root = document.querySelector('#carte');
-      return { state: root?.dataset.state, text: root?.querySelector('.tim-message')?.textContent ?? '' };
-    });
-    if (s.state === 'loading' && !seen.includes(squish(s.text))) seen.push(squish(s.text));
-    if (s.state !== 'loading' && s.state !== undefined) break;
-    await page.waitForTimeout(50);
-  }
+  const seen = await loadingMessages(page, '#carte');
   console.log(`progress messages seen: ${JSON.stringify(seen)}`);
   const progress = seen.filter((t) => /^Chargement des territoires… \d+ Ko sur 3 Ko$/.test(t));
   assert.ok(progress.length >= 2, `at least two progress steps in French with the total: ${JSON.stringify(seen)}`);
