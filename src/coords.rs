@@ -89,7 +89,10 @@ impl Bounds {
 
     /// The box grown by `dx` on the left and right and `dy` below and above.
     pub fn grown(&self, dx: f64, dy: f64) -> Bounds {
-        Bounds { min: Projected { x: self.min.x - dx, y: self.min.y - dy }, max: Projected { x: self.max.x + dx, y: self.max.y + dy } }
+        Bounds {
+            min: Projected { x: self.min.x - dx, y: self.min.y - dy },
+            max: Projected { x: self.max.x + dx, y: self.max.y + dy },
+        }
     }
 
     pub fn width(&self) -> f64 {

@@ -32,20 +32,39 @@ pub enum Key {
     ZoomOut,
     Reset,
     /// Shift + arrow: move the map, the keyboard alternative to dragging.
-    Pan { dx: f64, dy: f64 },
+    Pan {
+        dx: f64,
+        dy: f64,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Input {
     /// `touch`: a finger rather than a mouse or pen (matters in cooperative mode).
-    PointerDown { id: i32, at: Screen, touch: bool },
-    PointerMove { id: i32, at: Screen },
-    PointerUp { id: i32, at: Screen },
-    PointerCancel { id: i32 },
+    PointerDown {
+        id: i32,
+        at: Screen,
+        touch: bool,
+    },
+    PointerMove {
+        id: i32,
+        at: Screen,
+    },
+    PointerUp {
+        id: i32,
+        at: Screen,
+    },
+    PointerCancel {
+        id: i32,
+    },
     PointerLeave,
     /// Wheel or trackpad; `delta` in pixels, positive = away from the user (zoom out);
     /// `modifier`: Ctrl or ⌘ held.
-    Wheel { at: Screen, delta: f64, modifier: bool },
+    Wheel {
+        at: Screen,
+        delta: f64,
+        modifier: bool,
+    },
     /// A key pressed while keyboard focus is in the map.
     Key(Key),
     /// A territory received focus (by Tab, by a click, or by script).
@@ -58,7 +77,10 @@ pub enum Input {
     DismissTooltip,
     /// Select a territory from outside (host page, list, URL), or clear with `None`.
     Select(Option<usize>),
-    Resize { width: f64, height: f64 },
+    Resize {
+        width: f64,
+        height: f64,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -26,16 +26,7 @@ pub struct View {
 impl View {
     /// A view of `width` × `height` pixels showing all of `bounds` with `padding` pixels around.
     pub fn fit(bounds: Bounds, width: f64, height: f64, padding: f64) -> View {
-        let mut v = View {
-            scale: 1.0,
-            tx: 0.0,
-            ty: 0.0,
-            width,
-            height,
-            home_scale: 1.0,
-            fitted: bounds,
-            padding,
-        };
+        let mut v = View { scale: 1.0, tx: 0.0, ty: 0.0, width, height, home_scale: 1.0, fitted: bounds, padding };
         v.reset();
         v
     }

@@ -43,7 +43,11 @@ fn table() -> Vec<Row> {
         let cols: Vec<&str> = line.split('\t').collect();
         assert_eq!(cols.len(), 5, "expected.tsv: 5 tab-separated columns in {line:?}");
         let list = |s: &str, sep: char| -> Vec<String> {
-            if s == "-" { Vec::new() } else { s.split(sep).map(|x| x.trim().to_string()).collect() }
+            if s == "-" {
+                Vec::new()
+            } else {
+                s.split(sep).map(|x| x.trim().to_string()).collect()
+            }
         };
         rows.push(Row {
             file: cols[0].to_string(),
@@ -88,7 +92,10 @@ fn big_polygons(features: usize, vertices: usize) -> Vec<u8> {
     let mut s = String::from(r#"{"type":"FeatureCollection","features":["#);
     for f in 0..features {
         let sep = if f == 0 { "" } else { ",\n" };
-        let _ = write!(s, r#"{sep}{{"type":"Feature","properties":{{"id":"p{f}","name":"Polygone {f}","status":"s"}},"geometry":{{"type":"Polygon","coordinates":[["#);
+        let _ = write!(
+            s,
+            r#"{sep}{{"type":"Feature","properties":{{"id":"p{f}","name":"Polygone {f}","status":"s"}},"geometry":{{"type":"Polygon","coordinates":[["#
+        );
         let (cx, cy) = (-3.0 + f as f64, 48.0);
         for i in 0..vertices {
             let a = if i + 1 == vertices { 0.0 } else { i as f64 / (vertices - 1) as f64 * std::f64::consts::TAU };
@@ -153,7 +160,11 @@ fn check(row: &Row) -> Result<(), String> {
     for s in row.says.iter().filter(|s| !text.contains(s.as_str())) {
         diff.push(format!("does not say {s:?}"));
     }
-    if diff.is_empty() { Ok(()) } else { Err(format!("{}: {}\n  message: {text}", row.file, diff.join("; "))) }
+    if diff.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{}: {}\n  message: {text}", row.file, diff.join("; ")))
+    }
 }
 
 #[test]
@@ -241,6 +252,11 @@ fn worst_case_memory() {
     s.push_str(&tail);
     let t = Instant::now();
     let loaded = load::territories(s.as_bytes());
-    println!("{} bytes of numbers: {:?} in {:?}", s.len(), loaded.as_ref().map(|l| l.data.territories.len()), t.elapsed());
+    println!(
+        "{} bytes of numbers: {:?} in {:?}",
+        s.len(),
+        loaded.as_ref().map(|l| l.data.territories.len()),
+        t.elapsed()
+    );
     assert!(loaded.is_ok());
 }

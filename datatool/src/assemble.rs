@@ -15,7 +15,11 @@ fn left_turn_rank(back: Pt, v: Pt, next: Pt) -> f64 {
     let a_back = ((back.1 - v.1) as f64).atan2((back.0 - v.0) as f64);
     let a_next = ((next.1 - v.1) as f64).atan2((next.0 - v.0) as f64);
     let d = (a_back - a_next).rem_euclid(std::f64::consts::TAU);
-    if d == 0.0 { std::f64::consts::TAU } else { d }
+    if d == 0.0 {
+        std::f64::consts::TAU
+    } else {
+        d
+    }
 }
 
 /// Chains directed pieces (each a point sequence) into closed rings. Where several pieces leave
@@ -112,7 +116,8 @@ mod tests {
 
     #[test]
     fn chains_pieces_into_a_ring() {
-        let rings = chain_rings(vec![vec![(0, 0), (10, 0)], vec![(10, 10), (0, 0)], vec![(10, 0), (10, 10)]], true).unwrap();
+        let rings =
+            chain_rings(vec![vec![(0, 0), (10, 0)], vec![(10, 10), (0, 0)], vec![(10, 0), (10, 10)]], true).unwrap();
         assert_eq!(rings.len(), 1);
         assert_eq!(rings[0].len(), 4);
         assert!(chain_rings(vec![vec![(0, 0), (10, 0)]], true).is_err());

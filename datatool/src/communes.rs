@@ -24,7 +24,8 @@ pub const USAGE: &str = "usage: ti-data communes [--cache DIR] [--out FILE] [--t
   --overseas         also the communes of Guadeloupe, Martinique, Guyane, La Réunion, Mayotte";
 
 /// A colour per region, cycled: distinguishable neighbours matter more than meaning here.
-const PALETTE: [&str; 9] = ["#1d4f91", "#c0392b", "#2e8540", "#8e44ad", "#d35400", "#16a085", "#7f6000", "#5d6d7e", "#b03a6f"];
+const PALETTE: [&str; 9] =
+    ["#1d4f91", "#c0392b", "#2e8540", "#8e44ad", "#d35400", "#16a085", "#7f6000", "#5d6d7e", "#b03a6f"];
 
 pub fn run(args: impl Iterator<Item = String>) -> Result<()> {
     let mut cache = PathBuf::from(".cache/sources");
@@ -68,7 +69,8 @@ pub fn run(args: impl Iterator<Item = String>) -> Result<()> {
 fn rows(path: &Path) -> Result<Vec<BTreeMap<String, String>>> {
     let file = File::open(path).with_context(|| format!("opening {}", path.display()))?;
     let mut raw = Vec::new();
-    lzma_rs::xz_decompress(&mut BufReader::new(file), &mut raw).map_err(|e| anyhow!("decompressing {}: {e:?}", path.display()))?;
+    lzma_rs::xz_decompress(&mut BufReader::new(file), &mut raw)
+        .map_err(|e| anyhow!("decompressing {}: {e:?}", path.display()))?;
     let mut reader = csv::Reader::from_reader(raw.as_slice());
     let headers = reader.headers()?.clone();
     let mut out = Vec::new();

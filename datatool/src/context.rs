@@ -30,7 +30,8 @@ fn approx_km2(p: &Polygon<f64>) -> f64 {
 pub fn snap(mp: &MultiPolygon<f64>) -> MultiPolygon<f64> {
     let polys = mp.0.iter().filter_map(|p| {
         let ext = quantize_ring(p.exterior(), true)?;
-        let holes = p.interiors().iter().filter_map(|h| quantize_ring(h, false)).map(|r| crate::assemble::ring_to_geo(&r));
+        let holes =
+            p.interiors().iter().filter_map(|h| quantize_ring(h, false)).map(|r| crate::assemble::ring_to_geo(&r));
         Some(Polygon::new(crate::assemble::ring_to_geo(&ext), holes.collect()))
     });
     MultiPolygon::new(polys.collect())
@@ -38,7 +39,12 @@ pub fn snap(mp: &MultiPolygon<f64>) -> MultiPolygon<f64> {
 
 /// A country clipped to `bbox`, simplified (Visvalingam–Whyatt, topology-preserving, with
 /// `tolerance_m` as the side of the equivalent square area), then minus the region.
-pub fn country_context(country: &MultiPolygon<f64>, bbox: &Polygon<f64>, region: &MultiPolygon<f64>, tolerance_m: f64) -> MultiPolygon<f64> {
+pub fn country_context(
+    country: &MultiPolygon<f64>,
+    bbox: &Polygon<f64>,
+    region: &MultiPolygon<f64>,
+    tolerance_m: f64,
+) -> MultiPolygon<f64> {
     let k = crate::simplify::LAT0.to_radians().cos() * 111_320.0;
     let clipped = country.intersection(&MultiPolygon::new(vec![bbox.clone()]));
     let metres = clipped.map_coords(|c| Coord { x: c.x * k, y: c.y * 111_132.0 });
@@ -49,7 +55,6 @@ pub fn country_context(country: &MultiPolygon<f64>, bbox: &Polygon<f64>, region:
     snap(&MultiPolygon::new(kept)).orient(Direction::Default)
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -57,8 +62,10 @@ mod tests {
 
     #[test]
     fn country_is_clipped_and_cut_along_region() {
-        let region = MultiPolygon::new(vec![polygon![(x: 0.0, y: 0.0), (x: 1.0, y: 0.0), (x: 1.0, y: 1.0), (x: 0.0, y: 1.0)]]);
-        let country = MultiPolygon::new(vec![polygon![(x: 0.5, y: -5.0), (x: 9.0, y: -5.0), (x: 9.0, y: 5.0), (x: 0.5, y: 5.0)]]);
+        let region =
+            MultiPolygon::new(vec![polygon![(x: 0.0, y: 0.0), (x: 1.0, y: 0.0), (x: 1.0, y: 1.0), (x: 0.0, y: 1.0)]]);
+        let country =
+            MultiPolygon::new(vec![polygon![(x: 0.5, y: -5.0), (x: 9.0, y: -5.0), (x: 9.0, y: 5.0), (x: 0.5, y: 5.0)]]);
         let b = clip_box(&region).unwrap();
         let c = country_context(&country, &b, &region, 100.0);
         let bb = c.bounding_rect().unwrap();

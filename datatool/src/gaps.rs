@@ -3,8 +3,8 @@
 //! as extra rings of the dissolved region; each is fixed by adding the reversed ring to the face
 //! that owns most of its edges, which cancels those edges and leaves a clean shared border.
 
-use crate::topology::{face_edges, signed_area2, Pt};
 use crate::assemble::chain_rings;
+use crate::topology::{face_edges, signed_area2, Pt};
 use std::collections::{BTreeMap, HashMap};
 
 /// Positive rings at least this large (grid units², 1e-10 deg²; ≈ 1 km²) are real parts of the
@@ -94,6 +94,9 @@ mod tests {
         all.extend(d.iter().map(|d| (d.face, d.ring.clone())));
         let arcs = build_arcs(&all).unwrap();
         // after the fix the two faces share exactly one arc
-        assert_eq!(arcs.iter().filter(|a| a.left != crate::topology::OUTSIDE && a.right != crate::topology::OUTSIDE).count(), 1);
+        assert_eq!(
+            arcs.iter().filter(|a| a.left != crate::topology::OUTSIDE && a.right != crate::topology::OUTSIDE).count(),
+            1
+        );
     }
 }

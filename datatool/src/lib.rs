@@ -105,11 +105,15 @@ pub fn build(opts: &Options) -> Result<Outputs> {
     let mut outs = Vec::new();
     let mut stats = Vec::new();
     for (ti, t) in comp.territories.iter().enumerate() {
-        let geometry = territory_shapes.get(&ti).cloned().ok_or_else(|| anyhow!("territory {} has no commune", t.id))?;
+        let geometry =
+            territory_shapes.get(&ti).cloned().ok_or_else(|| anyhow!("territory {} has no commune", t.id))?;
         let members: Vec<&sources::Commune> =
             src.communes.iter().filter(|c| m.territory_of.get(&c.code) == Some(&ti)).collect();
         let (confidence, note) = if m.official.contains(&ti) {
-            ("high".to_string(), "Périmètre issu de la liste officielle des communes des Territoires d'industrie (État).".to_string())
+            (
+                "high".to_string(),
+                "Périmètre issu de la liste officielle des communes des Territoires d'industrie (État).".to_string(),
+            )
         } else {
             (t.perimeter_confidence.clone(), t.perimeter_note.clone())
         };
@@ -120,14 +124,27 @@ pub fn build(opts: &Options) -> Result<Outputs> {
             confidence: confidence.clone(),
         });
         let label = labels::label_point(&geometry).with_context(|| format!("label of {}", t.id))?;
-        outs.push(write::TerritoryOut { t, geometry, epci: m.epcis[ti].clone(), communes_count: members.len(), label, confidence, note });
+        outs.push(write::TerritoryOut {
+            t,
+            geometry,
+            epci: m.epcis[ti].clone(),
+            communes_count: members.len(),
+            label,
+            confidence,
+            note,
+        });
     }
 
     let bbox = context::clip_box(&region_shape).ok_or_else(|| anyhow!("empty region"))?;
     let mut ctx: Vec<write::ContextFeature> = Vec::new();
     for (num, alpha2, name) in world::NEIGHBOURS {
         let country = src.countries.get(num).ok_or_else(|| anyhow!("missing country {num}"))?;
-        let g = context::country_context(country, &bbox, &region_shape, opts.tolerance_m * context::COUNTRY_TOLERANCE_FACTOR);
+        let g = context::country_context(
+            country,
+            &bbox,
+            &region_shape,
+            opts.tolerance_m * context::COUNTRY_TOLERANCE_FACTOR,
+        );
         ctx.push(("country", alpha2.to_string(), name.to_string(), g));
     }
     for (code, g) in dep_shapes {
@@ -167,7 +184,8 @@ pub fn build(opts: &Options) -> Result<Outputs> {
 /// Writes the outputs into `dir`.
 pub fn write_outputs(out: &Outputs, dir: &Path) -> Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    for (name, text) in [(TERRITORIES_FILE, &out.territories), (CONTEXT_FILE, &out.context), (REPORT_FILE, &out.report)] {
+    for (name, text) in [(TERRITORIES_FILE, &out.territories), (CONTEXT_FILE, &out.context), (REPORT_FILE, &out.report)]
+    {
         let path = dir.join(name);
         std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
     }

@@ -43,7 +43,10 @@ fn main() -> Result<()> {
     }
     let sources = SourcePaths::in_cache(&cache);
     if !sources.exist() {
-        bail!("sources missing under {}; run `make data` (it fetches them) or datatool/fetch-sources.sh", cache.display());
+        bail!(
+            "sources missing under {}; run `make data` (it fetches them) or datatool/fetch-sources.sh",
+            cache.display()
+        );
     }
     let t0 = Instant::now();
     let outputs = build(&Options { sources, composition, official, tolerance_m })?;

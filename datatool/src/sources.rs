@@ -12,8 +12,7 @@ use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
 
 /// The ten départements of Grand Est (INSEE codes).
-pub const GRAND_EST_DEPARTEMENTS: [&str; 10] =
-    ["08", "10", "51", "52", "54", "55", "57", "67", "68", "88"];
+pub const GRAND_EST_DEPARTEMENTS: [&str; 10] = ["08", "10", "51", "52", "54", "55", "57", "67", "68", "88"];
 
 /// Where the unpacked sources live inside the cache directory.
 #[derive(Debug, Clone)]

@@ -133,10 +133,7 @@ pub fn build_arcs(faces: &[(u32, Vec<Pt>)]) -> Result<Vec<Arc>> {
         }
     }
     // closed loops without junction (islands, enclaves)
-    let starts: Vec<(Pt, Pt)> = adjacency
-        .iter()
-        .flat_map(|(p, ns)| ns.iter().map(move |n| (*p, *n)))
-        .collect();
+    let starts: Vec<(Pt, Pt)> = adjacency.iter().flat_map(|(p, ns)| ns.iter().map(move |n| (*p, *n))).collect();
     for (p, n) in starts {
         if !visited.contains(&key(p, n)) {
             arcs.push(walk(p, n, false, &mut visited));

@@ -8,7 +8,11 @@ use serde_json::{json, Map, Value};
 /// Rounds to 5 decimals (and turns -0 into 0).
 pub fn round5(v: f64) -> f64 {
     let r = (v * 1e5).round() / 1e5;
-    if r == 0.0 { 0.0 } else { r }
+    if r == 0.0 {
+        0.0
+    } else {
+        r
+    }
 }
 
 fn ring_json(ls: &geo::LineString<f64>) -> Value {
@@ -24,11 +28,10 @@ fn ring_json(ls: &geo::LineString<f64>) -> Value {
 
 /// RFC 7946 MultiPolygon geometry object.
 pub fn multipolygon_json(mp: &MultiPolygon<f64>) -> Value {
-    let polys: Vec<Value> = mp
-        .0
-        .iter()
-        .map(|p| Value::Array(std::iter::once(p.exterior()).chain(p.interiors()).map(ring_json).collect()))
-        .collect();
+    let polys: Vec<Value> =
+        mp.0.iter()
+            .map(|p| Value::Array(std::iter::once(p.exterior()).chain(p.interiors()).map(ring_json).collect()))
+            .collect();
     json!({"type": "MultiPolygon", "coordinates": polys})
 }
 
@@ -120,7 +123,9 @@ mod tests {
     fn rounds_and_orders() {
         assert_eq!(round5(-0.000001), 0.0);
         assert_eq!(round5(7.123456), 7.12346);
-        let g = MultiPolygon::new(vec![polygon![(x: 0.0, y: 0.0), (x: 1.0000001, y: 0.0), (x: 1.0, y: 0.0), (x: 1.0, y: 1.0)]]);
+        let g = MultiPolygon::new(vec![
+            polygon![(x: 0.0, y: 0.0), (x: 1.0000001, y: 0.0), (x: 1.0, y: 0.0), (x: 1.0, y: 1.0)],
+        ]);
         let s = context_json(vec![
             ("region", "44".into(), "Grand Est".into(), g.clone()),
             ("country", "BE".into(), "Belgique".into(), g.clone()),

@@ -74,7 +74,12 @@ fn context_has_countries_departements_and_region() {
     let (_, v) = common::load("contexte-grand-est.geojson");
     let keys: Vec<(String, String)> = common::features(&v)
         .iter()
-        .map(|f| (f["properties"]["layer"].as_str().unwrap().to_string(), f["properties"]["id"].as_str().unwrap().to_string()))
+        .map(|f| {
+            (
+                f["properties"]["layer"].as_str().unwrap().to_string(),
+                f["properties"]["id"].as_str().unwrap().to_string(),
+            )
+        })
         .collect();
     let layer = |l: &str| keys.iter().filter(|k| k.0 == l).map(|k| k.1.as_str()).collect::<Vec<_>>();
     assert_eq!(layer("country"), ["BE", "CH", "DE", "FR", "LU"]);

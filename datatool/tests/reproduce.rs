@@ -15,7 +15,8 @@ fn committed_files_are_reproduced_byte_for_byte() {
         tolerance_m: DEFAULT_TOLERANCE_M,
     })
     .unwrap();
-    for (name, made) in [(TERRITORIES_FILE, &out.territories), (CONTEXT_FILE, &out.context), (REPORT_FILE, &out.report)] {
+    for (name, made) in [(TERRITORIES_FILE, &out.territories), (CONTEXT_FILE, &out.context), (REPORT_FILE, &out.report)]
+    {
         let committed = std::fs::read_to_string(common::root().join("data").join(name)).unwrap();
         assert!(committed == *made, "data/{name} differs from what `make data` produces; run `make data` and commit");
     }

@@ -23,7 +23,18 @@ fn fifteen_features_with_unique_sorted_ids() {
     assert_eq!(ids, sorted, "ids unique and sorted");
     for f in common::features(&v) {
         assert_eq!(f["id"], f["properties"]["id"]);
-        for key in ["id", "name", "status", "projects", "epci", "communes_count", "perimeter_confidence", "perimeter_note", "sources", "label_point"] {
+        for key in [
+            "id",
+            "name",
+            "status",
+            "projects",
+            "epci",
+            "communes_count",
+            "perimeter_confidence",
+            "perimeter_note",
+            "sources",
+            "label_point",
+        ] {
             assert!(!f["properties"][key].is_null(), "{} lacks {key}", f["id"]);
         }
     }

@@ -13,12 +13,7 @@ where
     I::IntoIter: DoubleEndedIterator + ExactSizeIterator,
 {
     let c = Coord { x: p.x, y: p.y };
-    shapes
-        .into_iter()
-        .enumerate()
-        .rev()
-        .find(|(_, s)| s.bounds.contains(p) && s.geometry.contains(&c))
-        .map(|(i, _)| i)
+    shapes.into_iter().enumerate().rev().find(|(_, s)| s.bounds.contains(p) && s.geometry.contains(&c)).map(|(i, _)| i)
 }
 
 #[cfg(test)]

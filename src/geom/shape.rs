@@ -38,10 +38,7 @@ impl Shape {
 
     /// A point guaranteed inside the largest part: where the name goes when the data gives none.
     pub fn interior_point(&self) -> Projected {
-        let largest = self
-            .geometry
-            .iter()
-            .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()));
+        let largest = self.geometry.iter().max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()));
         largest.and_then(super::interior::interior_point).unwrap_or_else(|| self.bounds.center())
     }
 }
@@ -52,7 +49,17 @@ mod tests {
 
     /// A "U" shape whose bounding-box centre is outside it.
     pub fn u_shape() -> Vec<Polygon> {
-        let pts = [(5.0, 48.0), (5.3, 48.0), (5.3, 48.3), (5.2, 48.3), (5.2, 48.1), (5.1, 48.1), (5.1, 48.3), (5.0, 48.3), (5.0, 48.0)];
+        let pts = [
+            (5.0, 48.0),
+            (5.3, 48.0),
+            (5.3, 48.3),
+            (5.2, 48.3),
+            (5.2, 48.1),
+            (5.1, 48.1),
+            (5.1, 48.3),
+            (5.0, 48.3),
+            (5.0, 48.0),
+        ];
         vec![vec![pts.iter().map(|&(lon, lat)| LonLat { lon, lat }).collect()]]
     }
 

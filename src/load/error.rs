@@ -89,18 +89,15 @@ impl fmt::Display for LoadError {
                 "Le serveur a renvoyé une page HTML au lieu d'un fichier GeoJSON \
                  (adresse erronée ou page d'erreur)."
             ),
-            LoadError::Json { line, column, detail } => write!(
-                f,
-                "Le fichier n'est pas du JSON valide : ligne {line}, colonne {column} ({detail})."
-            ),
-            LoadError::NotGeoJson { line, column, detail } => write!(
-                f,
-                "Le fichier est du JSON mais pas du GeoJSON : ligne {line}, colonne {column} ({detail})."
-            ),
-            LoadError::NotFeatureCollection { found } => write!(
-                f,
-                "Le fichier contient un objet GeoJSON « {found} » ; une FeatureCollection est attendue."
-            ),
+            LoadError::Json { line, column, detail } => {
+                write!(f, "Le fichier n'est pas du JSON valide : ligne {line}, colonne {column} ({detail}).")
+            }
+            LoadError::NotGeoJson { line, column, detail } => {
+                write!(f, "Le fichier est du JSON mais pas du GeoJSON : ligne {line}, colonne {column} ({detail}).")
+            }
+            LoadError::NotFeatureCollection { found } => {
+                write!(f, "Le fichier contient un objet GeoJSON « {found} » ; une FeatureCollection est attendue.")
+            }
             LoadError::NoFeatures => write!(f, "La FeatureCollection ne contient aucun territoire."),
             LoadError::NoUsableTerritory { problems } => {
                 write!(f, "Aucun territoire n'a pu être dessiné.")?;
@@ -227,10 +224,9 @@ impl fmt::Display for ProblemKind {
             ProblemKind::NotASurface { kind } => {
                 write!(f, "une géométrie « {kind} » n'est pas une surface ; elle est ignorée.")
             }
-            ProblemKind::RingTooShort { at, positions } => write!(
-                f,
-                "{at} : {positions} positions, il en faut au moins 4 ; anneau ignoré."
-            ),
+            ProblemKind::RingTooShort { at, positions } => {
+                write!(f, "{at} : {positions} positions, il en faut au moins 4 ; anneau ignoré.")
+            }
             ProblemKind::RingNotClosed { at } => {
                 write!(f, "{at} n'est pas fermé ; il a été refermé.")
             }
@@ -241,14 +237,12 @@ impl fmt::Display for ProblemKind {
                 number(*lat)
             ),
             ProblemKind::DuplicateId => write!(f, "cet id est déjà utilisé ; entité ignorée."),
-            ProblemKind::UnknownStatus(s) => write!(
-                f,
-                "le statut « {s} » n'est pas décrit dans la légende ; il est affiché tel quel."
-            ),
-            ProblemKind::UnsafeUrl { property } => write!(
-                f,
-                "un lien de « {property} » n'est pas une adresse http(s) ; lien retiré."
-            ),
+            ProblemKind::UnknownStatus(s) => {
+                write!(f, "le statut « {s} » n'est pas décrit dans la légende ; il est affiché tel quel.")
+            }
+            ProblemKind::UnsafeUrl { property } => {
+                write!(f, "un lien de « {property} » n'est pas une adresse http(s) ; lien retiré.")
+            }
             ProblemKind::TooDeep => write!(
                 f,
                 "collections de géométries imbriquées sur plus de {} niveaux ; partie ignorée.",
@@ -272,12 +266,7 @@ mod tests {
         let p = Problem {
             index: 3,
             id: Some("vosges".into()),
-            kind: ProblemKind::OutOfRange {
-                at: RingAt { polygon: 0, ring: 1 },
-                position: 7,
-                lon: 200.0,
-                lat: 48.0,
-            },
+            kind: ProblemKind::OutOfRange { at: RingAt { polygon: 0, ring: 1 }, position: 7, lon: 200.0, lat: 48.0 },
         };
         let s = p.to_string();
         assert!(s.contains("n° 3") && s.contains("vosges") && s.contains("anneau 1"), "{s}");
@@ -302,7 +291,10 @@ mod tests {
         assert!(e.to_string().contains("Imbrication trop profonde") && e.to_string().contains("colonne 129"), "{e}");
         let p = ProblemKind::OutOfRange { at: RingAt { polygon: 0, ring: 0 }, position: 0, lon: 1e300, lat: 48.5 };
         assert!(p.to_string().contains("(1e300, 48.5)"), "{p}");
-        assert_eq!(french_detail("EOF while parsing a list"), "fin du fichier au milieu d'une liste (fichier tronqué ?)");
+        assert_eq!(
+            french_detail("EOF while parsing a list"),
+            "fin du fichier au milieu d'une liste (fichier tronqué ?)"
+        );
         assert_eq!(french_detail("invalid type: null, expected f64"), "type inattendu : null, expected f64");
         assert_eq!(french_detail("something new"), "something new");
         assert_eq!(grouped(0), "0");

@@ -14,12 +14,7 @@ pub fn polygons(value: &GeometryValue, problems: &mut Vec<ProblemKind>) -> Vec<P
     out
 }
 
-fn collect(
-    value: &GeometryValue,
-    depth: usize,
-    out: &mut Vec<Polygon>,
-    problems: &mut Vec<ProblemKind>,
-) {
+fn collect(value: &GeometryValue, depth: usize, out: &mut Vec<Polygon>, problems: &mut Vec<ProblemKind>) {
     match value {
         GeometryValue::Polygon { coordinates } => {
             let index = out.len();
@@ -108,7 +103,8 @@ mod tests {
     #[test]
     fn keeps_polygons_and_multipolygons() {
         let mut pr = Vec::new();
-        let g = value(r#"{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[1,1],[0,0]]],[[[2,2],[3,2],[3,3],[2,2]]]]}"#);
+        let g =
+            value(r#"{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[1,1],[0,0]]],[[[2,2],[3,2],[3,3],[2,2]]]]}"#);
         let ps = polygons(&g, &mut pr);
         assert_eq!(ps.len(), 2);
         assert!(pr.is_empty());
@@ -160,9 +156,11 @@ mod tests {
     #[test]
     fn ignores_extra_dimensions_and_reports_lines() {
         let mut pr = Vec::new();
-        let g = value(r#"{"type":"GeometryCollection","geometries":[
+        let g = value(
+            r#"{"type":"GeometryCollection","geometries":[
             {"type":"Polygon","coordinates":[[[0,0,5],[1,0,5,1],[1,1,5],[0,0,5]]]},
-            {"type":"LineString","coordinates":[[0,0],[1,1]]}]}"#);
+            {"type":"LineString","coordinates":[[0,0],[1,1]]}]}"#,
+        );
         let ps = polygons(&g, &mut pr);
         assert_eq!(ps.len(), 1);
         assert_eq!(pr, vec![ProblemKind::NotASurface { kind: "LineString" }]);

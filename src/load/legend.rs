@@ -119,7 +119,10 @@ mod tests {
     #[test]
     fn programme_needs_content() {
         assert_eq!(programme(json!({}).as_object()), None);
-        let p = programme(json!({"facts": ["146 territoires"], "source": {"title": "Communiqué", "url": "https://x.fr"}}).as_object()).unwrap();
+        let p = programme(
+            json!({"facts": ["146 territoires"], "source": {"title": "Communiqué", "url": "https://x.fr"}}).as_object(),
+        )
+        .unwrap();
         assert_eq!(p.facts, vec!["146 territoires".to_string()]);
         assert_eq!(p.source.unwrap().url.as_deref(), Some("https://x.fr"));
     }

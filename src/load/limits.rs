@@ -71,14 +71,12 @@ fn positions(value: &GeometryValue, depth: usize) -> usize {
         GeometryValue::MultiLineString { coordinates } | GeometryValue::Polygon { coordinates } => {
             coordinates.iter().map(Vec::len).fold(0, usize::saturating_add)
         }
-        GeometryValue::MultiPolygon { coordinates } => coordinates
-            .iter()
-            .flat_map(|p| p.iter().map(Vec::len))
-            .fold(0, usize::saturating_add),
-        GeometryValue::GeometryCollection { geometries } if depth < MAX_COLLECTION_DEPTH => geometries
-            .iter()
-            .map(|g| positions(&g.value, depth + 1))
-            .fold(0, usize::saturating_add),
+        GeometryValue::MultiPolygon { coordinates } => {
+            coordinates.iter().flat_map(|p| p.iter().map(Vec::len)).fold(0, usize::saturating_add)
+        }
+        GeometryValue::GeometryCollection { geometries } if depth < MAX_COLLECTION_DEPTH => {
+            geometries.iter().map(|g| positions(&g.value, depth + 1)).fold(0, usize::saturating_add)
+        }
         GeometryValue::GeometryCollection { .. } => 0,
     }
 }

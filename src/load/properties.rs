@@ -138,8 +138,7 @@ pub fn safe_url(s: &str) -> Option<String> {
 /// A CSS colour the viewer accepts from data: `#rgb` or `#rrggbb`, nothing that could inject CSS.
 pub fn safe_color(s: &str) -> Option<String> {
     let hex = s.strip_prefix('#')?;
-    ((hex.len() == 3 || hex.len() == 6) && hex.chars().all(|c| c.is_ascii_hexdigit()))
-        .then(|| s.to_ascii_lowercase())
+    ((hex.len() == 3 || hex.len() == 6) && hex.chars().all(|c| c.is_ascii_hexdigit())).then(|| s.to_ascii_lowercase())
 }
 
 #[cfg(test)]
@@ -161,7 +160,8 @@ mod tests {
 
     #[test]
     fn links_keep_only_http() {
-        let o = json!({"sources": [{"title": "A", "url": "javascript:alert(1)"}, {"title": "B", "url": "https://b.fr"}]});
+        let o =
+            json!({"sources": [{"title": "A", "url": "javascript:alert(1)"}, {"title": "B", "url": "https://b.fr"}]});
         let mut p = Props::new(o.as_object());
         let l = p.links("sources");
         assert_eq!(l[0], Link { title: "A".into(), url: None });

@@ -48,7 +48,11 @@ fn missing_required_property_names_the_feature_and_keeps_the_others() {
 
 #[test]
 fn duplicate_ids_keep_the_first() {
-    let f = format!("{},{}", feature(r#""id":"a","name":"A","status":"s""#), feature(r#""id":"a","name":"B","status":"s""#));
+    let f = format!(
+        "{},{}",
+        feature(r#""id":"a","name":"A","status":"s""#),
+        feature(r#""id":"a","name":"B","status":"s""#)
+    );
     let l = territories(&fc(&f)).unwrap();
     assert_eq!(l.data.territories.len(), 1);
     assert_eq!(l.problems[0].kind, ProblemKind::DuplicateId);
@@ -71,7 +75,10 @@ fn whole_file_errors_say_what_and_where() {
         e => panic!("{e:?}"),
     }
     assert!(matches!(territories(br#"{"type":"Banana"}"#).unwrap_err(), LoadError::NotGeoJson { line: 1, .. }));
-    assert!(matches!(territories(SQUARE.as_bytes()).unwrap_err(), LoadError::NotFeatureCollection { found: "Polygon" }));
+    assert!(matches!(
+        territories(SQUARE.as_bytes()).unwrap_err(),
+        LoadError::NotFeatureCollection { found: "Polygon" }
+    ));
     assert!(matches!(
         territories(br#"{"type":"FeatureCollection","features":[]}"#).unwrap_err(),
         LoadError::NoFeatures

@@ -92,7 +92,13 @@ pub fn cull_area(v: &View, scene: &Scene) -> Option<Bounds> {
 
 /// One path string per group: territory `i` goes into group `group(i)` (< `groups`, others are
 /// skipped), on the level's grid; with `within`, only the territories whose bounds meet it.
-pub fn grouped_paths(scene: &Scene, groups: usize, group: impl Fn(usize) -> usize, level: Option<u32>, within: Option<&Bounds>) -> Vec<String> {
+pub fn grouped_paths(
+    scene: &Scene,
+    groups: usize,
+    group: impl Fn(usize) -> usize,
+    level: Option<u32>,
+    within: Option<&Bounds>,
+) -> Vec<String> {
     let grid = level.map_or(1, |k| 1i64 << k);
     let mut sinks: Vec<SvgPath> = (0..groups).map(|_| SvgPath::with_grid(grid)).collect();
     for (i, t) in scene.territories.iter().enumerate() {

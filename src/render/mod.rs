@@ -9,7 +9,9 @@
 mod layers;
 mod svg;
 
-pub use layers::{cull_area, grouped_paths, level_for, tolerance, Renderer, CANVAS_ABOVE_FEATURES, CANVAS_ABOVE_VERTICES};
+pub use layers::{
+    cull_area, grouped_paths, level_for, tolerance, Renderer, CANVAS_ABOVE_FEATURES, CANVAS_ABOVE_VERTICES,
+};
 pub use svg::SvgPath;
 
 use geo::MultiPolygon;

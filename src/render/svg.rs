@@ -39,7 +39,11 @@ fn units(v: f64) -> i64 {
 
 /// Metres → units of 10 m, snapped to a grid of `grid` units.
 fn snapped(v: f64, grid: i64) -> i64 {
-    if grid <= 1 { units(v) } else { (v / (10.0 * grid as f64)).round() as i64 * grid }
+    if grid <= 1 {
+        units(v)
+    } else {
+        (v / (10.0 * grid as f64)).round() as i64 * grid
+    }
 }
 
 /// Writes `v` hundredths: `-2.5`, `0.01`, `12`. With `itoa`, as serde_json does: the paths of
@@ -198,8 +202,11 @@ mod tests {
     #[test]
     fn a_coarse_grid_keeps_rings_that_would_vanish() {
         let mut s = SvgPath::with_grid(64); // 640 m
-        // A 10 km square keeps its corners; a 100 m square would snap to one point: kept at 10 m.
-        for ring in [[(0.0, 0.0), (10_000.0, 0.0), (10_000.0, 10_000.0), (0.0, 10_000.0)], [(0.0, 0.0), (100.0, 0.0), (100.0, 100.0), (0.0, 100.0)]] {
+                                            // A 10 km square keeps its corners; a 100 m square would snap to one point: kept at 10 m.
+        for ring in [
+            [(0.0, 0.0), (10_000.0, 0.0), (10_000.0, 10_000.0), (0.0, 10_000.0)],
+            [(0.0, 0.0), (100.0, 0.0), (100.0, 100.0), (0.0, 100.0)],
+        ] {
             s.move_to(ring[0].0, ring[0].1);
             for &(x, y) in &ring[1..] {
                 s.line_to(x, y);

@@ -79,12 +79,18 @@ impl App {
     }
 
     /// Draws a loaded dataset. Problems met on the way are listed under the map.
-    pub fn show(&mut self, data: Dataset, context: Option<Context>, problems: &[Problem]) -> Result<HostEvent, JsValue> {
+    pub fn show(
+        &mut self,
+        data: Dataset,
+        context: Option<Context>,
+        problems: &[Problem],
+    ) -> Result<HostEvent, JsValue> {
         let renderer = Renderer::for_dataset(self.renderer.as_deref(), &data);
         let (w, h) = self.size();
         let scene = Scene::build_for(&data, context.as_ref(), renderer);
         super::dom::mark("scene");
-        let labels = draw::dataset(&self.doc, &self.chrome, &data, &scene, self.strings, self.uid, self.header, renderer)?;
+        let labels =
+            draw::dataset(&self.doc, &self.chrome, &data, &scene, self.strings, self.uid, self.header, renderer)?;
         draw::warnings(&self.doc, &self.chrome, problems, self.strings)?;
         super::dom::mark("dataset");
         let mut ctl = Controller::new(View::fit(scene.bounds, w, h, FIT_PADDING), &scene);

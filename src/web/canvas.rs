@@ -10,7 +10,9 @@ use crate::render::{cull_area, grouped_paths, level_for};
 use crate::scene::Scene;
 use crate::view::View;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CanvasPattern, CanvasRenderingContext2d, CanvasWindingRule, Document, Element, HtmlCanvasElement, Path2d};
+use web_sys::{
+    CanvasPattern, CanvasRenderingContext2d, CanvasWindingRule, Document, Element, HtmlCanvasElement, Path2d,
+};
 
 /// Past this many sets of paths kept, the oldest is dropped.
 const KEEP_LEVELS: usize = 4;
@@ -53,7 +55,11 @@ fn css_var(el: &Element, name: &str, fallback: &str) -> String {
         .and_then(|s| s.get_property_value(name).ok())
         .map(|v| v.trim().to_string())
         .unwrap_or_default();
-    if value.is_empty() { fallback.to_string() } else { value }
+    if value.is_empty() {
+        fallback.to_string()
+    } else {
+        value
+    }
 }
 
 /// An 8 × 8 tile of the white motif drawn over a status colour (the second cue, as in the SVG
@@ -75,14 +81,24 @@ fn motif(doc: &Document, pattern: Pattern, ctx: &CanvasRenderingContext2d) -> Re
     t.set_stroke_style_str("#fff");
     t.set_fill_style_str("#fff");
     t.set_line_width(1.6);
-    if pattern == Pattern::Dots { t.fill_with_path_2d(&path) } else { t.stroke_with_path(&path) }
+    if pattern == Pattern::Dots {
+        t.fill_with_path_2d(&path)
+    } else {
+        t.stroke_with_path(&path)
+    }
     ctx.create_pattern_with_html_canvas_element(&tile, "repeat")
 }
 
 impl CanvasLayer {
     /// A canvas under the map's SVG (first child of `stage`), with the data's colours, or the
     /// `--tim-status-<id>` of the page where set.
-    pub fn new(doc: &Document, stage: &Element, root: &Element, data: &Dataset, scene: &Scene) -> Result<CanvasLayer, JsValue> {
+    pub fn new(
+        doc: &Document,
+        stage: &Element,
+        root: &Element,
+        data: &Dataset,
+        scene: &Scene,
+    ) -> Result<CanvasLayer, JsValue> {
         let el: HtmlCanvasElement = doc.create_element("canvas")?.dyn_into()?;
         el.set_class_name("tim-canvas");
         el.set_attribute("aria-hidden", "true")?;
@@ -100,8 +116,14 @@ impl CanvasLayer {
         let mut context = Vec::new();
         for c in &scene.context {
             let (fill, stroke, width) = match c.layer {
-                ContextLayer::Country => (Some(css_var(root, "--tim-country", "#e4e6e9")), css_var(root, "--tim-country-stroke", "#b9bec5"), 0.8),
-                ContextLayer::Department => (Some("#fbfbfb".to_string()), css_var(root, "--tim-department-stroke", "#8a929c"), 0.8),
+                ContextLayer::Country => (
+                    Some(css_var(root, "--tim-country", "#e4e6e9")),
+                    css_var(root, "--tim-country-stroke", "#b9bec5"),
+                    0.8,
+                ),
+                ContextLayer::Department => {
+                    (Some("#fbfbfb".to_string()), css_var(root, "--tim-department-stroke", "#8a929c"), 0.8)
+                }
                 ContextLayer::Region => (None, css_var(root, "--tim-region-stroke", "#3d4650"), 1.6),
             };
             context.push((Path2d::new_with_path_string(&c.path)?, fill, stroke, width));

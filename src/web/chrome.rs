@@ -60,11 +60,9 @@ pub fn build(doc: &Document, root: &HtmlElement, s: &Strings, uid: u32) -> Resul
     append(&stage, &help)?;
 
     let controls = html(doc, "div", "tim-controls")?;
-    for (class, label, glyph) in [
-        ("tim-zoom-in", s.zoom_in, "+"),
-        ("tim-zoom-out", s.zoom_out, "−"),
-        ("tim-reset", s.reset, "⟲"),
-    ] {
+    for (class, label, glyph) in
+        [("tim-zoom-in", s.zoom_in, "+"), ("tim-zoom-out", s.zoom_out, "−"), ("tim-reset", s.reset, "⟲")]
+    {
         let b = text_el(doc, "button", class, glyph)?;
         b.set_attribute("type", "button")?;
         b.set_attribute("aria-label", label)?;

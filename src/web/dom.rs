@@ -7,9 +7,7 @@ use web_sys::{Document, Element, HtmlElement};
 pub const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
 pub fn document() -> Result<Document, JsValue> {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or_else(|| JsValue::from_str("no document"))
+    web_sys::window().and_then(|w| w.document()).ok_or_else(|| JsValue::from_str("no document"))
 }
 
 /// An HTML element with a class (and `tim-` prefix already included by the caller).

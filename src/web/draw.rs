@@ -50,7 +50,9 @@ fn pattern(doc: &Document, id: &str, cat: &StatusCategory) -> Result<Element, Js
     let motif = match cat.pattern {
         Pattern::Solid => None,
         Pattern::Hatch => Some(svg(doc, "path", &[("d", "M-2 2l4-4M0 8l8-8M6 10l4-4"), ("class", "tim-motif")])?),
-        Pattern::Dots => Some(svg(doc, "circle", &[("cx", "4"), ("cy", "4"), ("r", "1.6"), ("class", "tim-motif-dot")])?),
+        Pattern::Dots => {
+            Some(svg(doc, "circle", &[("cx", "4"), ("cy", "4"), ("r", "1.6"), ("class", "tim-motif-dot")])?)
+        }
         Pattern::Cross => Some(svg(doc, "path", &[("d", "M0 4h8M4 0v8"), ("class", "tim-motif")])?),
     };
     if let Some(m) = motif {
@@ -61,7 +63,16 @@ fn pattern(doc: &Document, id: &str, cat: &StatusCategory) -> Result<Element, Js
 
 /// Draws everything that does not depend on the view. Returns the label elements. The canvas
 /// renderer paints the context and territory shapes itself: then no path is written here.
-pub fn dataset(doc: &Document, c: &Chrome, data: &Dataset, scene: &Scene, s: &Strings, uid: u32, with_header: bool, renderer: Renderer) -> Result<Vec<LabelTexts>, JsValue> {
+pub fn dataset(
+    doc: &Document,
+    c: &Chrome,
+    data: &Dataset,
+    scene: &Scene,
+    s: &Strings,
+    uid: u32,
+    with_header: bool,
+    renderer: Renderer,
+) -> Result<Vec<LabelTexts>, JsValue> {
     if with_header {
         header(doc, c, data, s)?;
     }
@@ -83,7 +94,11 @@ pub fn dataset(doc: &Document, c: &Chrome, data: &Dataset, scene: &Scene, s: &St
         let t = &data.territories[i];
         let cat = &data.legend.statuses[t.status];
         let fill = format!("url(#{})", pattern_id(uid, t.status, false));
-        let path = svg(doc, "path", &[("class", "tim-territory"), ("d", &scene.territories[i].path), ("fill", &fill), ("role", "button")])?;
+        let path = svg(
+            doc,
+            "path",
+            &[("class", "tim-territory"), ("d", &scene.territories[i].path), ("fill", &fill), ("role", "button")],
+        )?;
         path.set_attribute("data-id", &t.id)?;
         path.set_attribute("data-index", &i.to_string())?;
         path.set_attribute("data-status", &cat.id)?;
@@ -96,7 +111,8 @@ pub fn dataset(doc: &Document, c: &Chrome, data: &Dataset, scene: &Scene, s: &St
     by_area.truncate(MAX_LABELS);
     for index in by_area {
         let t = &data.territories[index];
-        let el = svg(doc, "text", &[("class", "tim-label"), ("text-anchor", "middle"), ("dominant-baseline", "central")])?;
+        let el =
+            svg(doc, "text", &[("class", "tim-label"), ("text-anchor", "middle"), ("dominant-baseline", "central")])?;
         append(&c.labels, &el)?;
         let mut texts = vec![t.name.clone()];
         texts.extend(t.short_name.clone().filter(|n| n != &t.name));
@@ -125,7 +141,11 @@ fn ruler(doc: &Document, label: &Element) -> Option<CanvasRenderingContext2d> {
 
 fn measure(ruler: Option<&CanvasRenderingContext2d>, text: &str) -> f64 {
     let w = ruler.and_then(|r| r.measure_text(text).ok()).map_or(0.0, |m| m.width());
-    if w > 0.0 { w } else { estimate_width(text, LABEL_PX) }
+    if w > 0.0 {
+        w
+    } else {
+        estimate_width(text, LABEL_PX)
+    }
 }
 
 fn header(doc: &Document, c: &Chrome, data: &Dataset, s: &Strings) -> Result<(), JsValue> {
@@ -180,7 +200,14 @@ fn legend(doc: &Document, c: &Chrome, data: &Dataset, uid: u32) -> Result<(), Js
 
 /// Draws a round target (24 px across) for each territory too small to click at this zoom.
 /// `focus` is the territory with the roving tab stop: its marker shows the focus ring.
-pub fn markers(doc: &Document, c: &Chrome, markers: &[(usize, Screen)], data: &Dataset, focus: usize, uid: u32) -> Result<(), JsValue> {
+pub fn markers(
+    doc: &Document,
+    c: &Chrome,
+    markers: &[(usize, Screen)],
+    data: &Dataset,
+    focus: usize,
+    uid: u32,
+) -> Result<(), JsValue> {
     // Reuse the circles already there: redraws come at every pan and zoom step, and a marker
     // that stays the same element can be hovered, clicked and measured across them.
     let existing = c.markers.children();

@@ -28,9 +28,7 @@ pub async fn bytes(req: &Request<'_>, progress: &mut dyn FnMut(u64, Option<u64>)
         .await
         .map_err(|e| network_message(url, &e))?
         .ok_or_else(|| req.strings.stalled_message(url, req.stall_ms))?;
-    let response: Response = response
-        .dyn_into()
-        .map_err(|_| format!("Réponse inattendue pour {url}."))?;
+    let response: Response = response.dyn_into().map_err(|_| format!("Réponse inattendue pour {url}."))?;
     if !response.ok() {
         let status = response.status();
         let text = response.status_text();
@@ -39,17 +37,10 @@ pub async fn bytes(req: &Request<'_>, progress: &mut dyn FnMut(u64, Option<u64>)
             if text.is_empty() { "" } else { " " }
         ));
     }
-    let total = response
-        .headers()
-        .get("content-length")
-        .ok()
-        .flatten()
-        .and_then(|v| v.trim().parse::<u64>().ok());
+    let total = response.headers().get("content-length").ok().flatten().and_then(|v| v.trim().parse::<u64>().ok());
     let Some(body) = response.body() else { return Ok(Vec::new()) };
-    let reader: ReadableStreamDefaultReader = body
-        .get_reader()
-        .dyn_into()
-        .map_err(|_| format!("Contenu illisible pour {url}."))?;
+    let reader: ReadableStreamDefaultReader =
+        body.get_reader().dyn_into().map_err(|_| format!("Contenu illisible pour {url}."))?;
     let mut out: Vec<u8> = Vec::with_capacity(total.unwrap_or(0).min(64 << 20) as usize);
     progress(0, total);
     loop {
@@ -108,11 +99,9 @@ async fn within(window: &Window, p: Promise, ms: u32) -> Result<Option<JsValue>,
 }
 
 fn network_message(url: &str, e: &JsValue) -> String {
-    let aborted = e
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.name()) == "AbortError")
-        .unwrap_or(false)
-        || Reflect::get(e, &JsValue::from_str("name")).ok().and_then(|n| n.as_string()).as_deref() == Some("AbortError");
+    let aborted = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.name()) == "AbortError").unwrap_or(false)
+        || Reflect::get(e, &JsValue::from_str("name")).ok().and_then(|n| n.as_string()).as_deref()
+            == Some("AbortError");
     if aborted {
         format!("Téléchargement de {url} annulé.")
     } else {

@@ -90,7 +90,17 @@ pub fn build(doc: &Document, container: &HtmlElement, data: &Dataset, s: &String
     empty.set_hidden(true);
     append(container, &empty)?;
     container.set_hidden(false);
-    let list = List { search, filter, download, count, empty, tbody, uid, rows: RefCell::new(Vec::new()), csv_pending: RefCell::new(None) };
+    let list = List {
+        search,
+        filter,
+        download,
+        count,
+        empty,
+        tbody,
+        uid,
+        rows: RefCell::new(Vec::new()),
+        csv_pending: RefCell::new(None),
+    };
     Ok(list)
 }
 
@@ -133,7 +143,14 @@ impl List {
 
     /// Shows the rows `shown` (the first [`MAX_ROWS`]), says how many, and points the CSV link
     /// at all of them.
-    pub fn show(&self, doc: &Document, data: &Dataset, shown: &[usize], open: Option<usize>, s: &Strings) -> Result<(), JsValue> {
+    pub fn show(
+        &self,
+        doc: &Document,
+        data: &Dataset,
+        shown: &[usize],
+        open: Option<usize>,
+        s: &Strings,
+    ) -> Result<(), JsValue> {
         self.tbody.set_text_content(None);
         let mut rows = Vec::new();
         for &i in shown.iter().take(MAX_ROWS) {
@@ -176,7 +193,11 @@ impl List {
     /// Marks the row of the territory open on the map.
     pub fn mark(&self, open: Option<usize>) {
         for (i, row) in self.rows.borrow().iter() {
-            let _ = if open == Some(*i) { row.set_attribute("aria-current", "true") } else { row.remove_attribute("aria-current") };
+            let _ = if open == Some(*i) {
+                row.set_attribute("aria-current", "true")
+            } else {
+                row.remove_attribute("aria-current")
+            };
         }
     }
 }

@@ -15,8 +15,16 @@ use web_sys::{Document, Element, SvgElement};
 
 pub enum Surface {
     /// Territory paths by territory index, and which one holds the roving tab stop.
-    Svg { paths: Vec<Element>, tab_stop: usize },
-    Canvas { layer: CanvasLayer, stop: Element, hover: Element, selected: Element },
+    Svg {
+        paths: Vec<Element>,
+        tab_stop: usize,
+    },
+    Canvas {
+        layer: CanvasLayer,
+        stop: Element,
+        hover: Element,
+        selected: Element,
+    },
 }
 
 impl Surface {
@@ -49,7 +57,11 @@ impl Surface {
         };
         let hover = outline("tim-outline tim-hover")?;
         let selected = outline("tim-outline tim-selected")?;
-        let stop = svg(doc, "path", &[("class", "tim-territory tim-stop"), ("role", "button"), ("fill", "none"), ("tabindex", "0")])?;
+        let stop = svg(
+            doc,
+            "path",
+            &[("class", "tim-territory tim-stop"), ("role", "button"), ("fill", "none"), ("tabindex", "0")],
+        )?;
         append(&c.territories, &stop)?;
         let s = Surface::Canvas { layer, stop, hover, selected };
         s.point_stop(focus, data, scene)?;

@@ -3,8 +3,8 @@
 //! is released, so a host handler may call back into the map.
 
 use super::app::App;
-use super::listeners::Listeners;
 use super::dispatch;
+use super::listeners::Listeners;
 use crate::coords::Screen;
 use crate::interact::{Input, Key, PAN_STEP};
 use std::cell::RefCell;
@@ -66,7 +66,11 @@ pub fn wire(app: &Shared, l: &mut Listeners) -> Result<(), JsValue> {
             Some(Input::Resize { width: r.width(), height: r.height() })
         });
     })?;
-    let on = |l: &mut Listeners, target: &web_sys::EventTarget, kind: &'static str, passive: bool, f: fn(&mut App, &Event) -> Option<Input>| {
+    let on = |l: &mut Listeners,
+              target: &web_sys::EventTarget,
+              kind: &'static str,
+              passive: bool,
+              f: fn(&mut App, &Event) -> Option<Input>| {
         let app = app.clone();
         l.add(target, kind, passive, move |e: Event| {
             with_app(&app, |a| f(a, &e));
@@ -80,17 +84,26 @@ pub fn wire(app: &Shared, l: &mut Listeners) -> Result<(), JsValue> {
         let _ = a.chrome.svg.set_pointer_capture(p.pointer_id());
         Some(Input::PointerDown { id: p.pointer_id(), at: local(a, p), touch: p.pointer_type() == "touch" })
     })?;
-    on(l, &svg, "pointermove", true, |a, e| pointer(e).map(|p| Input::PointerMove { id: p.pointer_id(), at: local(a, p) }))?;
-    on(l, &svg, "pointerup", true, |a, e| pointer(e).map(|p| Input::PointerUp { id: p.pointer_id(), at: local(a, p) }))?;
+    on(l, &svg, "pointermove", true, |a, e| {
+        pointer(e).map(|p| Input::PointerMove { id: p.pointer_id(), at: local(a, p) })
+    })?;
+    on(l, &svg, "pointerup", true, |a, e| {
+        pointer(e).map(|p| Input::PointerUp { id: p.pointer_id(), at: local(a, p) })
+    })?;
     on(l, &svg, "pointercancel", true, |_, e| pointer(e).map(|p| Input::PointerCancel { id: p.pointer_id() }))?;
     on(l, &svg, "pointerleave", true, |_, _| Some(Input::PointerLeave))?;
     let wheel_app = app.clone();
     l.add(&svg, "wheel", false, move |e: Event| {
         let Some(w) = e.dyn_ref::<WheelEvent>() else { return };
         // Lines and pages are turned into pixels, as browsers scroll them.
-        let unit = match w.delta_mode() { 1 => 16.0, 2 => 400.0, _ => 1.0 };
+        let unit = match w.delta_mode() {
+            1 => 16.0,
+            2 => 400.0,
+            _ => 1.0,
+        };
         let modifier = w.ctrl_key() || w.meta_key();
-        let moved = with_app(&wheel_app, |a| Some(Input::Wheel { at: local(a, w), delta: w.delta_y() * unit, modifier }));
+        let moved =
+            with_app(&wheel_app, |a| Some(Input::Wheel { at: local(a, w), delta: w.delta_y() * unit, modifier }));
         // Only a wheel that zoomed the map is kept from the page; otherwise the page scrolls.
         if moved {
             e.prevent_default();
@@ -135,7 +148,8 @@ pub fn wire(app: &Shared, l: &mut Listeners) -> Result<(), JsValue> {
             super::loading::start(&click_app);
             return;
         }
-        let csv = e.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|t| t.class_list().contains("tim-csv"));
+        let csv =
+            e.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|t| t.class_list().contains("tim-csv"));
         if csv {
             if let Ok(a) = click_app.try_borrow() {
                 a.csv_clicked();

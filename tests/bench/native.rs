@@ -63,11 +63,17 @@ fn bench_file(c: &mut Criterion, path: &Path, large: bool) -> File {
         g.measurement_time(Duration::from_secs(2));
     }
     g.throughput(Throughput::Bytes(bytes.len() as u64));
-    g.bench_function(STEPS[0], |bn| bn.iter(|| serde_json::from_slice::<serde_json::Value>(black_box(&bytes)).unwrap()));
+    g.bench_function(STEPS[0], |bn| {
+        bn.iter(|| serde_json::from_slice::<serde_json::Value>(black_box(&bytes)).unwrap())
+    });
     g.bench_function(STEPS[1], |bn| bn.iter(|| load::territories(black_box(&bytes)).unwrap()));
     g.bench_function(STEPS[2], |bn| bn.iter(|| Scene::build(black_box(&data), None)));
     g.throughput(Throughput::Elements(data.territories.len() as u64));
-    g.bench_function(STEPS[3], |bn| bn.iter(|| grouped_paths(&canvas_scene, data.legend.statuses.len(), |i| data.territories[i].status, level, None)));
+    g.bench_function(STEPS[3], |bn| {
+        bn.iter(|| {
+            grouped_paths(&canvas_scene, data.legend.statuses.len(), |i| data.territories[i].status, level, None)
+        })
+    });
     g.throughput(Throughput::Elements(points.len() as u64));
     g.bench_function(STEPS[4], |bn| bn.iter(|| points.iter().filter_map(|&p| scene.hit(p)).count()));
     g.finish();
@@ -109,7 +115,15 @@ fn main() {
     let home = criterion_home(&root);
     println!(
         "\n{:<24} {:>10} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}",
-        "file (criterion medians)", "bytes", "feat.", "raw ms", "parse ms", "proj. ms", "simpl. ms", "hit µs", "vs floor"
+        "file (criterion medians)",
+        "bytes",
+        "feat.",
+        "raw ms",
+        "parse ms",
+        "proj. ms",
+        "simpl. ms",
+        "hit µs",
+        "vs floor"
     );
     let mut json = Vec::new();
     for f in &done {
@@ -118,7 +132,15 @@ fn main() {
         // Throughput of parse + project against the raw serde_json floor (1.0 = as fast).
         println!(
             "{:<24} {:>10} {:>7} {:>9.2} {:>9.2} {:>9.2} {:>9.2} {:>9.3} {:>8.0} %",
-            f.name, f.bytes, f.features, raw, parse, scene, simplify, hit_us, raw / (parse + scene) * 100.0
+            f.name,
+            f.bytes,
+            f.features,
+            raw,
+            parse,
+            scene,
+            simplify,
+            hit_us,
+            raw / (parse + scene) * 100.0
         );
         json.push(format!(
             r#"{{"file":"{}","bytes":{},"features":{},"raw_ms":{raw:.4},"parse_ms":{parse:.4},"scene_ms":{scene:.4},"simplify_ms":{simplify:.4},"hit_us":{hit_us:.4},"runs":{}}}"#,
