@@ -108,6 +108,9 @@ pub enum Gesture {
     Touch,
 }
 
+/// Markers computed for one view: the territory index and the marker's centre.
+type MarkerCache = (View, Vec<(usize, Screen)>);
+
 #[derive(Clone, Debug)]
 pub struct Controller {
     pub view: View,
@@ -123,7 +126,7 @@ pub struct Controller {
     pub show_markers: bool,
     /// The markers of the last view asked for: a pointer move hit-tests them without a pass
     /// over every territory.
-    marker_cache: RefCell<Option<(View, Vec<(usize, Screen)>)>>,
+    marker_cache: RefCell<Option<MarkerCache>>,
     pointers: Vec<(i32, Screen)>,
     /// Whether the pointer that started the current press is a finger.
     touch: bool,

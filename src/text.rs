@@ -46,12 +46,12 @@ pub struct Strings {
     pub months: [&'static str; 12],
     /// The button that starts a failed download again.
     pub retry: &'static str,
-    /// Progress while downloading: "<what>… 120 Ko sur 900 Ko".
+    /// Progress while downloading: "`what`… 120 Ko sur 900 Ko".
     pub loading_territories: &'static str,
     pub loading_context: &'static str,
     pub size_of: &'static str,
     pub kilobytes: &'static str,
-    /// "<start><url><middle><seconds><end>": a download that stopped sending bytes.
+    /// `start`, url, `middle`, seconds, `end`: a download that stopped sending bytes.
     pub stalled: [&'static str; 3],
     pub decimal_comma: bool,
 }
@@ -230,7 +230,8 @@ impl Strings {
     /// assert_eq!(EN.stalled_message("a", 1_500), "The download of a has stalled: no data received for 1.5 s.");
     /// ```
     pub fn stalled_message(&self, url: &str, ms: u32) -> String {
-        let mut secs = if ms % 1000 == 0 { (ms / 1000).to_string() } else { format!("{:.1}", f64::from(ms) / 1000.0) };
+        let mut secs =
+            if ms.is_multiple_of(1000) { (ms / 1000).to_string() } else { format!("{:.1}", f64::from(ms) / 1000.0) };
         if self.decimal_comma {
             secs = secs.replace('.', ",");
         }

@@ -89,8 +89,10 @@ impl App {
         let (w, h) = self.size();
         let scene = Scene::build_for(&data, context.as_ref(), renderer);
         super::dom::mark("scene");
-        let labels =
-            draw::dataset(&self.doc, &self.chrome, &data, &scene, self.strings, self.uid, self.header, renderer)?;
+        if self.header {
+            draw::header(&self.doc, &self.chrome, &data, self.strings)?;
+        }
+        let labels = draw::dataset(&self.doc, &self.chrome, &data, &scene, self.uid, renderer)?;
         draw::warnings(&self.doc, &self.chrome, problems, self.strings)?;
         super::dom::mark("dataset");
         let mut ctl = Controller::new(View::fit(scene.bounds, w, h, FIT_PADDING), &scene);

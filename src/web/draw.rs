@@ -68,14 +68,9 @@ pub fn dataset(
     c: &Chrome,
     data: &Dataset,
     scene: &Scene,
-    s: &Strings,
     uid: u32,
-    with_header: bool,
     renderer: Renderer,
 ) -> Result<Vec<LabelTexts>, JsValue> {
-    if with_header {
-        header(doc, c, data, s)?;
-    }
     for (k, cat) in data.legend.statuses.iter().enumerate() {
         append(&c.defs, &pattern(doc, &pattern_id(uid, k, false), cat)?)?;
         append(&c.defs, &pattern(doc, &pattern_id(uid, k, true), cat)?)?;
@@ -148,7 +143,8 @@ fn measure(ruler: Option<&CanvasRenderingContext2d>, text: &str) -> f64 {
     }
 }
 
-fn header(doc: &Document, c: &Chrome, data: &Dataset, s: &Strings) -> Result<(), JsValue> {
+/// The title and programme facts above the map.
+pub fn header(doc: &Document, c: &Chrome, data: &Dataset, s: &Strings) -> Result<(), JsValue> {
     let Some(p) = &data.programme else { return Ok(()) };
     if let Some(title) = &data.title {
         append(&c.header, &text_el(doc, "h2", "tim-title", title)?)?;

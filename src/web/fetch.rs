@@ -99,7 +99,7 @@ async fn within(window: &Window, p: Promise, ms: u32) -> Result<Option<JsValue>,
 }
 
 fn network_message(url: &str, e: &JsValue) -> String {
-    let aborted = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.name()) == "AbortError").unwrap_or(false)
+    let aborted = e.dyn_ref::<js_sys::Error>().map(|e| e.name() == "AbortError").unwrap_or(false)
         || Reflect::get(e, &JsValue::from_str("name")).ok().and_then(|n| n.as_string()).as_deref()
             == Some("AbortError");
     if aborted {

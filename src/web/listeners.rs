@@ -7,11 +7,13 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AddEventListenerOptions, Element, Event, EventTarget, ResizeObserver};
 
 type Handler = Closure<dyn FnMut(Event)>;
+/// The observer and the callback it calls, released together.
+type ResizeWatch = (ResizeObserver, Closure<dyn FnMut(JsValue)>);
 
 #[derive(Default)]
 pub struct Listeners {
     entries: Vec<(EventTarget, &'static str, bool, Handler)>,
-    resize: Option<(ResizeObserver, Closure<dyn FnMut(JsValue)>)>,
+    resize: Option<ResizeWatch>,
     timers: Vec<Closure<dyn FnMut()>>,
 }
 
