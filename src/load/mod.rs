@@ -1,7 +1,7 @@
-//! Loading and validation: bytes of a GeoJSON file → [`Dataset`] or [`Context`], never a panic.
+//! Loading and validation: bytes of a GeoJSON file → [`Dataset`] or
+//! [`Context`](crate::model::Context), never a panic.
 //!
-//! Works in [`LonLat`](crate::coords::LonLat) degrees. The territory properties read are listed
-//! in the README ("Schéma des données"); unknown ones are ignored.
+//! Works in [`LonLat`] degrees. The territory properties read are listed in the README ("Schéma des données"); unknown ones are ignored.
 
 mod context;
 mod error;

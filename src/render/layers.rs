@@ -57,8 +57,8 @@ const FINEST_M: f64 = 10.0;
 const MAX_ERROR_PX: f64 = 1.0;
 
 /// The level of detail for a view scale (pixels per metre): `None` for full detail, else `k`
-/// for a grid of `10 × 2^k` metres (see [`SvgPath::with_grid`]), at most [`MAX_ERROR_PX`] on
-/// screen.
+/// for a grid of `10 × 2^k` metres (see [`SvgPath::with_grid`]), at most one pixel
+/// (`MAX_ERROR_PX`) on screen.
 /// Levels are powers of two so that a zoom gesture reuses a handful of them.
 ///
 /// ```
