@@ -6,7 +6,7 @@ WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' C
 SITE := target/site
 WASM := target/wasm32-unknown-unknown/release/territoires_map.wasm
 
-.PHONY: setup setup-rust setup-browser build run test dist
+.PHONY: setup setup-rust setup-browser build run test dist lint size
 
 setup: setup-rust setup-browser
 
@@ -52,7 +52,22 @@ bench: build setup-browser
 	@cargo bench --quiet --bench native >target/bench/native.txt
 	@node tests/bench/run.mjs
 
-test: setup build
+# The gates CI runs before the tests: formatting, clippy on both targets (src/web/ only compiles
+# for wasm32), rustdoc, and a build check of the fuzz crate (not a workspace member, so nothing
+# else compiles it). Any warning fails.
+lint: setup-rust
+	cargo fmt --all --check
+	cargo fmt --manifest-path tests/fuzz/Cargo.toml --check
+	cargo clippy --workspace --all-targets --locked -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p territoires-map --lib --locked -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --target wasm32-unknown-unknown -p territoires-map --locked
+	cargo check --manifest-path tests/fuzz/Cargo.toml --locked
+
+# The wasm module and its glue against the committed budget (.ci/size-budget).
+size: build
+	@.ci/check-size "$(SITE)"
+
+test: setup build size
 	@$(MAKE) --no-print-directory data-sources || echo "make test: data sources could not be fetched; the reproduction tests will print SKIPPED"
 	cargo test --workspace
 	cd tests/browser && node --test --test-concurrency=1
