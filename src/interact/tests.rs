@@ -3,6 +3,10 @@ use crate::load;
 
 /// Two squares side by side: "Ouest" (index 0) and "Est" (index 1); keyboard order is Est, Ouest.
 fn setup() -> (Controller, Scene) {
+    setup_with(Settings::default())
+}
+
+fn setup_with(settings: Settings) -> (Controller, Scene) {
     let json = r#"{"type":"FeatureCollection","features":[
       {"type":"Feature","properties":{"id":"o","name":"Ouest","status":"s"},
        "geometry":{"type":"Polygon","coordinates":[[[5,48],[6,48],[6,49],[5,49],[5,48]]]}},
@@ -11,7 +15,7 @@ fn setup() -> (Controller, Scene) {
     let data = load::territories(json.as_bytes()).unwrap().data;
     let scene = Scene::build(&data, None);
     let view = View::fit(scene.bounds, 400.0, 200.0, 0.0);
-    (Controller::new(view, &scene), scene)
+    (Controller::new(view, &scene, settings), scene)
 }
 
 fn centre_of(c: &Controller, s: &Scene, i: usize) -> Screen {
@@ -103,8 +107,7 @@ fn select_from_outside_and_out_of_range_is_harmless() {
 
 #[test]
 fn cooperative_mode_leaves_wheel_and_one_finger_to_the_page() {
-    let (mut c, s) = setup();
-    c.cooperative = true;
+    let (mut c, s) = setup_with(Settings { cooperative: true, ..Settings::default() });
     let at = Screen { x: 200.0, y: 100.0 };
     assert_eq!(c.handle(Input::Wheel { at, delta: 100.0, modifier: false }, &s), vec![Effect::Hint(Gesture::Wheel)]);
     assert!((c.view.zoom() - 1.0).abs() < 1e-9);
@@ -140,7 +143,7 @@ fn small_territories_get_a_marker_that_can_be_clicked() {
        "geometry":{"type":"Polygon","coordinates":[[[6,48.5],[6.02,48.5],[6.02,48.52],[6,48.52],[6,48.5]]]}}]}"#;
     let data = load::territories(json.as_bytes()).unwrap().data;
     let s = Scene::build(&data, None);
-    let mut c = Controller::new(View::fit(s.bounds, 400.0, 200.0, 0.0), &s);
+    let mut c = Controller::new(View::fit(s.bounds, 400.0, 200.0, 0.0), &s, Settings::default());
     let markers = c.markers(&s);
     assert_eq!(markers.len(), 1);
     let (i, at) = markers[0];
@@ -150,11 +153,10 @@ fn small_territories_get_a_marker_that_can_be_clicked() {
     c.handle(Input::PointerDown { id: 1, at: near, touch: false }, &s);
     assert_eq!(c.handle(Input::PointerUp { id: 1, at: near }, &s), vec![Effect::Open(1)]);
     // Without markers (the canvas renderer), the same point is on the big territory.
-    c.show_markers = false;
-    assert!(c.markers(&s).is_empty());
-    c.handle(Input::PointerDown { id: 1, at: near, touch: false }, &s);
-    assert_eq!(c.handle(Input::PointerUp { id: 1, at: near }, &s), vec![Effect::Open(0)]);
-    c.show_markers = true;
+    let mut without = Controller::new(c.view, &s, Settings { markers: false, ..Settings::default() });
+    assert!(without.markers(&s).is_empty());
+    without.handle(Input::PointerDown { id: 1, at: near, touch: false }, &s);
+    assert_eq!(without.handle(Input::PointerUp { id: 1, at: near }, &s), vec![Effect::Open(0)]);
     // Zoomed in far enough, the territory is a target of its own and the marker goes (the
     // markers kept for the last view are not reused for the new one).
     c.view.zoom_at(at, 100.0);

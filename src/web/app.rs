@@ -7,7 +7,7 @@ use super::list::{self, List};
 use super::listeners::Timer;
 use super::panel;
 use super::surface::Surface;
-use crate::interact::{Controller, Effect, Gesture, Input};
+use crate::interact::{Controller, Effect, Gesture, Input, Settings};
 use crate::load::{LoadError, Problem};
 use crate::model::{Context, Dataset};
 use crate::render::{Renderer, CANVAS_ABOVE_FEATURES};
@@ -95,15 +95,15 @@ impl App {
         let labels = draw::dataset(&self.doc, &self.chrome, &data, &scene, self.uid, renderer)?;
         draw::warnings(&self.doc, &self.chrome, problems, self.strings)?;
         super::dom::mark("dataset");
-        let mut ctl = Controller::new(View::fit(scene.bounds, w, h, FIT_PADDING), &scene);
-        ctl.cooperative = self.cooperative;
+        // Round targets help a few small territories; thousands of them are reached through the
+        // list and the keyboard instead.
+        let settings =
+            Settings { cooperative: self.cooperative, markers: data.territories.len() <= CANVAS_ABOVE_FEATURES };
+        let ctl = Controller::new(View::fit(scene.bounds, w, h, FIT_PADDING), &scene, settings);
         let surface = match renderer {
             Renderer::Svg => Surface::svg(&self.chrome, data.territories.len(), ctl.focus)?,
             Renderer::Canvas => Surface::canvas(&self.doc, &self.chrome, &data, &scene, ctl.focus)?,
         };
-        // Round targets help a few small territories; thousands of them are reached through the
-        // list and the keyboard instead.
-        ctl.show_markers = data.territories.len() <= CANVAS_ABOVE_FEATURES;
         let _ = self.chrome.root.set_attribute("data-renderer", if surface.is_canvas() { "canvas" } else { "svg" });
         let count = data.territories.len();
         let list = list::build(&self.doc, &self.chrome.list, &data, self.strings, self.uid)?;

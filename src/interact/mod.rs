@@ -1,11 +1,20 @@
 //! Interaction state: input events in, effects out. No DOM here: the web layer turns browser
 //! events into [`Input`]s and carries out the [`Effect`]s, so every behaviour is tested natively.
 //! Pointer positions are [`Screen`] pixels.
+//!
+//! Two layers, as galileo separates them: [`gesture`] recognises what pointers, fingers and the
+//! wheel did (a click, a drag, a pinch); [`Controller`] decides what that means for the map
+//! (which territory is hovered, focused or open, where the view goes), with [`markers`] for the
+//! territories too small to hit.
+
+mod gesture;
+mod markers;
 
 use crate::coords::Screen;
 use crate::scene::Scene;
 use crate::view::View;
-use std::cell::RefCell;
+use gesture::{Action, Recognizer};
+use markers::Markers;
 
 /// Movement below this many pixels between press and release is a click, not a drag.
 pub const CLICK_SLOP: f64 = 4.0;
@@ -108,9 +117,25 @@ pub enum Gesture {
     Touch,
 }
 
-/// Markers computed for one view: the territory index and the marker's centre.
-type MarkerCache = (View, Vec<(usize, Screen)>);
+/// How a map behaves, fixed when it is built.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Settings {
+    /// Inside a host page, leave plain wheel and one-finger drags to the page (as MapLibre's
+    /// cooperative gestures do); the standalone page sets this to false and zooms freely.
+    pub cooperative: bool,
+    /// Round targets for small territories (see [`Controller::markers`]); off for maps of
+    /// thousands of shapes, reached through the list and the keyboard instead.
+    pub markers: bool,
+}
 
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings { cooperative: false, markers: true }
+    }
+}
+
+/// Map behaviour: what recognised gestures, keys and outside requests do to the view and to the
+/// hovered, focused and open territory.
 #[derive(Clone, Debug)]
 pub struct Controller {
     pub view: View,
@@ -118,76 +143,36 @@ pub struct Controller {
     /// The roving tab stop: the territory that receives focus when Tab enters the map.
     pub focus: usize,
     pub open: Option<usize>,
-    /// Inside a host page, leave plain wheel and one-finger drags to the page (as MapLibre's
-    /// cooperative gestures do); the standalone page sets this to false and zooms freely.
-    pub cooperative: bool,
-    /// Round targets for small territories (see [`Controller::markers`]); off for maps of
-    /// thousands of shapes, reached through the list and the keyboard instead.
-    pub show_markers: bool,
-    /// The markers of the last view asked for: a pointer move hit-tests them without a pass
-    /// over every territory.
-    marker_cache: RefCell<Option<MarkerCache>>,
-    pointers: Vec<(i32, Screen)>,
-    /// Whether the pointer that started the current press is a finger.
-    touch: bool,
-    press: Option<Screen>,
-    dragged: bool,
+    gestures: Recognizer,
+    markers: Markers,
 }
 
 impl Controller {
-    pub fn new(view: View, scene: &Scene) -> Controller {
+    pub fn new(view: View, scene: &Scene, settings: Settings) -> Controller {
         Controller {
             view,
             hover: None,
             focus: scene.order.first().copied().unwrap_or(0),
             open: None,
-            cooperative: false,
-            show_markers: true,
-            marker_cache: RefCell::new(None),
-            pointers: Vec::new(),
-            touch: false,
-            press: None,
-            dragged: false,
+            gestures: Recognizer::new(settings.cooperative),
+            markers: Markers::new(settings.markers),
         }
     }
 
     pub fn handle(&mut self, input: Input, scene: &Scene) -> Vec<Effect> {
         let mut fx = Vec::new();
         match input {
-            Input::PointerDown { id, at, touch } => {
-                self.pointers.retain(|p| p.0 != id);
-                self.pointers.push((id, at));
-                if self.pointers.len() == 1 {
-                    self.touch = touch;
-                }
-                self.press = (self.pointers.len() == 1).then_some(at);
-                self.dragged = self.pointers.len() > 1;
-            }
-            Input::PointerMove { id, at } => self.pointer_move(id, at, scene, &mut fx),
-            Input::PointerUp { id, at } => {
-                let was_click = self.pointers.len() == 1 && !self.dragged && self.press.is_some();
-                self.pointers.retain(|p| p.0 != id);
-                if was_click {
-                    match self.hit(at, scene) {
-                        Some(i) => self.open(i, &mut fx),
-                        None => self.close(None, &mut fx),
-                    }
-                }
-                if self.pointers.is_empty() {
-                    self.press = None;
+            Input::PointerDown { .. }
+            | Input::PointerMove { .. }
+            | Input::PointerUp { .. }
+            | Input::PointerCancel { .. }
+            | Input::PointerLeave
+            | Input::Wheel { .. } => {
+                if let Some(action) = self.gestures.input(input) {
+                    self.act(action, scene, &mut fx);
                 }
             }
-            Input::PointerCancel { id } => {
-                self.pointers.retain(|p| p.0 != id);
-                self.press = None;
-            }
-            Input::PointerLeave | Input::DismissTooltip => self.set_hover(None, &mut fx),
-            Input::Wheel { modifier: false, .. } if self.cooperative => fx.push(Effect::Hint(Gesture::Wheel)),
-            Input::Wheel { at, delta, .. } => {
-                // One wheel notch (~100 px) zooms by about ZOOM_STEP; trackpads send small deltas.
-                let factor = ZOOM_STEP.powf(-delta.clamp(-300.0, 300.0) / 100.0);
-                self.zoom(Some(at), factor, &mut fx);
-            }
+            Input::DismissTooltip => self.set_hover(None, &mut fx),
             Input::Key(key) => self.key(key, scene, &mut fx),
             Input::Focused(i) if i < scene.territories.len() => self.focus = i,
             Input::Focused(_) => {}
@@ -216,48 +201,41 @@ impl Controller {
         fx
     }
 
-    fn pointer_move(&mut self, id: i32, at: Screen, scene: &Scene, fx: &mut Vec<Effect>) {
-        let Some(k) = self.pointers.iter().position(|p| p.0 == id) else {
-            // A mouse moving without a button pressed: hover.
-            let hit = self.hit(at, scene);
-            self.set_hover(hit.map(|i| (i, at)), fx);
-            return;
-        };
-        let prev = self.pointers[k].1;
-        if self.pointers.len() >= 2 {
-            // Pinch: zoom by the change of distance about the midpoint, pan by its movement.
-            let other = self.pointers[1 - k.min(1)].1;
-            let (before, after) = (prev.distance(other), at.distance(other));
-            let (m0, m1) = (prev.midpoint(other), at.midpoint(other));
-            self.pointers[k].1 = at;
-            if before > 1.0 {
-                self.view.zoom_at(m0, after / before);
+    /// What a recognised gesture does to the map.
+    fn act(&mut self, action: Action, scene: &Scene, fx: &mut Vec<Effect>) {
+        match action {
+            Action::Hover(at) => {
+                let hit = self.hit(at, scene);
+                self.set_hover(hit.map(|i| (i, at)), fx);
             }
-            self.view.pan(m1.x - m0.x, m1.y - m0.y);
-            fx.push(Effect::ViewChanged);
-            return;
-        }
-        self.pointers[k].1 = at;
-        if self.cooperative && self.touch && !self.dragged && self.press.is_some_and(|p| p.distance(at) >= CLICK_SLOP) {
-            // One finger belongs to the page: it scrolls, the map stays, and a hint says why.
-            self.press = None;
-            fx.push(Effect::Hint(Gesture::Touch));
-            return;
-        }
-        if !self.dragged && self.press.is_some_and(|p| p.distance(at) >= CLICK_SLOP) {
-            self.dragged = true;
-            // Catch up the movement made within the slop, so the map stays under the finger.
-            if let Some(p) = self.press {
-                self.view.pan(prev.x - p.x, prev.y - p.y);
+            Action::Leave => self.set_hover(None, fx),
+            Action::Click(at) => match self.hit(at, scene) {
+                Some(i) => self.open(i, fx),
+                None => self.close(None, fx),
+            },
+            Action::Drag { catch_up, dx, dy } => {
+                if let Some((x, y)) = catch_up {
+                    self.view.pan(x, y);
+                }
+                self.view.pan(dx, dy);
+                self.set_hover(None, fx);
+                fx.push(Effect::ViewChanged);
             }
-        }
-        if self.dragged {
-            self.view.pan(at.x - prev.x, at.y - prev.y);
-            self.set_hover(None, fx);
-            fx.push(Effect::ViewChanged);
+            Action::Pinch { about, factor, dx, dy } => {
+                if let Some(f) = factor {
+                    self.view.zoom_at(about, f);
+                }
+                self.view.pan(dx, dy);
+                fx.push(Effect::ViewChanged);
+            }
+            Action::Wheel { at, delta } => {
+                // One wheel notch (~100 px) zooms by about ZOOM_STEP; trackpads send small deltas.
+                let factor = ZOOM_STEP.powf(-delta.clamp(-300.0, 300.0) / 100.0);
+                self.zoom(Some(at), factor, fx);
+            }
+            Action::LeftToPage(g) => fx.push(Effect::Hint(g)),
         }
     }
-
     fn key(&mut self, key: Key, scene: &Scene, fx: &mut Vec<Effect>) {
         let order = &scene.order;
         let pos = order.iter().position(|&i| i == self.focus).unwrap_or(0);
@@ -322,41 +300,7 @@ impl Controller {
     /// Territories in view too small to hit at this zoom, with where their marker goes: at most
     /// [`MAX_MARKERS`], the largest first.
     pub fn markers(&self, scene: &Scene) -> Vec<(usize, Screen)> {
-        if !self.show_markers {
-            return Vec::new();
-        }
-        if let Some((view, m)) = self.marker_cache.borrow().as_ref() {
-            if *view == self.view {
-                return m.clone();
-            }
-        }
-        let m = self.compute_markers(scene);
-        *self.marker_cache.borrow_mut() = Some((self.view, m.clone()));
-        m
-    }
-
-    fn compute_markers(&self, scene: &Scene) -> Vec<(usize, Screen)> {
-        let s = self.view.scale;
-        let (w, h) = (self.view.width, self.view.height);
-        let mut small: Vec<(usize, Screen)> = scene
-            .territories
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| t.shape.bounds.width() * s < MIN_TARGET || t.shape.bounds.height() * s < MIN_TARGET)
-            .map(|(i, t)| (i, self.view.to_screen(t.label_at)))
-            .filter(|(_, at)| at.x >= 0.0 && at.y >= 0.0 && at.x <= w && at.y <= h)
-            .collect();
-        if small.len() > MAX_MARKERS {
-            let areas: Vec<f64> = small.iter().map(|m| scene.territories[m.0].shape.area).collect();
-            let mut keep = vec![false; small.len()];
-            for k in crate::rank::largest_first(&areas).into_iter().take(MAX_MARKERS) {
-                keep[k] = true;
-            }
-            // Kept in territory order, as `small` already is.
-            let mut k = keep.into_iter();
-            small.retain(|_| k.next().unwrap_or(false));
-        }
-        small
+        self.markers.in_view(&self.view, scene)
     }
 
     /// The territory under a screen point: a marker first, then the shapes.
