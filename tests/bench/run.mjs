@@ -17,13 +17,13 @@
 //
 // Usage: node tests/bench/run.mjs   (make bench does the rest: build, data, native bench)
 
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { launchChromium, startServer, stopServer } from '../browser/launch.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -42,11 +42,6 @@ const BUDGET_MS = env('BENCH_BUDGET_S', 540) * 1000;
 const t0 = Date.now();
 const overBudget = () => Date.now() - t0 > BUDGET_MS;
 
-// As tests/browser/harness.mjs launches it.
-const CHROMIUM_ARGS = [
-  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 const VIEWPORT = { width: 1200, height: 800 };
 
 // ---------- statistics ----------
@@ -61,26 +56,13 @@ function quantile(v, q) {
 const median = (v) => quantile(v, 0.5);
 
 // ---------- server ----------
-function startServer() {
+function startBenchServer() {
   // serve.py refuses a mount whose folder is missing (make bench creates it; a direct run may not).
   mkdirSync(benchData, { recursive: true });
   for (const [p, what] of [[path.join(site, 'index.html'), 'make build'], [path.join(leafletDist, 'leaflet.js'), 'npm ci in tests/bench']]) {
     if (!existsSync(p)) throw new Error(`${p} is missing: run \`${what}\` first (make bench does)`);
   }
-  const child = spawn('python3', [
-    path.join(root, '.ci/serve.py'), site, '0',
-    `/__bench=${here}`, `/__leaflet=${leafletDist}`, `/__benchdata=${benchData}`,
-  ], { stdio: ['ignore', 'pipe', 'ignore'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error('serve.py did not start in 10 s')), 10_000);
-    child.stdout.on('data', (b) => {
-      out += b;
-      const m = out.match(/serving (http:\/\/127\.0\.0\.1:\d+)\//);
-      if (m) { clearTimeout(timer); resolve({ child, base: m[1] }); }
-    });
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`serve.py exited with ${code}`)); });
-  });
+  return startServer(site, [`/__bench=${here}`, `/__leaflet=${leafletDist}`, `/__benchdata=${benchData}`]);
 }
 
 // ---------- one page ----------
@@ -271,9 +253,8 @@ const loadFigure = (res, kind) => {
 };
 
 async function main() {
-  const { child, base } = await startServer();
-  process.once('exit', () => child.kill('SIGKILL'));
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const { child, base } = await startBenchServer();
+  const browser = await launchChromium(chromium);
   const results = {};
   try {
     process.stderr.write(`bench: Grand Est, ${PAIRS} pairs\n`);
@@ -299,7 +280,7 @@ async function main() {
     }
   } finally {
     await browser.close().catch(() => {});
-    child.kill('SIGTERM');
+    await stopServer(child);
   }
 
   const size = sizes();

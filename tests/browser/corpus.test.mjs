@@ -105,15 +105,11 @@ const KNOWN = {
 async function openRow(row) {
   const src = `/__fixtures/${row.file}`;
   const query = `?src=${encodeURIComponent(src)}`;
-  let opened;
-  if (row.file === 'http-500.geojson') {
-    opened = await app.open(`?src=${encodeURIComponent('/__fixtures/bad-empty.geojson')}`, { state: 'error' });
-    await opened.page.route(`**${src}`, (route) =>
-      route.fulfill({ status: 500, contentType: 'text/plain', body: 'Internal Server Error' }));
-    await opened.page.goto(`${app.base}/${query}`);
-  } else {
-    opened = await app.open(query, { state: null });
-  }
+  const prepare = row.file === 'http-500.geojson'
+    ? (page) => page.route(`**${src}`, (route) =>
+      route.fulfill({ status: 500, contentType: 'text/plain', body: 'Internal Server Error' }))
+    : undefined;
+  const opened = await app.open(query, { state: null, prepare });
   const t0 = Date.now();
   // Time to finish on a busy machine; past END_STATE_MS the test fails all the same.
   await waitForState(opened.page, row.state, 30_000);

@@ -5,12 +5,12 @@
 //
 // Builds nothing: `make test` builds the site before it runs these tests.
 
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
+import { launchChromium, startServer, stopServer } from './launch.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, '../..');
@@ -20,17 +20,6 @@ export const siteDir = process.env.TIM_SITE_DIR
 export const fixturesDir = path.join(repoRoot, 'tests/fixtures');
 export const artifactsDir = path.join(here, 'artifacts');
 
-export const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox', // Chromium refuses to start its sandbox as root
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  // The machine has no network: without these Chromium keeps trying to reach Google's hosts.
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** The status labels of the press release of 19 Nov 2019, as the legend must word them. */
 export const STATUS = {
@@ -61,76 +50,36 @@ export function nameOf(ariaLabel) {
   return i < 0 ? ariaLabel : ariaLabel.slice(0, i);
 }
 
-function startServer() {
+function startSiteServer() {
   if (!existsSync(path.join(siteDir, 'index.html'))) {
     throw new Error(`${siteDir}/index.html is missing: run \`make build\` first`);
   }
-  const child = spawn(
-    'python3',
-    [path.join(repoRoot, '.ci/serve.py'), siteDir, '0', `/__fixtures=${fixturesDir}`],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const log = [];
-  child.stderr.on('data', (b) => {
-    log.push(...b.toString().split('\n').filter(Boolean));
-    if (log.length > 200) log.splice(0, log.length - 200);
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGTERM');
-      reject(new Error(`serve.py did not start in 10 s:\n${log.join('\n')}`));
-    }, 10_000);
-    child.stdout.on('data', (b) => {
-      out += b.toString();
-      const m = out.match(/serving (http:\/\/127\.0\.0\.1:\d+)\//);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, base: m[1], log });
-      }
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`serve.py exited with ${code} before serving:\n${log.join('\n')}`));
-    });
-  });
-}
-
-function stopServer(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 3000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
+  return startServer(siteDir, [`/__fixtures=${fixturesDir}`]);
 }
 
 /**
  * Starts the server and the browser. Returns `{ base, open, close }`; call `close()` in `after`.
- * `open(query, { state, viewport })` opens the viewer (`/` + query) in a fresh context and waits
- * for `state` ('ready' by default, 'error', or null to not wait).
+ * `open(query, { state, viewport, prepare })` opens the viewer (`/` + query) in a fresh context
+ * and waits for `state` ('ready' by default, 'error', or null to not wait); `prepare(page)` runs
+ * before the page loads (init scripts, routes).
  */
 export async function start() {
-  const server = await startServer();
-  const killServer = () => server.child.kill('SIGKILL');
-  process.once('exit', killServer);
+  const server = await startSiteServer();
   let browser;
   try {
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium(chromium);
   } catch (e) {
     await stopServer(server.child);
     throw e;
   }
   const contexts = [];
 
-  async function open(query = '', { state = 'ready', viewport = { width: 1200, height: 800 } } = {}) {
+  async function open(query = '', { state = 'ready', viewport = { width: 1200, height: 800 }, prepare } = {}) {
     const context = await browser.newContext({ viewport, locale: 'fr-FR' });
     contexts.push(context);
     const page = await context.newPage();
     const watch = await watchPage(page);
+    if (prepare) await prepare(page);
     await page.goto(`${server.base}/${query}`);
     if (state) await waitForState(page, state);
     return { page, watch, context };
@@ -140,7 +89,6 @@ export async function start() {
     for (const c of contexts) await c.close().catch(() => {});
     await browser.close().catch(() => {});
     await stopServer(server.child);
-    process.removeListener('exit', killServer);
   }
 
   return { base: server.base, open, close, serverLog: server.log };

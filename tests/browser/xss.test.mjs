@@ -7,7 +7,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, assertHealthy, focused, panel, waitForState, territorySelector } from './harness.mjs';
+import { start, assertHealthy, focused, panel, territorySelector } from './harness.mjs';
 import { PAYLOADS, collection } from '../fixtures/make-xss.mjs';
 
 const SRC = `?src=${encodeURIComponent('/__fixtures/bad-xss-payloads.geojson')}`;
@@ -22,13 +22,19 @@ const dialogs = [];
 
 before(async () => {
   app = await start();
-  ({ page, watch } = await app.open(SRC));
+  ({ page, watch } = await app.open(SRC, { prepare: watchForInjection }));
+});
+after(() => app?.close());
+
+/**
+ * Before the page loads: record any forbidden element or on* attribute the moment it appears
+ * anywhere in the document, even if it is removed again, any call of alert & co., and dialogs.
+ */
+async function watchForInjection(page) {
   page.on('dialog', (d) => {
     dialogs.push(`${d.type()}: ${d.message()}`);
     d.dismiss().catch(() => {});
   });
-  // From the next load on: record any forbidden element or on* attribute the moment it appears
-  // anywhere in the document, even if it is removed again, and any call of alert & co.
   await page.addInitScript((forbidden) => {
     window.__xss = { created: [], calls: [] };
     for (const name of ['alert', 'confirm', 'prompt', 'print', 'open']) {
@@ -57,10 +63,7 @@ before(async () => {
       }
     }).observe(document, { subtree: true, childList: true, attributes: true });
   }, FORBIDDEN);
-  await page.goto(`${app.base}/${SRC}`);
-  await waitForState(page, 'ready');
-});
-after(() => app?.close());
+}
 
 test('the file carries at least 20 payloads in every text property', () => {
   assert.ok(PAYLOADS.length >= 20);
