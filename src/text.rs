@@ -252,10 +252,7 @@ impl Strings {
             _ => return iso.to_string(),
         };
         match parsed {
-            (Ok(y), Ok(m @ 1..=12), Ok(d @ 1..=31)) => {
-                let day = if self.lang == "fr" && d == 1 { "1".to_string() } else { d.to_string() };
-                format!("{day} {} {y}", self.months[m - 1])
-            }
+            (Ok(y), Ok(m @ 1..=12), Ok(d @ 1..=31)) => format!("{d} {} {y}", self.months[m - 1]),
             _ => iso.to_string(),
         }
     }
