@@ -1,6 +1,8 @@
-//! Typed load errors and warnings. Each says what went wrong and where (line and column, feature
-//! index and id, polygon, ring, position) in a French sentence a reader of the page can act on.
+//! Typed load errors and warnings: what went wrong and where (line and column, feature index and
+//! id, polygon, ring, position), as data. The strings table (`crate::text`) words them in French
+//! or English; `Display` gives the French sentence, the page's default language.
 
+use crate::text::FR;
 use std::fmt;
 
 /// Why a file could not be used at all.
@@ -12,9 +14,9 @@ pub enum LoadError {
     NotUtf8 { byte: usize },
     /// The server sent an HTML page (often an error page) instead of JSON.
     Html,
-    /// The text is not valid JSON.
+    /// The text is not valid JSON. `detail` is the parser's reason, as serde_json words it.
     Json { line: usize, column: usize, detail: String },
-    /// Valid JSON, but not GeoJSON.
+    /// Valid JSON, but not GeoJSON. `detail` is the parser's reason, as serde_json words it.
     NotGeoJson { line: usize, column: usize, detail: String },
     /// GeoJSON, but a bare Geometry or Feature where a FeatureCollection is expected.
     NotFeatureCollection { found: &'static str },
@@ -49,12 +51,23 @@ pub struct RingAt {
     pub ring: usize,
 }
 
+/// The JSON type a property should have had.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    Text,
+    Number,
+    List,
+    /// A `[longitude, latitude]` pair.
+    LonLat,
+    Object,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum ProblemKind {
     /// A required property is absent or empty; the feature is skipped.
     MissingProperty(&'static str),
     /// A property has the wrong JSON type; required ones skip the feature, optional ones are ignored.
-    WrongType { property: String, expected: &'static str },
+    WrongType { property: String, expected: Expected },
     /// No geometry, or an empty one; the feature is skipped.
     NoGeometry,
     /// Points and lines cannot be a territory; that geometry is skipped.
@@ -79,117 +92,7 @@ pub enum ProblemKind {
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LoadError::Empty => write!(f, "Le fichier est vide."),
-            LoadError::NotUtf8 { byte } => {
-                write!(f, "Le fichier n'est pas du texte UTF-8 (octet n° {byte}).")
-            }
-            LoadError::Html => write!(
-                f,
-                "Le serveur a renvoyé une page HTML au lieu d'un fichier GeoJSON \
-                 (adresse erronée ou page d'erreur)."
-            ),
-            LoadError::Json { line, column, detail } => {
-                write!(f, "Le fichier n'est pas du JSON valide : ligne {line}, colonne {column} ({detail}).")
-            }
-            LoadError::NotGeoJson { line, column, detail } => {
-                write!(f, "Le fichier est du JSON mais pas du GeoJSON : ligne {line}, colonne {column} ({detail}).")
-            }
-            LoadError::NotFeatureCollection { found } => {
-                write!(f, "Le fichier contient un objet GeoJSON « {found} » ; une FeatureCollection est attendue.")
-            }
-            LoadError::NoFeatures => write!(f, "La FeatureCollection ne contient aucun territoire."),
-            LoadError::NoUsableTerritory { problems } => {
-                write!(f, "Aucun territoire n'a pu être dessiné.")?;
-                if let Some(first) = problems.first() {
-                    write!(f, " Premier problème : {first}")?;
-                }
-                Ok(())
-            }
-            LoadError::TooLarge { bytes, max } => write!(
-                f,
-                "Le fichier est trop volumineux : {} octets ({}), la limite est de {} octets ({}).",
-                grouped(*bytes),
-                megabytes(*bytes),
-                grouped(*max),
-                megabytes(*max)
-            ),
-            LoadError::TooDeep { line, column } => write!(
-                f,
-                "Imbrication trop profonde : plus de {} tableaux ou objets JSON imbriqués, \
-                 ligne {line}, colonne {column}.",
-                super::limits::MAX_JSON_DEPTH
-            ),
-            LoadError::TooManyFeatures { found, max } => write!(
-                f,
-                "Le fichier contient trop d'entités : {}, la limite est de {}.",
-                grouped(*found),
-                grouped(*max)
-            ),
-            LoadError::TooManyVertices { found, max } => write!(
-                f,
-                "Le fichier contient trop de sommets (positions) : {}, la limite est de {}.",
-                grouped(*found),
-                grouped(*max)
-            ),
-        }
-    }
-}
-
-/// A coordinate as written in a message: plain when short, `1e300` rather than 301 digits.
-fn number(x: f64) -> String {
-    if x.is_finite() && x.abs() >= 1e7 {
-        format!("{x:e}")
-    } else {
-        x.to_string()
-    }
-}
-
-/// serde_json's English reason for a parse error, in French when it is one of the usual ones.
-pub(super) fn french_detail(detail: &str) -> String {
-    const TRUNCATED: &str = "(fichier tronqué ?)";
-    let known = [
-        ("EOF while parsing a list", "fin du fichier au milieu d'une liste"),
-        ("EOF while parsing an object", "fin du fichier au milieu d'un objet"),
-        ("EOF while parsing a string", "fin du fichier au milieu d'une chaîne"),
-        ("EOF while parsing a value", "fin du fichier au milieu d'une valeur"),
-    ];
-    if let Some((_, fr)) = known.iter().find(|(en, _)| detail.starts_with(en)) {
-        return format!("{fr} {TRUNCATED}");
-    }
-    match detail {
-        "expected value" => "valeur attendue ; NaN, Infinity et le texte brut ne sont pas du JSON".into(),
-        "trailing characters" => "caractères en trop après la fin du JSON".into(),
-        "number out of range" => "nombre trop grand".into(),
-        "control character (\\u0000-\\u001F) found while parsing a string" => {
-            "caractère de contrôle dans une chaîne".into()
-        }
-        other => match other.strip_prefix("invalid type: ") {
-            Some(rest) => format!("type inattendu : {rest}"),
-            None => other.to_string(),
-        },
-    }
-}
-
-/// `1234567` → `1 234 567`, the French way of grouping digits.
-fn grouped(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(' ');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// A byte count in mebibytes with one decimal and a French comma, e.g. `52,4 Mo`.
-fn megabytes(n: usize) -> String {
-    let tenths = (n as f64 / (1024.0 * 1024.0) * 10.0).round() as u64;
-    match tenths % 10 {
-        0 => format!("{} Mo", tenths / 10),
-        d => format!("{},{d} Mo", tenths / 10),
+        f.write_str(&FR.load_error(self))
     }
 }
 
@@ -197,63 +100,13 @@ impl std::error::Error for LoadError {}
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Entité n° {}", self.index)?;
-        if let Some(id) = &self.id {
-            write!(f, " (id « {id} »)")?;
-        }
-        write!(f, " : {}", self.kind)
-    }
-}
-
-impl fmt::Display for RingAt {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "polygone {}, anneau {}", self.polygon, self.ring)
+        f.write_str(&FR.problem(self))
     }
 }
 
 impl fmt::Display for ProblemKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ProblemKind::MissingProperty(p) => {
-                write!(f, "la propriété obligatoire « {p} » manque ; entité ignorée.")
-            }
-            ProblemKind::WrongType { property, expected } => {
-                write!(f, "la propriété « {property} » devrait être {expected} ; valeur ignorée.")
-            }
-            ProblemKind::NoGeometry => write!(f, "pas de géométrie ; entité ignorée."),
-            ProblemKind::NotASurface { kind } => {
-                write!(f, "une géométrie « {kind} » n'est pas une surface ; elle est ignorée.")
-            }
-            ProblemKind::RingTooShort { at, positions } => {
-                write!(f, "{at} : {positions} positions, il en faut au moins 4 ; anneau ignoré.")
-            }
-            ProblemKind::RingNotClosed { at } => {
-                write!(f, "{at} n'est pas fermé ; il a été refermé.")
-            }
-            ProblemKind::OutOfRange { at, position, lon, lat } => write!(
-                f,
-                "{at}, position {position} : coordonnées hors limites ({}, {}) ; anneau ignoré.",
-                number(*lon),
-                number(*lat)
-            ),
-            ProblemKind::DuplicateId => write!(f, "cet id est déjà utilisé ; entité ignorée."),
-            ProblemKind::UnknownStatus(s) => {
-                write!(f, "le statut « {s} » n'est pas décrit dans la légende ; il est affiché tel quel.")
-            }
-            ProblemKind::UnsafeUrl { property } => {
-                write!(f, "un lien de « {property} » n'est pas une adresse http(s) ; lien retiré.")
-            }
-            ProblemKind::TooDeep => write!(
-                f,
-                "collections de géométries imbriquées sur plus de {} niveaux ; partie ignorée.",
-                super::limits::MAX_COLLECTION_DEPTH
-            ),
-            ProblemKind::PositionTooShort { at, position, numbers } => write!(
-                f,
-                "{at}, position {position} : {numbers} nombre(s), il en faut au moins 2 \
-                 (longitude, latitude) ; anneau ignoré."
-            ),
-        }
+        f.write_str(&FR.problem_kind(self))
     }
 }
 
@@ -291,14 +144,5 @@ mod tests {
         assert!(e.to_string().contains("Imbrication trop profonde") && e.to_string().contains("colonne 129"), "{e}");
         let p = ProblemKind::OutOfRange { at: RingAt { polygon: 0, ring: 0 }, position: 0, lon: 1e300, lat: 48.5 };
         assert!(p.to_string().contains("(1e300, 48.5)"), "{p}");
-        assert_eq!(
-            french_detail("EOF while parsing a list"),
-            "fin du fichier au milieu d'une liste (fichier tronqué ?)"
-        );
-        assert_eq!(french_detail("invalid type: null, expected f64"), "type inattendu : null, expected f64");
-        assert_eq!(french_detail("something new"), "something new");
-        assert_eq!(grouped(0), "0");
-        assert_eq!(grouped(999), "999");
-        assert_eq!(grouped(1000), "1 000");
     }
 }

@@ -5,13 +5,15 @@
 
 mod context;
 mod error;
+mod failure;
 mod geometry;
 mod legend;
 pub mod limits;
 mod properties;
 
 pub use context::context;
-pub use error::{LoadError, Problem, ProblemKind, RingAt};
+pub use error::{Expected, LoadError, Problem, ProblemKind, RingAt};
+pub use failure::{Failure, FetchError};
 pub use properties::{safe_color, safe_url};
 
 use crate::coords::LonLat;
@@ -144,11 +146,10 @@ fn collection(bytes: &[u8]) -> Result<FeatureCollection, LoadError> {
     }
     let gj: GeoJson = serde_json::from_str(text).map_err(|e| {
         let (line, column, detail) = (e.line(), e.column(), e.to_string());
-        let detail = detail.split(" at line").next().unwrap_or("");
+        let detail = detail.split(" at line").next().unwrap_or("").to_string();
         if detail.contains("recursion limit exceeded") {
             return LoadError::TooDeep { line, column };
         }
-        let detail = error::french_detail(detail);
         match e.classify() {
             serde_json::error::Category::Data => LoadError::NotGeoJson { line, column, detail },
             _ => LoadError::Json { line, column, detail },

@@ -245,7 +245,7 @@ pub fn warnings(doc: &Document, c: &Chrome, problems: &[Problem], s: &Strings) -
     append(&c.warnings, &text_el(doc, "p", "", s.warnings)?)?;
     let list = html(doc, "ul", "")?;
     for p in problems.iter().take(50) {
-        append(&list, &text_el(doc, "li", "", &p.to_string())?)?;
+        append(&list, &text_el(doc, "li", "", &s.problem(p))?)?;
     }
     if problems.len() > 50 {
         append(&list, &text_el(doc, "li", "", &format!("… (+{})", problems.len() - 50))?)?;
