@@ -66,6 +66,7 @@ pub const EN: Strings = Strings {
     loading_context: "Loading the background map…",
     size_of: "of",
     kilobytes: "KB",
+    colon: ": ",
     messages: &English,
 };
 

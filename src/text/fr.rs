@@ -65,6 +65,7 @@ pub const FR: Strings = Strings {
     loading_context: "Chargement du fond de carte…",
     size_of: "sur",
     kilobytes: "Ko",
+    colon: " : ",
     messages: &French,
 };
 

@@ -62,6 +62,8 @@ pub struct Strings {
     pub loading_context: &'static str,
     pub size_of: &'static str,
     pub kilobytes: &'static str,
+    /// Between a label and its value: French puts a space before the colon.
+    pub colon: &'static str,
     /// The sentences for errors and warnings.
     pub messages: &'static dyn Messages,
 }
@@ -116,6 +118,11 @@ impl Strings {
             }
             _ => format!("{what} {} {}", kb(loaded), self.kilobytes),
         }
+    }
+
+    /// "Date : 19 novembre 2019", "Date: 19 November 2019".
+    pub fn labelled(&self, label: &str, value: &str) -> String {
+        format!("{label}{}{value}", self.colon)
     }
 
     /// The sentence for a load, download or drawing failure, in this language.

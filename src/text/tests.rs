@@ -279,4 +279,6 @@ fn lang_picks_the_table() {
     assert_eq!(Strings::for_lang("de").lang, "fr");
     assert_eq!(EN.date_long("2019-11-19"), "19 November 2019");
     assert_eq!(EN.retry, "Try again");
+    assert_eq!(FR.labelled(FR.date, "19 novembre 2019"), "Date : 19 novembre 2019");
+    assert_eq!(EN.labelled(EN.place, "Mulhouse"), "Place: Mulhouse");
 }

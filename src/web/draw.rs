@@ -159,7 +159,7 @@ fn header(doc: &Document, c: &Chrome, data: &Dataset, s: &Strings) -> Result<(),
     }
     append(&c.header, &facts)?;
     if !p.themes.is_empty() {
-        let themes = text_el(doc, "p", "tim-themes", &format!("{} : {}", s.themes, p.themes.join(" · ")))?;
+        let themes = text_el(doc, "p", "tim-themes", &s.labelled(s.themes, &p.themes.join(" · ")))?;
         append(&c.header, &themes)?;
     }
     if let Some(src) = &p.source {
