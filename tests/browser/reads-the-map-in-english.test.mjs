@@ -125,3 +125,14 @@ test('<territoires-map lang="en">: the message follows the attribute, in English
   assert.match(squish(await message()), /un objet GeoJSON « Polygon » ; une FeatureCollection est attendue\.$/);
   await assertHealthy(watch, { allowConsoleErrors: true });
 });
+
+test('a browser where the module cannot start: the page says so in the language asked for', async () => {
+  for (const [query, want] of [['?lang=en', /^The map could not start in this browser \(/], ['', /^La carte n'a pas pu démarrer dans ce navigateur \(/]]) {
+    const { page, context } = await app.open(query, { state: null });
+    // Routing also turns the HTTP cache off, so the reload asks for the module again.
+    await context.route(/territoires_map_bg\.wasm/, (r) => r.abort());
+    await page.reload();
+    await page.waitForSelector('#carte[data-state="error"]', { timeout: 10_000 });
+    assert.match(await text(page, '#carte'), want);
+  }
+});
