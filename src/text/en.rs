@@ -67,6 +67,7 @@ pub const EN: Strings = Strings {
     size_of: "of",
     kilobytes: "KB",
     colon: ": ",
+    semicolon: "; ",
     messages: &English,
 };
 

@@ -66,6 +66,7 @@ pub const FR: Strings = Strings {
     size_of: "sur",
     kilobytes: "Ko",
     colon: " : ",
+    semicolon: " ; ",
     messages: &French,
 };
 

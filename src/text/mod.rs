@@ -64,6 +64,8 @@ pub struct Strings {
     pub kilobytes: &'static str,
     /// Between a label and its value: French puts a space before the colon.
     pub colon: &'static str,
+    /// Between two clauses: French puts a space before the semicolon.
+    pub semicolon: &'static str,
     /// The sentences for errors and warnings.
     pub messages: &'static dyn Messages,
 }
@@ -123,6 +125,25 @@ impl Strings {
     /// "Date : 19 novembre 2019", "Date: 19 November 2019".
     pub fn labelled(&self, label: &str, value: &str) -> String {
         format!("{label}{}{value}", self.colon)
+    }
+
+    /// Under the list: how many rows the search and filter leave, and, past `max_rows`, that
+    /// the table shows only the first ones.
+    ///
+    /// ```
+    /// use territoires_map::text::{EN, FR};
+    /// assert_eq!(FR.rows_count(15, 15, 200), "15 / 15 territoires affichés");
+    /// assert_eq!(
+    ///     EN.rows_count(34_738, 34_738, 200),
+    ///     "34738 / 34738 territories shown — the table shows only 200; refine the search or download the full CSV"
+    /// );
+    /// ```
+    pub fn rows_count(&self, shown: usize, total: usize, max_rows: usize) -> String {
+        let count = format!("{shown} / {total} {}", self.rows_shown);
+        if shown <= max_rows {
+            return count;
+        }
+        format!("{count} — {} {max_rows}{}{}", self.first_rows, self.semicolon, self.refine)
     }
 
     /// The sentence for a load, download or drawing failure, in this language.
