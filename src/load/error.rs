@@ -14,10 +14,10 @@ pub enum LoadError {
     NotUtf8 { byte: usize },
     /// The server sent an HTML page (often an error page) instead of JSON.
     Html,
-    /// The text is not valid JSON. `detail` is the parser's reason, as serde_json words it.
-    Json { line: usize, column: usize, detail: String },
-    /// Valid JSON, but not GeoJSON. `detail` is the parser's reason, as serde_json words it.
-    NotGeoJson { line: usize, column: usize, detail: String },
+    /// The text is not valid JSON.
+    Json { line: usize, column: usize, reason: JsonReason },
+    /// Valid JSON, but not GeoJSON.
+    NotGeoJson { line: usize, column: usize, reason: JsonReason },
     /// GeoJSON, but a bare Geometry or Feature where a FeatureCollection is expected.
     NotFeatureCollection { found: &'static str },
     /// A FeatureCollection with no feature at all.
@@ -32,6 +32,59 @@ pub enum LoadError {
     TooManyFeatures { found: usize, max: usize },
     /// More positions in the file than [`MAX_VERTICES`](super::limits::MAX_VERTICES).
     TooManyVertices { found: usize, max: usize },
+}
+
+/// Why the JSON parser stopped, sorted into the cases a reader can act on.
+#[derive(Clone, Debug, PartialEq)]
+pub enum JsonReason {
+    /// The file ends inside a list, an object, a string or a value: a truncated download.
+    Truncated(Inside),
+    /// Not a JSON value where one is due: NaN, Infinity, bare text.
+    ExpectedValue,
+    /// More characters after the end of the JSON.
+    TrailingCharacters,
+    /// A number past what a 64-bit float holds.
+    NumberOutOfRange,
+    /// A control character inside a string.
+    ControlCharacter,
+    /// A value of another JSON type, as serde_json words it: "null, expected f64".
+    InvalidType(String),
+    /// Any other reason, as serde_json words it (in English).
+    Other(String),
+}
+
+/// What a truncated file ends inside.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Inside {
+    List,
+    Object,
+    String,
+    Value,
+}
+
+impl JsonReason {
+    /// Sorts serde_json's message (without its " at line … column …" tail).
+    pub fn from_serde(detail: &str) -> JsonReason {
+        let eof = [
+            ("EOF while parsing a list", Inside::List),
+            ("EOF while parsing an object", Inside::Object),
+            ("EOF while parsing a string", Inside::String),
+            ("EOF while parsing a value", Inside::Value),
+        ];
+        if let Some((_, inside)) = eof.iter().find(|(serde, _)| detail.starts_with(serde)) {
+            return JsonReason::Truncated(*inside);
+        }
+        match detail {
+            "expected value" => JsonReason::ExpectedValue,
+            "trailing characters" => JsonReason::TrailingCharacters,
+            "number out of range" => JsonReason::NumberOutOfRange,
+            "control character (\\u0000-\\u001F) found while parsing a string" => JsonReason::ControlCharacter,
+            other => match other.strip_prefix("invalid type: ") {
+                Some(rest) => JsonReason::InvalidType(rest.to_string()),
+                None => JsonReason::Other(other.to_string()),
+            },
+        }
+    }
 }
 
 /// Something wrong with one feature; the feature or a part of it is skipped.
@@ -124,7 +177,7 @@ mod tests {
         let s = p.to_string();
         assert!(s.contains("n° 3") && s.contains("vosges") && s.contains("anneau 1"), "{s}");
         assert!(s.contains("position 7") && s.contains("200"), "{s}");
-        let e = LoadError::Json { line: 2, column: 5, detail: "EOF".into() };
+        let e = LoadError::Json { line: 2, column: 5, reason: JsonReason::Other("EOF".into()) };
         assert!(e.to_string().contains("ligne 2, colonne 5"));
     }
 
@@ -144,5 +197,18 @@ mod tests {
         assert!(e.to_string().contains("Imbrication trop profonde") && e.to_string().contains("colonne 129"), "{e}");
         let p = ProblemKind::OutOfRange { at: RingAt { polygon: 0, ring: 0 }, position: 0, lon: 1e300, lat: 48.5 };
         assert!(p.to_string().contains("(1e300, 48.5)"), "{p}");
+    }
+
+    #[test]
+    fn parser_reasons_are_sorted() {
+        assert_eq!(JsonReason::from_serde("EOF while parsing a list"), JsonReason::Truncated(Inside::List));
+        assert_eq!(JsonReason::from_serde("expected value"), JsonReason::ExpectedValue);
+        let control = "control character (\\u0000-\\u001F) found while parsing a string";
+        assert_eq!(JsonReason::from_serde(control), JsonReason::ControlCharacter);
+        assert_eq!(
+            JsonReason::from_serde("invalid type: null, expected f64"),
+            JsonReason::InvalidType("null, expected f64".into())
+        );
+        assert_eq!(JsonReason::from_serde("something new"), JsonReason::Other("something new".into()));
     }
 }

@@ -12,7 +12,7 @@ pub mod limits;
 mod properties;
 
 pub use context::context;
-pub use error::{Expected, LoadError, Problem, ProblemKind, RingAt};
+pub use error::{Expected, Inside, JsonReason, LoadError, Problem, ProblemKind, RingAt};
 pub use failure::{Failure, FetchError};
 pub use properties::{safe_color, safe_url};
 
@@ -146,13 +146,14 @@ fn collection(bytes: &[u8]) -> Result<FeatureCollection, LoadError> {
     }
     let gj: GeoJson = serde_json::from_str(text).map_err(|e| {
         let (line, column, detail) = (e.line(), e.column(), e.to_string());
-        let detail = detail.split(" at line").next().unwrap_or("").to_string();
+        let detail = detail.split(" at line").next().unwrap_or("");
         if detail.contains("recursion limit exceeded") {
             return LoadError::TooDeep { line, column };
         }
+        let reason = JsonReason::from_serde(detail);
         match e.classify() {
-            serde_json::error::Category::Data => LoadError::NotGeoJson { line, column, detail },
-            _ => LoadError::Json { line, column, detail },
+            serde_json::error::Category::Data => LoadError::NotGeoJson { line, column, reason },
+            _ => LoadError::Json { line, column, reason },
         }
     })?;
     match gj {

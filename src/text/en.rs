@@ -4,7 +4,7 @@
 
 use super::{coordinate, grouped, seconds, tenths, Messages, Strings};
 use crate::load::limits::{MAX_COLLECTION_DEPTH, MAX_JSON_DEPTH};
-use crate::load::{Expected, Failure, FetchError, LoadError, Problem, ProblemKind, RingAt};
+use crate::load::{Expected, Failure, FetchError, Inside, JsonReason, LoadError, Problem, ProblemKind, RingAt};
 
 pub const EN: Strings = Strings {
     lang: "en",
@@ -89,27 +89,22 @@ fn at(r: &RingAt) -> String {
     format!("polygon {}, ring {}", r.polygon, r.ring)
 }
 
-/// serde_json's reason for a parse error, in plainer words when it is one of the usual ones.
-fn detail(detail: &str) -> String {
-    const TRUNCATED: &str = "(truncated file?)";
-    let known = [
-        ("EOF while parsing a list", "the file ends inside a list"),
-        ("EOF while parsing an object", "the file ends inside an object"),
-        ("EOF while parsing a string", "the file ends inside a string"),
-        ("EOF while parsing a value", "the file ends inside a value"),
-    ];
-    if let Some((_, en)) = known.iter().find(|(serde, _)| detail.starts_with(serde)) {
-        return format!("{en} {TRUNCATED}");
-    }
-    match detail {
-        "expected value" => "a value was expected; NaN, Infinity and bare text are not JSON".into(),
-        "trailing characters" => "extra characters after the end of the JSON".into(),
-        "number out of range" => "number too large".into(),
-        "control character (\\u0000-\\u001F) found while parsing a string" => "control character in a string".into(),
-        other => match other.strip_prefix("invalid type: ") {
-            Some(rest) => format!("unexpected type: {rest}"),
-            None => other.to_string(),
-        },
+/// Why the parser stopped, in English.
+fn reason(r: &JsonReason) -> String {
+    let inside = |i: &Inside| match i {
+        Inside::List => "a list",
+        Inside::Object => "an object",
+        Inside::String => "a string",
+        Inside::Value => "a value",
+    };
+    match r {
+        JsonReason::Truncated(i) => format!("the file ends inside {} (truncated file?)", inside(i)),
+        JsonReason::ExpectedValue => "a value was expected; NaN, Infinity and bare text are not JSON".into(),
+        JsonReason::TrailingCharacters => "extra characters after the end of the JSON".into(),
+        JsonReason::NumberOutOfRange => "number too large".into(),
+        JsonReason::ControlCharacter => "control character in a string".into(),
+        JsonReason::InvalidType(what) => format!("unexpected type: {what}"),
+        JsonReason::Other(serde) => serde.clone(),
     }
 }
 
@@ -131,11 +126,11 @@ impl Messages for English {
             LoadError::Html => {
                 "The server sent an HTML page instead of a GeoJSON file (wrong address or error page).".into()
             }
-            LoadError::Json { line, column, detail: d } => {
-                format!("The file is not valid JSON: line {line}, column {column} ({}).", detail(d))
+            LoadError::Json { line, column, reason: r } => {
+                format!("The file is not valid JSON: line {line}, column {column} ({}).", reason(r))
             }
-            LoadError::NotGeoJson { line, column, detail: d } => {
-                format!("The file is JSON but not GeoJSON: line {line}, column {column} ({}).", detail(d))
+            LoadError::NotGeoJson { line, column, reason: r } => {
+                format!("The file is JSON but not GeoJSON: line {line}, column {column} ({}).", reason(r))
             }
             LoadError::NotFeatureCollection { found } => {
                 format!("The file holds a GeoJSON “{found}” object; a FeatureCollection is expected.")

@@ -3,7 +3,7 @@
 
 use super::{coordinate, grouped, seconds, tenths, Messages, Strings};
 use crate::load::limits::{MAX_COLLECTION_DEPTH, MAX_JSON_DEPTH};
-use crate::load::{Expected, Failure, FetchError, LoadError, Problem, ProblemKind, RingAt};
+use crate::load::{Expected, Failure, FetchError, Inside, JsonReason, LoadError, Problem, ProblemKind, RingAt};
 
 pub const FR: Strings = Strings {
     lang: "fr",
@@ -88,29 +88,22 @@ fn at(r: &RingAt) -> String {
     format!("polygone {}, anneau {}", r.polygon, r.ring)
 }
 
-/// serde_json's English reason for a parse error, in French when it is one of the usual ones.
-fn detail(detail: &str) -> String {
-    const TRUNCATED: &str = "(fichier tronqué ?)";
-    let known = [
-        ("EOF while parsing a list", "fin du fichier au milieu d'une liste"),
-        ("EOF while parsing an object", "fin du fichier au milieu d'un objet"),
-        ("EOF while parsing a string", "fin du fichier au milieu d'une chaîne"),
-        ("EOF while parsing a value", "fin du fichier au milieu d'une valeur"),
-    ];
-    if let Some((_, fr)) = known.iter().find(|(en, _)| detail.starts_with(en)) {
-        return format!("{fr} {TRUNCATED}");
-    }
-    match detail {
-        "expected value" => "valeur attendue ; NaN, Infinity et le texte brut ne sont pas du JSON".into(),
-        "trailing characters" => "caractères en trop après la fin du JSON".into(),
-        "number out of range" => "nombre trop grand".into(),
-        "control character (\\u0000-\\u001F) found while parsing a string" => {
-            "caractère de contrôle dans une chaîne".into()
-        }
-        other => match other.strip_prefix("invalid type: ") {
-            Some(rest) => format!("type inattendu : {rest}"),
-            None => other.to_string(),
-        },
+/// Why the parser stopped, in French.
+fn reason(r: &JsonReason) -> String {
+    let inside = |i: &Inside| match i {
+        Inside::List => "d'une liste",
+        Inside::Object => "d'un objet",
+        Inside::String => "d'une chaîne",
+        Inside::Value => "d'une valeur",
+    };
+    match r {
+        JsonReason::Truncated(i) => format!("fin du fichier au milieu {} (fichier tronqué ?)", inside(i)),
+        JsonReason::ExpectedValue => "valeur attendue ; NaN, Infinity et le texte brut ne sont pas du JSON".into(),
+        JsonReason::TrailingCharacters => "caractères en trop après la fin du JSON".into(),
+        JsonReason::NumberOutOfRange => "nombre trop grand".into(),
+        JsonReason::ControlCharacter => "caractère de contrôle dans une chaîne".into(),
+        JsonReason::InvalidType(what) => format!("type inattendu : {what}"),
+        JsonReason::Other(serde) => serde.clone(),
     }
 }
 
@@ -132,11 +125,11 @@ impl Messages for French {
             LoadError::Html => "Le serveur a renvoyé une page HTML au lieu d'un fichier GeoJSON \
                                 (adresse erronée ou page d'erreur)."
                 .into(),
-            LoadError::Json { line, column, detail: d } => {
-                format!("Le fichier n'est pas du JSON valide : ligne {line}, colonne {column} ({}).", detail(d))
+            LoadError::Json { line, column, reason: r } => {
+                format!("Le fichier n'est pas du JSON valide : ligne {line}, colonne {column} ({}).", reason(r))
             }
-            LoadError::NotGeoJson { line, column, detail: d } => {
-                format!("Le fichier est du JSON mais pas du GeoJSON : ligne {line}, colonne {column} ({}).", detail(d))
+            LoadError::NotGeoJson { line, column, reason: r } => {
+                format!("Le fichier est du JSON mais pas du GeoJSON : ligne {line}, colonne {column} ({}).", reason(r))
             }
             LoadError::NotFeatureCollection { found } => {
                 format!("Le fichier contient un objet GeoJSON « {found} » ; une FeatureCollection est attendue.")

@@ -2,7 +2,7 @@
 //! saying where, and no French left in the English sentences.
 
 use super::*;
-use crate::load::RingAt;
+use crate::load::{JsonReason, RingAt};
 
 const URL: &str = "https://example.org/t.geojson";
 const AT: RingAt = RingAt { polygon: 2, ring: 1 };
@@ -18,8 +18,14 @@ fn load_errors() -> Vec<(LoadError, Vec<&'static str>)> {
         (LoadError::Empty, vec![]),
         (LoadError::NotUtf8 { byte: 96 }, vec!["96", "UTF-8"]),
         (LoadError::Html, vec!["HTML"]),
-        (LoadError::Json { line: 69, column: 10, detail: "EOF while parsing a list".into() }, vec!["69", "10"]),
-        (LoadError::NotGeoJson { line: 29, column: 20, detail: "unknown variant `Circle`".into() }, vec!["29", "20"]),
+        (
+            LoadError::Json { line: 69, column: 10, reason: JsonReason::from_serde("EOF while parsing a list") },
+            vec!["69", "10"],
+        ),
+        (
+            LoadError::NotGeoJson { line: 29, column: 20, reason: JsonReason::from_serde("unknown variant `Circle`") },
+            vec!["29", "20"],
+        ),
         (LoadError::NotFeatureCollection { found: "Polygon" }, vec!["Polygon", "FeatureCollection"]),
         (LoadError::NoFeatures, vec!["FeatureCollection"]),
         (LoadError::NoUsableTerritory { problems: vec![first] }, vec!["4", "vosges", "status"]),
@@ -48,6 +54,37 @@ fn load_errors() -> Vec<(LoadError, Vec<&'static str>)> {
         .collect();
     assert_eq!(seen, (0..12).collect::<Vec<_>>());
     errors
+}
+
+/// One parser reason of each variant, inside an invalid-JSON error at line 12, column 34.
+fn json_reasons() -> Vec<(LoadError, Vec<&'static str>)> {
+    use crate::load::Inside;
+    let reasons = vec![
+        JsonReason::Truncated(Inside::List),
+        JsonReason::Truncated(Inside::Object),
+        JsonReason::Truncated(Inside::String),
+        JsonReason::Truncated(Inside::Value),
+        JsonReason::ExpectedValue,
+        JsonReason::TrailingCharacters,
+        JsonReason::NumberOutOfRange,
+        JsonReason::ControlCharacter,
+        JsonReason::InvalidType("null, expected f64".into()),
+        JsonReason::Other("unknown variant `Circle`".into()),
+    ];
+    let seen: Vec<usize> = reasons
+        .iter()
+        .map(|r| match r {
+            JsonReason::Truncated(_) => 0,
+            JsonReason::ExpectedValue => 1,
+            JsonReason::TrailingCharacters => 2,
+            JsonReason::NumberOutOfRange => 3,
+            JsonReason::ControlCharacter => 4,
+            JsonReason::InvalidType(_) => 5,
+            JsonReason::Other(_) => 6,
+        })
+        .collect();
+    assert_eq!(seen, [0, 0, 0, 0, 1, 2, 3, 4, 5, 6]);
+    reasons.into_iter().map(|reason| (LoadError::Json { line: 12, column: 34, reason }, vec!["12", "34"])).collect()
 }
 
 /// One problem of each kind, on feature n° 7 "meuse", with what its sentence must name.
@@ -150,7 +187,7 @@ fn failures() -> Vec<(Failure, Vec<&'static str>)> {
 /// Every sample sentence in one language, with what it must name.
 fn all_sentences(s: &Strings) -> Vec<(String, Vec<&'static str>)> {
     let mut out: Vec<(String, Vec<&'static str>)> = Vec::new();
-    out.extend(load_errors().into_iter().map(|(e, says)| (s.load_error(&e), says)));
+    out.extend(load_errors().into_iter().chain(json_reasons()).map(|(e, says)| (s.load_error(&e), says)));
     out.extend(problems().into_iter().map(|(p, says)| (s.problem(&p), says)));
     out.extend(fetch_errors().into_iter().map(|(e, says)| (s.fetch_error(&e), says)));
     out.extend(failures().into_iter().map(|(f, says)| (s.failure(&f), says)));
@@ -218,7 +255,7 @@ fn sample_sentences_word_for_word() {
         EN.load_error(&e),
         "The file is too large: 55,000,000 bytes (52.5 MB), the limit is 52,428,800 bytes (50 MB)."
     );
-    let e = LoadError::Json { line: 69, column: 10, detail: "EOF while parsing a list".into() };
+    let e = LoadError::Json { line: 69, column: 10, reason: JsonReason::from_serde("EOF while parsing a list") };
     assert_eq!(
         FR.load_error(&e),
         "Le fichier n'est pas du JSON valide : ligne 69, colonne 10 \
@@ -248,7 +285,7 @@ fn sample_sentences_word_for_word() {
 
 #[test]
 fn parser_reasons_are_put_into_words() {
-    let json = |detail: &str| LoadError::Json { line: 1, column: 1, detail: detail.into() };
+    let json = |serde: &str| LoadError::Json { line: 1, column: 1, reason: JsonReason::from_serde(serde) };
     let fr = FR.load_error(&json("invalid type: null, expected f64"));
     assert!(fr.contains("(type inattendu : null, expected f64)"), "{fr}");
     let en = EN.load_error(&json("expected value"));
