@@ -1,5 +1,5 @@
-//! The strings table: every word and sentence the viewer shows, in French ([`fr`], the page's
-//! default) and English ([`en`], for hosts that ask for `lang=en`). Interface words are fields
+//! The strings table: every word and sentence the viewer shows, in French (`fr.rs`, the page's
+//! default) and English (`en.rs`, for hosts that ask for `lang=en`). Interface words are fields
 //! of [`Strings`]; errors and warnings arrive as typed data ([`LoadError`], [`Problem`],
 //! [`FetchError`], [`Failure`]) and each language words them through [`Messages`]. Words from the
 //! data (names, statuses, projects) are not here.
@@ -57,7 +57,7 @@ pub struct Strings {
     pub months: [&'static str; 12],
     /// The button that starts a failed download again.
     pub retry: &'static str,
-    /// Progress while downloading: "<what>… 120 Ko sur 900 Ko".
+    /// Progress while downloading: "`<what>`… 120 Ko sur 900 Ko".
     pub loading_territories: &'static str,
     pub loading_context: &'static str,
     pub size_of: &'static str,
