@@ -21,5 +21,9 @@ try {
   window.carte = new TerritoiresMap(el, options);
 } catch (e) {
   el.dataset.state = 'error';
-  el.textContent = `La carte n'a pas pu démarrer dans ce navigateur (${e}).`;
+  // The one sentence outside the strings table (src/text/): the module that holds it never started.
+  const en = String(options.lang).trim().toLowerCase().startsWith('en');
+  el.textContent = en
+    ? `The map could not start in this browser (${e}).`
+    : `La carte n'a pas pu démarrer dans ce navigateur (${e}).`;
 }

@@ -2,9 +2,9 @@
 //! events into [`Input`]s and carries out the [`Effect`]s, so every behaviour is tested natively.
 //! Pointer positions are [`Screen`] pixels.
 //!
-//! Two layers, as galileo separates them: [`gesture`] recognises what pointers, fingers and the
+//! Two layers, as galileo separates them: `gesture` recognises what pointers, fingers and the
 //! wheel did (a click, a drag, a pinch); [`Controller`] decides what that means for the map
-//! (which territory is hovered, focused or open, where the view goes), with [`markers`] for the
+//! (which territory is hovered, focused or open, where the view goes), with `markers` for the
 //! territories too small to hit.
 
 mod gesture;

@@ -5,13 +5,15 @@
 
 mod context;
 mod error;
+mod failure;
 mod geometry;
 mod legend;
 pub mod limits;
 mod properties;
 
 pub use context::context;
-pub use error::{LoadError, Problem, ProblemKind, RingAt};
+pub use error::{Expected, Inside, JsonReason, LoadError, Problem, ProblemKind, RingAt};
+pub use failure::{Failure, FetchError};
 pub use properties::{safe_color, safe_url};
 
 use crate::coords::LonLat;
@@ -148,10 +150,10 @@ fn collection(bytes: &[u8]) -> Result<FeatureCollection, LoadError> {
         if detail.contains("recursion limit exceeded") {
             return LoadError::TooDeep { line, column };
         }
-        let detail = error::french_detail(detail);
+        let reason = JsonReason::from_serde(detail);
         match e.classify() {
-            serde_json::error::Category::Data => LoadError::NotGeoJson { line, column, detail },
-            _ => LoadError::Json { line, column, detail },
+            serde_json::error::Category::Data => LoadError::NotGeoJson { line, column, reason },
+            _ => LoadError::Json { line, column, reason },
         }
     })?;
     match gj {

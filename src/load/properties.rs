@@ -1,7 +1,7 @@
 //! Reading typed values out of GeoJSON `properties` and foreign members. Unknown keys are ignored;
 //! a value of the wrong type is reported and treated as absent.
 
-use super::error::ProblemKind;
+use super::error::{Expected, ProblemKind};
 use crate::model::Link;
 use geojson::{JsonObject, JsonValue};
 
@@ -20,7 +20,7 @@ impl<'a> Props<'a> {
         self.obj.and_then(|o| o.get(key)).filter(|v| !v.is_null())
     }
 
-    fn wrong(&mut self, key: &str, expected: &'static str) {
+    fn wrong(&mut self, key: &str, expected: Expected) {
         self.problems.push(ProblemKind::WrongType { property: key.to_string(), expected });
     }
 
@@ -31,7 +31,7 @@ impl<'a> Props<'a> {
             JsonValue::String(_) => None,
             JsonValue::Number(n) => Some(n.to_string()),
             _ => {
-                self.wrong(key, "une chaîne de caractères");
+                self.wrong(key, Expected::Text);
                 None
             }
         }
@@ -41,7 +41,7 @@ impl<'a> Props<'a> {
         match self.get(key)? {
             JsonValue::Number(n) => n.as_f64(),
             _ => {
-                self.wrong(key, "un nombre");
+                self.wrong(key, Expected::Number);
                 None
             }
         }
@@ -53,7 +53,7 @@ impl<'a> Props<'a> {
             None => Vec::new(),
             Some(JsonValue::Array(items)) => items.iter().filter_map(&mut item).collect(),
             Some(_) => {
-                self.wrong(key, "une liste");
+                self.wrong(key, Expected::List);
                 Vec::new()
             }
         }
@@ -85,7 +85,7 @@ impl<'a> Props<'a> {
         let v = self.get(key)?;
         let pair = v.as_array().filter(|a| a.len() >= 2).and_then(|a| Some((a[0].as_f64()?, a[1].as_f64()?)));
         if pair.is_none() {
-            self.wrong(key, "une paire [longitude, latitude]");
+            self.wrong(key, Expected::LonLat);
         }
         pair.filter(|(lon, lat)| lon.abs() <= 180.0 && lat.abs() <= 90.0)
     }
@@ -94,7 +94,7 @@ impl<'a> Props<'a> {
         match self.get(key)? {
             JsonValue::Object(o) => Some(o),
             _ => {
-                self.wrong(key, "un objet");
+                self.wrong(key, Expected::Object);
                 None
             }
         }

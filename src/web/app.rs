@@ -8,7 +8,7 @@ use super::listeners::Timer;
 use super::panel;
 use super::surface::Surface;
 use crate::interact::{Controller, Effect, Gesture, Input, Settings};
-use crate::load::{LoadError, Problem};
+use crate::load::{Failure, Problem};
 use crate::model::{Context, Dataset};
 use crate::render::{Renderer, CANVAS_ABOVE_FEATURES};
 use crate::scene::Scene;
@@ -68,14 +68,15 @@ impl App {
         let _ = self.chrome.root.set_attribute("data-state", state);
     }
 
-    /// Shows an error in the map area, in words, and keeps the page usable.
-    pub fn fail(&mut self, message: &str) -> HostEvent {
-        self.chrome.message.set_text_content(Some(message));
+    /// Shows a failure in the map area, in the map's language, and keeps the page usable.
+    pub fn fail(&mut self, failure: &Failure) -> HostEvent {
+        let message = self.strings.failure(failure);
+        self.chrome.message.set_text_content(Some(&message));
         let _ = self.chrome.message.set_attribute("role", "alert");
         self.chrome.message.class_list().add_1("tim-error").ok();
         self.chrome.message.set_hidden(false);
         self.set_state("error");
-        HostEvent::Error(message.to_string())
+        HostEvent::Error(message)
     }
 
     /// Draws a loaded dataset. Problems met on the way are listed under the map.
@@ -268,9 +269,4 @@ impl App {
         m.surface.focus(i, &m.data, &m.scene)?;
         draw::markers(&self.doc, &self.chrome, &m.ctl.markers(&m.scene), &m.data, i, self.uid)
     }
-}
-
-/// The French sentence for a file that could not be used, naming the file.
-pub fn load_message(url: &str, e: &LoadError) -> String {
-    format!("Impossible d'afficher les territoires de {url}. {e}")
 }

@@ -155,7 +155,7 @@ pub fn header(doc: &Document, c: &Chrome, data: &Dataset, s: &Strings) -> Result
     }
     append(&c.header, &facts)?;
     if !p.themes.is_empty() {
-        let themes = text_el(doc, "p", "tim-themes", &format!("{} : {}", s.themes, p.themes.join(" · ")))?;
+        let themes = text_el(doc, "p", "tim-themes", &s.labelled(s.themes, &p.themes.join(" · ")))?;
         append(&c.header, &themes)?;
     }
     if let Some(src) = &p.source {
@@ -241,7 +241,7 @@ pub fn warnings(doc: &Document, c: &Chrome, problems: &[Problem], s: &Strings) -
     append(&c.warnings, &text_el(doc, "p", "", s.warnings)?)?;
     let list = html(doc, "ul", "")?;
     for p in problems.iter().take(50) {
-        append(&list, &text_el(doc, "li", "", &p.to_string())?)?;
+        append(&list, &text_el(doc, "li", "", &s.problem(p))?)?;
     }
     if problems.len() > 50 {
         append(&list, &text_el(doc, "li", "", &format!("… (+{})", problems.len() - 50))?)?;

@@ -1,8 +1,8 @@
 //! Downloading a file as bytes: read chunk by chunk from the response body so progress can be
-//! shown, given up when no byte arrives for `stall_ms`, cancelled by an abort signal. Errors are
-//! French sentences that name the address and what happened.
+//! shown, given up when no byte arrives for `stall_ms`, cancelled by an abort signal. The
+//! browser's failures come back as [`FetchError`]s naming the address; the strings table words them.
 
-use crate::text::Strings;
+use crate::load::FetchError;
 use js_sys::{Function, Promise, Reflect, Uint8Array};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -14,41 +14,37 @@ pub struct Request<'a> {
     pub url: &'a str,
     pub signal: &'a AbortSignal,
     pub stall_ms: u32,
-    pub strings: &'static Strings,
 }
 
 /// Fetches `req.url`, calling `progress(loaded, total)` after each chunk (`total` from
-/// `Content-Length` when the server sends it). `Err` is a sentence for the reader.
-pub async fn bytes(req: &Request<'_>, progress: &mut dyn FnMut(u64, Option<u64>)) -> Result<Vec<u8>, String> {
+/// `Content-Length` when the server sends it).
+pub async fn bytes(req: &Request<'_>, progress: &mut dyn FnMut(u64, Option<u64>)) -> Result<Vec<u8>, FetchError> {
     let url = req.url;
-    let window = web_sys::window().ok_or("Pas de fenêtre de navigateur.")?;
+    let at = || url.to_string();
+    let stalled = || FetchError::Stalled { url: at(), ms: req.stall_ms };
+    let window = web_sys::window().ok_or(FetchError::NoWindow)?;
     let init = RequestInit::new();
     init.set_signal(Some(req.signal));
     let response = within(&window, window.fetch_with_str_and_init(url, &init), req.stall_ms)
         .await
-        .map_err(|e| network_message(url, &e))?
-        .ok_or_else(|| req.strings.stalled_message(url, req.stall_ms))?;
-    let response: Response = response.dyn_into().map_err(|_| format!("Réponse inattendue pour {url}."))?;
+        .map_err(|e| network_error(url, &e))?
+        .ok_or_else(stalled)?;
+    let response: Response = response.dyn_into().map_err(|_| FetchError::UnexpectedResponse { url: at() })?;
     if !response.ok() {
-        let status = response.status();
-        let text = response.status_text();
-        return Err(format!(
-            "Le serveur a répondu {status}{}{text} pour {url}.",
-            if text.is_empty() { "" } else { " " }
-        ));
+        return Err(FetchError::Http { url: at(), status: response.status(), status_text: response.status_text() });
     }
     let total = response.headers().get("content-length").ok().flatten().and_then(|v| v.trim().parse::<u64>().ok());
     let Some(body) = response.body() else { return Ok(Vec::new()) };
     let reader: ReadableStreamDefaultReader =
-        body.get_reader().dyn_into().map_err(|_| format!("Contenu illisible pour {url}."))?;
+        body.get_reader().dyn_into().map_err(|_| FetchError::Unreadable { url: at() })?;
     let mut out: Vec<u8> = Vec::with_capacity(total.unwrap_or(0).min(64 << 20) as usize);
     progress(0, total);
     loop {
         let chunk = match within(&window, reader.read(), req.stall_ms).await {
             Ok(Some(c)) => c,
             // Nothing came in time: the caller aborts the request, which closes the connection.
-            Ok(None) => return Err(req.strings.stalled_message(url, req.stall_ms)),
-            Err(e) => return Err(network_message(url, &e)),
+            Ok(None) => return Err(stalled()),
+            Err(e) => return Err(network_error(url, &e)),
         };
         let done = Reflect::get(&chunk, &JsValue::from_str("done")).ok().and_then(|d| d.as_bool()).unwrap_or(true);
         if done {
@@ -98,13 +94,14 @@ async fn within(window: &Window, p: Promise, ms: u32) -> Result<Option<JsValue>,
     result.map(|v| if v.is_undefined() { None } else { Some(v) })
 }
 
-fn network_message(url: &str, e: &JsValue) -> String {
+/// A rejected fetch or read: cancelled by our abort signal, or a network failure.
+fn network_error(url: &str, e: &JsValue) -> FetchError {
     let aborted = e.dyn_ref::<js_sys::Error>().map(|e| e.name() == "AbortError").unwrap_or(false)
         || Reflect::get(e, &JsValue::from_str("name")).ok().and_then(|n| n.as_string()).as_deref()
             == Some("AbortError");
     if aborted {
-        format!("Téléchargement de {url} annulé.")
+        FetchError::Aborted { url: url.to_string() }
     } else {
-        format!("Impossible de télécharger {url} : erreur réseau ou adresse inaccessible.")
+        FetchError::Network { url: url.to_string() }
     }
 }

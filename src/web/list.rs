@@ -160,10 +160,7 @@ impl List {
         }
         *self.rows.borrow_mut() = rows;
         self.mark(open);
-        let mut count = format!("{} / {} {}", shown.len(), data.territories.len(), s.rows_shown);
-        if shown.len() > MAX_ROWS {
-            count.push_str(&format!(" — {} {MAX_ROWS} ; {}", s.first_rows, s.refine));
-        }
+        let count = s.rows_count(shown.len(), data.territories.len(), MAX_ROWS);
         self.count.set_text_content(Some(&count));
         self.empty.set_hidden(!shown.is_empty());
         if shown.len() <= EAGER_CSV_ROWS {

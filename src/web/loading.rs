@@ -1,11 +1,12 @@
 //! The load flow of one map: download the territories and the background map at the same
 //! time, showing the territories' progress in `.tim-message` (then the background's, if it is
-//! still coming); on a failed or stalled download, an error with a "Réessayer" button that
-//! starts it again. `destroy()` aborts the downloads; nothing is written after it.
+//! still coming); on a failed or stalled download, an error with a retry button ("Réessayer",
+//! "Try again") that starts it again. Failures are typed ([`Failure`]) and worded by the strings
+//! table in the map's language. `destroy()` aborts the downloads; nothing is written after it.
 
-use super::app::{self, App, HostEvent};
+use super::app::{App, HostEvent};
 use super::{dispatch, dom, fetch};
-use crate::load;
+use crate::load::{self, Failure, FetchError};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -106,7 +107,7 @@ pub fn start(app: &Shared) -> bool {
         let show_context = RefCell::new(report(strings.loading_context));
         let context_signal = context_abort.signal();
         let territories = async {
-            let req = fetch::Request { url: &src, signal: &signal, stall_ms, strings };
+            let req = fetch::Request { url: &src, signal: &signal, stall_ms };
             let r = fetch::bytes(&req, &mut report(strings.loading_territories)).await;
             stage.set(if r.is_ok() { Territories::In } else { Territories::Failed });
             match (&r, pending.take()) {
@@ -119,7 +120,7 @@ pub fn start(app: &Shared) -> bool {
         };
         let background = async {
             let url = context.as_ref()?;
-            let req = fetch::Request { url, signal: &context_signal, stall_ms, strings };
+            let req = fetch::Request { url, signal: &context_signal, stall_ms };
             let mut progress = |loaded: u64, total: Option<u64>| match stage.get() {
                 Territories::In => (show_context.borrow_mut())(loaded, total),
                 Territories::Coming => pending.set(Some((loaded, total))),
@@ -167,7 +168,7 @@ fn show_loading(a: &App) {
     a.set_state("loading");
 }
 
-/// The "Réessayer" button, right after the error message. Its click is handled by the map's
+/// The retry button, right after the error message. Its click is handled by the map's
 /// delegated click listener (wire.rs), which calls [`start`].
 fn add_retry(a: &App, focus: bool) {
     remove_retry(a);
@@ -200,26 +201,28 @@ fn remove_retry(a: &App) -> bool {
 fn load_into(
     a: &mut App,
     src: &str,
-    territories: Result<Vec<u8>, String>,
-    context: Option<(String, Result<Vec<u8>, String>)>,
+    territories: Result<Vec<u8>, FetchError>,
+    context: Option<(String, Result<Vec<u8>, FetchError>)>,
 ) -> HostEvent {
     let bytes = match territories {
         Ok(b) => b,
-        Err(msg) => return a.fail(&format!("Impossible de charger les territoires. {msg}")),
+        Err(e) => return a.fail(&Failure::Download(e)),
     };
     dom::mark("fetched");
     let loaded = match load::territories(&bytes) {
         Ok(l) => l,
-        Err(e) => return a.fail(&app::load_message(src, &e)),
+        Err(error) => return a.fail(&Failure::Unusable { url: src.to_string(), error }),
     };
     let mut problems = loaded.problems;
-    let ctx = context.and_then(|(url, r)| match r.and_then(|b| load::context(&b).map_err(|e| e.to_string())) {
-        Ok(c) => Some(c.data),
-        Err(m) => {
-            a.chrome.warnings.set_text_content(Some(&format!("Fond de carte {url} non affiché : {m}")));
-            a.chrome.warnings.set_hidden(false);
-            None
-        }
+    let ctx = context.and_then(|(url, r)| {
+        let failure = match r.map(|b| load::context(&b)) {
+            Ok(Ok(c)) => return Some(c.data),
+            Ok(Err(error)) => Failure::ContextUnusable { url, error },
+            Err(error) => Failure::ContextDownload { url, error },
+        };
+        a.chrome.warnings.set_text_content(Some(&a.strings.failure(&failure)));
+        a.chrome.warnings.set_hidden(false);
+        None
     });
     problems.truncate(1000);
     dom::mark("parsed");
@@ -228,6 +231,6 @@ fn load_into(
             a.set_state("ready");
             ev
         }
-        Err(_) => a.fail("La carte n'a pas pu être dessinée dans cette page."),
+        Err(_) => a.fail(&Failure::NotDrawn),
     }
 }

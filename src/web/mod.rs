@@ -91,7 +91,7 @@ impl TerritoiresMap {
         Ok(TerritoiresMap { app, listeners })
     }
 
-    /// Starts loading again after a failed download (what the "Réessayer" button does). Returns
+    /// Starts loading again after a failed download (what the retry button does). Returns
     /// false when the map is already shown, destroyed, or busy.
     pub fn reload(&self) -> bool {
         loading::start(&self.app)

@@ -43,10 +43,10 @@ pub fn fill(doc: &Document, c: &Chrome, data: &Dataset, i: usize, s: &Strings, u
     append(body, &status)?;
     let mut when = Vec::new();
     if let Some(d) = &t.status_date {
-        when.push(format!("{} : {}", s.date, s.date_long(d)));
+        when.push(s.labelled(s.date, &s.date_long(d)));
     }
     if let Some(p) = &t.status_place {
-        when.push(format!("{} : {}", s.place, p));
+        when.push(s.labelled(s.place, p));
     }
     if !when.is_empty() {
         append(body, &text_el(doc, "p", "tim-panel-when", &when.join(" · "))?)?;
