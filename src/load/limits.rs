@@ -1,5 +1,5 @@
 //! The explicit limits of the loader, so that a broken, hostile or huge file ends in a clear
-//! French message instead of a frozen tab or unbounded memory.
+//! message (in the map's language) instead of a frozen tab or unbounded memory.
 //!
 //! | limit | value | checked | past it |
 //! |---|---|---|---|
@@ -9,11 +9,10 @@
 //! | positions (vertices) | [`MAX_VERTICES`] = 2 000 000 in the whole file | after parsing, before reading any | [`LoadError::TooManyVertices`] |
 //! | GeometryCollection depth | [`MAX_COLLECTION_DEPTH`] = 8 | per feature | [`ProblemKind::TooDeep`], the deeper part skipped |
 //!
-//! A 400 000-vertex polygon (8.8 Mo) and a 20 000-feature file (4.6 Mo) are well inside them and
-//! load natively in 73 ms and 129 ms (release build, `tests/loader_corpus.rs`). Memory is bounded
-//! through the file size: the worst case measured, 50 Mo of one-digit numbers in a property (not
-//! bounded by the vertex limit), peaks at 870 Mo natively on 64 bits and takes 2.7 s
-//! (`worst_case_memory` in `tests/loader_corpus.rs`); wasm32 values are about half as large.
+//! Files well inside them (a 400 000-vertex polygon, a 20 000-feature file) load in a fraction of
+//! a second; memory is bounded through the file size, the worst case being 50 Mo of one-digit
+//! numbers in a property, which the vertex limit does not bound (`worst_case_memory` in
+//! `tests/loader_corpus.rs`). The figures are in docs/performance.md, "Mesures".
 //!
 //! [`LoadError::TooLarge`]: super::LoadError::TooLarge
 //! [`LoadError::TooDeep`]: super::LoadError::TooDeep

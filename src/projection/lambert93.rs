@@ -56,7 +56,7 @@ impl Lambert93 {
     /// ```
     pub fn project(&self, p: LonLat) -> Projected {
         // t^n as exp(n ln t), with ln t in one piece: one `exp` and two `ln` where `powf` twice
-        // cost twice as much in WebAssembly's software libm (35,000 communes: 130 ms in `pow`).
+        // cost twice as much in WebAssembly's software libm (docs/performance.md, "Mesures").
         let rho = self.a_f * (self.n * ln_t(self.e, p.lat.to_radians())).exp();
         let theta = self.n * (p.lon - LON0).to_radians();
         Projected { x: X0 + rho * theta.sin(), y: Y0 + self.rho0 - rho * theta.cos() }
