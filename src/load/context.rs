@@ -30,5 +30,5 @@ pub fn context(bytes: &[u8]) -> Result<Loaded<Context>, LoadError> {
         problems.extend(kinds.into_iter().map(|kind| Problem { index, id: name.clone(), kind }));
     }
     features.sort_by_key(|f| f.layer);
-    Ok(Loaded { data: Context { features }, problems })
+    Ok(Loaded { data: Context { features }, problems, sheet_problems: Vec::new() })
 }

@@ -141,6 +141,13 @@ pub enum ProblemKind {
     TooDeep,
     /// A position with fewer than 2 numbers; the ring is skipped.
     PositionTooShort { at: RingAt, position: usize, numbers: usize },
+    /// No id under the chosen key (`keys`) or the usual ones; the feature is known by `given`
+    /// (its name, else its number in the file from 1).
+    NoId { given: String, keys: Option<String> },
+    /// No name under the chosen key (`keys`) or the usual ones; the feature is shown with its id.
+    NoName { keys: Option<String> },
+    /// A status past the generated legend's `palette` entries; drawn in the `others` entry.
+    GroupedStatus { value: String, others: String, palette: usize },
 }
 
 impl fmt::Display for LoadError {

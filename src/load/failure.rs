@@ -4,6 +4,7 @@
 //! ([`Strings::failure`](crate::text::Strings::failure)).
 
 use super::error::LoadError;
+use super::statuses::SheetError;
 
 /// Why a download did not deliver its file. Each carries the address it was for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,4 +38,8 @@ pub enum Failure {
     ContextDownload { url: String, error: FetchError },
     /// The background map at `url` could not be used; the map is shown without it.
     ContextUnusable { url: String, error: LoadError },
+    /// The status sheet at `url` did not arrive; the map is shown with the file's own statuses.
+    StatusesDownload { url: String, error: FetchError },
+    /// The status sheet at `url` could not be used; the map is shown with the file's own statuses.
+    StatusesUnusable { url: String, error: SheetError },
 }

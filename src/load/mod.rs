@@ -2,23 +2,30 @@
 //! [`Context`](crate::model::Context), never a panic.
 //!
 //! Works in [`LonLat`] degrees. The territory properties read are listed in the README ("Schéma des données"); unknown ones are ignored.
+//! Which properties hold the id, name and status follows the map's options ([`Mapping`]), else
+//! the usual keys ([`keys`]); a status sheet ([`sheet`]) can set statuses without touching the file.
 
 mod context;
 mod error;
 mod failure;
 mod geometry;
+pub mod keys;
 mod legend;
 pub mod limits;
 mod properties;
+mod statuses;
 
 pub use context::context;
 pub use error::{Expected, Inside, JsonReason, LoadError, Problem, ProblemKind, RingAt};
 pub use failure::{Failure, FetchError};
+pub use keys::Mapping;
+pub use legend::PALETTE;
 pub use properties::{safe_color, safe_url};
+pub use statuses::{sheet, Encoding, Row, Sheet, SheetError, SheetProblem, SheetProblemKind, MAX_SHEET_BYTES};
 
 use crate::coords::LonLat;
 use crate::model::{Confidence, Dataset, Epci, Territory};
-use geojson::{Feature, FeatureCollection, GeoJson, JsonValue};
+use geojson::{Feature, FeatureCollection, GeoJson};
 use properties::{text_of, Props};
 use std::collections::HashSet;
 
@@ -27,6 +34,8 @@ use std::collections::HashSet;
 pub struct Loaded<T> {
     pub data: T,
     pub problems: Vec<Problem>,
+    /// The status sheet's problems, by line (empty without a sheet).
+    pub sheet_problems: Vec<SheetProblem>,
 }
 
 /// Parses a territory FeatureCollection.
@@ -40,60 +49,110 @@ pub struct Loaded<T> {
 /// assert_eq!(loaded.data.legend.statuses[0].id, "signed");
 /// ```
 pub fn territories(bytes: &[u8]) -> Result<Loaded<Dataset>, LoadError> {
+    territories_with(bytes, &Mapping::default(), None)
+}
+
+/// Parses a territory FeatureCollection with the map's choice of properties, then joins a status
+/// sheet to it when there is one.
+///
+/// ```
+/// use territoires_map::load::{sheet, territories_with, Mapping};
+/// let json = br#"{"type":"FeatureCollection","features":[{"type":"Feature",
+///   "properties":{"code":"51","nom":"Marne"},
+///   "geometry":{"type":"Polygon","coordinates":[[[4,48],[5,48],[5,49],[4,48]]]}}]}"#;
+/// let m = Mapping::default();
+/// let s = sheet("code;statut\n51;Signé\n".as_bytes(), &m).unwrap();
+/// let loaded = territories_with(json, &m, Some(&s)).unwrap();
+/// assert_eq!(loaded.data.spoken(0), "Marne : Signé");
+/// ```
+pub fn territories_with(bytes: &[u8], m: &Mapping, sheet: Option<&Sheet>) -> Result<Loaded<Dataset>, LoadError> {
     let fc = collection(bytes)?;
     let mut problems = Vec::new();
-    let mut legend = legend::from_json(top_object(&fc, "legend"));
+    let legend = legend::from_json(top_object(&fc, "legend"));
     let mut dataset = Dataset {
         title: top_object_text(&fc, "title"),
         programme: legend::programme(top_object(&fc, "programme")),
         ..Dataset::default()
     };
     let mut seen = HashSet::new();
+    let mut values = Vec::new();
+    let mut indices = Vec::new();
     for (index, feature) in fc.features.iter().enumerate() {
         let mut kinds = Vec::new();
-        let id = feature_id(feature);
-        let t = territory(feature, &mut legend, &mut kinds);
-        let t = t.filter(|t| {
+        let t = territory(feature, index, m, &mut kinds);
+        let t = t.filter(|(t, _)| {
             let fresh = seen.insert(t.id.clone());
             if !fresh {
                 kinds.push(ProblemKind::DuplicateId);
             }
             fresh
         });
+        let id = t.as_ref().map(|(t, _)| t.id.clone()).or_else(|| feature_id(feature, m));
         problems.extend(kinds.into_iter().map(|kind| Problem { index, id: id.clone(), kind }));
-        dataset.territories.extend(t);
+        if let Some((t, status)) = t {
+            dataset.territories.push(t);
+            values.push(status);
+            indices.push(index);
+        }
     }
     if dataset.territories.is_empty() {
         return Err(LoadError::NoUsableTerritory { problems });
     }
-    dataset.legend = legend.finish();
-    Ok(Loaded { data: dataset, problems })
+    let sheet_problems = match sheet {
+        Some(s) => statuses::apply(s, &mut dataset.territories, &mut values, &legend),
+        None => Vec::new(),
+    };
+    let values: Vec<(usize, Option<String>)> = indices.iter().copied().zip(values).collect();
+    let assigned = legend.assign(&values, m);
+    for (t, status) in dataset.territories.iter_mut().zip(assigned.of) {
+        t.status = status;
+    }
+    for (index, kind) in assigned.problems {
+        let id = indices.iter().position(|i| *i == index).map(|k| dataset.territories[k].id.clone());
+        problems.push(Problem { index, id, kind });
+    }
+    problems.sort_by_key(|p| p.index);
+    dataset.legend = assigned.legend;
+    Ok(Loaded { data: dataset, problems, sheet_problems })
 }
 
-fn territory(f: &Feature, legend: &mut legend::Builder, kinds: &mut Vec<ProblemKind>) -> Option<Territory> {
+/// A territory and its status value (resolved into the legend once every feature is read).
+fn territory(
+    f: &Feature,
+    index: usize,
+    m: &Mapping,
+    kinds: &mut Vec<ProblemKind>,
+) -> Option<(Territory, Option<String>)> {
     let mut p = Props::new(f.properties.as_ref());
-    let id = feature_id(f);
-    let name = p.string("name");
-    let status = p.string("status");
+    let props = f.properties.as_ref();
+    let name = keys::text(keys::pick(props, m.name.as_deref(), &keys::NAME_KEYS));
+    let status = keys::text(keys::pick(props, m.status.as_deref(), &keys::STATUS_KEYS));
     let polygons = match &f.geometry {
         Some(g) => geometry::polygons(&g.value, kinds),
         None => Vec::new(),
     };
-    let mut missing = false;
-    for (value, key) in [(id.is_none(), "id"), (name.is_none(), "name"), (status.is_none(), "status")] {
-        if value {
-            kinds.push(ProblemKind::MissingProperty(key));
-            missing = true;
-        }
-    }
     if polygons.is_empty() && !kinds.iter().any(|k| matches!(k, ProblemKind::NotASurface { .. })) {
         kinds.push(ProblemKind::NoGeometry);
     }
+    // Nothing is left out for want of our schema: a feature without an id is known by its name,
+    // else by its place in the file; one without a name is shown with its id.
+    let id = match feature_id(f, m) {
+        Some(id) => id,
+        None => {
+            let id = name.clone().unwrap_or_else(|| (index + 1).to_string());
+            kinds.push(ProblemKind::NoId { given: id.clone(), keys: m.id.clone() });
+            id
+        }
+    };
+    let name = name.unwrap_or_else(|| {
+        kinds.push(ProblemKind::NoName { keys: m.name.clone() });
+        id.clone()
+    });
     let t = Territory {
-        id: id?,
-        name: name?,
+        id,
+        name,
         short_name: p.string("short_name"),
-        status: legend.index_of(status.as_deref()?, kinds),
+        status: 0,
         status_date: p.string("status_date"),
         status_place: p.string("status_place"),
         projects: p.texts("projects"),
@@ -108,18 +167,20 @@ fn territory(f: &Feature, legend: &mut legend::Builder, kinds: &mut Vec<ProblemK
         polygons,
     };
     kinds.append(&mut p.problems);
-    (!missing && !t.polygons.is_empty()).then_some(t)
+    (!t.polygons.is_empty()).then_some((t, status))
 }
 
-/// The feature's id: the GeoJSON `id` member, else `properties.id`.
-fn feature_id(f: &Feature) -> Option<String> {
+/// The feature's id: the property the map names (`idProperty`), else the GeoJSON `id` member,
+/// else the first of the usual keys ([`keys::ID_KEYS`]).
+fn feature_id(f: &Feature, m: &Mapping) -> Option<String> {
+    let props = f.properties.as_ref();
+    if m.id.is_some() {
+        return keys::text(keys::pick(props, m.id.as_deref(), &keys::ID_KEYS));
+    }
     match &f.id {
         Some(geojson::feature::Id::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
         Some(geojson::feature::Id::Number(n)) => Some(n.to_string()),
-        _ => f.properties.as_ref().and_then(|p| p.get("id")).and_then(|v| match v {
-            JsonValue::Number(n) => Some(n.to_string()),
-            v => text_of(v, ""),
-        }),
+        _ => keys::text(keys::pick(props, None, &keys::ID_KEYS)),
     }
 }
 

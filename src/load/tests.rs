@@ -37,13 +37,56 @@ fn reads_every_documented_property() {
 }
 
 #[test]
-fn missing_required_property_names_the_feature_and_keeps_the_others() {
+fn a_feature_without_name_is_shown_with_its_id_and_named_in_the_warnings() {
     let f = format!("{},{}", feature(r#""id":"a","name":"A","status":"s""#), feature(r#""id":"b","status":"s""#));
     let l = territories(&fc(&f)).unwrap();
-    assert_eq!(l.data.territories.len(), 1);
+    assert_eq!(l.data.territories.len(), 2);
+    assert_eq!(l.data.territories[1].name, "b");
     assert_eq!(l.problems.len(), 1);
     let msg = l.problems[0].to_string();
-    assert!(msg.contains("n° 1") && msg.contains("« b »") && msg.contains("name"), "{msg}");
+    assert!(msg.contains("n° 1") && msg.contains("« b »") && msg.contains("pas de nom"), "{msg}");
+}
+
+#[test]
+fn usual_keys_without_legend_and_without_status() {
+    let f = format!(
+        "{},{},{}",
+        feature(r#""code":"51","nom":"Marne","statut":"signé""#),
+        feature(r#""code":"08","nom":"Ardennes""#),
+        feature(r#""insee":"10","NOM":"Aube","statut":"en cours""#)
+    );
+    let text = format!(r#"{{"type":"FeatureCollection","features":[{f}]}}"#);
+    let l = territories(text.as_bytes()).unwrap();
+    assert!(l.problems.is_empty(), "{:?}", l.problems);
+    let ids: Vec<&str> = l.data.legend.statuses.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["en cours", "signé", "sans-statut"]);
+    assert_eq!(l.data.spoken(1), "Ardennes : Sans statut");
+    assert_eq!((l.data.territories[2].id.as_str(), l.data.territories[2].status), ("10", 0));
+}
+
+#[test]
+fn chosen_properties_and_a_sheet_override() {
+    let f = format!(
+        "{},{}",
+        feature(r#""id_ti":"TI-1","lib":"Vosges","etat":"s""#),
+        feature(r#""id_ti":"TI-2","lib":"Nord","etat":"s""#)
+    );
+    let m = Mapping {
+        id: Some("id_ti".into()),
+        name: Some("lib".into()),
+        status: Some("etat".into()),
+        ..Mapping::default()
+    };
+    let csv = "id_ti;statut;date;projets\nti-2;Signé;19/11/2019;A | B\nTI-9;s;;\nTI-2;s;;\n";
+    let s = sheet(csv.as_bytes(), &m).unwrap();
+    let l = territories_with(&fc(&f), &m, Some(&s)).unwrap();
+    let t = &l.data.territories[1];
+    assert_eq!((t.name.as_str(), t.status_date.as_deref(), t.projects.len()), ("Nord", Some("2019-11-19"), 2));
+    assert_eq!(l.data.spoken(1), "Nord : Signé", "matched by label, id in another case");
+    let lines: Vec<String> = l.sheet_problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(lines[0].contains("ligne 3") && lines[0].contains("TI-9"), "{lines:?}");
+    assert!(lines[1].contains("ligne 4") && lines[1].contains("ligne 2"), "{lines:?}");
 }
 
 #[test]

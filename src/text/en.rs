@@ -4,7 +4,10 @@
 
 use super::{coordinate, grouped, seconds, tenths, Messages, Strings};
 use crate::load::limits::{MAX_COLLECTION_DEPTH, MAX_JSON_DEPTH};
-use crate::load::{Expected, Failure, FetchError, Inside, JsonReason, LoadError, Problem, ProblemKind, RingAt};
+use crate::load::{
+    Expected, Failure, FetchError, Inside, JsonReason, LoadError, Problem, ProblemKind, RingAt, SheetError,
+    SheetProblem, SheetProblemKind,
+};
 
 pub const EN: Strings = Strings {
     lang: "en",
@@ -64,6 +67,9 @@ pub const EN: Strings = Strings {
     retry: "Try again",
     loading_territories: "Loading the territories…",
     loading_context: "Loading the background map…",
+    loading_statuses: "Loading the statuses…",
+    no_status: "No status",
+    other_statuses: "Others",
     size_of: "of",
     kilobytes: "KB",
     colon: ": ",
@@ -200,6 +206,21 @@ impl Messages for English {
                  ring skipped.",
                 at(r)
             ),
+            ProblemKind::NoId { given, keys: Some(k) } => {
+                format!("no id in the property \"{k}\"; territory named \"{given}\".")
+            }
+            ProblemKind::NoId { given, keys: None } => {
+                format!("no id (id, code, insee, siren, id_ti…); territory named \"{given}\".")
+            }
+            ProblemKind::NoName { keys: Some(k) } => {
+                format!("no name in the property \"{k}\"; territory shown with its id.")
+            }
+            ProblemKind::NoName { keys: None } => {
+                "no name (name, nom, libelle, lib_ti…); territory shown with its id.".into()
+            }
+            ProblemKind::GroupedStatus { value, others, palette } => format!(
+                "the status \"{value}\" is past the legend's {palette} colours; it is grouped under \"{others}\"."
+            ),
         }
     }
 
@@ -235,6 +256,60 @@ impl Messages for English {
             Failure::ContextUnusable { url, error } => {
                 format!("Background map {url} not shown: {}", self.load_error(error))
             }
+            Failure::StatusesDownload { url, error } => {
+                format!("Statuses {url} not applied: {}", self.fetch_error(error))
+            }
+            Failure::StatusesUnusable { url, error } => {
+                format!("Statuses {url} not applied: {}", self.sheet_error(error))
+            }
         }
+    }
+
+    fn sheet_error(&self, e: &SheetError) -> String {
+        match e {
+            SheetError::Empty => "the file is empty.".into(),
+            SheetError::Html => {
+                "the server sent an HTML page instead of a CSV file (wrong address or error page).".into()
+            }
+            SheetError::Binary { byte } => {
+                format!("this is not a CSV text file (zero byte at {byte}); save the sheet as CSV.")
+            }
+            SheetError::TooLarge { bytes, max } => format!(
+                "the file is too large: {} bytes, the limit is {} bytes ({}).",
+                int(*bytes),
+                int(*max),
+                megabytes(*max)
+            ),
+            SheetError::NoRows => "the file has a header line and no data line.".into(),
+        }
+    }
+
+    fn sheet_problem(&self, p: &SheetProblem) -> String {
+        let what = match &p.kind {
+            SheetProblemKind::NoIdColumn { found } => format!(
+                "no id column (id, code, insee, siren, id_ti…) among \"{}\"; statuses not applied.",
+                found.join("\", \"")
+            ),
+            SheetProblemKind::NothingToSet { found } => format!(
+                "no status, date, place, projects or link column among \"{}\"; nothing to apply.",
+                found.join("\", \"")
+            ),
+            SheetProblemKind::MissingCells { found, expected } => {
+                format!("{found} cell(s) instead of {expected}; the missing ones are taken as empty.")
+            }
+            SheetProblemKind::EmptyId => "empty id; line skipped.".into(),
+            SheetProblemKind::UnknownId(id) => format!("no territory has the id \"{id}\"; line skipped."),
+            SheetProblemKind::DuplicateId { id, first } => {
+                format!("the id \"{id}\" is already on line {first}; line skipped.")
+            }
+            SheetProblemKind::UnknownStatus(s) => {
+                format!("the status \"{s}\" is not described in the legend; it is shown as written.")
+            }
+            SheetProblemKind::BadDate(d) => {
+                format!("unreadable date \"{d}\" (expected DD/MM/YYYY or YYYY-MM-DD); date ignored.")
+            }
+            SheetProblemKind::UnsafeUrl(u) => format!("the link \"{u}\" is not an http(s) address; link dropped."),
+        };
+        format!("Statuses, line {}: {what}", p.line)
     }
 }

@@ -3,7 +3,10 @@
 
 use super::{coordinate, grouped, seconds, tenths, Messages, Strings};
 use crate::load::limits::{MAX_COLLECTION_DEPTH, MAX_JSON_DEPTH};
-use crate::load::{Expected, Failure, FetchError, Inside, JsonReason, LoadError, Problem, ProblemKind, RingAt};
+use crate::load::{
+    Expected, Failure, FetchError, Inside, JsonReason, LoadError, Problem, ProblemKind, RingAt, SheetError,
+    SheetProblem, SheetProblemKind,
+};
 
 pub const FR: Strings = Strings {
     lang: "fr",
@@ -63,6 +66,9 @@ pub const FR: Strings = Strings {
     retry: "Réessayer",
     loading_territories: "Chargement des territoires…",
     loading_context: "Chargement du fond de carte…",
+    loading_statuses: "Chargement des statuts…",
+    no_status: "Sans statut",
+    other_statuses: "Autres",
     size_of: "sur",
     kilobytes: "Ko",
     colon: " : ",
@@ -203,6 +209,21 @@ impl Messages for French {
                  (longitude, latitude) ; anneau ignoré.",
                 at(r)
             ),
+            ProblemKind::NoId { given, keys: Some(k) } => {
+                format!("pas d'identifiant dans la propriété « {k} » ; territoire nommé « {given} ».")
+            }
+            ProblemKind::NoId { given, keys: None } => format!(
+                "pas d'identifiant (id, code, insee, siren, id_ti…) ; territoire nommé « {given} »."
+            ),
+            ProblemKind::NoName { keys: Some(k) } => {
+                format!("pas de nom dans la propriété « {k} » ; territoire affiché avec son identifiant.")
+            }
+            ProblemKind::NoName { keys: None } => {
+                "pas de nom (name, nom, libelle, lib_ti…) ; territoire affiché avec son identifiant.".into()
+            }
+            ProblemKind::GroupedStatus { value, others, palette } => format!(
+                "le statut « {value} » dépasse les {palette} couleurs de la légende ; il est regroupé dans « {others} »."
+            ),
         }
     }
 
@@ -240,6 +261,60 @@ impl Messages for French {
             Failure::ContextUnusable { url, error } => {
                 format!("Fond de carte {url} non affiché : {}", self.load_error(error))
             }
+            Failure::StatusesDownload { url, error } => {
+                format!("Statuts {url} non appliqués : {}", self.fetch_error(error))
+            }
+            Failure::StatusesUnusable { url, error } => {
+                format!("Statuts {url} non appliqués : {}", self.sheet_error(error))
+            }
         }
+    }
+
+    fn sheet_error(&self, e: &SheetError) -> String {
+        match e {
+            SheetError::Empty => "le fichier est vide.".into(),
+            SheetError::Html => "le serveur a renvoyé une page HTML au lieu d'un fichier CSV \
+                                 (adresse erronée ou page d'erreur)."
+                .into(),
+            SheetError::Binary { byte } => format!(
+                "ce n'est pas un fichier texte CSV (octet nul n° {byte}) ; enregistrez la feuille au format CSV."
+            ),
+            SheetError::TooLarge { bytes, max } => format!(
+                "le fichier est trop volumineux : {} octets, la limite est de {} octets ({}).",
+                int(*bytes),
+                int(*max),
+                megabytes(*max)
+            ),
+            SheetError::NoRows => "le fichier n'a qu'une ligne d'en-tête, aucune ligne de données.".into(),
+        }
+    }
+
+    fn sheet_problem(&self, p: &SheetProblem) -> String {
+        let what = match &p.kind {
+            SheetProblemKind::NoIdColumn { found } => format!(
+                "aucune colonne d'identifiant (id, code, insee, siren, id_ti…) parmi « {} » ; statuts non appliqués.",
+                found.join(" », « ")
+            ),
+            SheetProblemKind::NothingToSet { found } => format!(
+                "aucune colonne statut, date, lieu, projets ou lien parmi « {} » ; rien à appliquer.",
+                found.join(" », « ")
+            ),
+            SheetProblemKind::MissingCells { found, expected } => {
+                format!("{found} cellule(s) au lieu de {expected} ; les cellules manquantes sont vides.")
+            }
+            SheetProblemKind::EmptyId => "identifiant vide ; ligne ignorée.".into(),
+            SheetProblemKind::UnknownId(id) => format!("aucun territoire n'a l'identifiant « {id} » ; ligne ignorée."),
+            SheetProblemKind::DuplicateId { id, first } => {
+                format!("l'identifiant « {id} » figure déjà ligne {first} ; ligne ignorée.")
+            }
+            SheetProblemKind::UnknownStatus(s) => {
+                format!("le statut « {s} » n'est pas décrit dans la légende ; il est affiché tel quel.")
+            }
+            SheetProblemKind::BadDate(d) => {
+                format!("date « {d} » illisible (attendu JJ/MM/AAAA ou AAAA-MM-JJ) ; date ignorée.")
+            }
+            SheetProblemKind::UnsafeUrl(u) => format!("le lien « {u} » n'est pas une adresse http(s) ; lien retiré."),
+        };
+        format!("Statuts, ligne {} : {what}", p.line)
     }
 }

@@ -10,7 +10,7 @@ mod fr;
 pub use en::{English, EN};
 pub use fr::{French, FR};
 
-use crate::load::{Failure, FetchError, LoadError, Problem, ProblemKind};
+use crate::load::{Failure, FetchError, LoadError, Problem, ProblemKind, SheetError, SheetProblem};
 
 /// Interface strings of one language.
 #[derive(Clone, Copy, Debug)]
@@ -60,6 +60,12 @@ pub struct Strings {
     /// Progress while downloading: "`<what>`… 120 Ko sur 900 Ko".
     pub loading_territories: &'static str,
     pub loading_context: &'static str,
+    /// Progress of the status sheet's download.
+    pub loading_statuses: &'static str,
+    /// The legend entry of territories without a status, and the one grouping statuses past the
+    /// palette of a generated legend.
+    pub no_status: &'static str,
+    pub other_statuses: &'static str,
     pub size_of: &'static str,
     pub kilobytes: &'static str,
     /// Between a label and its value: French puts a space before the colon.
@@ -83,6 +89,10 @@ pub trait Messages: std::fmt::Debug {
     fn fetch_error(&self, e: &FetchError) -> String;
     /// What the map area (or, for the background map, the warnings) says.
     fn failure(&self, f: &Failure) -> String;
+    /// Why a status sheet could not be used at all.
+    fn sheet_error(&self, e: &SheetError) -> String;
+    /// A problem with one line of a status sheet, naming the line and the value.
+    fn sheet_problem(&self, p: &SheetProblem) -> String;
 }
 
 impl Strings {
@@ -159,6 +169,16 @@ impl Strings {
     /// The sentence for a download that did not deliver.
     pub fn fetch_error(&self, e: &FetchError) -> String {
         self.messages.fetch_error(e)
+    }
+
+    /// The sentence for a problem with one line of a status sheet.
+    pub fn sheet_problem(&self, p: &SheetProblem) -> String {
+        self.messages.sheet_problem(p)
+    }
+
+    /// The mapping of properties with the made-up legend entries worded in this language.
+    pub fn mapping(&self) -> crate::load::Mapping {
+        crate::load::Mapping::worded(self.no_status, self.other_statuses)
     }
 
     /// The sentence for a problem with one feature, naming it.

@@ -2,7 +2,7 @@
 //! saying where, and no French left in the English sentences.
 
 use super::*;
-use crate::load::{JsonReason, RingAt};
+use crate::load::{JsonReason, RingAt, SheetProblemKind};
 
 const URL: &str = "https://example.org/t.geojson";
 const AT: RingAt = RingAt { polygon: 2, ring: 1 };
@@ -105,6 +105,12 @@ fn problems() -> Vec<(Problem, Vec<&'static str>)> {
         (ProblemKind::UnsafeUrl { property: "sources" }, vec!["sources", "http(s)"]),
         (ProblemKind::TooDeep, vec!["8"]),
         (ProblemKind::PositionTooShort { at: AT, position: 3, numbers: 1 }, vec!["3", "1"]),
+        (ProblemKind::NoId { given: "Marne".into(), keys: Some("code_dep".into()) }, vec!["Marne", "code_dep"]),
+        (ProblemKind::NoName { keys: None }, vec!["nom"]),
+        (
+            ProblemKind::GroupedStatus { value: "v9".into(), others: "Autres".into(), palette: 8 },
+            vec!["v9", "8", "Autres"],
+        ),
     ];
     let seen: Vec<usize> = kinds
         .iter()
@@ -121,9 +127,12 @@ fn problems() -> Vec<(Problem, Vec<&'static str>)> {
             ProblemKind::UnsafeUrl { .. } => 9,
             ProblemKind::TooDeep => 10,
             ProblemKind::PositionTooShort { .. } => 11,
+            ProblemKind::NoId { .. } => 12,
+            ProblemKind::NoName { .. } => 13,
+            ProblemKind::GroupedStatus { .. } => 14,
         })
         .collect();
-    assert_eq!(seen, (0..12).collect::<Vec<_>>());
+    assert_eq!(seen, (0..15).collect::<Vec<_>>());
     kinds
         .into_iter()
         .map(|(kind, mut says)| {
@@ -169,6 +178,8 @@ fn failures() -> Vec<(Failure, Vec<&'static str>)> {
         (Failure::NotDrawn, vec![]),
         (Failure::ContextDownload { url: "c.geojson".into(), error: http }, vec!["c.geojson", URL, "503"]),
         (Failure::ContextUnusable { url: "c.geojson".into(), error: LoadError::Empty }, vec!["c.geojson"]),
+        (Failure::StatusesDownload { url: "s.csv".into(), error: FetchError::NoWindow }, vec!["s.csv"]),
+        (Failure::StatusesUnusable { url: "s.csv".into(), error: SheetError::Html }, vec!["s.csv", "HTML"]),
     ];
     let seen: Vec<usize> = failures
         .iter()
@@ -178,10 +189,41 @@ fn failures() -> Vec<(Failure, Vec<&'static str>)> {
             Failure::NotDrawn => 2,
             Failure::ContextDownload { .. } => 3,
             Failure::ContextUnusable { .. } => 4,
+            Failure::StatusesDownload { .. } => 5,
+            Failure::StatusesUnusable { .. } => 6,
         })
         .collect();
-    assert_eq!(seen, (0..5).collect::<Vec<_>>());
+    assert_eq!(seen, (0..7).collect::<Vec<_>>());
     failures
+}
+
+/// One status sheet error and one line problem of each variant, with what the sentence must name.
+fn sheet_sentences(s: &Strings) -> Vec<(String, Vec<&'static str>)> {
+    let errors = [
+        (SheetError::Empty, vec![]),
+        (SheetError::Html, vec!["HTML"]),
+        (SheetError::Binary { byte: 3 }, vec!["3", "CSV"]),
+        (SheetError::TooLarge { bytes: 6_000_000, max: 5_242_880 }, vec!["000"]),
+        (SheetError::NoRows, vec![]),
+    ];
+    let kinds = [
+        (SheetProblemKind::NoIdColumn { found: vec!["nom".into()] }, vec!["nom"]),
+        (SheetProblemKind::NothingToSet { found: vec!["code".into()] }, vec!["code"]),
+        (SheetProblemKind::MissingCells { found: 2, expected: 5 }, vec!["2", "5"]),
+        (SheetProblemKind::EmptyId, vec![]),
+        (SheetProblemKind::UnknownId("99".into()), vec!["99"]),
+        (SheetProblemKind::DuplicateId { id: "51".into(), first: 3 }, vec!["51", "3"]),
+        (SheetProblemKind::UnknownStatus("cancelled".into()), vec!["cancelled"]),
+        (SheetProblemKind::BadDate("31/02/20".into()), vec!["31/02/20"]),
+        (SheetProblemKind::UnsafeUrl("javascript:x".into()), vec!["javascript:x"]),
+    ];
+    let mut out: Vec<(String, Vec<&'static str>)> =
+        errors.into_iter().map(|(e, says)| (s.messages.sheet_error(&e), says)).collect();
+    for (kind, mut says) in kinds {
+        says.push("12");
+        out.push((s.sheet_problem(&SheetProblem { line: 12, kind }), says));
+    }
+    out
 }
 
 /// Every sample sentence in one language, with what it must name.
@@ -191,6 +233,7 @@ fn all_sentences(s: &Strings) -> Vec<(String, Vec<&'static str>)> {
     out.extend(problems().into_iter().map(|(p, says)| (s.problem(&p), says)));
     out.extend(fetch_errors().into_iter().map(|(e, says)| (s.fetch_error(&e), says)));
     out.extend(failures().into_iter().map(|(f, says)| (s.failure(&f), says)));
+    out.extend(sheet_sentences(s));
     out
 }
 
