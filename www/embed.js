@@ -1,4 +1,5 @@
-// The map in an iframe. Query: src, context, territory, lang, minimal (no header), height.
+// The map in an iframe. Query: src, context, statuts (status CSV), idProperty, nameProperty,
+// statusProperty, territory, lang, minimal (no header), height.
 // The selected territory lives in the hash (#territoire=<id>); the page tells its parent its
 // height and selection with postMessage ({source: 'territoires-map', type: 'height' | 'select'}).
 import init, { TerritoiresMap } from './pkg/territoires_map.js';
@@ -14,10 +15,14 @@ const options = {
   context: q.get('context') ?? (q.get('src') ? undefined : 'data/contexte-grand-est.geojson'),
   lang: q.get('lang') ?? 'fr',
   header: !q.has('minimal'),
+  statuses: q.get('statuts') ?? q.get('statuses') ?? undefined,
+  idProperty: q.get('idProperty') ?? undefined,
+  nameProperty: q.get('nameProperty') ?? undefined,
+  statusProperty: q.get('statusProperty') ?? undefined,
   cooperative: true,
 };
 // Data downloads start while the wasm compiles; the map's fetch() takes them over (see main.js).
-for (const href of [options.src, options.context]) {
+for (const href of [options.src, options.context, options.statuses]) {
   if (href) document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href }));
 }
 await init();

@@ -1,5 +1,7 @@
 // Loads the WebAssembly module and starts one map in #carte. All map logic is in Rust.
-// ?src=<url> shows another territory file (then no Grand Est background unless ?context=<url>).
+// ?src=<url> shows another territory file (then no Grand Est background unless ?context=<url>);
+// ?statuts=<url> joins a status CSV by id; ?idProperty=, ?nameProperty=, ?statusProperty= name
+// the file's properties.
 import init, { TerritoiresMap } from './pkg/territoires_map.js';
 
 const params = new URLSearchParams(location.search);
@@ -10,10 +12,14 @@ const options = {
   context: params.get('context') ?? (src ? undefined : 'data/contexte-grand-est.geojson'),
   lang: params.get('lang') ?? document.documentElement.lang,
   renderer: params.get('renderer') ?? undefined,
+  statuses: params.get('statuts') ?? params.get('statuses') ?? undefined,
+  idProperty: params.get('idProperty') ?? undefined,
+  nameProperty: params.get('nameProperty') ?? undefined,
+  statusProperty: params.get('statusProperty') ?? undefined,
 };
 // The data downloads start now, while the wasm compiles: the map's own fetch() of the same URL
 // (CORS mode, same-origin credentials, as `crossorigin` asks) takes these responses over.
-for (const href of [options.src, options.context]) {
+for (const href of [options.src, options.context, options.statuses]) {
   if (href) document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href }));
 }
 try {

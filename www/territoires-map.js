@@ -1,7 +1,8 @@
 // <territoires-map>: the map as a custom element, for host pages. Two lines to embed it:
 //   <script type="module" src="https://example.org/carte/territoires-map.js"></script>
 //   <territoires-map src="https://example.org/carte/data/territoires-grand-est.geojson"></territoires-map>
-// Attributes: src, context, lang (fr | en), selected (territory id), height (CSS length).
+// Attributes: src, context, lang (fr | en), selected (territory id), height (CSS length),
+//   statuses (a CSV of statuses joined by id), id-property, name-property, status-property.
 // Events (bubbling, composed): ready, error, territoryselect. Methods: select(id), clear(), reload(), destroy().
 // All map logic is in Rust; this file only ties the element's life cycle to it.
 import init, { TerritoiresMap } from './pkg/territoires_map.js';
@@ -10,7 +11,7 @@ const wasm = init({ module_or_path: new URL('./pkg/territoires_map_bg.wasm', imp
 const css = new URL('./map.css', import.meta.url).href;
 
 class TerritoiresMapElement extends HTMLElement {
-  static observedAttributes = ['src', 'context', 'lang', 'selected', 'height'];
+  static observedAttributes = ['src', 'context', 'lang', 'selected', 'height', 'statuses', 'id-property', 'name-property', 'status-property'];
   #map = null;
   #root = null;
   #run = 0;
@@ -56,8 +57,18 @@ class TerritoiresMapElement extends HTMLElement {
       context: this.getAttribute('context')
         ?? (this.hasAttribute('src') ? undefined : new URL('./data/contexte-grand-est.geojson', import.meta.url).href),
       lang: this.getAttribute('lang') ?? 'fr',
+      statuses: this.#url('statuses'),
+      idProperty: this.getAttribute('id-property') ?? undefined,
+      nameProperty: this.getAttribute('name-property') ?? undefined,
+      statusProperty: this.getAttribute('status-property') ?? undefined,
       cooperative: true,
     });
+  }
+
+  // An attribute's address resolved against the host page, as `src` is by fetch().
+  #url(name) {
+    const v = this.getAttribute(name);
+    return v ? new URL(v, document.baseURI).href : undefined;
   }
 
   #applySelected() {

@@ -64,12 +64,23 @@ impl Mapping {
 
 /// The value under `chosen` when the map names the key, else under the first usual key present.
 pub fn pick<'a>(obj: Option<&'a JsonObject>, chosen: Option<&str>, usual: &[&str]) -> Option<&'a JsonValue> {
+    keyed(obj, chosen, usual).map(|(_, v)| v)
+}
+
+/// [`pick`], with the key as the file spells it.
+pub fn keyed<'a>(
+    obj: Option<&'a JsonObject>,
+    chosen: Option<&str>,
+    usual: &[&str],
+) -> Option<(&'a str, &'a JsonValue)> {
     let obj = obj?;
-    let found =
-        |key: &str| obj.get(key).or_else(|| obj.iter().find(|(k, _)| k.eq_ignore_ascii_case(key)).map(|(_, v)| v));
+    let found = |key: &str| {
+        let exact = obj.get_key_value(key);
+        exact.or_else(|| obj.iter().find(|(k, _)| k.eq_ignore_ascii_case(key))).map(|(k, v)| (k.as_str(), v))
+    };
     match chosen {
-        Some(key) => found(key.trim()),
-        None => usual.iter().find_map(|k| found(k).filter(|v| !v.is_null())),
+        Some(key) => found(key.trim()).filter(|(_, v)| !v.is_null()),
+        None => usual.iter().find_map(|k| found(k).filter(|(_, v)| !v.is_null())),
     }
 }
 

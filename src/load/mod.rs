@@ -125,8 +125,8 @@ fn territory(
 ) -> Option<(Territory, Option<String>)> {
     let mut p = Props::new(f.properties.as_ref());
     let props = f.properties.as_ref();
-    let name = keys::text(keys::pick(props, m.name.as_deref(), &keys::NAME_KEYS));
-    let status = keys::text(keys::pick(props, m.status.as_deref(), &keys::STATUS_KEYS));
+    let name = typed_text(keys::keyed(props, m.name.as_deref(), &keys::NAME_KEYS), kinds);
+    let status = typed_text(keys::keyed(props, m.status.as_deref(), &keys::STATUS_KEYS), kinds);
     let polygons = match &f.geometry {
         Some(g) => geometry::polygons(&g.value, kinds),
         None => Vec::new(),
@@ -168,6 +168,17 @@ fn territory(
     };
     kinds.append(&mut p.problems);
     (!t.polygons.is_empty()).then_some((t, status))
+}
+
+/// A text value, or `None` with a [`ProblemKind::WrongType`] when the key holds a list, an
+/// object or a boolean.
+fn typed_text(found: Option<(&str, &geojson::JsonValue)>, kinds: &mut Vec<ProblemKind>) -> Option<String> {
+    let (key, v) = found?;
+    let text = keys::text(Some(v));
+    if text.is_none() && !v.is_string() {
+        kinds.push(ProblemKind::WrongType { property: key.to_string(), expected: Expected::Text });
+    }
+    text
 }
 
 /// The feature's id: the property the map names (`idProperty`), else the GeoJSON `id` member,

@@ -207,20 +207,20 @@ impl Messages for English {
                 at(r)
             ),
             ProblemKind::NoId { given, keys: Some(k) } => {
-                format!("no id in the property \"{k}\"; territory named \"{given}\".")
+                format!("no id in the property “{k}”; territory named “{given}”.")
             }
             ProblemKind::NoId { given, keys: None } => {
-                format!("no id (id, code, insee, siren, id_ti…); territory named \"{given}\".")
+                format!("no id (id, code, insee, siren, id_ti…); territory named “{given}”.")
             }
             ProblemKind::NoName { keys: Some(k) } => {
-                format!("no name in the property \"{k}\"; territory shown with its id.")
+                format!("no name in the property “{k}”; territory shown with its id.")
             }
             ProblemKind::NoName { keys: None } => {
                 "no name (name, nom, libelle, lib_ti…); territory shown with its id.".into()
             }
-            ProblemKind::GroupedStatus { value, others, palette } => format!(
-                "the status \"{value}\" is past the legend's {palette} colours; it is grouped under \"{others}\"."
-            ),
+            ProblemKind::GroupedStatus { value, others, palette } => {
+                format!("the status “{value}” is past the legend's {palette} colours; it is grouped under “{others}”.")
+            }
         }
     }
 
@@ -287,28 +287,28 @@ impl Messages for English {
     fn sheet_problem(&self, p: &SheetProblem) -> String {
         let what = match &p.kind {
             SheetProblemKind::NoIdColumn { found } => format!(
-                "no id column (id, code, insee, siren, id_ti…) among \"{}\"; statuses not applied.",
-                found.join("\", \"")
+                "no id column (id, code, insee, siren, id_ti…) among “{}”; statuses not applied.",
+                found.join("”, “")
             ),
             SheetProblemKind::NothingToSet { found } => format!(
-                "no status, date, place, projects or link column among \"{}\"; nothing to apply.",
-                found.join("\", \"")
+                "no status, date, place, projects or link column among “{}”; nothing to apply.",
+                found.join("”, “")
             ),
             SheetProblemKind::MissingCells { found, expected } => {
                 format!("{found} cell(s) instead of {expected}; the missing ones are taken as empty.")
             }
             SheetProblemKind::EmptyId => "empty id; line skipped.".into(),
-            SheetProblemKind::UnknownId(id) => format!("no territory has the id \"{id}\"; line skipped."),
+            SheetProblemKind::UnknownId(id) => format!("no territory has the id “{id}”; line skipped."),
             SheetProblemKind::DuplicateId { id, first } => {
-                format!("the id \"{id}\" is already on line {first}; line skipped.")
+                format!("the id “{id}” is already on line {first}; line skipped.")
             }
             SheetProblemKind::UnknownStatus(s) => {
-                format!("the status \"{s}\" is not described in the legend; it is shown as written.")
+                format!("the status “{s}” is not described in the legend; it is shown as written.")
             }
             SheetProblemKind::BadDate(d) => {
-                format!("unreadable date \"{d}\" (expected DD/MM/YYYY or YYYY-MM-DD); date ignored.")
+                format!("unreadable date “{d}” (expected DD/MM/YYYY or YYYY-MM-DD); date ignored.")
             }
-            SheetProblemKind::UnsafeUrl(u) => format!("the link \"{u}\" is not an http(s) address; link dropped."),
+            SheetProblemKind::UnsafeUrl(u) => format!("the link “{u}” is not an http(s) address; link dropped."),
         };
         format!("Statuses, line {}: {what}", p.line)
     }

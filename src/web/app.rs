@@ -8,7 +8,7 @@ use super::listeners::Timer;
 use super::panel;
 use super::surface::Surface;
 use crate::interact::{Controller, Effect, Gesture, Input, Settings};
-use crate::load::{Failure, Problem};
+use crate::load::Failure;
 use crate::model::{Context, Dataset};
 use crate::render::{Renderer, CANVAS_ABOVE_FEATURES};
 use crate::scene::Scene;
@@ -80,12 +80,7 @@ impl App {
     }
 
     /// Draws a loaded dataset. Problems met on the way are listed under the map.
-    pub fn show(
-        &mut self,
-        data: Dataset,
-        context: Option<Context>,
-        problems: &[Problem],
-    ) -> Result<HostEvent, JsValue> {
+    pub fn show(&mut self, data: Dataset, context: Option<Context>, problems: &[String]) -> Result<HostEvent, JsValue> {
         let renderer = Renderer::for_dataset(self.renderer.as_deref(), &data);
         let (w, h) = self.size();
         let scene = Scene::build_for(&data, context.as_ref(), renderer);

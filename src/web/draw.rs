@@ -6,7 +6,6 @@ use super::dom::{append, html, svg, text_el};
 use crate::coords::Screen;
 use crate::interact::MIN_TARGET;
 use crate::labels::{estimate_width, place, Candidate};
-use crate::load::Problem;
 use crate::model::{ContextLayer, Dataset, Pattern, StatusCategory};
 use crate::render::Renderer;
 use crate::scene::Scene;
@@ -232,8 +231,9 @@ pub fn markers(
     Ok(())
 }
 
-/// Lists the problems met while loading, in words, under the map.
-pub fn warnings(doc: &Document, c: &Chrome, problems: &[Problem], s: &Strings) -> Result<(), JsValue> {
+/// The warnings under the map, already worded: the background's or the status sheet's failure,
+/// the file's problems, then the sheet's, each naming where.
+pub fn warnings(doc: &Document, c: &Chrome, problems: &[String], s: &Strings) -> Result<(), JsValue> {
     if problems.is_empty() {
         return Ok(());
     }
@@ -241,7 +241,7 @@ pub fn warnings(doc: &Document, c: &Chrome, problems: &[Problem], s: &Strings) -
     append(&c.warnings, &text_el(doc, "p", "", s.warnings)?)?;
     let list = html(doc, "ul", "")?;
     for p in problems.iter().take(50) {
-        append(&list, &text_el(doc, "li", "", &s.problem(p))?)?;
+        append(&list, &text_el(doc, "li", "", p)?)?;
     }
     if problems.len() > 50 {
         append(&list, &text_el(doc, "li", "", &format!("… (+{})", problems.len() - 50))?)?;

@@ -1,12 +1,12 @@
-//! The load flow of one map: download the territories and the background map at the same
-//! time, showing the territories' progress in `.tim-message` (then the background's, if it is
+//! The load flow of one map: download the territories, the background map and the status
+//! sheet at the same time, showing the territories' progress in `.tim-message` (then the background's, if it is
 //! still coming); on a failed or stalled download, an error with a retry button ("Réessayer",
 //! "Try again") that starts it again. Failures are typed ([`Failure`]) and worded by the strings
 //! table in the map's language. `destroy()` aborts the downloads; nothing is written after it.
 
 use super::app::{App, HostEvent};
 use super::{dispatch, dom, fetch};
-use crate::load::{self, Failure, FetchError};
+use crate::load::{self, Failure, FetchError, Mapping};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -21,6 +21,10 @@ const PROGRESS_EVERY_MS: f64 = 400.0;
 pub struct Loader {
     pub src: String,
     pub context: Option<String>,
+    /// The status sheet (CSV) joined to the territories, if any.
+    pub statuses: Option<String>,
+    /// Which properties hold the id, name and status.
+    pub mapping: Mapping,
     pub stall_ms: u32,
     /// One controller per download (territories, then the background's own), so a failed
     /// territories download can stop the background one without ending the load.
@@ -33,12 +37,18 @@ pub struct Loader {
 }
 
 impl Loader {
-    pub fn new(src: String, context: Option<String>, stall_ms: Option<f64>) -> Loader {
+    pub fn new(
+        src: String,
+        context: Option<String>,
+        stall_ms: Option<f64>,
+        statuses: Option<String>,
+        mapping: Mapping,
+    ) -> Loader {
         let stall_ms = match stall_ms {
             Some(ms) if ms.is_finite() && ms >= 1.0 => ms.min(3_600_000.0) as u32,
             _ => STALL_MS,
         };
-        Loader { src, context, stall_ms, abort: Vec::new(), destroyed: false, refocus: false }
+        Loader { src, context, statuses, mapping, stall_ms, abort: Vec::new(), destroyed: false, refocus: false }
     }
 
     /// Aborts the downloads in flight, for good.
@@ -68,7 +78,7 @@ type Shared = Rc<RefCell<App>>;
 /// Starts (or starts again) loading the map's data. Returns false when the map is destroyed,
 /// already shown, or busy.
 pub fn start(app: &Shared) -> bool {
-    let (src, context, stall_ms, signal, context_abort, strings) = {
+    let (src, context, statuses, stall_ms, signal, context_abort, strings) = {
         let Ok(mut a) = app.try_borrow_mut() else { return false };
         if a.loader.destroyed || a.map.is_some() {
             return false;
@@ -79,7 +89,8 @@ pub fn start(app: &Shared) -> bool {
         a.loader.abort = vec![abort, context_abort.clone()];
         a.loader.refocus = remove_retry(&a);
         show_loading(&a);
-        (a.loader.src.clone(), a.loader.context.clone(), a.loader.stall_ms, signal, context_abort, a.strings)
+        let l = &a.loader;
+        (l.src.clone(), l.context.clone(), l.statuses.clone(), l.stall_ms, signal, context_abort, a.strings)
     };
     let task = app.clone();
     wasm_bindgen_futures::spawn_local(async move {
@@ -130,7 +141,13 @@ pub fn start(app: &Shared) -> bool {
             pending.set(None);
             Some((url.clone(), r))
         };
-        let (territories, context) = futures_util::future::join(territories, background).await;
+        // The sheet is small: no progress of its own; it stops with the territories' download.
+        let sheet = async {
+            let url = statuses.as_ref()?;
+            let req = fetch::Request { url, signal: &context_signal, stall_ms };
+            Some((url.clone(), fetch::bytes(&req, &mut |_, _| {}).await))
+        };
+        let (territories, context, sheet) = futures_util::future::join3(territories, background, sheet).await;
         let context = context.filter(|_| territories.is_ok());
         if signal.aborted() {
             return;
@@ -143,7 +160,7 @@ pub fn start(app: &Shared) -> bool {
             }
             // Closes a stalled connection; a no-op for finished downloads.
             a.loader.abort_all();
-            let event = load_into(&mut a, &src, territories, context);
+            let event = load_into(&mut a, &src, territories, context, sheet);
             let refocus = std::mem::take(&mut a.loader.refocus);
             if failed_download {
                 add_retry(&a, refocus);
@@ -198,35 +215,48 @@ fn remove_retry(a: &App) -> bool {
     focused
 }
 
+type Download = Option<(String, Result<Vec<u8>, FetchError>)>;
+
 fn load_into(
     a: &mut App,
     src: &str,
     territories: Result<Vec<u8>, FetchError>,
-    context: Option<(String, Result<Vec<u8>, FetchError>)>,
+    context: Download,
+    sheet: Download,
 ) -> HostEvent {
     let bytes = match territories {
         Ok(b) => b,
         Err(e) => return a.fail(&Failure::Download(e)),
     };
     dom::mark("fetched");
-    let loaded = match load::territories(&bytes) {
+    let mut notes = Vec::new();
+    let sheet = sheet.and_then(|(url, r)| {
+        let failure = match r.map(|b| load::sheet(&b, &a.loader.mapping)) {
+            Ok(Ok(s)) => return Some(s),
+            Ok(Err(error)) => Failure::StatusesUnusable { url, error },
+            Err(error) => Failure::StatusesDownload { url, error },
+        };
+        notes.push(a.strings.failure(&failure));
+        None
+    });
+    let loaded = match load::territories_with(&bytes, &a.loader.mapping, sheet.as_ref()) {
         Ok(l) => l,
         Err(error) => return a.fail(&Failure::Unusable { url: src.to_string(), error }),
     };
-    let mut problems = loaded.problems;
     let ctx = context.and_then(|(url, r)| {
         let failure = match r.map(|b| load::context(&b)) {
             Ok(Ok(c)) => return Some(c.data),
             Ok(Err(error)) => Failure::ContextUnusable { url, error },
             Err(error) => Failure::ContextDownload { url, error },
         };
-        a.chrome.warnings.set_text_content(Some(&a.strings.failure(&failure)));
-        a.chrome.warnings.set_hidden(false);
+        notes.insert(0, a.strings.failure(&failure));
         None
     });
-    problems.truncate(1000);
+    // At most a thousand lines of each: the list shows the first fifty and a count.
+    let problems = loaded.problems.iter().take(1000).map(|p| a.strings.problem(p));
+    notes.extend(problems.chain(loaded.sheet_problems.iter().take(1000).map(|p| a.strings.sheet_problem(p))));
     dom::mark("parsed");
-    match a.show(loaded.data, ctx, &problems) {
+    match a.show(loaded.data, ctx, &notes) {
         Ok(ev) => {
             a.set_state("ready");
             ev

@@ -44,6 +44,15 @@ struct Options {
     stall_timeout: Option<f64>,
     /// `"svg"`, `"canvas"`, or picked by the file's size (default).
     renderer: Option<String>,
+    /// A status sheet (CSV) joined to the territories by id.
+    statuses: Option<String>,
+    /// The property holding each territory's id, name and status (default: the usual keys).
+    #[serde(rename = "idProperty")]
+    id_property: Option<String>,
+    #[serde(rename = "nameProperty")]
+    name_property: Option<String>,
+    #[serde(rename = "statusProperty")]
+    status_property: Option<String>,
 }
 
 /// One map inside a host element.
@@ -64,6 +73,13 @@ impl TerritoiresMap {
         let doc = dom::document()?;
         let chrome = chrome::build(&doc, &root, strings, uid)?;
         let cooperative = opts.cooperative.unwrap_or(false);
+        let given = |o: Option<String>| o.filter(|s| !s.trim().is_empty());
+        let mapping = crate::load::Mapping {
+            id: given(opts.id_property),
+            name: given(opts.name_property),
+            status: given(opts.status_property),
+            ..strings.mapping()
+        };
         if cooperative {
             root.class_list().add_1("tim-cooperative")?;
         }
@@ -80,6 +96,8 @@ impl TerritoiresMap {
                 opts.src.unwrap_or_else(|| "data/territoires-grand-est.geojson".to_string()),
                 opts.context,
                 opts.stall_timeout,
+                opts.statuses.filter(|s| !s.trim().is_empty()),
+                mapping,
             ),
             renderer: opts.renderer,
             settle: None,

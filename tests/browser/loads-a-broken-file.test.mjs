@@ -96,18 +96,18 @@ test('after an error a user can still click the zoom buttons (nothing covers the
   await assertHealthy(watch, { allowConsoleErrors: true });
 });
 
-test('a feature without name is skipped with a warning naming it; the rest is shown', async () => {
+test('a feature without name is shown with its id and a warning naming it; the rest is shown', async () => {
   const { page, watch } = await app.open(`?src=${encodeURIComponent('/__fixtures/bad-missing-name.geojson')}`);
   const all = await territories(page);
-  assert.deepEqual(all.map((t) => t.id), ['bon'], 'only the good feature is drawn');
+  assert.deepEqual(all.map((t) => t.id), ['bon', 'sans-nom'], 'both features are drawn');
   const events = await watch.domEvents();
-  assert.equal(events.find((e) => e.type === 'ready')?.detail?.count, 1, `ready event with count 1: ${JSON.stringify(events)}`);
+  assert.equal(events.find((e) => e.type === 'ready')?.detail?.count, 2, `ready event with count 2: ${JSON.stringify(events)}`);
   const warn = await page.$eval('#carte .tim-warnings', (el) => ({
     text: el.textContent.replace(/\s+/g, ' ').trim(),
     hidden: el.hidden || getComputedStyle(el).display === 'none',
   }));
   assert.equal(warn.hidden, false, '.tim-warnings is shown');
-  assert.ok(warn.text.includes('name'), `warnings name the property: ${warn.text}`);
+  assert.ok(warn.text.includes('pas de nom'), `warnings say the name is missing: ${warn.text}`);
   assert.ok(warn.text.includes('n° 1'), `warnings give the feature index: ${warn.text}`);
   assert.equal(await page.getAttribute('#carte', 'data-state'), 'ready');
 

@@ -95,7 +95,7 @@ test('a partly wrong file: the warnings under the map are in English and name th
   const { page, watch } = await app.open(`?lang=en&src=${encodeURIComponent(src)}`);
   const warnings = await text(page, '#carte .tim-warnings');
   assert.ok(warnings.startsWith('Some data could not be shown:'), warnings);
-  assert.match(warnings, /Feature #1 \(id “[^”]+”\): the required property “name” is missing; feature skipped\./);
+  assert.match(warnings, /Feature #1 \(id “sans-nom”\): no name \(name, nom, libelle, lib_ti…\); territory shown with its id\./);
   assert.doesNotMatch(warnings, FRENCH);
   await assertHealthy(watch);
 });
