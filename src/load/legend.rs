@@ -126,7 +126,7 @@ impl Builder {
                 distinct.push((v, *index));
             }
         }
-        distinct.sort_by(|a, b| a.0.to_lowercase().cmp(&b.0.to_lowercase()).then(a.0.cmp(b.0)));
+        distinct.sort_unstable_by(|a, b| a.0.to_lowercase().cmp(&b.0.to_lowercase()).then(a.0.cmp(b.0)));
         for (k, (value, index)) in distinct.iter().enumerate() {
             match PALETTE.get(k) {
                 Some((color, pattern)) => self.legend.statuses.push(StatusCategory {

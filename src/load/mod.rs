@@ -111,7 +111,6 @@ pub fn territories_with(bytes: &[u8], m: &Mapping, sheet: Option<&Sheet>) -> Res
         let id = indices.iter().position(|i| *i == index).map(|k| dataset.territories[k].id.clone());
         problems.push(Problem { index, id, kind });
     }
-    problems.sort_by_key(|p| p.index);
     dataset.legend = assigned.legend;
     Ok(Loaded { data: dataset, problems, sheet_problems })
 }

@@ -69,6 +69,5 @@ pub fn apply(
             t.sources.insert(0, l.clone());
         }
     }
-    problems.sort_by_key(|p| p.line);
     problems
 }

@@ -19,6 +19,7 @@
 mod apply;
 mod decode;
 mod error;
+mod read;
 
 pub use apply::apply;
 pub use decode::Encoding;
@@ -72,13 +73,8 @@ pub fn sheet(bytes: &[u8], m: &Mapping) -> Result<Sheet, SheetError> {
     }
     let (text, encoding) = decode::text(bytes);
     check_text(bytes, &text, encoding)?;
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(separator(&text))
-        .flexible(true)
-        .has_headers(false)
-        .from_reader(text.as_bytes());
-    let mut records = reader.records().filter_map(Result::ok);
-    let Some(header) = records.next() else { return Err(SheetError::Empty) };
+    let mut records = read::records(&text, separator(&text)).into_iter();
+    let Some((_, header)) = records.next() else { return Err(SheetError::Empty) };
     let headers: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
     let mut out = Sheet { encoding: Some(encoding), ..Sheet::default() };
     let at = |chosen: Option<&str>, keys: &[&str]| column(&headers, chosen, keys);
@@ -98,9 +94,9 @@ pub fn sheet(bytes: &[u8], m: &Mapping) -> Result<Sheet, SheetError> {
     }
     let mut any = false;
     let mut lines = Lines { text: &text, at: 0, line: 1 };
-    for rec in records {
-        let line = lines.at(rec.position().map_or(0, |p| p.byte() as usize));
-        let cells: Vec<&str> = rec.iter().map(str::trim).collect();
+    for (start, rec) in records {
+        let line = lines.at(start);
+        let cells: Vec<&str> = rec.iter().map(|c| c.trim()).collect();
         if cells.iter().all(|c| c.is_empty()) {
             continue;
         }
@@ -143,9 +139,8 @@ pub fn sheet(bytes: &[u8], m: &Mapping) -> Result<Sheet, SheetError> {
     Ok(out)
 }
 
-/// Line numbers of records from their byte offsets. The csv crate's own line count lags one
-/// record behind (it counts a line break when it reads the next record), so lines are counted
-/// here, in one pass over the text as records come in order.
+/// Line numbers of records from their byte offsets, counted in one pass over the text as records
+/// come in order.
 struct Lines<'a> {
     text: &'a str,
     at: usize,
