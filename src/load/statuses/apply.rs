@@ -15,33 +15,30 @@ pub fn apply(
     legend: &Builder,
 ) -> Vec<SheetProblem> {
     let mut problems = sheet.problems.clone();
-    let index: HashMap<&str, usize> = territories.iter().enumerate().map(|(i, t)| (t.id.as_str(), i)).collect();
-    let mut index_ci: HashMap<String, usize> = HashMap::new();
+    // One index, by id in lower case: ids match as written or in another case.
+    let mut index: HashMap<String, usize> = HashMap::new();
     for (i, t) in territories.iter().enumerate() {
-        index_ci.entry(t.id.to_lowercase()).or_insert(i);
+        index.entry(t.id.to_lowercase()).or_insert(i);
     }
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    // The line that set each territory, to name it when an id comes again.
+    let mut set_by: Vec<usize> = vec![0; territories.len()];
     let mut updates = Vec::new();
     for row in &sheet.rows {
         let mut problem = |kind| problems.push(SheetProblem { line: row.line, kind });
-        // Ids match as written, else in any case, else without the leading zeros a spreadsheet
-        // drops from codes ("08" read as 8).
-        let found =
-            index.get(row.id.as_str()).copied().or_else(|| index_ci.get(&row.id.to_lowercase()).copied()).or_else(
-                || {
-                    let bare = row.id.trim_start_matches('0');
-                    territories.iter().position(|t| !bare.is_empty() && t.id.trim_start_matches('0') == bare)
-                },
-            );
+        // Else without the leading zeros a spreadsheet drops from codes ("08" read as 8).
+        let found = index.get(&row.id.to_lowercase()).copied().or_else(|| {
+            let bare = row.id.trim_start_matches('0');
+            territories.iter().position(|t| !bare.is_empty() && t.id.trim_start_matches('0') == bare)
+        });
         let Some(i) = found else {
             problem(SheetProblemKind::UnknownId(row.id.clone()));
             continue;
         };
-        if let Some(first) = seen.get(&territories[i].id) {
-            problem(SheetProblemKind::DuplicateId { id: row.id.clone(), first: *first });
+        if set_by[i] > 0 {
+            problem(SheetProblemKind::DuplicateId { id: row.id.clone(), first: set_by[i] });
             continue;
         }
-        seen.insert(territories[i].id.clone(), row.line);
+        set_by[i] = row.line.max(1);
         let status = row.status.as_ref().map(|s| match legend.declared() {
             false => s.clone(),
             true => legend.declared_id(s).unwrap_or_else(|| {
