@@ -98,6 +98,7 @@ pub fn territories_with(bytes: &[u8], m: &Mapping, sheet: Option<&Sheet>) -> Res
     if dataset.territories.is_empty() {
         return Err(LoadError::NoUsableTerritory { problems });
     }
+    let before = values.clone();
     let sheet_problems = match sheet {
         Some(s) => statuses::apply(s, &mut dataset.territories, &mut values, &legend),
         None => Vec::new(),
@@ -108,7 +109,13 @@ pub fn territories_with(bytes: &[u8], m: &Mapping, sheet: Option<&Sheet>) -> Res
         t.status = status;
     }
     for (index, kind) in assigned.problems {
-        let id = indices.iter().position(|i| *i == index).map(|k| dataset.territories[k].id.clone());
+        let k = indices.iter().position(|i| *i == index);
+        // A status the sheet set was already reported with its line.
+        let from_sheet = k.is_some_and(|k| before.get(k) != values.get(k).map(|(_, v)| v));
+        if from_sheet && matches!(kind, ProblemKind::UnknownStatus(_)) {
+            continue;
+        }
+        let id = k.map(|k| dataset.territories[k].id.clone());
         problems.push(Problem { index, id, kind });
     }
     dataset.legend = assigned.legend;

@@ -151,3 +151,17 @@ fn context_layers_sorted_back_to_front() {
     assert_eq!(l.data.features[0].name.as_deref(), Some("Belgique"));
     assert_eq!(l.problems.len(), 1);
 }
+
+#[test]
+fn a_sheet_status_missing_from_the_legend_is_reported_once_with_its_line() {
+    let f = feature(r#""id":"a","name":"A","status":"s""#);
+    let m = Mapping::default();
+    let s = sheet("id;statut\na;annulé\n".as_bytes(), &m).unwrap();
+    let l = territories_with(&fc(&f), &m, Some(&s)).unwrap();
+    assert!(l.problems.is_empty(), "{:?}", l.problems);
+    assert_eq!(
+        l.sheet_problems,
+        vec![SheetProblem { line: 2, kind: SheetProblemKind::UnknownStatus("annulé".into()) }]
+    );
+    assert_eq!(l.data.spoken(0), "A : annulé");
+}
