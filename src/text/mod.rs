@@ -253,3 +253,19 @@ fn coordinate(x: f64) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// The French sentence, the page's default language; here rather than in `load`, which names no
+/// words.
+impl std::fmt::Display for SheetError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&FR.messages.sheet_error(self))
+    }
+}
+
+impl std::error::Error for SheetError {}
+
+impl std::fmt::Display for SheetProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&FR.messages.sheet_problem(self))
+    }
+}

@@ -1,9 +1,7 @@
 //! What can be wrong with a status sheet, as data that says where: the whole file
 //! ([`SheetError`], the sheet is not used) or one line of it ([`SheetProblem`], that line or cell
-//! is skipped and everything else applies). The strings table words them.
-
-use crate::text::FR;
-use std::fmt;
+//! is skipped and everything else applies). The strings table words them, and gives them their
+//! `Display` (in French), so that `load` does not name `text`.
 
 /// Why a status sheet could not be used at all.
 #[derive(Clone, Debug, PartialEq)]
@@ -48,18 +46,4 @@ pub enum SheetProblemKind {
     BadDate(String),
     /// A link that is not an http(s) address; dropped.
     UnsafeUrl(String),
-}
-
-impl fmt::Display for SheetError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&FR.messages.sheet_error(self))
-    }
-}
-
-impl std::error::Error for SheetError {}
-
-impl fmt::Display for SheetProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&FR.messages.sheet_problem(self))
-    }
 }
