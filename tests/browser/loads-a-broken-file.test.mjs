@@ -99,7 +99,7 @@ test('after an error a user can still click the zoom buttons (nothing covers the
 test('a feature without name is shown with its id and a warning naming it; the rest is shown', async () => {
   const { page, watch } = await app.open(`?src=${encodeURIComponent('/__fixtures/bad-missing-name.geojson')}`);
   const all = await territories(page);
-  assert.deepEqual(all.map((t) => t.id), ['bon', 'sans-nom'], 'both features are drawn');
+  assert.deepEqual(all.map((t) => t.id).sort(), ['bon', 'sans-nom'], 'both features are drawn');
   const events = await watch.domEvents();
   assert.equal(events.find((e) => e.type === 'ready')?.detail?.count, 2, `ready event with count 2: ${JSON.stringify(events)}`);
   const warn = await page.$eval('#carte .tim-warnings', (el) => ({
