@@ -66,7 +66,7 @@ pub fn run(args: impl Iterator<Item = String>) -> Result<()> {
     Ok(())
 }
 
-fn rows(path: &Path) -> Result<Vec<BTreeMap<String, String>>> {
+pub(crate) fn rows(path: &Path) -> Result<Vec<BTreeMap<String, String>>> {
     let file = File::open(path).with_context(|| format!("opening {}", path.display()))?;
     let mut raw = Vec::new();
     lzma_rs::xz_decompress(&mut BufReader::new(file), &mut raw)
@@ -81,13 +81,13 @@ fn rows(path: &Path) -> Result<Vec<BTreeMap<String, String>>> {
     Ok(out)
 }
 
-fn get<'a>(row: &'a BTreeMap<String, String>, k: &str) -> Result<&'a str> {
+pub(crate) fn get<'a>(row: &'a BTreeMap<String, String>, k: &str) -> Result<&'a str> {
     row.get(k).map(String::as_str).ok_or_else(|| anyhow!("missing column {k}"))
 }
 
 /// A simplified ring, rounded, with repeated points dropped; the original (rounded) when
 /// simplification leaves fewer than 4 positions; None when even that is degenerate.
-fn ring(ls: &LineString<f64>, tolerance: f64) -> Option<Vec<[f64; 2]>> {
+pub(crate) fn ring(ls: &LineString<f64>, tolerance: f64) -> Option<Vec<[f64; 2]>> {
     let round = |l: &LineString<f64>| {
         let mut v: Vec<[f64; 2]> = Vec::with_capacity(l.0.len());
         for c in &l.0 {

