@@ -87,22 +87,18 @@ impl App {
     ) -> Result<HostEvent, JsValue> {
         let renderer = Renderer::for_dataset(self.renderer.as_deref(), &data);
         let (w, h) = self.size();
-        let scene = Scene::build_for(&data, context.as_ref(), renderer);
+        let scene = Scene::build(&data, context.as_ref());
         super::dom::mark("scene");
-        let labels =
-            draw::dataset(&self.doc, &self.chrome, &data, &scene, self.strings, self.uid, self.header, renderer)?;
+        let labels = draw::dataset(&self.doc, &self.chrome, &data, &scene, self.strings, self.uid, self.header)?;
         draw::warnings(&self.doc, &self.chrome, problems, self.strings)?;
         super::dom::mark("dataset");
         let mut ctl = Controller::new(View::fit(scene.bounds, w, h, FIT_PADDING), &scene);
         ctl.cooperative = self.cooperative;
-        let surface = match renderer {
-            Renderer::Svg => Surface::svg(&self.chrome, data.territories.len(), ctl.focus)?,
-            Renderer::Canvas => Surface::canvas(&self.doc, &self.chrome, &data, &scene, ctl.focus)?,
-        };
+        let surface = Surface::new(renderer, &self.doc, &self.chrome, &data, &scene, self.uid, ctl.focus)?;
         // Round targets help a few small territories; thousands of them are reached through the
         // list and the keyboard instead.
         ctl.show_markers = data.territories.len() <= CANVAS_ABOVE_FEATURES;
-        let _ = self.chrome.root.set_attribute("data-renderer", if surface.is_canvas() { "canvas" } else { "svg" });
+        let _ = self.chrome.root.set_attribute("data-renderer", renderer.name());
         let count = data.territories.len();
         let list = list::build(&self.doc, &self.chrome.list, &data, self.strings, self.uid)?;
         list.show(&self.doc, &data, &crate::alt::matching(&data, "", None), None, self.strings)?;
@@ -125,7 +121,7 @@ impl App {
         if let Some(t) = &mut self.settle {
             t.cancel();
         }
-        draw::transform(&self.chrome, &m.ctl.view, &m.data, self.uid)?;
+        draw::transform(&self.chrome, &m.ctl.view)?;
         m.surface.paint(&m.ctl.view, &m.data, &m.scene)?;
         draw::labels(&m.ctl.view, &m.scene, &m.labels)?;
         super::dom::toggle_class(&self.chrome.labels, "tim-moving", false);
@@ -140,7 +136,7 @@ impl App {
         if !m.surface.follow(&m.ctl.view)? {
             return self.redraw();
         }
-        draw::transform(&self.chrome, &m.ctl.view, &m.data, self.uid)?;
+        draw::transform(&self.chrome, &m.ctl.view)?;
         super::dom::toggle_class(&self.chrome.labels, "tim-moving", true);
         super::dom::toggle_class(&self.chrome.markers, "tim-moving", true);
         match &mut self.settle {
