@@ -28,8 +28,8 @@ pub struct ContextStyle {
     pub stroke: Paint,
     /// Stroke width in CSS pixels.
     pub width: f64,
-    /// Dash and gap lengths in CSS pixels; empty for a solid line.
-    pub dash: &'static [f64],
+    /// Dash and gap lengths in CSS pixels; `None` for a solid line.
+    pub dash: Option<[f64; 2]>,
 }
 
 /// The style of a context layer. Department borders are dashed so that they read as secondary
@@ -40,16 +40,16 @@ pub fn context(layer: ContextLayer) -> ContextStyle {
             fill: Some(Paint::themed("--tim-country", "#e4e6e9")),
             stroke: Paint::themed("--tim-country-stroke", "#b9bec5"),
             width: 0.8,
-            dash: &[],
+            dash: None,
         },
         ContextLayer::Department => ContextStyle {
             fill: Some(Paint { var: None, fallback: "#fbfbfb" }),
             stroke: Paint::themed("--tim-department-stroke", "#8a929c"),
             width: 0.8,
-            dash: &[3.0, 2.0],
+            dash: Some([3.0, 2.0]),
         },
         ContextLayer::Region => {
-            ContextStyle { fill: None, stroke: Paint::themed("--tim-region-stroke", "#3d4650"), width: 1.6, dash: &[] }
+            ContextStyle { fill: None, stroke: Paint::themed("--tim-region-stroke", "#3d4650"), width: 1.6, dash: None }
         }
     }
 }

@@ -207,7 +207,10 @@ impl Painter {
                 c.fill_with_path_2d_and_winding(&shape.path, CanvasWindingRule::Evenodd);
             }
             let line = context_line(shape.layer, px);
-            let dash: js_sys::Array = line.dash.iter().map(|&d| JsValue::from_f64(d)).collect();
+            let dash = match line.dash {
+                Some([on, off]) => js_sys::Array::of2(&JsValue::from_f64(on), &JsValue::from_f64(off)),
+                None => js_sys::Array::new(),
+            };
             c.set_line_dash(&dash)?;
             c.set_stroke_style_str(&shape.stroke);
             c.set_line_width(line.width);
