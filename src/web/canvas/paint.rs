@@ -207,16 +207,20 @@ impl Painter {
                 c.fill_with_path_2d_and_winding(&shape.path, CanvasWindingRule::Evenodd);
             }
             let line = context_line(shape.layer, px);
-            let dash = match line.dash {
-                Some([on, off]) => js_sys::Array::of2(&JsValue::from_f64(on), &JsValue::from_f64(off)),
-                None => js_sys::Array::new(),
-            };
-            c.set_line_dash(&dash)?;
             c.set_stroke_style_str(&shape.stroke);
             c.set_line_width(line.width);
-            c.stroke_with_path(&shape.path);
+            match line.dash {
+                Some([on, off]) => {
+                    // Dashed for this stroke only: `restore` brings back the solid line.
+                    c.save();
+                    c.set_line_dash(&js_sys::Array::of2(&JsValue::from_f64(on), &JsValue::from_f64(off)))?;
+                    c.stroke_with_path(&shape.path);
+                    c.restore();
+                }
+                None => c.stroke_with_path(&shape.path),
+            }
         }
-        c.set_line_dash(&js_sys::Array::new())
+        Ok(())
     }
 
     /// Paints level `k`'s groups: colour, motif (screen-sized: drawn in device pixels, clipped to
