@@ -2,7 +2,7 @@
 //! the territories' border, the dimmed opacity and the status motifs. Widths and dashes are CSS
 //! pixels on screen (the SVG keeps them with `vector-effect: non-scaling-stroke`, the canvas
 //! scales them by the view); motifs are drawn in an 8 × 8 pixel tile. `www/map.css` states the
-//! same values for the SVG; a test below reads it and fails when the two part.
+//! same values for the SVG; tests here and in [`super::canvas`] read it and fail when they part.
 
 use crate::model::{ContextLayer, Pattern};
 
@@ -71,9 +71,9 @@ pub const DIMMED_OPACITY: f64 = 0.25;
 /// assert_eq!(territoires_map::render::style::status_var("Signé 2019"), "--tim-status-sign--2019");
 /// ```
 pub fn status_var(id: &str) -> String {
-    let ident: String =
-        id.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c.to_ascii_lowercase() } else { '-' }).collect();
-    format!("--tim-status-{ident}")
+    let mut var = String::from("--tim-status-");
+    var.extend(id.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c.to_ascii_lowercase() } else { '-' }));
+    var
 }
 
 /// Side of the square tile a motif repeats in, in CSS pixels.
@@ -183,7 +183,10 @@ mod tests {
             assert!(m.d.starts_with('M'), "{p:?}");
             assert_eq!(m.filled, p == Pattern::Dots);
         }
-        // The SVG draws motifs from these values; map.css must not restyle them.
-        assert!(!css::MAP_CSS.contains(".tim-motif"));
+        // The SVG's motifs are styled by map.css: the same colour and width.
+        assert_eq!(get(".tim-motif", "stroke").as_deref(), Some(MOTIF_COLOUR));
+        assert_eq!(get(".tim-motif", "stroke-width").map(|v| numbers(&v)), Some(vec![MOTIF_WIDTH]));
+        assert_eq!(get(".tim-motif", "fill").as_deref(), Some("none"));
+        assert_eq!(get(".tim-motif-dot", "fill").as_deref(), Some(MOTIF_COLOUR));
     }
 }

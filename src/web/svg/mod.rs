@@ -39,10 +39,9 @@ impl SvgSurface {
             let d = path_data(&shape.shape.geometry);
             append(&c.context, &svg(doc, "path", &[("class", context_class(shape.layer)), ("d", &d)])?)?;
         }
-        let mut paths = vec![None; scene.territories.len()];
-        for &i in &scene.order {
-            let t = &data.territories[i];
-            let d = path_data(&scene.territories[i].shape.geometry);
+        let mut paths = Vec::with_capacity(scene.territories.len());
+        for (i, (t, shape)) in data.territories.iter().zip(&scene.territories).enumerate() {
+            let d = path_data(&shape.shape.geometry);
             let fill = pattern_fill(uid, t.status, false);
             let path = svg(doc, "path", &[("class", "tim-territory"), ("d", &d), ("fill", &fill), ("role", "button")])?;
             path.set_attribute("data-id", &t.id)?;
@@ -50,10 +49,13 @@ impl SvgSurface {
             path.set_attribute("data-status", &data.legend.statuses[t.status].id)?;
             path.set_attribute("aria-label", &data.spoken(i))?;
             path.set_attribute("tabindex", if i == focus { "0" } else { "-1" })?;
-            append(&c.territories, &path)?;
-            paths[i] = Some(path);
+            paths.push(path);
         }
-        Ok(SvgSurface { paths: paths.into_iter().flatten().collect(), tab_stop: focus, patterns })
+        // In the DOM in keyboard order, as screen readers browse it.
+        for p in scene.order.iter().filter_map(|&i| paths.get(i)) {
+            append(&c.territories, p)?;
+        }
+        Ok(SvgSurface { paths, tab_stop: focus, patterns })
     }
 
     /// Moves a highlight class (`tim-hover`, `tim-selected`) from territory `old` to `new`.

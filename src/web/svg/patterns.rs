@@ -3,7 +3,7 @@
 //! size on screen, and one for the legend, the list and the markers. Tiles are in CSS pixels.
 
 use crate::model::{Dataset, StatusCategory};
-use crate::render::style::{self, MOTIF_COLOUR, MOTIF_TILE, MOTIF_WIDTH};
+use crate::render::style::{self, MOTIF_TILE};
 use crate::render::svg::pattern_id;
 use crate::web::dom::{append, svg};
 use wasm_bindgen::{JsCast, JsValue};
@@ -20,13 +20,9 @@ fn pattern(doc: &Document, id: &str, cat: &StatusCategory) -> Result<Element, Js
     }
     append(&p, &rect)?;
     if let Some(m) = style::motif(cat.pattern) {
-        let motif = if m.filled {
-            svg(doc, "path", &[("d", m.d), ("fill", MOTIF_COLOUR)])?
-        } else {
-            let width = MOTIF_WIDTH.to_string();
-            svg(doc, "path", &[("d", m.d), ("fill", "none"), ("stroke", MOTIF_COLOUR), ("stroke-width", &width)])?
-        };
-        append(&p, &motif)?;
+        // Coloured and stroked by map.css, which states style.rs's values (a test checks it).
+        let class = if m.filled { "tim-motif-dot" } else { "tim-motif" };
+        append(&p, &svg(doc, "path", &[("d", m.d), ("class", class)])?)?;
     }
     Ok(p)
 }
