@@ -6,7 +6,7 @@ use super::draw::{self, LabelTexts};
 use super::list::{self, List};
 use super::listeners::Timer;
 use super::panel;
-use super::surface::Surface;
+use super::surface::{Mark, Surface};
 use crate::interact::{Controller, Effect, Gesture, Input};
 use crate::load::{LoadError, Problem};
 use crate::model::{Context, Dataset};
@@ -199,7 +199,7 @@ impl App {
         let c = &self.chrome;
         match e {
             Effect::Hover(h) => {
-                m.surface.mark("tim-hover", m.hovered, h.map(|h| h.0), &m.scene)?;
+                m.surface.mark(Mark::Hover, m.hovered, h.map(|h| h.0), &m.scene)?;
                 m.hovered = h.map(|h| h.0);
                 match h {
                     Some((i, at)) => {
@@ -218,7 +218,7 @@ impl App {
             }
             Effect::Open(i) => {
                 panel::fill(&self.doc, c, &m.data, i, self.strings, self.uid)?;
-                m.surface.mark("tim-selected", m.selected, Some(i), &m.scene)?;
+                m.surface.mark(Mark::Selected, m.selected, Some(i), &m.scene)?;
                 m.selected = Some(i);
                 let t = &m.data.territories[i];
                 let status = &m.data.legend.statuses[t.status];
@@ -231,7 +231,7 @@ impl App {
             Effect::Close { refocus } => {
                 c.panel.set_hidden(true);
                 m.list.mark(None);
-                m.surface.mark("tim-selected", m.selected, None, &m.scene)?;
+                m.surface.mark(Mark::Selected, m.selected, None, &m.scene)?;
                 m.selected = None;
                 if let Some(i) = refocus {
                     self.focus(i)?;

@@ -14,6 +14,25 @@ use crate::view::View;
 use wasm_bindgen::JsValue;
 use web_sys::Document;
 
+/// A highlight of one territory, shown by each renderer its own way.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// Under the pointer.
+    Hover,
+    /// Open in the card.
+    Selected,
+}
+
+impl Mark {
+    /// The class map.css styles it with (on a territory path, or on the canvas's outline).
+    pub fn class(self) -> &'static str {
+        match self {
+            Mark::Hover => "tim-hover",
+            Mark::Selected => "tim-selected",
+        }
+    }
+}
+
 pub enum Surface {
     Svg(SvgSurface),
     Canvas(CanvasSurface),
@@ -36,15 +55,15 @@ impl Surface {
         })
     }
 
-    /// Moves a highlight (`tim-hover` or `tim-selected`) from territory `old` to `new`.
-    pub fn mark(&self, class: &str, old: Option<usize>, new: Option<usize>, scene: &Scene) -> Result<(), JsValue> {
+    /// Moves a highlight from territory `old` to `new`.
+    pub fn mark(&self, mark: Mark, old: Option<usize>, new: Option<usize>, scene: &Scene) -> Result<(), JsValue> {
         match self {
             _ if old == new => Ok(()),
             Surface::Svg(s) => {
-                s.mark(class, old, new);
+                s.mark(mark, old, new);
                 Ok(())
             }
-            Surface::Canvas(s) => s.mark(class, new, scene),
+            Surface::Canvas(s) => s.mark(mark, new, scene),
         }
     }
 

@@ -8,6 +8,7 @@ mod paint;
 
 use super::chrome::Chrome;
 use super::dom::{append, svg};
+use super::surface::Mark;
 use crate::model::Dataset;
 use crate::render::path_data;
 use crate::scene::Scene;
@@ -34,13 +35,14 @@ impl CanvasSurface {
     ) -> Result<CanvasSurface, JsValue> {
         let stage = c.svg.parent_element().ok_or_else(|| JsValue::from_str("stage"))?;
         let painter = Painter::new(doc, &stage, &c.root, data, scene)?;
-        let outline = |class: &str| -> Result<Element, JsValue> {
-            let el = svg(doc, "path", &[("class", class), ("aria-hidden", "true")])?;
+        let outline = |mark: Mark| -> Result<Element, JsValue> {
+            let class = format!("tim-outline {}", mark.class());
+            let el = svg(doc, "path", &[("class", &class), ("aria-hidden", "true")])?;
             append(&c.territories, &el)?;
             Ok(el)
         };
-        let hover = outline("tim-outline tim-hover")?;
-        let selected = outline("tim-outline tim-selected")?;
+        let hover = outline(Mark::Hover)?;
+        let selected = outline(Mark::Selected)?;
         let stop = svg(
             doc,
             "path",
@@ -61,9 +63,12 @@ impl CanvasSurface {
         self.stop.set_attribute("data-id", &t.id)
     }
 
-    /// Draws the outline `class` (`tim-hover` or `tim-selected`) around territory `new`, or none.
-    pub fn mark(&self, class: &str, new: Option<usize>, scene: &Scene) -> Result<(), JsValue> {
-        let el = if class == "tim-hover" { &self.hover } else { &self.selected };
+    /// Draws the outline of `mark` around territory `new`, or none.
+    pub fn mark(&self, mark: Mark, new: Option<usize>, scene: &Scene) -> Result<(), JsValue> {
+        let el = match mark {
+            Mark::Hover => &self.hover,
+            Mark::Selected => &self.selected,
+        };
         match new.and_then(|i| scene.territories.get(i)) {
             Some(t) => el.set_attribute("d", &path_data(&t.shape.geometry)),
             None => el.remove_attribute("d"),

@@ -7,6 +7,7 @@ pub mod patterns;
 
 use super::chrome::Chrome;
 use super::dom::{append, svg, toggle_class};
+use super::surface::Mark;
 use crate::model::Dataset;
 use crate::render::path_data;
 use crate::render::svg::{context_class, pattern_fill, pattern_transform};
@@ -58,11 +59,11 @@ impl SvgSurface {
         Ok(SvgSurface { paths, tab_stop: focus, patterns })
     }
 
-    /// Moves a highlight class (`tim-hover`, `tim-selected`) from territory `old` to `new`.
-    pub fn mark(&self, class: &str, old: Option<usize>, new: Option<usize>) {
+    /// Moves a highlight's class from territory `old` to `new`.
+    pub fn mark(&self, mark: Mark, old: Option<usize>, new: Option<usize>) {
         for (i, on) in [(old, false), (new, true)] {
             if let Some(p) = i.and_then(|i| self.paths.get(i)) {
-                toggle_class(p, class, on);
+                toggle_class(p, mark.class(), on);
             }
         }
     }
