@@ -15,6 +15,26 @@ pub fn context_class(layer: ContextLayer) -> &'static str {
     }
 }
 
+/// A highlight of one territory. Both renderers show it on an SVG path, with this class.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// Under the pointer.
+    Hover,
+    /// Open in the card.
+    Selected,
+}
+
+impl Mark {
+    /// The class map.css styles it with: on the territory's path, or on the canvas renderer's
+    /// outline path.
+    pub fn class(self) -> &'static str {
+        match self {
+            Mark::Hover => "tim-hover",
+            Mark::Selected => "tim-selected",
+        }
+    }
+}
+
 /// The id of status `status`'s fill pattern in map `uid`: one for the map, which follows the
 /// zoom, and one for the legend, the list and the markers (`legend`), which does not.
 pub fn pattern_id(uid: u32, status: usize, legend: bool) -> String {
@@ -49,5 +69,17 @@ mod tests {
         assert_eq!(pattern_id(3, 0, false), "tim3-p0");
         assert_eq!(pattern_fill(3, 12, true), "url(#tim3-p12l)");
         assert_ne!(pattern_id(1, 12, false), pattern_id(11, 2, false), "uid and status run together");
+    }
+
+    #[test]
+    fn marks_are_styled_by_map_css_on_territories_and_outlines() {
+        use crate::render::style::css::get;
+        for mark in [Mark::Hover, Mark::Selected] {
+            let on_path = format!(".tim-territory.{}", mark.class());
+            assert!(get(&on_path, "stroke-width").is_some(), "{on_path}");
+        }
+        // The canvas's outlines: hover is the outline's own width, selected is wider.
+        assert!(get(".tim-outline", "stroke-width").is_some());
+        assert!(get(&format!(".tim-outline.{}", Mark::Selected.class()), "stroke-width").is_some());
     }
 }

@@ -8,30 +8,12 @@ use super::canvas::CanvasSurface;
 use super::chrome::Chrome;
 use super::svg::SvgSurface;
 use crate::model::Dataset;
+use crate::render::svg::Mark;
 use crate::render::Renderer;
 use crate::scene::Scene;
 use crate::view::View;
 use wasm_bindgen::JsValue;
 use web_sys::Document;
-
-/// A highlight of one territory, shown by each renderer its own way.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Mark {
-    /// Under the pointer.
-    Hover,
-    /// Open in the card.
-    Selected,
-}
-
-impl Mark {
-    /// The class map.css styles it with (on a territory path, or on the canvas's outline).
-    pub fn class(self) -> &'static str {
-        match self {
-            Mark::Hover => "tim-hover",
-            Mark::Selected => "tim-selected",
-        }
-    }
-}
 
 pub enum Surface {
     Svg(SvgSurface),

@@ -8,9 +8,9 @@ mod paint;
 
 use super::chrome::Chrome;
 use super::dom::{append, svg};
-use super::surface::Mark;
 use crate::model::Dataset;
 use crate::render::path_data;
+use crate::render::svg::Mark;
 use crate::scene::Scene;
 use crate::view::View;
 use paint::Painter;

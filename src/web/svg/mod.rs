@@ -7,9 +7,9 @@ pub mod patterns;
 
 use super::chrome::Chrome;
 use super::dom::{append, svg, toggle_class};
-use super::surface::Mark;
 use crate::model::Dataset;
 use crate::render::path_data;
+use crate::render::svg::Mark;
 use crate::render::svg::{context_class, pattern_fill, pattern_transform};
 use crate::scene::Scene;
 use crate::view::View;
