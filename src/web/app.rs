@@ -166,10 +166,8 @@ impl App {
             keep[i] = true;
         }
         m.list.show(&self.doc, &m.data, &shown, m.selected, self.strings)?;
-        if let Some(m) = &mut self.map {
-            m.surface.dim(&keep, active);
-        }
-        if self.map.as_ref().is_some_and(|m| m.surface.is_canvas()) {
+        let repaint = self.map.as_mut().is_some_and(|m| m.surface.dim(&keep, active));
+        if repaint {
             self.redraw()?;
         }
         Ok(())

@@ -57,11 +57,18 @@ impl Surface {
         }
     }
 
-    /// Dims the territories not kept by the list's filter.
-    pub fn dim(&mut self, keep: &[bool], active: bool) {
+    /// Dims the territories not kept by the list's filter. Returns whether the map must be
+    /// painted again to show it (the canvas), rather than restyled at once (SVG).
+    pub fn dim(&mut self, keep: &[bool], active: bool) -> bool {
         match self {
-            Surface::Svg(s) => s.dim(keep, active),
-            Surface::Canvas(s) => s.dim(keep, active),
+            Surface::Svg(s) => {
+                s.dim(keep, active);
+                false
+            }
+            Surface::Canvas(s) => {
+                s.dim(keep, active);
+                true
+            }
         }
     }
 
@@ -80,17 +87,5 @@ impl Surface {
             Surface::Svg(_) => Ok(false),
             Surface::Canvas(s) => s.follow(v).map(|()| true),
         }
-    }
-
-    /// The renderer drawing.
-    pub fn renderer(&self) -> Renderer {
-        match self {
-            Surface::Svg(_) => Renderer::Svg,
-            Surface::Canvas(_) => Renderer::Canvas,
-        }
-    }
-
-    pub fn is_canvas(&self) -> bool {
-        self.renderer() == Renderer::Canvas
     }
 }
