@@ -10,6 +10,7 @@ use super::surface::Surface;
 use crate::interact::{Controller, Effect, Gesture, Input, Settings};
 use crate::load::{Failure, Problem};
 use crate::model::{Context, Dataset};
+use crate::render::svg::Mark;
 use crate::render::{Renderer, CANVAS_ABOVE_FEATURES};
 use crate::scene::Scene;
 use crate::text::Strings;
@@ -88,12 +89,12 @@ impl App {
     ) -> Result<HostEvent, JsValue> {
         let renderer = Renderer::for_dataset(self.renderer.as_deref(), &data);
         let (w, h) = self.size();
-        let scene = Scene::build_for(&data, context.as_ref(), renderer);
+        let scene = Scene::build(&data, context.as_ref());
         super::dom::mark("scene");
         if self.header {
             draw::header(&self.doc, &self.chrome, &data, self.strings)?;
         }
-        let labels = draw::dataset(&self.doc, &self.chrome, &data, &scene, self.uid, renderer)?;
+        let labels = draw::dataset(&self.doc, &self.chrome, &data, &scene, self.uid)?;
         draw::warnings(&self.doc, &self.chrome, problems, self.strings)?;
         super::dom::mark("dataset");
         // Round targets help a few small territories; thousands of them are reached through the
@@ -101,11 +102,8 @@ impl App {
         let settings =
             Settings { cooperative: self.cooperative, markers: data.territories.len() <= CANVAS_ABOVE_FEATURES };
         let ctl = Controller::new(View::fit(scene.bounds, w, h, FIT_PADDING), &scene, settings);
-        let surface = match renderer {
-            Renderer::Svg => Surface::svg(&self.chrome, data.territories.len(), ctl.focus)?,
-            Renderer::Canvas => Surface::canvas(&self.doc, &self.chrome, &data, &scene, ctl.focus)?,
-        };
-        let _ = self.chrome.root.set_attribute("data-renderer", if surface.is_canvas() { "canvas" } else { "svg" });
+        let surface = Surface::new(renderer, &self.doc, &self.chrome, &data, &scene, self.uid, ctl.focus)?;
+        let _ = self.chrome.root.set_attribute("data-renderer", renderer.name());
         let count = data.territories.len();
         let list = list::build(&self.doc, &self.chrome.list, &data, self.strings, self.uid)?;
         list.show(&self.doc, &data, &crate::alt::matching(&data, "", None), None, self.strings)?;
@@ -128,7 +126,7 @@ impl App {
         if let Some(t) = &mut self.settle {
             t.cancel();
         }
-        draw::transform(&self.chrome, &m.ctl.view, &m.data, self.uid)?;
+        draw::transform(&self.chrome, &m.ctl.view)?;
         m.surface.paint(&m.ctl.view, &m.data, &m.scene)?;
         draw::labels(&m.ctl.view, &m.scene, &m.labels)?;
         super::dom::toggle_class(&self.chrome.labels, "tim-moving", false);
@@ -143,7 +141,7 @@ impl App {
         if !m.surface.follow(&m.ctl.view)? {
             return self.redraw();
         }
-        draw::transform(&self.chrome, &m.ctl.view, &m.data, self.uid)?;
+        draw::transform(&self.chrome, &m.ctl.view)?;
         super::dom::toggle_class(&self.chrome.labels, "tim-moving", true);
         super::dom::toggle_class(&self.chrome.markers, "tim-moving", true);
         match &mut self.settle {
@@ -172,10 +170,8 @@ impl App {
             keep[i] = true;
         }
         m.list.show(&self.doc, &m.data, &shown, m.selected, self.strings)?;
-        if let Some(m) = &mut self.map {
-            m.surface.dim(&keep, active);
-        }
-        if self.map.as_ref().is_some_and(|m| m.surface.is_canvas()) {
+        let repaint = self.map.as_mut().is_some_and(|m| m.surface.dim(&keep, active));
+        if repaint {
             self.redraw()?;
         }
         Ok(())
@@ -206,7 +202,7 @@ impl App {
         let c = &self.chrome;
         match e {
             Effect::Hover(h) => {
-                m.surface.mark("tim-hover", m.hovered, h.map(|h| h.0), &m.scene)?;
+                m.surface.mark(Mark::Hover, m.hovered, h.map(|h| h.0), &m.scene)?;
                 m.hovered = h.map(|h| h.0);
                 match h {
                     Some((i, at)) => {
@@ -225,7 +221,7 @@ impl App {
             }
             Effect::Open(i) => {
                 panel::fill(&self.doc, c, &m.data, i, self.strings, self.uid)?;
-                m.surface.mark("tim-selected", m.selected, Some(i), &m.scene)?;
+                m.surface.mark(Mark::Selected, m.selected, Some(i), &m.scene)?;
                 m.selected = Some(i);
                 let t = &m.data.territories[i];
                 let status = &m.data.legend.statuses[t.status];
@@ -238,7 +234,7 @@ impl App {
             Effect::Close { refocus } => {
                 c.panel.set_hidden(true);
                 m.list.mark(None);
-                m.surface.mark("tim-selected", m.selected, None, &m.scene)?;
+                m.surface.mark(Mark::Selected, m.selected, None, &m.scene)?;
                 m.selected = None;
                 if let Some(i) = refocus {
                     self.focus(i)?;

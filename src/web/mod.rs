@@ -13,6 +13,7 @@ mod listeners;
 mod loading;
 mod panel;
 mod surface;
+mod svg;
 mod wire;
 
 use crate::interact::Input;
