@@ -4,6 +4,7 @@
 //! [`FetchError`], [`Failure`]) and each language words them through [`Messages`]. Words from the
 //! data (names, statuses, projects) are not here.
 
+mod display;
 mod en;
 mod fr;
 
