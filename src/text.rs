@@ -19,6 +19,8 @@ pub struct Strings {
     pub no_project: &'static str,
     pub epci: &'static str,
     pub communes: &'static str,
+    pub inhabitants: &'static str,
+    pub thousands: &'static str,
     pub perimeter: &'static str,
     pub sources: &'static str,
     pub confidence_high: &'static str,
@@ -73,9 +75,11 @@ pub const FR: Strings = Strings {
     no_project: "Aucun projet cité dans la source.",
     epci: "Intercommunalités",
     communes: "communes",
+    inhabitants: "habitants",
+    thousands: "\u{202f}",
     perimeter: "Périmètre",
     sources: "Sources",
-    confidence_high: "Périmètre établi par une source locale.",
+    confidence_high: "Périmètre établi par une source primaire.",
     confidence_medium: "Périmètre probable (source indirecte).",
     confidence_low: "Périmètre indicatif : non établi par les sources disponibles.",
     confidence_unknown: "Fiabilité du périmètre non renseignée.",
@@ -137,9 +141,11 @@ pub const EN: Strings = Strings {
     no_project: "No project named in the source.",
     epci: "Intercommunalities",
     communes: "municipalities",
+    inhabitants: "inhabitants",
+    thousands: ",",
     perimeter: "Perimeter",
     sources: "Sources",
-    confidence_high: "Perimeter stated by a local source.",
+    confidence_high: "Perimeter stated by a primary source.",
     confidence_medium: "Probable perimeter (indirect source).",
     confidence_low: "Indicative perimeter: not established by the available sources.",
     confidence_unknown: "Perimeter reliability not given.",
@@ -245,6 +251,19 @@ impl Strings {
     /// assert_eq!(territoires_map::text::FR.date_long("2019-01-01"), "1 janvier 2019");
     /// assert_eq!(territoires_map::text::FR.date_long("bientôt"), "bientôt");
     /// ```
+    /// `n` with its thousands grouped (28 588, 28,588).
+    pub fn grouped(&self, n: u64) -> String {
+        let digits = n.to_string();
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push_str(self.thousands);
+            }
+            out.push(c);
+        }
+        out
+    }
+
     pub fn date_long(&self, iso: &str) -> String {
         let parts: Vec<&str> = iso.split('-').collect();
         let parsed = match parts.as_slice() {
@@ -258,5 +277,18 @@ impl Strings {
             }
             _ => iso.to_string(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Strings;
+
+    #[test]
+    fn groups_thousands_by_language() {
+        assert_eq!(Strings::for_lang("fr").grouped(597_106), "597\u{202f}106");
+        assert_eq!(Strings::for_lang("en").grouped(1_234_567), "1,234,567");
+        assert_eq!(Strings::for_lang("fr").grouped(16), "16");
+        assert_eq!(Strings::for_lang("fr").grouped(100), "100");
     }
 }
