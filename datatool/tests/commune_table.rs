@@ -44,6 +44,9 @@ fn each_territory_has_the_communes_of_the_table_and_none_twice() {
     for r in &rows {
         *count.entry(&comp.territories[match_territory(r, &comp.territories).unwrap()].id).or_default() += 1;
     }
+    let report = std::fs::read_to_string(common::root().join("data/build-report.md")).unwrap();
+    assert!(!report.contains("only in part") && !report.contains("in no 2020 EPCI"), "whole 2020 EPCIs only");
+    assert!(!report.contains("left out"), "every commune of the table is placed");
     let (_, v) = common::load("territoires-grand-est.geojson");
     for (id, n) in COUNTS {
         assert_eq!(count[id], n, "{id} in the table");
