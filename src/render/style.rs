@@ -60,7 +60,7 @@ pub const CONTEXT_LAYERS: [ContextLayer; 3] = [ContextLayer::Country, ContextLay
 /// The border between territories.
 pub const TERRITORY_STROKE: Paint = Paint::themed("--tim-territory-stroke", "#ffffff");
 /// Its width in CSS pixels.
-pub const TERRITORY_WIDTH: f64 = 1.0;
+pub const TERRITORY_WIDTH: f64 = 1.5;
 /// Opacity of the territories the list's filter leaves out.
 pub const DIMMED_OPACITY: f64 = 0.25;
 

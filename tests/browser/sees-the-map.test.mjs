@@ -94,6 +94,21 @@ test('context shapes are drawn, hidden from assistive technology', async () => {
   assert.ok(labels.every(Boolean), 'labels are aria-hidden');
 });
 
+// Territories of the same status now touch in many places (Nord Lorraine, Val de Lorraine,
+// Terres de Lorraine, Vosges…): a border of another colour, 1.5 px at least, keeps them apart.
+test('neighbours of the same status keep a visible border between them', async () => {
+  const paths = await page.$$eval('#carte path.tim-territory', (ps) => ps.map((p) => {
+    const s = getComputedStyle(p);
+    return { id: p.dataset.id, fill: s.fill, stroke: s.stroke, width: parseFloat(s.strokeWidth) };
+  }));
+  assert.equal(paths.length, 15);
+  for (const p of paths) {
+    assert.notEqual(p.stroke, 'none', p.id);
+    assert.notEqual(p.stroke, p.fill, `${p.id}: border and fill of one colour`);
+    assert.ok(p.width >= 1.5, `${p.id}: border ${p.width} px`);
+  }
+});
+
 test('nothing went wrong in the page', async () => {
   await assertHealthy(watch);
 });
