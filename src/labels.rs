@@ -1,6 +1,7 @@
 //! Label placement in [`Screen`] pixels: each territory's name is centred on its anchor; a label
-//! that would overlap one already placed, or leave the map, is shortened (its short name) or
-//! dropped. Larger territories are placed first, so they keep their names.
+//! that would overlap one already placed, leave the map or cross its own territory's border is
+//! shortened (its short name) or dropped. Larger territories are placed first, so they keep their
+//! names. A dropped name is still the territory's accessible name, its tooltip and its list row.
 
 use crate::coords::Screen;
 
@@ -37,11 +38,28 @@ impl Rect {
     fn inside(&self, width: f64, height: f64) -> bool {
         self.x >= 0.0 && self.y >= 0.0 && self.x + self.w <= width && self.y + self.h <= height
     }
+
+    /// The corners, the middles of the sides and the centre: where a label is checked against
+    /// the outline of its territory. A sliver thinner than half the box between two of these can
+    /// pass unseen; territories' outlines have none at the zooms where their names are written.
+    pub fn probes(&self) -> [Screen; 9] {
+        let (x0, x1, x2) = (self.x, self.x + self.w / 2.0, self.x + self.w);
+        let (y0, y1, y2) = (self.y, self.y + self.h / 2.0, self.y + self.h);
+        [(x0, y0), (x1, y0), (x2, y0), (x0, y1), (x1, y1), (x2, y1), (x0, y2), (x1, y2), (x2, y2)]
+            .map(|(x, y)| Screen { x, y })
+    }
 }
 
-/// Places labels of `line_height` pixels inside a `width` × `height` map, `gap` pixels apart.
+/// Places labels of `line_height` pixels inside a `width` × `height` map, `gap` pixels apart;
+/// `fits(i, rect)` says whether candidate `i`'s box lies within its territory.
 /// Returns, for each candidate in input order, where it went or `None` when it was dropped.
-pub fn place(cands: &[Candidate], line_height: f64, gap: f64, width: f64, height: f64) -> Vec<Option<Placed>> {
+pub fn place(
+    cands: &[Candidate],
+    line_height: f64,
+    gap: f64,
+    (width, height): (f64, f64),
+    fits: impl Fn(usize, &Rect) -> bool,
+) -> Vec<Option<Placed>> {
     let priorities: Vec<f64> = cands.iter().map(|c| c.priority).collect();
     let order = crate::rank::largest_first(&priorities);
     let mut out = vec![None; cands.len()];
@@ -51,7 +69,7 @@ pub fn place(cands: &[Candidate], line_height: f64, gap: f64, width: f64, height
         for (variant, &w) in c.widths.iter().enumerate() {
             let rect = Rect { x: c.anchor.x - w / 2.0, y: c.anchor.y - line_height / 2.0, w, h: line_height };
             let padded = Rect { x: rect.x - gap, y: rect.y - gap, w: rect.w + 2.0 * gap, h: rect.h + 2.0 * gap };
-            if rect.inside(width, height) && !taken.iter().any(|t| t.overlaps(&padded)) {
+            if rect.inside(width, height) && !taken.iter().any(|t| t.overlaps(&padded)) && fits(i, &rect) {
                 taken.push(rect);
                 out[i] = Some(Placed { variant, rect });
                 break;
@@ -74,9 +92,39 @@ mod tests {
         Candidate { anchor: Screen { x, y }, widths: widths.to_vec(), priority }
     }
 
+    fn anywhere(_: usize, _: &Rect) -> bool {
+        true
+    }
+
+    #[test]
+    fn a_name_wider_than_its_territory_is_shortened_then_dropped() {
+        // Territory 0 spans x 60..140, territory 1 x 200..230 (both the map's full height).
+        let spans = [(60.0, 140.0), (200.0, 230.0)];
+        let fits = |i: usize, r: &Rect| r.probes().iter().all(|p| p.x >= spans[i].0 && p.x <= spans[i].1);
+        let long = cand(100.0, 50.0, &[120.0, 50.0], 2.0);
+        let narrow = cand(215.0, 50.0, &[60.0, 40.0], 1.0);
+        let r = place(&[long, narrow], 12.0, 2.0, (400.0, 100.0), fits);
+        assert_eq!(r[0].unwrap().variant, 1, "the short name fits inside");
+        assert_eq!(r[1], None, "neither name fits: no label crossing the border");
+    }
+
+    #[test]
+    fn probes_cover_the_corners_and_the_centre() {
+        let p = Rect { x: 10.0, y: 20.0, w: 40.0, h: 10.0 }.probes();
+        assert_eq!(p[0], Screen { x: 10.0, y: 20.0 });
+        assert_eq!(p[4], Screen { x: 30.0, y: 25.0 });
+        assert_eq!(p[8], Screen { x: 50.0, y: 30.0 });
+    }
+
     #[test]
     fn far_apart_labels_all_fit() {
-        let r = place(&[cand(50.0, 50.0, &[40.0], 1.0), cand(200.0, 50.0, &[40.0], 2.0)], 12.0, 2.0, 300.0, 100.0);
+        let r = place(
+            &[cand(50.0, 50.0, &[40.0], 1.0), cand(200.0, 50.0, &[40.0], 2.0)],
+            12.0,
+            2.0,
+            (300.0, 100.0),
+            anywhere,
+        );
         assert!(r.iter().all(|p| p.map(|p| p.variant) == Some(0)));
     }
 
@@ -87,7 +135,7 @@ mod tests {
         let shortened = cand(170.0, 50.0, &[80.0, 30.0], 5.0);
         // Nothing fits here: dropped.
         let dropped = cand(100.0, 55.0, &[60.0, 20.0], 1.0);
-        let r = place(&[dropped, big, shortened], 12.0, 2.0, 400.0, 100.0);
+        let r = place(&[dropped, big, shortened], 12.0, 2.0, (400.0, 100.0), anywhere);
         assert_eq!(r[0], None);
         assert_eq!(r[1].unwrap().variant, 0);
         assert_eq!(r[2].unwrap().variant, 1);
@@ -95,7 +143,7 @@ mod tests {
 
     #[test]
     fn labels_stay_inside_the_map() {
-        let r = place(&[cand(5.0, 50.0, &[40.0], 1.0)], 12.0, 2.0, 300.0, 100.0);
+        let r = place(&[cand(5.0, 50.0, &[40.0], 1.0)], 12.0, 2.0, (300.0, 100.0), anywhere);
         assert_eq!(r[0], None);
         assert!(estimate_width("Vosges", 10.0) > 20.0);
     }

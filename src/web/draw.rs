@@ -6,7 +6,7 @@ use super::chrome::Chrome;
 use super::dom::{append, html, svg, text_el};
 use crate::coords::Screen;
 use crate::interact::MIN_TARGET;
-use crate::labels::{estimate_width, place, Candidate};
+use crate::labels::{estimate_width, place, Candidate, Rect};
 use crate::load::Problem;
 use crate::model::Dataset;
 use crate::render::svg::pattern_fill;
@@ -46,8 +46,10 @@ pub fn dataset(
     by_area.truncate(MAX_LABELS);
     for index in by_area {
         let t = &data.territories[index];
-        let el =
-            svg(doc, "text", &[("class", "tim-label"), ("text-anchor", "middle"), ("dominant-baseline", "central")])?;
+        let at = index.to_string();
+        let attrs =
+            [("class", "tim-label"), ("text-anchor", "middle"), ("dominant-baseline", "central"), ("data-index", &at)];
+        let el = svg(doc, "text", &attrs)?;
         append(&c.labels, &el)?;
         let mut texts = vec![t.name.clone()];
         texts.extend(t.short_name.clone().filter(|n| n != &t.name));
@@ -196,7 +198,8 @@ pub fn transform(c: &Chrome, v: &View) -> Result<(), JsValue> {
     c.view.set_attribute("transform", &v.svg_transform())
 }
 
-/// Places the labels for view `v`: the largest territories first, none overlapping.
+/// Places the labels for view `v`: the largest territories first, none overlapping, each inside
+/// its territory.
 pub fn labels(v: &View, scene: &Scene, labels: &[LabelTexts]) -> Result<(), JsValue> {
     let cands: Vec<Candidate> = labels
         .iter()
@@ -205,7 +208,11 @@ pub fn labels(v: &View, scene: &Scene, labels: &[LabelTexts]) -> Result<(), JsVa
             Candidate { anchor: v.to_screen(t.label_at), widths: l.widths.clone(), priority: t.shape.area }
         })
         .collect();
-    let placed = place(&cands, LABEL_PX + 2.0, 3.0, v.width, v.height);
+    let fits = |k: usize, r: &Rect| {
+        let shape = &scene.territories[labels[k].index].shape;
+        r.probes().iter().all(|&p| shape.contains(v.to_projected(p)))
+    };
+    let placed = place(&cands, LABEL_PX + 2.0, 3.0, (v.width, v.height), fits);
     for ((l, p), c) in labels.iter().zip(placed).zip(&cands) {
         match p {
             Some(p) => {
