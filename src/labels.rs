@@ -9,10 +9,44 @@ use crate::coords::Screen;
 #[derive(Clone, Debug)]
 pub struct Candidate {
     pub anchor: Screen,
-    /// Texts to try, best first (full name, then short name), with their widths in pixels.
-    pub widths: Vec<f64>,
+    /// Texts to try, best first (see [`texts`]): the widest line's width in pixels, and how many
+    /// lines.
+    pub widths: Vec<(f64, usize)>,
     /// Higher goes first.
     pub priority: f64,
+}
+
+/// The texts to try for a name, best first, lines separated by `\n`: the name on one line, then
+/// on two, then the short name on one line and on two. A name is broken at the space nearest its
+/// middle, a dash that joins two places going with the end of the first line.
+///
+/// ```
+/// use territoires_map::labels::texts;
+/// assert_eq!(texts("Troyes Bar sur Aube", None), ["Troyes Bar sur Aube", "Troyes Bar\nsur Aube"]);
+/// assert_eq!(texts("Vosges", Some("Vosges")), ["Vosges"]);
+/// ```
+pub fn texts(name: &str, short: Option<&str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for n in std::iter::once(name).chain(short) {
+        for t in [Some(n.to_string()), two_lines(n)].into_iter().flatten() {
+            if !out.contains(&t) {
+                out.push(t);
+            }
+        }
+    }
+    out
+}
+
+fn two_lines(name: &str) -> Option<String> {
+    let middle = name.chars().count() / 2;
+    let (at, _) = name
+        .char_indices()
+        .enumerate()
+        .filter(|(_, (_, c))| *c == ' ')
+        .map(|(k, (i, _))| (i, k.abs_diff(middle)))
+        .filter(|&(i, _)| !matches!(name[i + 1..].chars().next(), Some('–' | '-')))
+        .min_by_key(|&(_, d)| d)?;
+    Some(format!("{}\n{}", name[..at].trim_end(), name[at..].trim_start()))
 }
 
 /// Where a label went: which text variant, and its box.
@@ -66,8 +100,9 @@ pub fn place(
     let mut taken: Vec<Rect> = Vec::new();
     for i in order {
         let c = &cands[i];
-        for (variant, &w) in c.widths.iter().enumerate() {
-            let rect = Rect { x: c.anchor.x - w / 2.0, y: c.anchor.y - line_height / 2.0, w, h: line_height };
+        for (variant, &(w, lines)) in c.widths.iter().enumerate() {
+            let h = line_height * lines as f64;
+            let rect = Rect { x: c.anchor.x - w / 2.0, y: c.anchor.y - h / 2.0, w, h };
             let padded = Rect { x: rect.x - gap, y: rect.y - gap, w: rect.w + 2.0 * gap, h: rect.h + 2.0 * gap };
             if rect.inside(width, height) && !taken.iter().any(|t| t.overlaps(&padded)) && fits(i, &rect) {
                 taken.push(rect);
@@ -89,7 +124,7 @@ mod tests {
     use super::*;
 
     fn cand(x: f64, y: f64, widths: &[f64], priority: f64) -> Candidate {
-        Candidate { anchor: Screen { x, y }, widths: widths.to_vec(), priority }
+        Candidate { anchor: Screen { x, y }, widths: widths.iter().map(|&w| (w, 1)).collect(), priority }
     }
 
     fn anywhere(_: usize, _: &Rect) -> bool {
@@ -106,6 +141,27 @@ mod tests {
         let r = place(&[long, narrow], 12.0, 2.0, (400.0, 100.0), fits);
         assert_eq!(r[0].unwrap().variant, 1, "the short name fits inside");
         assert_eq!(r[1], None, "neither name fits: no label crossing the border");
+    }
+
+    #[test]
+    fn a_name_on_two_lines_is_narrower_and_twice_as_tall() {
+        // 20 px wide, the map's full height: one line of 60 px does not fit, two of 30 px don't
+        // either, two lines of 18 px do.
+        let fits = |_: usize, r: &Rect| r.x >= 90.0 && r.x + r.w <= 110.0;
+        let c = Candidate { anchor: Screen { x: 100.0, y: 50.0 }, widths: vec![(60.0, 1), (18.0, 2)], priority: 1.0 };
+        let r = place(&[c], 12.0, 2.0, (400.0, 100.0), fits);
+        assert_eq!(r[0].unwrap().variant, 1);
+        assert_eq!(r[0].unwrap().rect.h, 24.0);
+    }
+
+    #[test]
+    fn names_break_at_the_middle_space_and_dashes_stay_on_the_first_line() {
+        assert_eq!(texts("Moselle Est", None), ["Moselle Est", "Moselle\nEst"]);
+        assert_eq!(texts("Saverne – Nord Alsace", None), ["Saverne – Nord Alsace", "Saverne –\nNord Alsace"]);
+        assert_eq!(texts("Bazancourt-Pomacle", None), ["Bazancourt-Pomacle"]);
+        let t = texts("Alsace bossue – Saverne – Nord Alsace", Some("Saverne – Nord Alsace"));
+        assert_eq!(t.len(), 4);
+        assert_eq!(t[1], "Alsace bossue –\nSaverne – Nord Alsace");
     }
 
     #[test]

@@ -17,17 +17,20 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, Document, Element, HtmlCanvasElement};
 
 pub const LABEL_PX: f64 = 12.0;
+/// Height of one line of a label, its halo included.
+const LINE_PX: f64 = LABEL_PX + 2.0;
 /// Names are written for at most this many territories, the largest: a map of thousands of
 /// shapes cannot show them all, and measuring and placing them all would stall the page.
 pub const MAX_LABELS: usize = 400;
 
-/// The label texts of one territory with their measured widths at [`LABEL_PX`].
+/// The label texts of one territory (see [`crate::labels::texts`]) with the width of their widest
+/// line at [`LABEL_PX`] and their number of lines.
 pub struct LabelTexts {
     /// The territory it names.
     pub index: usize,
     pub el: Element,
     pub texts: Vec<String>,
-    pub widths: Vec<f64>,
+    pub widths: Vec<(f64, usize)>,
 }
 
 /// Draws everything around the territories that does not depend on the view (the renderer
@@ -51,15 +54,18 @@ pub fn dataset(
             [("class", "tim-label"), ("text-anchor", "middle"), ("dominant-baseline", "central"), ("data-index", &at)];
         let el = svg(doc, "text", &attrs)?;
         append(&c.labels, &el)?;
-        let mut texts = vec![t.name.clone()];
-        texts.extend(t.short_name.clone().filter(|n| n != &t.name));
+        let texts = crate::labels::texts(&t.name, t.short_name.as_deref());
         labels.push(LabelTexts { index, el, texts, widths: Vec::new() });
     }
     // Measured with the labels' font on a canvas: no layout of the page, where measuring SVG
     // text laid out every label (up to 200 ms for 400 labels).
     let ruler = labels.first().and_then(|l| ruler(doc, &l.el));
     for l in &mut labels {
-        l.widths = l.texts.iter().map(|txt| measure(ruler.as_ref(), txt)).collect();
+        l.widths = l
+            .texts
+            .iter()
+            .map(|txt| (txt.lines().map(|line| measure(ruler.as_ref(), line)).fold(0.0, f64::max), txt.lines().count()))
+            .collect();
     }
     legend(doc, c, data, uid)?;
     Ok(labels)
@@ -212,15 +218,24 @@ pub fn labels(v: &View, scene: &Scene, labels: &[LabelTexts]) -> Result<(), JsVa
         let shape = &scene.territories[labels[k].index].shape;
         r.probes().iter().all(|&p| shape.contains(v.to_projected(p)))
     };
-    let placed = place(&cands, LABEL_PX + 2.0, 3.0, (v.width, v.height), fits);
+    let placed = place(&cands, LINE_PX, 3.0, (v.width, v.height), fits);
     for ((l, p), c) in labels.iter().zip(placed).zip(&cands) {
-        match p {
-            Some(p) => {
-                l.el.set_text_content(Some(&l.texts[p.variant]));
-                l.el.set_attribute("x", &format!("{:.1}", c.anchor.x))?;
-                l.el.set_attribute("y", &format!("{:.1}", c.anchor.y))?;
-            }
-            None => l.el.set_text_content(None),
+        l.el.set_text_content(None);
+        let Some(p) = p else { continue };
+        let text = &l.texts[p.variant];
+        let x = format!("{:.1}", c.anchor.x);
+        l.el.set_attribute("x", &x)?;
+        l.el.set_attribute("y", &format!("{:.1}", c.anchor.y - (p.rect.h - LINE_PX) / 2.0))?;
+        if !text.contains('\n') {
+            l.el.set_text_content(Some(text));
+            continue;
+        }
+        let doc = l.el.owner_document().ok_or("no document")?;
+        for (k, line) in text.lines().enumerate() {
+            let dy = if k == 0 { "0".to_string() } else { format!("{LINE_PX}") };
+            let span = svg(&doc, "tspan", &[("x", &x), ("dy", &dy)])?;
+            span.set_text_content(Some(line));
+            append(&l.el, &span)?;
         }
     }
     Ok(())
