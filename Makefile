@@ -73,9 +73,10 @@ test: setup build size
 	cd tests/browser && node --test --test-concurrency=1
 
 # --- data (owned by datatool) ---
-# Rebuilds data/ from pinned public sources; see data/README.md.
+# Rebuilds data/ from pinned public sources and the committed commune table
+# (data/ti-grand-est-communes-2020.csv, named in data/composition.toml); see data/README.md.
 #   make data                          fetch sources into .cache/ if absent, then run datatool
-#   make data TI_LIST=liste-ti-com.csv use the State's commune-level list for the perimeters
+#   make data TI_LIST=liste-ti-com.csv another edition of the State's commune list instead of the table
 #   make data-check                    prove the committed files are reproduced byte for byte
 DATA_CACHE ?= .cache/sources
 TI_LIST ?=

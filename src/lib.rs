@@ -2,9 +2,10 @@
 //!
 //! Everything but [`web`] is plain Rust, tested natively: the data model ([`model`]), loading and
 //! validation of GeoJSON ([`load`]), the Lambert-93 projection ([`projection`]), geometry
-//! ([`geom`]), the scene of projected shapes ([`scene`]), SVG path building ([`render`]), label
-//! placement ([`labels`]), ordering by weight ([`rank`]), the view transform ([`view`]) and the interaction state machine
-//! ([`interact`]). Only `web` names `web_sys`, `js_sys` or `JsValue`.
+//! ([`geom`]), the scene of projected shapes ([`scene`]), what the two renderers draw and the
+//! looks they share ([`render`]), label placement ([`labels`]), ordering by weight ([`rank`]), the
+//! view transform ([`view`]) and the interaction state machine ([`interact`]). Only `web` names
+//! `web_sys`, `js_sys` or `JsValue`.
 
 pub mod alt;
 pub mod coords;

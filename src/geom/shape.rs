@@ -4,7 +4,7 @@
 use crate::coords::{Bounds, LonLat, Projected};
 use crate::model::Polygon;
 use crate::projection::Lambert93;
-use geo::{Area, Coord, LineString, MultiPolygon};
+use geo::{Area, Contains, Coord, LineString, MultiPolygon};
 
 /// A shape in the projected plane.
 #[derive(Clone, Debug)]
@@ -34,6 +34,11 @@ impl Shape {
         }
         let area = geometry.unsigned_area();
         Shape { geometry, bounds, area }
+    }
+
+    /// Whether `p` is inside the shape (bounds first, then `geo`'s exact test).
+    pub fn contains(&self, p: Projected) -> bool {
+        self.bounds.contains(p) && self.geometry.contains(&Coord { x: p.x, y: p.y })
     }
 
     /// A point guaranteed inside the largest part: where the name goes when the data gives none.

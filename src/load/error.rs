@@ -1,9 +1,7 @@
 //! Typed load errors and warnings: what went wrong and where (line and column, feature index and
 //! id, polygon, ring, position), as data. The strings table (`crate::text`) words them in French
-//! or English; `Display` gives the French sentence, the page's default language.
-
-use crate::text::FR;
-use std::fmt;
+//! or English; `Display` (implemented there, so that loading needs no wording) gives the French
+//! sentence, the page's default language.
 
 /// Why a file could not be used at all.
 #[derive(Clone, Debug, PartialEq)]
@@ -150,25 +148,7 @@ pub enum ProblemKind {
     GroupedStatus { value: String, others: String, palette: usize },
 }
 
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&FR.load_error(self))
-    }
-}
-
 impl std::error::Error for LoadError {}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&FR.problem(self))
-    }
-}
-
-impl fmt::Display for ProblemKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&FR.problem_kind(self))
-    }
-}
 
 #[cfg(test)]
 mod tests {

@@ -166,6 +166,9 @@ fn territory(
             Some(Epci { siren: v.get("siren").and_then(|s| text_of(s, "")), name: text_of(v, "name")? })
         }),
         communes_count: p.number("communes_count").filter(|n| *n >= 0.0).map(|n| n as u64),
+        area_km2: p.number("area_km2").filter(|n| *n >= 0.0).map(|n| n.round() as u64),
+        population: p.number("population").filter(|n| *n >= 0.0).map(|n| n as u64),
+        population_vintage: p.string("population_vintage"),
         confidence: p.string("perimeter_confidence").and_then(|c| Confidence::parse(&c)),
         perimeter_note: p.string("perimeter_note"),
         sources: p.links("sources"),

@@ -18,7 +18,7 @@ fn reads_every_documented_property() {
     let f = feature(
         r##""id":"t1","name":"Vosges","short_name":"Vos.","status":"s","status_date":"2019-11-19",
         "status_place":"Mulhouse","projects":[{"text":"Hydrogène"}],"epci":[{"siren":"200","name":"CA"}],
-        "communes_count":12,"perimeter_confidence":"low","perimeter_note":"indicatif",
+        "communes_count":12,"area_km2":138.4,"population":28588,"population_vintage":"2026","perimeter_confidence":"low","perimeter_note":"indicatif",
         "sources":[{"title":"Communiqué","url":"https://a.fr"}],"label_point":[5.5,48.5],"unknown":{"deep":[1,2]}"##,
     );
     let l = territories(&fc(&f)).unwrap();
@@ -29,6 +29,7 @@ fn reads_every_documented_property() {
     assert_eq!(t.projects, vec!["Hydrogène".to_string()]);
     assert_eq!(t.epci[0].siren.as_deref(), Some("200"));
     assert_eq!(t.communes_count, Some(12));
+    assert_eq!((t.area_km2, t.population, t.population_vintage.as_deref()), (Some(138), Some(28588), Some("2026")));
     assert_eq!(t.confidence, Some(Confidence::Low));
     assert_eq!(t.sources[0].url.as_deref(), Some("https://a.fr"));
     assert_eq!(t.label_point, Some(LonLat { lon: 5.5, lat: 48.5 }));

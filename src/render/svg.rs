@@ -1,219 +1,85 @@
-//! The SVG path sink: `d` strings in kilometres (y up) with 10 m precision, relative commands to
-//! keep them short, and points that round to the previous one skipped. With a coarser grid
-//! ([`SvgPath::with_grid`]) this is the level of detail of the canvas renderer: points closer
-//! than a grid step to the last one kept are dropped (the radial-distance pass Leaflet runs
-//! before Douglas–Peucker), and those kept are snapped to the grid (as TopoJSON quantizes). One
-//! pass, where Douglas–Peucker alone took 130 ms for the communes of France.
+//! The pure half of the SVG renderer (the web half is `web/svg/`): the names and attributes it
+//! writes. Paths are in kilometres, y up, inside the view group, whose transform maps them to
+//! screen pixels; the fill patterns are in screen pixels, their transform undoing the view's.
 
-use super::PathSink;
+use crate::model::ContextLayer;
+use crate::view::View;
 
-/// Builds the `d` attribute of an SVG `<path>`.
+/// The classes of a context path; map.css styles them as [`style::context`](super::style::context)
+/// says (a test checks it).
+pub fn context_class(layer: ContextLayer) -> &'static str {
+    match layer {
+        ContextLayer::Country => "tim-context tim-context-country",
+        ContextLayer::Department => "tim-context tim-context-department",
+        ContextLayer::Region => "tim-context tim-context-region",
+    }
+}
+
+/// A highlight of one territory. Both renderers show it on an SVG path, with this class.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// Under the pointer.
+    Hover,
+    /// Open in the card.
+    Selected,
+}
+
+impl Mark {
+    /// The class map.css styles it with: on the territory's path, or on the canvas renderer's
+    /// outline path.
+    pub fn class(self) -> &'static str {
+        match self {
+            Mark::Hover => "tim-hover",
+            Mark::Selected => "tim-selected",
+        }
+    }
+}
+
+/// The id of status `status`'s fill pattern in map `uid`: one for the map, which follows the
+/// zoom, and one for the legend, the list and the markers (`legend`), which does not.
+pub fn pattern_id(uid: u32, status: usize, legend: bool) -> String {
+    format!("tim{uid}-p{status}{}", if legend { "l" } else { "" })
+}
+
+/// The `fill` that paints with that pattern.
+pub fn pattern_fill(uid: u32, status: usize, legend: bool) -> String {
+    format!("url(#{})", pattern_id(uid, status, legend))
+}
+
+/// The map patterns' `patternTransform` at view `v`: the view's scale and flip undone, so that a
+/// motif keeps its size on screen whatever the zoom.
 ///
 /// ```
-/// use territoires_map::render::{PathSink, SvgPath};
-/// let mut p = SvgPath::default();
-/// p.move_to(100_000.0, 200_000.0);
-/// p.line_to(150_000.0, 200_000.0);
-/// p.line_to(150_000.0, 225_000.0);
-/// p.close();
-/// assert_eq!(p.finish(), "M100 200l50 0l0 25z");
+/// use territoires_map::{coords::Bounds, render::svg::pattern_transform, view::View};
+/// let mut v = View::fit(Bounds::EMPTY, 100.0, 100.0, 0.0);
+/// v.scale = 0.002; // 2 pixels a kilometre
+/// assert_eq!(pattern_transform(&v), "scale(0.5 -0.5)");
 /// ```
-#[derive(Default)]
-pub struct SvgPath {
-    d: String,
-    /// Last written point, in units of 10 m.
-    last: (i64, i64),
-    /// Grid step in units of 10 m (0 or 1: no coarser than 10 m).
-    grid: i64,
-    /// The ring being streamed, in metres, when the grid is coarse: a ring that snaps to fewer
-    /// than three points is written at 10 m instead, so small shapes never leave a hole.
-    ring: Vec<(f64, f64)>,
-    /// The points of `ring` kept by the radial-distance pass.
-    kept: Vec<(f64, f64)>,
-}
-
-/// Metres → units of 10 m; written as kilometres with two decimals.
-fn units(v: f64) -> i64 {
-    (v / 10.0).round() as i64
-}
-
-/// Metres → units of 10 m, snapped to a grid of `grid` units.
-fn snapped(v: f64, grid: i64) -> i64 {
-    if grid <= 1 {
-        units(v)
-    } else {
-        (v / (10.0 * grid as f64)).round() as i64 * grid
-    }
-}
-
-/// Writes `v` hundredths: `-2.5`, `0.01`, `12`. With `itoa`, as serde_json does: the paths of
-/// 35,000 communes are millions of numbers, and `core::fmt` spent 100 ms on them.
-fn write_units(d: &mut String, v: i64) {
-    if v < 0 {
-        d.push('-');
-    }
-    let (whole, frac) = (v.unsigned_abs() / 100, (v.unsigned_abs() % 100) as u8);
-    d.push_str(itoa::Buffer::new().format(whole));
-    if frac != 0 {
-        d.push('.');
-        d.push(char::from(b'0' + frac / 10));
-        if frac % 10 != 0 {
-            d.push(char::from(b'0' + frac % 10));
-        }
-    }
-}
-
-impl SvgPath {
-    /// A sink that keeps points at least `grid × 10` metres apart, snapped to a grid of that
-    /// step.
-    ///
-    /// ```
-    /// use territoires_map::render::{PathSink, SvgPath};
-    /// let mut p = SvgPath::with_grid(100); // 1 km
-    /// p.move_to(0.0, 0.0);
-    /// p.line_to(300.0, 0.0); // snaps back onto the first point: dropped
-    /// p.line_to(10_000.0, 0.0);
-    /// p.line_to(10_000.0, 10_000.0);
-    /// p.close();
-    /// assert_eq!(p.finish(), "M0 0l10 0l0 10z");
-    /// ```
-    pub fn with_grid(grid: i64) -> SvgPath {
-        SvgPath { grid, ..SvgPath::default() }
-    }
-
-    fn coarse(&self) -> bool {
-        self.grid > 1
-    }
-
-    /// Writes a ring's points snapped to `grid`; returns how many were written.
-    fn write_ring(&mut self, ring: &[(f64, f64)], grid: i64) -> usize {
-        let Some(&(x, y)) = ring.first() else { return 0 };
-        let (x, y) = (snapped(x, grid), snapped(y, grid));
-        self.d.push('M');
-        self.pair(x, y);
-        self.last = (x, y);
-        let mut n = 1;
-        for &(x, y) in &ring[1..] {
-            let (x, y) = (snapped(x, grid), snapped(y, grid));
-            if (x, y) == self.last {
-                continue;
-            }
-            self.d.push('l');
-            let (lx, ly) = self.last;
-            self.pair(x - lx, y - ly);
-            self.last = (x, y);
-            n += 1;
-        }
-        self.d.push('z');
-        n
-    }
-
-    fn pair(&mut self, x: i64, y: i64) {
-        write_units(&mut self.d, x);
-        self.d.push(' ');
-        write_units(&mut self.d, y);
-    }
-
-    /// The finished `d` string.
-    pub fn finish(self) -> String {
-        self.d
-    }
-}
-
-impl PathSink for SvgPath {
-    fn move_to(&mut self, x: f64, y: f64) {
-        if self.coarse() {
-            self.ring.clear();
-            self.ring.push((x, y));
-            return;
-        }
-        let (x, y) = (units(x), units(y));
-        self.d.push('M');
-        self.pair(x, y);
-        self.last = (x, y);
-    }
-
-    fn line_to(&mut self, x: f64, y: f64) {
-        if self.coarse() {
-            self.ring.push((x, y));
-            return;
-        }
-        let (x, y) = (units(x), units(y));
-        if (x, y) == self.last {
-            return;
-        }
-        self.d.push('l');
-        let (lx, ly) = self.last;
-        self.pair(x - lx, y - ly);
-        self.last = (x, y);
-    }
-
-    fn close(&mut self) {
-        if !self.coarse() {
-            self.d.push('z');
-            return;
-        }
-        let ring = std::mem::take(&mut self.ring);
-        let mut kept = std::mem::take(&mut self.kept);
-        let step = 10.0 * self.grid as f64;
-        kept.clear();
-        for &p in &ring {
-            if kept.last().is_none_or(|q: &(f64, f64)| (p.0 - q.0).powi(2) + (p.1 - q.1).powi(2) >= step * step) {
-                kept.push(p);
-            }
-        }
-        let start = self.d.len();
-        if self.write_ring(&kept, self.grid) < 3 {
-            self.d.truncate(start);
-            self.write_ring(&ring, 1);
-        }
-        self.ring = ring;
-        self.kept = kept;
-    }
+pub fn pattern_transform(v: &View) -> String {
+    let k = v.scale * 1000.0;
+    format!("scale({} {})", 1.0 / k, -1.0 / k)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::stream;
-    use geo::{polygon, MultiPolygon};
 
     #[test]
-    fn streams_rings_with_holes_and_negative_steps() {
-        let p = polygon!(
-            exterior: [(x: 0.0, y: 0.0), (x: 1000.0, y: 0.0), (x: 1000.0, y: 1000.0), (x: 0.0, y: 0.0)],
-            interiors: [[(x: 100.0, y: 100.0), (x: 105.0, y: 100.0), (x: 200.0, y: 150.0), (x: 100.0, y: 100.0)]],
-        );
-        let mut sink = SvgPath::default();
-        stream(&MultiPolygon(vec![p]), &mut sink);
-        // 105 m rounds to 10.5 → 11 units (0.11 km), then -1 unit back; nothing repeats.
-        assert_eq!(sink.finish(), "M0 0l1 0l0 1zM0.1 0.1l0.01 0l0.09 0.05z");
+    fn pattern_ids_differ_by_map_status_and_use() {
+        assert_eq!(pattern_id(3, 0, false), "tim3-p0");
+        assert_eq!(pattern_fill(3, 12, true), "url(#tim3-p12l)");
+        assert_ne!(pattern_id(1, 12, false), pattern_id(11, 2, false), "uid and status run together");
     }
 
     #[test]
-    fn skips_points_that_round_together() {
-        let mut s = SvgPath::default();
-        s.move_to(0.0, 0.0);
-        s.line_to(2.0, 1.0);
-        s.line_to(-2500.0, -1230.0);
-        assert_eq!(s.finish(), "M0 0l-2.5 -1.23");
-    }
-
-    #[test]
-    fn a_coarse_grid_keeps_rings_that_would_vanish() {
-        let mut s = SvgPath::with_grid(64); // 640 m
-                                            // A 10 km square keeps its corners; a 100 m square would snap to one point: kept at 10 m.
-        for ring in [
-            [(0.0, 0.0), (10_000.0, 0.0), (10_000.0, 10_000.0), (0.0, 10_000.0)],
-            [(0.0, 0.0), (100.0, 0.0), (100.0, 100.0), (0.0, 100.0)],
-        ] {
-            s.move_to(ring[0].0, ring[0].1);
-            for &(x, y) in &ring[1..] {
-                s.line_to(x, y);
-            }
-            s.close();
+    fn marks_are_styled_by_map_css_on_territories_and_outlines() {
+        use crate::render::style::css::get;
+        for mark in [Mark::Hover, Mark::Selected] {
+            let on_path = format!(".tim-territory.{}", mark.class());
+            assert!(get(&on_path, "stroke-width").is_some(), "{on_path}");
         }
-        // 10 km = 15.625 grid steps → 16 × 640 m = 10.24 km.
-        assert_eq!(s.finish(), "M0 0l10.24 0l0 10.24l-10.24 0zM0 0l0.1 0l0 0.1l-0.1 0z");
+        // The canvas's outlines: hover is the outline's own width, selected is wider.
+        assert!(get(".tim-outline", "stroke-width").is_some());
+        assert!(get(&format!(".tim-outline.{}", Mark::Selected.class()), "stroke-width").is_some());
     }
 }

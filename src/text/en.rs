@@ -26,9 +26,11 @@ pub const EN: Strings = Strings {
     no_project: "No project named in the source.",
     epci: "Intercommunalities",
     communes: "municipalities",
+    inhabitants: "inhabitants",
+    thousands: ',',
     perimeter: "Perimeter",
     sources: "Sources",
-    confidence_high: "Perimeter stated by a local source.",
+    confidence_high: "Perimeter stated by a primary source.",
     confidence_medium: "Probable perimeter (indirect source).",
     confidence_low: "Indicative perimeter: not established by the available sources.",
     confidence_unknown: "Perimeter reliability not given.",
@@ -83,7 +85,7 @@ pub struct English;
 
 /// `1234567` → `1,234,567`.
 fn int(n: usize) -> String {
-    grouped(n, ',')
+    grouped(n as u64, ',')
 }
 
 /// A byte count in mebibytes, e.g. `52.4 MB`.

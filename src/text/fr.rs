@@ -25,9 +25,11 @@ pub const FR: Strings = Strings {
     no_project: "Aucun projet cité dans la source.",
     epci: "Intercommunalités",
     communes: "communes",
+    inhabitants: "habitants",
+    thousands: '\u{202f}',
     perimeter: "Périmètre",
     sources: "Sources",
-    confidence_high: "Périmètre établi par une source locale.",
+    confidence_high: "Périmètre établi par une source primaire.",
     confidence_medium: "Périmètre probable (source indirecte).",
     confidence_low: "Périmètre indicatif : non établi par les sources disponibles.",
     confidence_unknown: "Fiabilité du périmètre non renseignée.",
@@ -82,7 +84,7 @@ pub struct French;
 
 /// `1234567` → `1 234 567`.
 fn int(n: usize) -> String {
-    grouped(n, ' ')
+    grouped(n as u64, ' ')
 }
 
 /// A byte count in mebibytes, e.g. `52,4 Mo`.

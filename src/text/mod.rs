@@ -4,6 +4,7 @@
 //! [`FetchError`], [`Failure`]) and each language words them through [`Messages`]. Words from the
 //! data (names, statuses, projects) are not here.
 
+mod display;
 mod en;
 mod fr;
 
@@ -30,6 +31,9 @@ pub struct Strings {
     pub no_project: &'static str,
     pub epci: &'static str,
     pub communes: &'static str,
+    pub inhabitants: &'static str,
+    /// Between groups of three digits on the card: a narrow no-break space in French.
+    pub thousands: char,
     pub perimeter: &'static str,
     pub sources: &'static str,
     pub confidence_high: &'static str,
@@ -96,6 +100,17 @@ pub trait Messages: std::fmt::Debug {
 }
 
 impl Strings {
+    /// `n` with its thousands grouped: "28 588" (narrow space), "28,588".
+    ///
+    /// ```
+    /// use territoires_map::text::{EN, FR};
+    /// assert_eq!(FR.grouped(597_106), "597\u{202f}106");
+    /// assert_eq!(EN.grouped(1_234_567), "1,234,567");
+    /// ```
+    pub fn grouped(&self, n: u64) -> String {
+        grouped(n, self.thousands)
+    }
+
     /// The strings for a `lang` attribute value; French unless English is asked for.
     pub fn for_lang(lang: &str) -> &'static Strings {
         if lang.trim().to_ascii_lowercase().starts_with("en") {
@@ -212,7 +227,7 @@ impl Strings {
 }
 
 /// `1234567` → `1 234 567` with `sep` between groups of three digits.
-fn grouped(n: usize, sep: char) -> String {
+fn grouped(n: u64, sep: char) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {

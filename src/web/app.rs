@@ -5,17 +5,19 @@ use super::chrome::Chrome;
 use super::draw::{self, LabelTexts};
 use super::list::{self, List};
 use super::listeners::Timer;
+use super::loading::Loader;
 use super::panel;
 use super::surface::Surface;
 use crate::interact::{Controller, Effect, Gesture, Input, Settings};
 use crate::load::Failure;
 use crate::model::{Context, Dataset};
+use crate::render::svg::Mark;
 use crate::render::{Renderer, CANVAS_ABOVE_FEATURES};
 use crate::scene::Scene;
 use crate::text::Strings;
 use crate::view::View;
 use wasm_bindgen::JsValue;
-use web_sys::Document;
+use web_sys::{Document, HtmlElement};
 
 /// Padding around the fitted territories, in pixels.
 const FIT_PADDING: f64 = 12.0;
@@ -24,10 +26,11 @@ const FIT_PADDING: f64 = 12.0;
 /// to 150 ms apart: one repaint per zoom gesture, not one per notch.
 const SETTLE_MS: i32 = 200;
 
+/// A loaded map: its data, scene and controller, and what the DOM shows of them.
 pub struct Map {
-    pub data: Dataset,
-    pub scene: Scene,
-    pub ctl: Controller,
+    data: Dataset,
+    scene: Scene,
+    ctl: Controller,
     labels: Vec<LabelTexts>,
     surface: Surface,
     list: List,
@@ -36,24 +39,31 @@ pub struct Map {
     selected: Option<usize>,
 }
 
-pub struct App {
-    pub doc: Document,
-    pub chrome: Chrome,
-    pub strings: &'static Strings,
-    pub uid: u32,
-    pub map: Option<Map>,
+/// What the host chose when it built the map.
+pub struct AppOptions {
     /// Leave plain wheel and one-finger drags to the host page.
     pub cooperative: bool,
     /// Show the programme facts above the map.
     pub header: bool,
-    /// Whether the last input moved or zoomed the map (the wheel handler then keeps the event).
-    pub view_changed: bool,
-    /// What to download, and the download in flight (see `loading`).
-    pub loader: super::loading::Loader,
     /// The renderer asked for by the host (`"svg"`, `"canvas"`, else picked by size).
     pub renderer: Option<String>,
+}
+
+/// One map on a page. Its parts are reached through a few methods: the listeners (`wire`) and
+/// the load flow (`loading`) read the frame's elements and feed inputs, never the state.
+pub struct App {
+    doc: Document,
+    chrome: Chrome,
+    strings: &'static Strings,
+    uid: u32,
+    map: Option<Map>,
+    options: AppOptions,
+    /// Whether the last input moved or zoomed the map (the wheel handler then keeps the event).
+    view_changed: bool,
+    /// What to download, and the download in flight (see `loading`).
+    loader: Loader,
     /// Paints the canvas once a gesture settles (see [`SETTLE_MS`]).
-    pub settle: Option<Timer>,
+    settle: Option<Timer>,
 }
 
 /// Something the host page is told about, sent once the app is no longer borrowed.
@@ -64,6 +74,73 @@ pub enum HostEvent {
 }
 
 impl App {
+    pub fn new(
+        doc: Document,
+        chrome: Chrome,
+        strings: &'static Strings,
+        uid: u32,
+        options: AppOptions,
+        loader: Loader,
+    ) -> App {
+        App { doc, chrome, strings, uid, map: None, options, view_changed: false, loader, settle: None }
+    }
+
+    /// The host element: the map's events are sent from it.
+    pub fn root(&self) -> &HtmlElement {
+        &self.chrome.root
+    }
+
+    /// The map's frame (message area, SVG, tooltip, list…), built before any data.
+    pub fn chrome(&self) -> &Chrome {
+        &self.chrome
+    }
+
+    pub fn doc(&self) -> &Document {
+        &self.doc
+    }
+
+    /// The interface's words, in the map's language.
+    pub fn strings(&self) -> &'static Strings {
+        self.strings
+    }
+
+    pub fn loader(&mut self) -> &mut Loader {
+        &mut self.loader
+    }
+
+    /// Whether data has been drawn (a new load is then refused).
+    pub fn is_shown(&self) -> bool {
+        self.map.is_some()
+    }
+
+    /// Whether the last input moved or zoomed the map.
+    pub fn view_changed(&self) -> bool {
+        self.view_changed
+    }
+
+    /// The timer that paints the canvas once a gesture settles; owned by the listeners.
+    pub fn set_settle_timer(&mut self, timer: Timer) {
+        self.settle = Some(timer);
+    }
+
+    /// Makes sure the settle timer never fires again (before its closure is released).
+    pub fn cancel_settle(&mut self) {
+        if let Some(t) = &mut self.settle {
+            t.cancel();
+        }
+        self.settle = None;
+    }
+
+    /// Stops the downloads for good, drops the data and empties the host element.
+    pub fn tear_down(&mut self) {
+        self.loader.destroy();
+        self.map = None;
+        let root = &self.chrome.root;
+        root.set_text_content(None);
+        let _ = root.remove_attribute("data-state");
+        let _ = root.class_list().remove_1("tim-map");
+    }
+
     pub fn set_state(&self, state: &str) {
         let _ = self.chrome.root.set_attribute("data-state", state);
     }
@@ -81,26 +158,25 @@ impl App {
 
     /// Draws a loaded dataset. Problems met on the way are listed under the map.
     pub fn show(&mut self, data: Dataset, context: Option<Context>, problems: &[String]) -> Result<HostEvent, JsValue> {
-        let renderer = Renderer::for_dataset(self.renderer.as_deref(), &data);
+        let renderer = Renderer::for_dataset(self.options.renderer.as_deref(), &data);
         let (w, h) = self.size();
-        let scene = Scene::build_for(&data, context.as_ref(), renderer);
+        let scene = Scene::build(&data, context.as_ref());
         super::dom::mark("scene");
-        if self.header {
+        if self.options.header {
             draw::header(&self.doc, &self.chrome, &data, self.strings)?;
         }
-        let labels = draw::dataset(&self.doc, &self.chrome, &data, &scene, self.uid, renderer)?;
+        let labels = draw::dataset(&self.doc, &self.chrome, &data, &scene, self.uid)?;
         draw::warnings(&self.doc, &self.chrome, problems, self.strings)?;
         super::dom::mark("dataset");
         // Round targets help a few small territories; thousands of them are reached through the
         // list and the keyboard instead.
-        let settings =
-            Settings { cooperative: self.cooperative, markers: data.territories.len() <= CANVAS_ABOVE_FEATURES };
-        let ctl = Controller::new(View::fit(scene.bounds, w, h, FIT_PADDING), &scene, settings);
-        let surface = match renderer {
-            Renderer::Svg => Surface::svg(&self.chrome, data.territories.len(), ctl.focus)?,
-            Renderer::Canvas => Surface::canvas(&self.doc, &self.chrome, &data, &scene, ctl.focus)?,
+        let settings = Settings {
+            cooperative: self.options.cooperative,
+            markers: data.territories.len() <= CANVAS_ABOVE_FEATURES,
         };
-        let _ = self.chrome.root.set_attribute("data-renderer", if surface.is_canvas() { "canvas" } else { "svg" });
+        let ctl = Controller::new(View::fit(scene.bounds, w, h, FIT_PADDING), &scene, settings);
+        let surface = Surface::new(renderer, &self.doc, &self.chrome, &data, &scene, self.uid, ctl.focus)?;
+        let _ = self.chrome.root.set_attribute("data-renderer", renderer.name());
         let count = data.territories.len();
         let list = list::build(&self.doc, &self.chrome.list, &data, self.strings, self.uid)?;
         list.show(&self.doc, &data, &crate::alt::matching(&data, "", None), None, self.strings)?;
@@ -123,7 +199,7 @@ impl App {
         if let Some(t) = &mut self.settle {
             t.cancel();
         }
-        draw::transform(&self.chrome, &m.ctl.view, &m.data, self.uid)?;
+        draw::transform(&self.chrome, &m.ctl.view)?;
         m.surface.paint(&m.ctl.view, &m.data, &m.scene)?;
         draw::labels(&m.ctl.view, &m.scene, &m.labels)?;
         super::dom::toggle_class(&self.chrome.labels, "tim-moving", false);
@@ -138,7 +214,7 @@ impl App {
         if !m.surface.follow(&m.ctl.view)? {
             return self.redraw();
         }
-        draw::transform(&self.chrome, &m.ctl.view, &m.data, self.uid)?;
+        draw::transform(&self.chrome, &m.ctl.view)?;
         super::dom::toggle_class(&self.chrome.labels, "tim-moving", true);
         super::dom::toggle_class(&self.chrome.markers, "tim-moving", true);
         match &mut self.settle {
@@ -167,10 +243,8 @@ impl App {
             keep[i] = true;
         }
         m.list.show(&self.doc, &m.data, &shown, m.selected, self.strings)?;
-        if let Some(m) = &mut self.map {
-            m.surface.dim(&keep, active);
-        }
-        if self.map.as_ref().is_some_and(|m| m.surface.is_canvas()) {
+        let repaint = self.map.as_mut().is_some_and(|m| m.surface.dim(&keep, active));
+        if repaint {
             self.redraw()?;
         }
         Ok(())
@@ -201,7 +275,7 @@ impl App {
         let c = &self.chrome;
         match e {
             Effect::Hover(h) => {
-                m.surface.mark("tim-hover", m.hovered, h.map(|h| h.0), &m.scene)?;
+                m.surface.mark(Mark::Hover, m.hovered, h.map(|h| h.0), &m.scene)?;
                 m.hovered = h.map(|h| h.0);
                 match h {
                     Some((i, at)) => {
@@ -220,7 +294,7 @@ impl App {
             }
             Effect::Open(i) => {
                 panel::fill(&self.doc, c, &m.data, i, self.strings, self.uid)?;
-                m.surface.mark("tim-selected", m.selected, Some(i), &m.scene)?;
+                m.surface.mark(Mark::Selected, m.selected, Some(i), &m.scene)?;
                 m.selected = Some(i);
                 let t = &m.data.territories[i];
                 let status = &m.data.legend.statuses[t.status];
@@ -233,7 +307,7 @@ impl App {
             Effect::Close { refocus } => {
                 c.panel.set_hidden(true);
                 m.list.mark(None);
-                m.surface.mark("tim-selected", m.selected, None, &m.scene)?;
+                m.surface.mark(Mark::Selected, m.selected, None, &m.scene)?;
                 m.selected = None;
                 if let Some(i) = refocus {
                     self.focus(i)?;

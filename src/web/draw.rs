@@ -1,122 +1,70 @@
-//! Drawing a loaded dataset into the [`Chrome`]: header, fill patterns, context and territory
-//! paths, labels, legend and warnings; and redrawing what depends on the view.
+//! Drawing what surrounds the territories into the [`Chrome`], whatever the renderer: header,
+//! labels, legend, markers and warnings; and redrawing what depends on the view. Labels and
+//! markers are placed in screen pixels; the view group's transform maps kilometres to them.
 
 use super::chrome::Chrome;
 use super::dom::{append, html, svg, text_el};
 use crate::coords::Screen;
 use crate::interact::MIN_TARGET;
-use crate::labels::{estimate_width, place, Candidate};
-use crate::model::{ContextLayer, Dataset, Pattern, StatusCategory};
-use crate::render::Renderer;
+use crate::labels::{estimate_width, place, Candidate, Rect};
+use crate::model::Dataset;
+use crate::render::svg::pattern_fill;
 use crate::scene::Scene;
 use crate::text::Strings;
 use crate::view::View;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CanvasRenderingContext2d, Document, Element, HtmlCanvasElement, SvgElement};
+use web_sys::{CanvasRenderingContext2d, Document, Element, HtmlCanvasElement};
 
 pub const LABEL_PX: f64 = 12.0;
+/// Height of one line of a label, its halo included.
+const LINE_PX: f64 = LABEL_PX + 2.0;
 /// Names are written for at most this many territories, the largest: a map of thousands of
 /// shapes cannot show them all, and measuring and placing them all would stall the page.
 pub const MAX_LABELS: usize = 400;
 
-/// The label texts of one territory with their measured widths at [`LABEL_PX`].
+/// The label texts of one territory (see [`crate::labels::texts`]) with the width of their widest
+/// line at [`LABEL_PX`] and their number of lines.
 pub struct LabelTexts {
     /// The territory it names.
     pub index: usize,
     pub el: Element,
     pub texts: Vec<String>,
-    pub widths: Vec<f64>,
+    pub widths: Vec<(f64, usize)>,
 }
 
-pub fn pattern_id(uid: u32, status: usize, legend: bool) -> String {
-    format!("tim{uid}-p{status}{}", if legend { "l" } else { "" })
-}
-
-/// A status id as it appears in a custom property name: ASCII letters, digits and `-` only.
-pub fn css_ident(id: &str) -> String {
-    id.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c.to_ascii_lowercase() } else { '-' }).collect()
-}
-
-/// A fill pattern: the status colour with a white motif over it (the second cue).
-fn pattern(doc: &Document, id: &str, cat: &StatusCategory) -> Result<Element, JsValue> {
-    let p = svg(doc, "pattern", &[("id", id), ("patternUnits", "userSpaceOnUse"), ("width", "8"), ("height", "8")])?;
-    let rect = svg(doc, "rect", &[("width", "8"), ("height", "8"), ("fill", &cat.color)])?;
-    // Themeable: `--tim-status-<id>` on the map or an ancestor overrides the data's colour.
-    if let Some(r) = rect.dyn_ref::<SvgElement>() {
-        r.style().set_property("fill", &format!("var(--tim-status-{}, {})", css_ident(&cat.id), cat.color))?;
-    }
-    append(&p, &rect)?;
-    let motif = match cat.pattern {
-        Pattern::Solid => None,
-        Pattern::Hatch => Some(svg(doc, "path", &[("d", "M-2 2l4-4M0 8l8-8M6 10l4-4"), ("class", "tim-motif")])?),
-        Pattern::Dots => {
-            Some(svg(doc, "circle", &[("cx", "4"), ("cy", "4"), ("r", "1.6"), ("class", "tim-motif-dot")])?)
-        }
-        Pattern::Cross => Some(svg(doc, "path", &[("d", "M0 4h8M4 0v8"), ("class", "tim-motif")])?),
-    };
-    if let Some(m) = motif {
-        append(&p, &m)?;
-    }
-    Ok(p)
-}
-
-/// Draws everything that does not depend on the view. Returns the label elements. The canvas
-/// renderer paints the context and territory shapes itself: then no path is written here.
+/// Draws everything around the territories that does not depend on the view (the renderer
+/// draws the territories themselves). Returns the label elements.
 pub fn dataset(
     doc: &Document,
     c: &Chrome,
     data: &Dataset,
     scene: &Scene,
     uid: u32,
-    renderer: Renderer,
 ) -> Result<Vec<LabelTexts>, JsValue> {
-    for (k, cat) in data.legend.statuses.iter().enumerate() {
-        append(&c.defs, &pattern(doc, &pattern_id(uid, k, false), cat)?)?;
-        append(&c.defs, &pattern(doc, &pattern_id(uid, k, true), cat)?)?;
-    }
-    let paths = if renderer == Renderer::Svg { scene.order.as_slice() } else { &[] };
-    for shape in scene.context.iter().filter(|_| renderer == Renderer::Svg) {
-        let class = match shape.layer {
-            ContextLayer::Country => "tim-context tim-context-country",
-            ContextLayer::Department => "tim-context tim-context-department",
-            ContextLayer::Region => "tim-context tim-context-region",
-        };
-        append(&c.context, &svg(doc, "path", &[("class", class), ("d", &shape.path)])?)?;
-    }
+    super::svg::patterns::define(doc, &c.defs, data, uid, true)?;
     let mut labels = Vec::new();
-    for &i in paths {
-        let t = &data.territories[i];
-        let cat = &data.legend.statuses[t.status];
-        let fill = format!("url(#{})", pattern_id(uid, t.status, false));
-        let path = svg(
-            doc,
-            "path",
-            &[("class", "tim-territory"), ("d", &scene.territories[i].path), ("fill", &fill), ("role", "button")],
-        )?;
-        path.set_attribute("data-id", &t.id)?;
-        path.set_attribute("data-index", &i.to_string())?;
-        path.set_attribute("data-status", &cat.id)?;
-        path.set_attribute("aria-label", &data.spoken(i))?;
-        path.set_attribute("tabindex", "-1")?;
-        append(&c.territories, &path)?;
-    }
     let areas: Vec<f64> = scene.territories.iter().map(|t| t.shape.area).collect();
     let mut by_area = crate::rank::largest_first(&areas);
     by_area.truncate(MAX_LABELS);
     for index in by_area {
         let t = &data.territories[index];
-        let el =
-            svg(doc, "text", &[("class", "tim-label"), ("text-anchor", "middle"), ("dominant-baseline", "central")])?;
+        let at = index.to_string();
+        let attrs =
+            [("class", "tim-label"), ("text-anchor", "middle"), ("dominant-baseline", "central"), ("data-index", &at)];
+        let el = svg(doc, "text", &attrs)?;
         append(&c.labels, &el)?;
-        let mut texts = vec![t.name.clone()];
-        texts.extend(t.short_name.clone().filter(|n| n != &t.name));
+        let texts = crate::labels::texts(&t.name, t.short_name.as_deref());
         labels.push(LabelTexts { index, el, texts, widths: Vec::new() });
     }
     // Measured with the labels' font on a canvas: no layout of the page, where measuring SVG
     // text laid out every label (up to 200 ms for 400 labels).
     let ruler = labels.first().and_then(|l| ruler(doc, &l.el));
     for l in &mut labels {
-        l.widths = l.texts.iter().map(|txt| measure(ruler.as_ref(), txt)).collect();
+        l.widths = l
+            .texts
+            .iter()
+            .map(|txt| (txt.lines().map(|line| measure(ruler.as_ref(), line)).fold(0.0, f64::max), txt.lines().count()))
+            .collect();
     }
     legend(doc, c, data, uid)?;
     Ok(labels)
@@ -169,7 +117,7 @@ pub fn header(doc: &Document, c: &Chrome, data: &Dataset, s: &Strings) -> Result
 /// A small sample of status `status`'s fill (colour and motif), for the legend and the list.
 pub fn swatch(doc: &Document, uid: u32, status: usize) -> Result<Element, JsValue> {
     let sw = svg(doc, "svg", &[("class", "tim-swatch"), ("viewBox", "0 0 24 16"), ("aria-hidden", "true")])?;
-    let fill = format!("url(#{})", pattern_id(uid, status, true));
+    let fill = pattern_fill(uid, status, true);
     append(&sw, &svg(doc, "rect", &[("x", "0.5"), ("y", "0.5"), ("width", "23"), ("height", "15"), ("fill", &fill)])?)?;
     Ok(sw)
 }
@@ -225,7 +173,7 @@ pub fn markers(
         circle.set_attribute("class", class)?;
         circle.set_attribute("cx", &format!("{:.1}", at.x))?;
         circle.set_attribute("cy", &format!("{:.1}", at.y))?;
-        circle.set_attribute("fill", &format!("url(#{})", pattern_id(uid, t.status, true)))?;
+        circle.set_attribute("fill", &pattern_fill(uid, t.status, true))?;
         circle.set_attribute("data-id", &t.id)?;
     }
     Ok(())
@@ -251,21 +199,13 @@ pub fn warnings(doc: &Document, c: &Chrome, problems: &[String], s: &Strings) ->
     Ok(())
 }
 
-/// Applies the view to the map group's transform and the patterns' scale.
-pub fn transform(c: &Chrome, v: &View, data: &Dataset, uid: u32) -> Result<(), JsValue> {
-    c.view.set_attribute("transform", &v.svg_transform())?;
-    // Keep the motif the same size on screen whatever the zoom: undo the map's scale and flip.
-    let k = v.scale * 1000.0;
-    let pt = format!("scale({} {})", 1.0 / k, -1.0 / k);
-    for s in 0..data.legend.statuses.len() {
-        if let Some(p) = c.defs.query_selector(&format!("#{}", pattern_id(uid, s, false)))? {
-            p.set_attribute("patternTransform", &pt)?;
-        }
-    }
-    Ok(())
+/// Applies the view to the map group's transform.
+pub fn transform(c: &Chrome, v: &View) -> Result<(), JsValue> {
+    c.view.set_attribute("transform", &v.svg_transform())
 }
 
-/// Places the labels for view `v`: the largest territories first, none overlapping.
+/// Places the labels for view `v`: the largest territories first, none overlapping, each inside
+/// its territory.
 pub fn labels(v: &View, scene: &Scene, labels: &[LabelTexts]) -> Result<(), JsValue> {
     let cands: Vec<Candidate> = labels
         .iter()
@@ -274,15 +214,28 @@ pub fn labels(v: &View, scene: &Scene, labels: &[LabelTexts]) -> Result<(), JsVa
             Candidate { anchor: v.to_screen(t.label_at), widths: l.widths.clone(), priority: t.shape.area }
         })
         .collect();
-    let placed = place(&cands, LABEL_PX + 2.0, 3.0, v.width, v.height);
+    let fits = |k: usize, r: &Rect| {
+        let shape = &scene.territories[labels[k].index].shape;
+        r.probes().iter().all(|&p| shape.contains(v.to_projected(p)))
+    };
+    let placed = place(&cands, LINE_PX, 3.0, (v.width, v.height), fits);
     for ((l, p), c) in labels.iter().zip(placed).zip(&cands) {
-        match p {
-            Some(p) => {
-                l.el.set_text_content(Some(&l.texts[p.variant]));
-                l.el.set_attribute("x", &format!("{:.1}", c.anchor.x))?;
-                l.el.set_attribute("y", &format!("{:.1}", c.anchor.y))?;
-            }
-            None => l.el.set_text_content(None),
+        l.el.set_text_content(None);
+        let Some(p) = p else { continue };
+        let text = &l.texts[p.variant];
+        let x = format!("{:.1}", c.anchor.x);
+        l.el.set_attribute("x", &x)?;
+        l.el.set_attribute("y", &format!("{:.1}", c.anchor.y - (p.rect.h - LINE_PX) / 2.0))?;
+        if !text.contains('\n') {
+            l.el.set_text_content(Some(text));
+            continue;
+        }
+        let doc = l.el.owner_document().ok_or("no document")?;
+        for (k, line) in text.lines().enumerate() {
+            let dy = if k == 0 { "0".to_string() } else { format!("{LINE_PX}") };
+            let span = svg(&doc, "tspan", &[("x", &x), ("dy", &dy)])?;
+            span.set_text_content(Some(line));
+            append(&l.el, &span)?;
         }
     }
     Ok(())

@@ -80,17 +80,18 @@ type Shared = Rc<RefCell<App>>;
 pub fn start(app: &Shared) -> bool {
     let (src, context, statuses, stall_ms, signal, context_abort, strings) = {
         let Ok(mut a) = app.try_borrow_mut() else { return false };
-        if a.loader.destroyed || a.map.is_some() {
+        if a.loader().destroyed || a.is_shown() {
             return false;
         }
-        a.loader.abort_all();
+        a.loader().abort_all();
         let (Ok(abort), Ok(context_abort)) = (AbortController::new(), AbortController::new()) else { return false };
         let signal = abort.signal();
-        a.loader.abort = vec![abort, context_abort.clone()];
-        a.loader.refocus = remove_retry(&a);
+        a.loader().abort = vec![abort, context_abort.clone()];
+        a.loader().refocus = remove_retry(&a);
         show_loading(&a);
-        let l = &a.loader;
-        (l.src.clone(), l.context.clone(), l.statuses.clone(), l.stall_ms, signal, context_abort, a.strings)
+        let l = a.loader();
+        let (src, context, statuses, stall_ms) = (l.src.clone(), l.context.clone(), l.statuses.clone(), l.stall_ms);
+        (src, context, statuses, stall_ms, signal, context_abort, a.strings())
     };
     let task = app.clone();
     wasm_bindgen_futures::spawn_local(async move {
@@ -107,8 +108,8 @@ pub fn start(app: &Shared) -> bool {
                 shown_at = now;
                 let Ok(a) = task.try_borrow() else { return };
                 let text = strings.progress(what, loaded, total);
-                if a.chrome.message.text_content().as_deref() != Some(text.as_str()) {
-                    a.chrome.message.set_text_content(Some(&text));
+                if a.chrome().message.text_content().as_deref() != Some(text.as_str()) {
+                    a.chrome().message.set_text_content(Some(&text));
                 }
             }
         };
@@ -155,13 +156,13 @@ pub fn start(app: &Shared) -> bool {
         let failed_download = territories.is_err();
         let event = {
             let Ok(mut a) = task.try_borrow_mut() else { return };
-            if a.loader.destroyed {
+            if a.loader().destroyed {
                 return;
             }
             // Closes a stalled connection; a no-op for finished downloads.
-            a.loader.abort_all();
+            a.loader().abort_all();
             let event = load_into(&mut a, &src, territories, context, sheet);
-            let refocus = std::mem::take(&mut a.loader.refocus);
+            let refocus = std::mem::take(&mut a.loader().refocus);
             if failed_download {
                 add_retry(&a, refocus);
             } else if refocus {
@@ -169,7 +170,7 @@ pub fn start(app: &Shared) -> bool {
             }
             event
         };
-        let root = task.borrow().chrome.root.clone();
+        let root = task.borrow().root().clone();
         dispatch(&root, event);
     });
     true
@@ -177,8 +178,8 @@ pub fn start(app: &Shared) -> bool {
 
 /// Puts the message area back to "loading", without the error look or the retry button.
 fn show_loading(a: &App) {
-    let m = &a.chrome.message;
-    m.set_text_content(Some(a.strings.loading));
+    let m = &a.chrome().message;
+    m.set_text_content(Some(a.strings().loading));
     let _ = m.set_attribute("role", "status");
     let _ = m.class_list().remove_1("tim-error");
     m.set_hidden(false);
@@ -189,9 +190,9 @@ fn show_loading(a: &App) {
 /// delegated click listener (wire.rs), which calls [`start`].
 fn add_retry(a: &App, focus: bool) {
     remove_retry(a);
-    let Ok(b) = dom::text_el(&a.doc, "button", "tim-retry", a.strings.retry) else { return };
+    let Ok(b) = dom::text_el(a.doc(), "button", "tim-retry", a.strings().retry) else { return };
     let _ = b.set_attribute("type", "button");
-    let _ = a.chrome.message.after_with_node_1(&b);
+    let _ = a.chrome().message.after_with_node_1(&b);
     if focus {
         let _ = b.focus();
     }
@@ -199,7 +200,7 @@ fn add_retry(a: &App, focus: bool) {
 
 /// Focuses the territory that holds the map's tab stop.
 fn focus_map(a: &App) {
-    if let Ok(Some(t)) = a.chrome.territories.query_selector("[tabindex='0']") {
+    if let Ok(Some(t)) = a.chrome().territories.query_selector("[tabindex='0']") {
         if let Some(t) = t.dyn_ref::<SvgElement>() {
             let _ = t.focus();
         }
@@ -208,7 +209,7 @@ fn focus_map(a: &App) {
 
 /// Removes the retry button; returns whether it had keyboard focus (`:focus-visible`).
 fn remove_retry(a: &App) -> bool {
-    let Some(stage) = a.chrome.message.parent_element() else { return false };
+    let Some(stage) = a.chrome().message.parent_element() else { return false };
     let Ok(Some(old)) = stage.query_selector(":scope > .tim-retry") else { return false };
     let focused = old.matches(":focus-visible").unwrap_or(false);
     old.remove();
@@ -231,15 +232,15 @@ fn load_into(
     dom::mark("fetched");
     let mut notes = Vec::new();
     let sheet = sheet.and_then(|(url, r)| {
-        let failure = match r.map(|b| load::sheet(&b, &a.loader.mapping)) {
+        let failure = match r.map(|b| load::sheet(&b, &a.loader().mapping)) {
             Ok(Ok(s)) => return Some(s),
             Ok(Err(error)) => Failure::StatusesUnusable { url, error },
             Err(error) => Failure::StatusesDownload { url, error },
         };
-        notes.push(a.strings.failure(&failure));
+        notes.push(a.strings().failure(&failure));
         None
     });
-    let loaded = match load::territories_with(&bytes, &a.loader.mapping, sheet.as_ref()) {
+    let loaded = match load::territories_with(&bytes, &a.loader().mapping, sheet.as_ref()) {
         Ok(l) => l,
         Err(error) => return a.fail(&Failure::Unusable { url: src.to_string(), error }),
     };
@@ -249,12 +250,12 @@ fn load_into(
             Ok(Err(error)) => Failure::ContextUnusable { url, error },
             Err(error) => Failure::ContextDownload { url, error },
         };
-        notes.insert(0, a.strings.failure(&failure));
+        notes.insert(0, a.strings().failure(&failure));
         None
     });
     // At most a thousand lines of each: the list shows the first fifty and a count.
-    let problems = loaded.problems.iter().take(1000).map(|p| a.strings.problem(p));
-    notes.extend(problems.chain(loaded.sheet_problems.iter().take(1000).map(|p| a.strings.sheet_problem(p))));
+    let problems = loaded.problems.iter().take(1000).map(|p| a.strings().problem(p));
+    notes.extend(problems.chain(loaded.sheet_problems.iter().take(1000).map(|p| a.strings().sheet_problem(p))));
     dom::mark("parsed");
     match a.show(loaded.data, ctx, &notes) {
         Ok(ev) => {

@@ -13,11 +13,12 @@ mod listeners;
 mod loading;
 mod panel;
 mod surface;
+mod svg;
 mod wire;
 
 use crate::interact::Input;
 use crate::text::Strings;
-use app::{App, HostEvent};
+use app::{App, AppOptions, HostEvent};
 use listeners::Listeners;
 use serde::Deserialize;
 use std::cell::{Cell, RefCell};
@@ -83,25 +84,15 @@ impl TerritoiresMap {
         if cooperative {
             root.class_list().add_1("tim-cooperative")?;
         }
-        let app = Rc::new(RefCell::new(App {
-            doc,
-            chrome,
-            strings,
-            uid,
-            map: None,
-            cooperative,
-            header: opts.header.unwrap_or(true),
-            view_changed: false,
-            loader: loading::Loader::new(
-                opts.src.unwrap_or_else(|| "data/territoires-grand-est.geojson".to_string()),
-                opts.context,
-                opts.stall_timeout,
-                opts.statuses.filter(|s| !s.trim().is_empty()),
-                mapping,
-            ),
-            renderer: opts.renderer,
-            settle: None,
-        }));
+        let options = AppOptions { cooperative, header: opts.header.unwrap_or(true), renderer: opts.renderer };
+        let loader = loading::Loader::new(
+            opts.src.unwrap_or_else(|| "data/territoires-grand-est.geojson".to_string()),
+            opts.context,
+            opts.stall_timeout,
+            opts.statuses.filter(|s| !s.trim().is_empty()),
+            mapping,
+        );
+        let app = Rc::new(RefCell::new(App::new(doc, chrome, strings, uid, options, loader)));
         app.borrow().set_state("loading");
         let listeners = Rc::new(RefCell::new(Listeners::default()));
         wire(&app, &mut listeners.borrow_mut())?;
@@ -144,24 +135,16 @@ impl TerritoiresMap {
     /// Cancels loading, removes every listener and empties the host element.
     pub fn destroy(&mut self) {
         if let Ok(mut a) = self.app.try_borrow_mut() {
-            if let Some(t) = &mut a.settle {
-                t.cancel();
-            }
-            a.settle = None;
+            a.cancel_settle();
         }
         self.listeners.borrow_mut().clear();
         if let Ok(mut a) = self.app.try_borrow_mut() {
-            a.loader.destroy();
-            a.map = None;
-            let root = a.chrome.root.clone();
-            root.set_text_content(None);
-            let _ = root.remove_attribute("data-state");
-            let _ = root.class_list().remove_1("tim-map");
+            a.tear_down();
         }
     }
 
     fn send(&self, events: Vec<HostEvent>) {
-        let root = self.app.borrow().chrome.root.clone();
+        let root = self.app.borrow().root().clone();
         for e in events {
             dispatch(&root, e);
         }
@@ -172,7 +155,7 @@ impl TerritoiresMap {
 impl Drop for TerritoiresMap {
     fn drop(&mut self) {
         if let Ok(mut a) = self.app.try_borrow_mut() {
-            a.loader.destroy();
+            a.loader().destroy();
         }
     }
 }

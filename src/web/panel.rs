@@ -82,8 +82,19 @@ pub fn fill(doc: &Document, c: &Chrome, data: &Dataset, i: usize, s: &Strings, u
     if let Some(note) = &t.perimeter_note {
         append(body, &text_el(doc, "p", "tim-panel-note", note)?)?;
     }
+    let mut size = Vec::new();
     if let Some(n) = t.communes_count {
-        append(body, &text_el(doc, "p", "tim-panel-communes", &format!("{n} {}", s.communes))?)?;
+        size.push(format!("{} {}", s.grouped(n), s.communes));
+    }
+    if let Some(a) = t.area_km2 {
+        size.push(format!("{} km²", s.grouped(a)));
+    }
+    if let Some(p) = t.population {
+        let vintage = t.population_vintage.as_ref().map(|v| format!(" ({v})")).unwrap_or_default();
+        size.push(format!("{} {}{vintage}", s.grouped(p), s.inhabitants));
+    }
+    if !size.is_empty() {
+        append(body, &text_el(doc, "p", "tim-panel-communes", &size.join(" · "))?)?;
     }
 
     if !t.sources.is_empty() {

@@ -10,7 +10,7 @@ use crate::interact::{Input, Key, PAN_STEP};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, Event, KeyboardEvent, PointerEvent, WheelEvent};
+use web_sys::{Element, Event, HtmlElement, KeyboardEvent, PointerEvent, WheelEvent};
 
 type Shared = Rc<RefCell<App>>;
 
@@ -21,7 +21,7 @@ fn with_app(app: &Shared, f: impl FnOnce(&mut App) -> Option<Input>) -> bool {
         let Ok(mut a) = app.try_borrow_mut() else { return false };
         let input = f(&mut a);
         let events = input.map(|i| a.input(i)).unwrap_or_default();
-        (events, a.chrome.root.clone(), a.view_changed)
+        (events, a.root().clone(), a.view_changed())
     };
     for e in events {
         dispatch(&root, e);
@@ -32,7 +32,7 @@ fn with_app(app: &Shared, f: impl FnOnce(&mut App) -> Option<Input>) -> bool {
 /// The event's position in the map's SVG. `clientX` is read as the double it is: web-sys's
 /// `client_x()` truncates it to an integer, which moves a click at a shape's edge off the shape.
 fn local(a: &App, e: &web_sys::MouseEvent) -> Screen {
-    let r = a.chrome.svg.get_bounding_client_rect();
+    let r = a.chrome().svg.get_bounding_client_rect();
     let coord = |name: &str, fallback: i32| {
         js_sys::Reflect::get(e, &wasm_bindgen::JsValue::from_str(name))
             .ok()
@@ -46,54 +46,86 @@ fn pointer(e: &Event) -> Option<&PointerEvent> {
     e.dyn_ref::<PointerEvent>()
 }
 
+/// What a listener does with its event: the controller input it amounts to, if any.
+type Reader = fn(&mut App, &Event) -> Option<Input>;
+
 /// Registers every listener of the map on its own elements.
 pub fn wire(app: &Shared, l: &mut Listeners) -> Result<(), JsValue> {
     let (svg, root) = {
         let a = app.borrow();
-        (a.chrome.svg.clone(), a.chrome.root.clone())
+        (a.chrome().svg.clone(), a.root().clone())
     };
+    settle_and_resize(app, l, &svg)?;
+    pointers(app, l, &svg)?;
+    wheel(app, l, &svg)?;
+    keys(app, l, &svg, &root)?;
+    // The list's search box and status filter.
+    for kind in ["input", "change"] {
+        on(app, l, &root, kind, true, |a, _| {
+            let _ = a.filter();
+            None
+        })?;
+    }
+    clicks(app, l, &root)
+}
+
+/// A listener that feeds the input `read` finds in the event to the app.
+fn on(
+    app: &Shared,
+    l: &mut Listeners,
+    target: &web_sys::EventTarget,
+    kind: &'static str,
+    passive: bool,
+    read: Reader,
+) -> Result<(), JsValue> {
+    let app = app.clone();
+    l.add(target, kind, passive, move |e: Event| {
+        with_app(&app, |a| read(a, &e));
+    })
+}
+
+/// The canvas repaint once a gesture settles, and the view following the map's size.
+fn settle_and_resize(app: &Shared, l: &mut Listeners, svg: &Element) -> Result<(), JsValue> {
     let settled = app.clone();
     let timer = l.timer(move || {
         if let Ok(mut a) = settled.try_borrow_mut() {
             a.settled();
         }
     });
-    app.borrow_mut().settle = Some(timer);
+    app.borrow_mut().set_settle_timer(timer);
     let resized = app.clone();
-    l.on_resize(&svg, move |_| {
+    l.on_resize(svg, move |_| {
         with_app(&resized, |a| {
-            let r = a.chrome.svg.get_bounding_client_rect();
+            let r = a.chrome().svg.get_bounding_client_rect();
             Some(Input::Resize { width: r.width(), height: r.height() })
         });
-    })?;
-    let on = |l: &mut Listeners,
-              target: &web_sys::EventTarget,
-              kind: &'static str,
-              passive: bool,
-              f: fn(&mut App, &Event) -> Option<Input>| {
-        let app = app.clone();
-        l.add(target, kind, passive, move |e: Event| {
-            with_app(&app, |a| f(a, &e));
-        })
-    };
-    on(l, &svg, "pointerdown", true, |a, e| {
+    })
+}
+
+/// Mouse, pen and fingers on the map: hit-tested in Rust, one set of listeners for all shapes.
+fn pointers(app: &Shared, l: &mut Listeners, svg: &Element) -> Result<(), JsValue> {
+    on(app, l, svg, "pointerdown", true, |a, e| {
         let p = pointer(e)?;
         if p.button() != 0 {
             return None;
         }
-        let _ = a.chrome.svg.set_pointer_capture(p.pointer_id());
+        let _ = a.chrome().svg.set_pointer_capture(p.pointer_id());
         Some(Input::PointerDown { id: p.pointer_id(), at: local(a, p), touch: p.pointer_type() == "touch" })
     })?;
-    on(l, &svg, "pointermove", true, |a, e| {
+    on(app, l, svg, "pointermove", true, |a, e| {
         pointer(e).map(|p| Input::PointerMove { id: p.pointer_id(), at: local(a, p) })
     })?;
-    on(l, &svg, "pointerup", true, |a, e| {
+    on(app, l, svg, "pointerup", true, |a, e| {
         pointer(e).map(|p| Input::PointerUp { id: p.pointer_id(), at: local(a, p) })
     })?;
-    on(l, &svg, "pointercancel", true, |_, e| pointer(e).map(|p| Input::PointerCancel { id: p.pointer_id() }))?;
-    on(l, &svg, "pointerleave", true, |_, _| Some(Input::PointerLeave))?;
+    on(app, l, svg, "pointercancel", true, |_, e| pointer(e).map(|p| Input::PointerCancel { id: p.pointer_id() }))?;
+    on(app, l, svg, "pointerleave", true, |_, _| Some(Input::PointerLeave))
+}
+
+/// The wheel zooms; it is kept from the page only when it did (cooperative mode leaves it).
+fn wheel(app: &Shared, l: &mut Listeners, svg: &Element) -> Result<(), JsValue> {
     let wheel_app = app.clone();
-    l.add(&svg, "wheel", false, move |e: Event| {
+    l.add(svg, "wheel", false, move |e: Event| {
         let Some(w) = e.dyn_ref::<WheelEvent>() else { return };
         // Lines and pages are turned into pixels, as browsers scroll them.
         let unit = match w.delta_mode() {
@@ -104,16 +136,19 @@ pub fn wire(app: &Shared, l: &mut Listeners) -> Result<(), JsValue> {
         let modifier = w.ctrl_key() || w.meta_key();
         let moved =
             with_app(&wheel_app, |a| Some(Input::Wheel { at: local(a, w), delta: w.delta_y() * unit, modifier }));
-        // Only a wheel that zoomed the map is kept from the page; otherwise the page scrolls.
         if moved {
             e.prevent_default();
         }
-    })?;
-    on(l, &svg, "focusin", true, |_, e| {
+    })
+}
+
+/// Focus on a territory, the map's keys, and Escape anywhere in the page for the tooltip.
+fn keys(app: &Shared, l: &mut Listeners, svg: &Element, root: &HtmlElement) -> Result<(), JsValue> {
+    on(app, l, svg, "focusin", true, |_, e| {
         let t = e.target()?.dyn_into::<Element>().ok()?;
         t.get_attribute("data-index")?.parse().ok().map(Input::Focused)
     })?;
-    on(l, &root, "keydown", false, |_, e| {
+    on(app, l, root, "keydown", false, |_, e| {
         let k = e.dyn_ref::<KeyboardEvent>()?;
         let on_territory = e
             .target()
@@ -123,42 +158,34 @@ pub fn wire(app: &Shared, l: &mut Listeners) -> Result<(), JsValue> {
         e.prevent_default();
         Some(Input::Key(key))
     })?;
-    // The list's search box and status filter.
-    for kind in ["input", "change"] {
-        on(l, &root, kind, true, |a, _| {
-            let _ = a.filter();
-            None
-        })?;
-    }
     // Escape hides the tooltip even when focus is elsewhere in the page (WCAG 1.4.13).
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-        on(l, &doc, "keydown", true, |a, e| {
+        on(app, l, &doc, "keydown", true, |a, e| {
             let k = e.dyn_ref::<KeyboardEvent>()?;
-            (k.key() == "Escape" && !a.chrome.tooltip.hidden()).then_some(Input::DismissTooltip)
+            (k.key() == "Escape" && !a.chrome().tooltip.hidden()).then_some(Input::DismissTooltip)
         })?;
     }
+    Ok(())
+}
+
+/// One delegated click listener for the map's buttons, the list's rows, the CSV link and retry.
+fn clicks(app: &Shared, l: &mut Listeners, root: &HtmlElement) -> Result<(), JsValue> {
     let click_app = app.clone();
-    l.add(&root, "click", true, move |e: Event| {
-        let retry = e
-            .target()
-            .and_then(|t| t.dyn_into::<Element>().ok())
-            .is_some_and(|t| matches!(t.closest("button.tim-retry"), Ok(Some(_))));
-        if retry {
+    l.add(root, "click", true, move |e: Event| {
+        let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
+        if target.as_ref().is_some_and(|t| matches!(t.closest("button.tim-retry"), Ok(Some(_)))) {
             // Not a controller input: starts the failed download again.
             super::loading::start(&click_app);
             return;
         }
-        let csv =
-            e.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|t| t.class_list().contains("tim-csv"));
-        if csv {
+        if target.as_ref().is_some_and(|t| t.class_list().contains("tim-csv")) {
             if let Ok(a) = click_app.try_borrow() {
                 a.csv_clicked();
             }
             return;
         }
         with_app(&click_app, |_| click_input(&e));
-    })?;
-    Ok(())
+    })
 }
 
 /// The controller input of a click on one of the map's buttons.

@@ -1,9 +1,10 @@
 //! Native benchmarks of the viewer's core, with criterion (`make bench`, or
-//! `cargo bench --bench native`): parse (`load::territories`), project (`Scene::build`, which also
-//! writes each territory's SVG path), simplify (the canvas renderer's merged paths at the level of
-//! detail of the fitted view, `render::grouped_paths`) and hit-test (`Scene::hit` on a 64 × 64
-//! grid), next to a raw `serde_json::from_slice::<serde_json::Value>` of the same bytes, the floor
-//! any serde_json-based loader stands on.
+//! `cargo bench --bench native`): parse (`load::territories`), project (`Scene::build`:
+//! projection, bounds, areas and label points; no path data, which the renderers write), simplify
+//! (the canvas renderer's merged paths at the level of detail of the fitted view,
+//! `render::canvas::grouped_paths`) and hit-test (`Scene::hit` on a 64 × 64 grid), next to a raw
+//! `serde_json::from_slice::<serde_json::Value>` of the same bytes, the floor any serde_json-based
+//! loader stands on.
 //!
 //! Built with the release profile (`opt-level = "z"`, LTO), the one the WebAssembly module ships
 //! with, natively: figures for the code, not for the wasm engine.
@@ -19,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 use territoires_map::coords::Projected;
 use territoires_map::load;
-use territoires_map::render::{grouped_paths, level_for, Renderer};
+use territoires_map::render::canvas::{grouped_paths, level_for};
 use territoires_map::scene::Scene;
 use territoires_map::view::View;
 
@@ -42,7 +43,6 @@ fn bench_file(c: &mut Criterion, path: &Path, large: bool) -> File {
     let name = path.file_stem().unwrap().to_string_lossy().into_owned();
     let data = load::territories(&bytes).unwrap().data;
     let scene = Scene::build(&data, None);
-    let canvas_scene = Scene::build_for(&data, None, Renderer::Canvas);
     // The fitted view of the bench's browser window (1200 × 800 page, map ≈ 1150 × 560).
     let level = level_for(View::fit(scene.bounds, 1150.0, 560.0, 16.0).scale);
     let b = scene.bounds;
@@ -70,9 +70,7 @@ fn bench_file(c: &mut Criterion, path: &Path, large: bool) -> File {
     g.bench_function(STEPS[2], |bn| bn.iter(|| Scene::build(black_box(&data), None)));
     g.throughput(Throughput::Elements(data.territories.len() as u64));
     g.bench_function(STEPS[3], |bn| {
-        bn.iter(|| {
-            grouped_paths(&canvas_scene, data.legend.statuses.len(), |i| data.territories[i].status, level, None)
-        })
+        bn.iter(|| grouped_paths(&scene, data.legend.statuses.len(), |i| data.territories[i].status, level, None))
     });
     g.throughput(Throughput::Elements(points.len() as u64));
     g.bench_function(STEPS[4], |bn| bn.iter(|| points.iter().filter_map(|&p| scene.hit(p)).count()));

@@ -213,8 +213,8 @@ export function territorySelector(id) {
 /**
  * A viewport point where the territory `id` is what the user would hit: scans its bounding box
  * from the centre outwards and keeps the first point where document.elementFromPoint is the path
- * itself (shapes may be concave, and labels or neighbours may cover the box centre) or, for a
- * territory too small to hit, the round 24 px marker drawn over it.
+ * itself (shapes may be concave, and labels or neighbours may cover the box centre), 3 px clear
+ * of its border, or, for a territory too small to hit, the round 24 px marker drawn over it.
  */
 export async function pointInside(page, id) {
   const p = await page.evaluate(([sel, id]) => {
@@ -235,9 +235,15 @@ export async function pointInside(page, id) {
       }
     }
     pts.sort((a, b) => a[2] - b[2]);
-    for (const [x, y] of pts) {
+    // The path's stroke also answers elementFromPoint: a point is kept only when the points
+    // 3 px around it hit the same shape, so that it lies inside the fill, not on the border.
+    const hits = (x, y) => {
       const hit = document.elementFromPoint(x, y);
-      if (hit === el || (marker && hit === marker)) return { x, y };
+      return hit === el || (marker && hit === marker);
+    };
+    const around = [[0, 0], [3, 0], [-3, 0], [0, 3], [0, -3]];
+    for (const [x, y] of pts) {
+      if (around.every(([dx, dy]) => hits(x + dx, y + dy))) return { x, y };
     }
     return { none: true, box: [r.left, r.top, r.width, r.height] };
   }, [territorySelector(id), String(id)]);

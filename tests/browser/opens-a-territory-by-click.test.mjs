@@ -19,7 +19,8 @@ before(async () => {
 after(() => app?.close());
 
 // The press release of 19 Nov 2019: 11 signed that day in Mulhouse, Sud-Alsace and
-// Bazancourt-Pomacle earlier, Moselle Est and an unnamed 15th without an action plan.
+// Bazancourt-Pomacle earlier; the two it does not name (Moselle Est and Sel et Vermois, by
+// elimination against the State's commune table) had no action plan.
 // Keys are matched against the folded name (lower case, no accents, dashes as spaces).
 const PRESS_RELEASE = [
   [/saverne/, STATUS.signed],
@@ -131,6 +132,39 @@ test('Moselle Est: no action plan yet on 19 November 2019', async () => {
   const p = await clickOpen(t.id);
   assert.equal(p.status, STATUS.none);
   await closeWithButton(t.id);
+});
+
+// The 15th territory: the one the press release does not name. Its card says where its
+// perimeter comes from (the State's table of October 2020), its one intercommunality, its size.
+test('Sel et Vermois: no action plan, opens by click and by keyboard, and tells its perimeter', async () => {
+  const t = await findTerritory(page, (n) => n === 'sel et vermois', 'Sel et Vermois');
+  const p = await clickOpen(t.id);
+  assert.equal(p.title, 'Sel et Vermois');
+  assert.equal(p.status, STATUS.none);
+  assert.deepEqual(p.projects, []);
+  assert.deepEqual(p.epci, ['CC des Pays du Sel et du Vermois']);
+  const text = (sel) => page.$eval(`#carte .tim-panel ${sel}`, (el) => el.textContent.replace(/\s+/g, ' ').trim());
+  const note = await text('.tim-panel-note');
+  assert.match(note, /octobre 2020/);
+  assert.match(note, /onze mois après le 19 novembre 2019/);
+  assert.match(note, /CC des Pays du Sel et du Vermois \(16 communes\)/);
+  assert.match(await text('.tim-panel-communes'), /^16 communes · \d+ km² · [\d\s]+ habitants \(population légale .*2026.*\)$/);
+  const table = 'https://github.com/signaux-faibles/datapi/blob/17b7213f4d3b3419d4e774aba593c4321eaadbf0/migrations/201013_0_fix_terrind.sql';
+  assert.equal(p.sources[0].href, table, 'the exact file of the table');
+  await closeWithButton(t.id);
+
+  // focus is back on Sel et Vermois: the keyboard walks away and back, then Enter opens it
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-id')), t.id);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#carte .tim-panel:not([hidden])', { timeout: 3000 });
+  const k = await panel(page);
+  assert.equal(k.title, 'Sel et Vermois');
+  assert.equal(k.status, STATUS.none);
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('#carte .tim-panel', { state: 'hidden', timeout: 3000 });
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-id')), t.id);
 });
 
 test('clicking another territory while the panel is open switches the panel to it', async () => {

@@ -94,6 +94,73 @@ test('context shapes are drawn, hidden from assistive technology', async () => {
   assert.ok(labels.every(Boolean), 'labels are aria-hidden');
 });
 
+// Territories of the same status now touch in many places (Nord Lorraine, Val de Lorraine,
+// Terres de Lorraine, Vosges…): a border of another colour, 1.5 px at least, keeps them apart.
+test('neighbours of the same status keep a visible border between them', async () => {
+  const paths = await page.$$eval('#carte path.tim-territory', (ps) => ps.map((p) => {
+    const s = getComputedStyle(p);
+    return { id: p.dataset.id, fill: s.fill, stroke: s.stroke, width: parseFloat(s.strokeWidth) };
+  }));
+  assert.equal(paths.length, 15);
+  for (const p of paths) {
+    assert.notEqual(p.stroke, 'none', p.id);
+    assert.notEqual(p.stroke, p.fill, `${p.id}: border and fill of one colour`);
+    assert.ok(p.width >= 1.5, `${p.id}: border ${p.width} px`);
+  }
+});
+
+/** The names written on the map, with what lies under each name's box (territory indices). */
+function writtenNames(page) {
+  return page.evaluate(() => [...document.querySelectorAll('#carte .tim-label')]
+    .filter((l) => l.textContent.trim())
+    .map((l) => {
+      const r = l.getBoundingClientRect();
+      // The text's own box, less its halo.
+      const xs = [r.left + 2, r.left + r.width / 2, r.right - 2];
+      const ys = [r.top + 2, r.top + r.height / 2, r.bottom - 2];
+      const under = xs.flatMap((x) => ys.map((y) => document.elementsFromPoint(x, y)
+        .find((e) => e.classList.contains('tim-territory'))?.getAttribute('data-index') ?? 'none'));
+      return { text: l.textContent, index: l.getAttribute('data-index'), under, rect: [r.left, r.top, r.right, r.bottom] };
+    }));
+}
+
+function assertInsideAndApart(labels) {
+  for (const l of labels) {
+    assert.ok(l.under.every((i) => i === l.index), `"${l.text}" crosses its border: under its box ${l.under}`);
+  }
+  for (const [k, a] of labels.entries()) {
+    for (const b of labels.slice(k + 1)) {
+      const apart = a.rect[2] <= b.rect[0] || b.rect[2] <= a.rect[0] || a.rect[3] <= b.rect[1] || b.rect[3] <= a.rect[1];
+      assert.ok(apart, `"${a.text}" and "${b.text}" overlap`);
+    }
+  }
+}
+
+test('every name written on the map lies inside its own territory, apart from the others, and zooming in writes more', async () => {
+  const fitted = await writtenNames(page);
+  assert.ok(fitted.length >= 2, `the names that fit at the fitted view are written: ${fitted.map((l) => l.text)}`);
+  assertInsideAndApart(fitted);
+  const { page: zoomed } = await app.open('');
+  for (let k = 0; k < 2; k++) {
+    const before = await zoomed.getAttribute('#carte .tim-view', 'transform');
+    await zoomed.click('#carte button.tim-zoom-in');
+    await zoomed.waitForFunction((t) => document.querySelector('#carte .tim-view')?.getAttribute('transform') !== t, before);
+  }
+  await zoomed.waitForTimeout(300);
+  const closer = await writtenNames(zoomed);
+  assertInsideAndApart(closer);
+  const shown = (ls) => new Set(ls.map((l) => l.index));
+  const inView = await zoomed.evaluate(() => {
+    const svg = document.querySelector('#carte svg').getBoundingClientRect();
+    return [...document.querySelectorAll('#carte path.tim-territory')].filter((p) => {
+      const r = p.getBoundingClientRect();
+      return r.right > svg.left && r.left < svg.right && r.bottom > svg.top && r.top < svg.bottom;
+    }).length;
+  });
+  assert.ok(closer.length > fitted.length || closer.length === inView,
+    `zoomed in, more of the ${inView} territories in view are named: ${[...shown(closer)]} vs ${[...shown(fitted)]}`);
+});
+
 test('nothing went wrong in the page', async () => {
   await assertHealthy(watch);
 });

@@ -1,12 +1,14 @@
-//! The canvas renderer: territories merged into one `Path2D` per group (status × dimmed) and
-//! level of detail, painted in a few dozen calls. During a gesture the painted bitmap is only
-//! moved by a CSS transform (the compositor's work, no repaint); it is painted again once the
-//! gesture settles. Paths are in kilometres, y up; the canvas transform maps them to device
-//! pixels.
+//! Painting the canvas: territories merged into one `Path2D` per group (status × dimmed) and
+//! level of detail ([`crate::render::canvas`]), in a few dozen calls, over the context layers,
+//! with the looks of [`crate::render::style`]. During a gesture the painted bitmap is only moved
+//! by a CSS transform (the compositor's work, no repaint); it is painted again once the gesture
+//! settles. Paths are in kilometres, y up; the canvas transform maps them to device pixels.
 
 use crate::coords::Bounds;
 use crate::model::{ContextLayer, Dataset, Pattern};
-use crate::render::{cull_area, grouped_paths, level_for};
+use crate::render::canvas::{context_line, cull_area, group, group_paint, grouped_paths, level_for, territory_line};
+use crate::render::path_data;
+use crate::render::style::{self, Paint, MOTIF_COLOUR, MOTIF_TILE, MOTIF_WIDTH};
 use crate::scene::Scene;
 use crate::view::View;
 use wasm_bindgen::{JsCast, JsValue};
@@ -34,25 +36,35 @@ struct Fill {
     motif: Option<CanvasPattern>,
 }
 
-pub struct CanvasLayer {
-    pub el: HtmlCanvasElement,
+/// A context shape with the colours it is painted with.
+struct ContextPath {
+    path: Path2d,
+    layer: ContextLayer,
+    fill: Option<String>,
+    stroke: String,
+}
+
+pub struct Painter {
+    el: HtmlCanvasElement,
     ctx: CanvasRenderingContext2d,
     /// Paths already built, the most recent last.
     levels: Vec<Level>,
-    /// Background shapes, each with its fill, stroke and stroke width in CSS pixels.
-    context: Vec<(Path2d, Option<String>, String, f64)>,
+    /// Background shapes, in drawing order.
+    context: Vec<ContextPath>,
     dimmed: Vec<bool>,
     fills: Vec<Fill>,
     stroke: String,
     /// The view the bitmap shows, once painted.
-    pub drawn: Option<View>,
+    drawn: Option<View>,
 }
 
-/// A custom property of `el`, or `fallback` when it is not set.
-fn css_var(el: &Element, name: &str, fallback: &str) -> String {
-    let value = web_sys::window()
-        .and_then(|w| w.get_computed_style(el).ok().flatten())
-        .and_then(|s| s.get_property_value(name).ok())
+/// A colour on `el`: custom property `var` where the page sets it, else `fallback`.
+fn css_colour(el: &Element, var: Option<&str>, fallback: &str) -> String {
+    let value = var
+        .and_then(|var| {
+            let style = web_sys::window()?.get_computed_style(el).ok()??;
+            style.get_property_value(var).ok()
+        })
         .map(|v| v.trim().to_string())
         .unwrap_or_default();
     if value.is_empty() {
@@ -62,34 +74,33 @@ fn css_var(el: &Element, name: &str, fallback: &str) -> String {
     }
 }
 
-/// An 8 × 8 tile of the white motif drawn over a status colour (the second cue, as in the SVG
-/// patterns).
+/// The colour of a shared style's paint on `el`.
+fn themed(el: &Element, p: Paint) -> String {
+    css_colour(el, p.var, p.fallback)
+}
+
+/// A tile of the motif drawn over a status colour (the second cue, as in the SVG patterns).
 fn motif(doc: &Document, pattern: Pattern, ctx: &CanvasRenderingContext2d) -> Result<Option<CanvasPattern>, JsValue> {
-    let d = match pattern {
-        Pattern::Solid => return Ok(None),
-        Pattern::Hatch => "M-2 2l4-4M0 8l8-8M6 10l4-4",
-        Pattern::Cross => "M0 4h8M4 0v8",
-        Pattern::Dots => "M5.6 4a1.6 1.6 0 1 1-3.2 0a1.6 1.6 0 1 1 3.2 0z",
-    };
+    let Some(m) = style::motif(pattern) else { return Ok(None) };
     let tile: HtmlCanvasElement = doc.create_element("canvas")?.dyn_into()?;
-    tile.set_width(8);
-    tile.set_height(8);
+    tile.set_width(MOTIF_TILE);
+    tile.set_height(MOTIF_TILE);
     let Some(t) = tile.get_context("2d")?.and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok()) else {
         return Ok(None);
     };
-    let path = Path2d::new_with_path_string(d)?;
-    t.set_stroke_style_str("#fff");
-    t.set_fill_style_str("#fff");
-    t.set_line_width(1.6);
-    if pattern == Pattern::Dots {
-        t.fill_with_path_2d(&path)
+    let path = Path2d::new_with_path_string(m.d)?;
+    if m.filled {
+        t.set_fill_style_str(MOTIF_COLOUR);
+        t.fill_with_path_2d(&path);
     } else {
-        t.stroke_with_path(&path)
+        t.set_stroke_style_str(MOTIF_COLOUR);
+        t.set_line_width(MOTIF_WIDTH);
+        t.stroke_with_path(&path);
     }
     ctx.create_pattern_with_html_canvas_element(&tile, "repeat")
 }
 
-impl CanvasLayer {
+impl Painter {
     /// A canvas under the map's SVG (first child of `stage`), with the data's colours, or the
     /// `--tim-status-<id>` of the page where set.
     pub fn new(
@@ -98,7 +109,7 @@ impl CanvasLayer {
         root: &Element,
         data: &Dataset,
         scene: &Scene,
-    ) -> Result<CanvasLayer, JsValue> {
+    ) -> Result<Painter, JsValue> {
         let el: HtmlCanvasElement = doc.create_element("canvas")?.dyn_into()?;
         el.set_class_name("tim-canvas");
         el.set_attribute("aria-hidden", "true")?;
@@ -109,33 +120,24 @@ impl CanvasLayer {
             .ok_or_else(|| JsValue::from_str("canvas 2d"))?;
         let mut fills = Vec::new();
         for cat in &data.legend.statuses {
-            let name = format!("--tim-status-{}", super::draw::css_ident(&cat.id));
-            fills.push(Fill { colour: css_var(root, &name, &cat.color), motif: motif(doc, cat.pattern, &ctx)? });
+            let colour = css_colour(root, Some(&style::status_var(&cat.id)), &cat.color);
+            fills.push(Fill { colour, motif: motif(doc, cat.pattern, &ctx)? });
         }
-        // The same custom properties and fallbacks as the SVG's context classes in map.css.
         let mut context = Vec::new();
         for c in &scene.context {
-            let (fill, stroke, width) = match c.layer {
-                ContextLayer::Country => (
-                    Some(css_var(root, "--tim-country", "#e4e6e9")),
-                    css_var(root, "--tim-country-stroke", "#b9bec5"),
-                    0.8,
-                ),
-                ContextLayer::Department => {
-                    (Some("#fbfbfb".to_string()), css_var(root, "--tim-department-stroke", "#8a929c"), 0.8)
-                }
-                ContextLayer::Region => (None, css_var(root, "--tim-region-stroke", "#3d4650"), 1.6),
-            };
-            context.push((Path2d::new_with_path_string(&c.path)?, fill, stroke, width));
+            let s = style::context(c.layer);
+            let path = Path2d::new_with_path_string(&path_data(&c.shape.geometry))?;
+            let fill = s.fill.map(|f| themed(root, f));
+            context.push(ContextPath { path, layer: c.layer, fill, stroke: themed(root, s.stroke) });
         }
-        Ok(CanvasLayer {
+        Ok(Painter {
             el,
             ctx,
             levels: Vec::new(),
             context,
             dimmed: vec![false; data.territories.len()],
             fills,
-            stroke: css_var(root, "--tim-territory-stroke", "#ffffff"),
+            stroke: themed(root, style::TERRITORY_STROKE),
             drawn: None,
         })
     }
@@ -158,9 +160,9 @@ impl CanvasLayer {
         }
         let area = cull_area(v, scene);
         let dimmed = &self.dimmed;
-        let group = |i: usize| 2 * data.territories[i].status + usize::from(dimmed.get(i).copied().unwrap_or(false));
+        let group_of = |i: usize| group(data.territories[i].status, dimmed.get(i).copied().unwrap_or(false));
         let mut paths = Vec::new();
-        for d in grouped_paths(scene, 2 * self.fills.len(), group, level, area.as_ref()) {
+        for d in grouped_paths(scene, group(self.fills.len(), false), group_of, level, area.as_ref()) {
             paths.push(if d.is_empty() { None } else { Some(Path2d::new_with_path_string(&d)?) });
         }
         if self.levels.len() >= KEEP_LEVELS {
@@ -186,27 +188,53 @@ impl CanvasLayer {
         c.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)?;
         c.clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
         let km = v.scale * 1000.0 * dpr;
-        let to_map = || c.set_transform(km, 0.0, 0.0, -km, v.tx * dpr, v.ty * dpr);
-        to_map()?;
+        c.set_transform(km, 0.0, 0.0, -km, v.tx * dpr, v.ty * dpr)?;
         // One CSS pixel, in the path's units (kilometres).
         let px = dpr / km;
-        for (path, fill, stroke, width) in &self.context {
-            if let Some(f) = fill {
+        self.paint_context(px)?;
+        self.paint_territories(k, v, dpr, px)?;
+        self.drawn = Some(*v);
+        self.el.style().remove_property("transform")?;
+        Ok(())
+    }
+
+    /// Paints the context layers, in map units (`px`: one CSS pixel in them).
+    fn paint_context(&self, px: f64) -> Result<(), JsValue> {
+        let c = &self.ctx;
+        for shape in &self.context {
+            if let Some(f) = &shape.fill {
                 c.set_fill_style_str(f);
-                c.fill_with_path_2d_and_winding(path, CanvasWindingRule::Evenodd);
+                c.fill_with_path_2d_and_winding(&shape.path, CanvasWindingRule::Evenodd);
             }
-            c.set_stroke_style_str(stroke);
-            c.set_line_width(width * px);
-            c.stroke_with_path(path);
+            let line = context_line(shape.layer, px);
+            c.set_stroke_style_str(&shape.stroke);
+            c.set_line_width(line.width);
+            match line.dash {
+                Some([on, off]) => {
+                    // Dashed for this stroke only: `restore` brings back the solid line.
+                    c.save();
+                    c.set_line_dash(&js_sys::Array::of2(&JsValue::from_f64(on), &JsValue::from_f64(off)))?;
+                    c.stroke_with_path(&shape.path);
+                    c.restore();
+                }
+                None => c.stroke_with_path(&shape.path),
+            }
         }
+        Ok(())
+    }
+
+    /// Paints level `k`'s groups: colour, motif (screen-sized: drawn in device pixels, clipped to
+    /// the group), then the borders.
+    fn paint_territories(&self, k: usize, v: &View, dpr: f64, px: f64) -> Result<(), JsValue> {
+        let c = &self.ctx;
         let paths = &self.levels[k].paths;
         for (g, path) in paths.iter().enumerate() {
-            let (Some(path), Some(fill)) = (path, self.fills.get(g / 2)) else { continue };
-            c.set_global_alpha(if g % 2 == 1 { 0.25 } else { 1.0 });
+            let (status, alpha) = group_paint(g);
+            let (Some(path), Some(fill)) = (path, self.fills.get(status)) else { continue };
+            c.set_global_alpha(alpha);
             c.set_fill_style_str(&fill.colour);
             c.fill_with_path_2d_and_winding(path, CanvasWindingRule::Evenodd);
             if let Some(m) = &fill.motif {
-                // The motif keeps its size on screen: fill the screen with it, clipped to the shapes.
                 c.save();
                 c.clip_with_path_2d_and_winding(path, CanvasWindingRule::Evenodd);
                 c.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0)?;
@@ -217,13 +245,10 @@ impl CanvasLayer {
         }
         c.set_global_alpha(1.0);
         c.set_stroke_style_str(&self.stroke);
-        // Thinner borders when zoomed out, where communes are a few pixels across.
-        c.set_line_width(px * if level_for(v.scale).is_some_and(|l| l >= 5) { 0.5 } else { 1.0 });
+        c.set_line_width(territory_line(self.levels[k].level, px));
         for path in paths.iter().flatten() {
             c.stroke_with_path(path);
         }
-        self.drawn = Some(*v);
-        self.el.style().remove_property("transform")?;
         Ok(())
     }
 

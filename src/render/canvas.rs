@@ -1,55 +1,15 @@
-//! What the canvas renderer draws: the territories merged into one SVG path string per group
-//! (a status, dimmed or not), simplified for the zoom level, so that a frame is a few dozen
-//! `fill` calls whatever the number of shapes. Works in [`Projected`](crate::coords::Projected)
-//! metres in, kilometres (y up) out, like [`SvgPath`].
+//! The pure half of the canvas renderer (the web half is `web/canvas/`): the territories merged
+//! into one path per group (a status, dimmed or not), simplified for the zoom level, so that a
+//! frame is a few dozen `fill` calls whatever the number of shapes; and the strokes it paints,
+//! from [`style`]. Works in [`Projected`](crate::coords::Projected) metres in, path data in
+//! kilometres (y up) out, like [`SvgPath`]; strokes are in those kilometres, given the size of
+//! one CSS pixel in them.
 
-use super::{stream, SvgPath};
+use super::{stream, style, SvgPath};
 use crate::coords::Bounds;
-use crate::model::Dataset;
+use crate::model::ContextLayer;
 use crate::scene::Scene;
 use crate::view::View;
-
-/// Which renderer draws the territories.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Renderer {
-    /// One `<path>` per territory: every shape is a DOM element (best for a few hundred).
-    Svg,
-    /// One canvas, repainted after each gesture; the DOM keeps only the focused and highlighted
-    /// shapes, the labels and the list.
-    Canvas,
-}
-
-/// Above this many territories the canvas is picked: thousands of SVG paths repaint too slowly
-/// for smooth panning.
-pub const CANVAS_ABOVE_FEATURES: usize = 1_500;
-/// Above this many positions the canvas is picked, even for few territories.
-pub const CANVAS_ABOVE_VERTICES: usize = 250_000;
-
-impl Renderer {
-    /// The renderer asked for (`"svg"`, `"canvas"`), or the one fit for this size (`"auto"` or
-    /// anything else).
-    ///
-    /// ```
-    /// use territoires_map::render::Renderer;
-    /// assert_eq!(Renderer::pick(None, 15, 9_000), Renderer::Svg);
-    /// assert_eq!(Renderer::pick(None, 34_738, 658_777), Renderer::Canvas);
-    /// assert_eq!(Renderer::pick(Some("canvas"), 15, 9_000), Renderer::Canvas);
-    /// ```
-    pub fn pick(asked: Option<&str>, features: usize, vertices: usize) -> Renderer {
-        match asked {
-            Some("svg") => Renderer::Svg,
-            Some("canvas") => Renderer::Canvas,
-            _ if features > CANVAS_ABOVE_FEATURES || vertices > CANVAS_ABOVE_VERTICES => Renderer::Canvas,
-            _ => Renderer::Svg,
-        }
-    }
-
-    /// [`Renderer::pick`] for a loaded dataset.
-    pub fn for_dataset(asked: Option<&str>, data: &Dataset) -> Renderer {
-        let vertices = data.territories.iter().flat_map(|t| t.polygons.iter().flatten()).map(Vec::len).sum();
-        Renderer::pick(asked, data.territories.len(), vertices)
-    }
-}
 
 /// Finest simplification step, in metres: the path strings round to 10 m anyway.
 const FINEST_M: f64 = 10.0;
@@ -62,7 +22,7 @@ const MAX_ERROR_PX: f64 = 1.0;
 /// Levels are powers of two so that a zoom gesture reuses a handful of them.
 ///
 /// ```
-/// use territoires_map::render::{level_for, tolerance};
+/// use territoires_map::render::canvas::{level_for, tolerance};
 /// // France fitted in 800 px: about 1.2 km a pixel → a step of 640 m.
 /// let k = level_for(1.0 / 1200.0).unwrap();
 /// assert_eq!(tolerance(Some(k)), 640.0);
@@ -112,18 +72,41 @@ pub fn grouped_paths(
     sinks.into_iter().map(SvgPath::finish).collect()
 }
 
+/// The group of a territory: two per status, the second for the dimmed ones.
+pub fn group(status: usize, dimmed: bool) -> usize {
+    2 * status + usize::from(dimmed)
+}
+
+/// The status of a group, and the opacity it is painted with.
+pub fn group_paint(group: usize) -> (usize, f64) {
+    (group / 2, if group % 2 == 1 { style::DIMMED_OPACITY } else { 1.0 })
+}
+
+/// A stroke as the canvas sets it: width and dashes in path units (kilometres).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    pub width: f64,
+    pub dash: Option<[f64; 2]>,
+}
+
+/// The stroke of a context layer, `px` being one CSS pixel in path units: the SVG's look, whose
+/// `non-scaling-stroke` keeps widths and dashes in screen pixels.
+pub fn context_line(layer: ContextLayer, px: f64) -> Line {
+    let s = style::context(layer);
+    Line { width: s.width * px, dash: s.dash.map(|d| d.map(|d| d * px)) }
+}
+
+/// The width of the territories' borders at a level of detail: thinner zoomed out, where
+/// communes are a few pixels across.
+pub fn territory_line(level: Option<u32>, px: f64) -> f64 {
+    let thin = level.is_some_and(|l| l >= 5);
+    style::TERRITORY_WIDTH * px * if thin { 0.5 } else { 1.0 }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::load;
-
-    #[test]
-    fn picks_canvas_for_many_shapes_or_vertices() {
-        assert_eq!(Renderer::pick(Some("auto"), 1_500, 10), Renderer::Svg);
-        assert_eq!(Renderer::pick(Some("auto"), 1_501, 10), Renderer::Canvas);
-        assert_eq!(Renderer::pick(None, 3, 250_001), Renderer::Canvas);
-        assert_eq!(Renderer::pick(Some("svg"), 50_000, 2_000_000), Renderer::Svg);
-    }
 
     #[test]
     fn levels_double_and_stay_under_half_a_pixel() {
@@ -145,11 +128,11 @@ mod tests {
           {"type":"Feature","properties":{"id":"b","name":"B","status":"t"},"geometry":{"type":"Polygon","coordinates":[[[6,48],[7,48],[7,49],[6,48]]]}},
           {"type":"Feature","properties":{"id":"c","name":"C","status":"s"},"geometry":{"type":"Polygon","coordinates":[[[7,48],[8,48],[8,49],[7,48]]]}}]}"#;
         let data = load::territories(json.as_bytes()).unwrap().data;
-        let scene = Scene::build_for(&data, None, Renderer::Canvas);
+        let scene = Scene::build(&data, None);
         let fine = grouped_paths(&scene, 2, |i| data.territories[i].status, None, None);
         assert_eq!(fine[0].matches('M').count(), 2, "a and c");
         assert_eq!(fine[1].matches('M').count(), 1, "b");
-        assert_eq!(fine[1], Scene::build(&data, None).territories[1].path);
+        assert_eq!(fine[1], crate::render::path_data(&scene.territories[1].shape.geometry));
         let coarse = grouped_paths(&scene, 2, |i| data.territories[i].status, level_for(1e-4), None);
         assert!(coarse[0].len() <= fine[0].len() && coarse[0].matches('M').count() == 2);
         // A group number out of range leaves the territory out.
@@ -163,5 +146,38 @@ mod tests {
         let area = cull_area(&on_a, &scene).expect("zoomed in");
         let near = grouped_paths(&scene, 1, |_| 0, None, Some(&area));
         assert_eq!(near[0].matches('M').count(), 2, "a and b, not c");
+    }
+
+    #[test]
+    fn groups_split_statuses_and_dimming() {
+        assert_eq!((group(0, false), group(0, true), group(3, false)), (0, 1, 6));
+        assert_eq!(group_paint(group(3, true)), (3, style::DIMMED_OPACITY));
+        assert_eq!(group_paint(group(3, false)), (3, 1.0));
+        assert_eq!(territory_line(None, 2.0), 2.0 * style::TERRITORY_WIDTH);
+        assert_eq!(territory_line(level_for(1e-4), 2.0), style::TERRITORY_WIDTH, "zoomed out on communes");
+    }
+
+    /// What the canvas strokes and what map.css gives the SVG's context paths (the class the SVG
+    /// renderer writes), layer by layer: widths, dashes and colours in screen pixels alike.
+    #[test]
+    fn canvas_and_svg_draw_context_layers_alike() {
+        use crate::render::style::css::{get, numbers, paint};
+        use crate::render::svg::context_class;
+        assert_eq!(get(".tim-context", "vector-effect").as_deref(), Some("non-scaling-stroke"));
+        let px = 0.25; // one CSS pixel in kilometres, at some zoom (a power of two: exact sums)
+        for layer in style::CONTEXT_LAYERS {
+            let class = context_class(layer).rsplit(' ').next().unwrap();
+            let rule = format!(".{class}");
+            let line = context_line(layer, px);
+            let css_width = numbers(&get(&rule, "stroke-width").unwrap());
+            assert_eq!(css_width, vec![line.width / px], "{layer:?} stroke width");
+            let css_dash = get(&rule, "stroke-dasharray").map_or(vec![], |d| numbers(&d));
+            let canvas_dash: Vec<f64> = line.dash.iter().flatten().map(|d| d / px).collect();
+            assert_eq!(css_dash, canvas_dash, "{layer:?} dashes");
+            let s = style::context(layer);
+            assert_eq!(get(&rule, "stroke"), Some(paint(&s.stroke)), "{layer:?} stroke");
+            assert_eq!(get(&rule, "fill"), Some(s.fill.map_or("none".to_string(), |f| paint(&f))), "{layer:?} fill");
+        }
+        assert!(context_line(ContextLayer::Department, px).dash.is_some(), "department borders are dashed");
     }
 }

@@ -1,0 +1,228 @@
+//! What a card says about a perimeter taken from the commune table: the 2020 intercommunalities
+//! it is made of (with their number of communes), and what changed in codes since 2020 (merged
+//! communes, intercommunalities split or left). Works on INSEE codes and SIRENs only.
+
+use crate::official::OfficialRow;
+use crate::sources::Sources;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A 2020 intercommunality of a territory.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Epci2020 {
+    /// SIREN in 2020.
+    pub siren: String,
+    /// Name in 2020.
+    pub name: String,
+    /// Communes of the table in it.
+    pub communes: usize,
+    /// Communes it had in 2020.
+    pub members: usize,
+}
+
+/// The perimeter facts of one territory.
+#[derive(Debug, Clone, Default)]
+pub struct Facts {
+    /// 2020 intercommunalities, largest first, then by SIREN.
+    pub epci: Vec<Epci2020>,
+    /// French sentences: what changed in codes since 2020.
+    pub changes: Vec<String>,
+    /// English diagnostics for build-report.md.
+    pub report: Vec<String>,
+}
+
+/// Current commune code of a 2020 code.
+fn current<'a>(src: &'a Sources, code: &'a str) -> &'a str {
+    src.former_codes.get(code).map_or(code, String::as_str)
+}
+
+fn name_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} et {last}", init.join(", ")),
+    }
+}
+
+/// Facts of the territory `id` made of `rows`; `in_territory` tells, for a 2020 commune code,
+/// whether the table puts it in this territory.
+pub fn facts(src: &Sources, id: &str, rows: &[OfficialRow], in_territory: impl Fn(&str) -> bool) -> Facts {
+    let mut f = Facts::default();
+    let epci_2020_of: BTreeMap<&str, &str> =
+        src.epcis_2020.iter().flat_map(|(s, e)| e.members.iter().map(move |c| (c.as_str(), s.as_str()))).collect();
+    let epci_now_of: BTreeMap<&str, &str> =
+        src.epcis.iter().flat_map(|(s, e)| e.members.iter().map(move |c| (c.as_str(), s.as_str()))).collect();
+
+    // 2020 intercommunalities, and where their communes are now
+    let mut by_epci: BTreeMap<&str, Vec<&OfficialRow>> = BTreeMap::new();
+    for r in rows {
+        match epci_2020_of.get(r.insee_com.as_str()) {
+            Some(s) => by_epci.entry(s).or_default().push(r),
+            None => f.report.push(format!("{id}: table commune {} {} is in no 2020 EPCI", r.insee_com, r.lib_com)),
+        }
+    }
+    for (siren, members) in &by_epci {
+        let e = &src.epcis_2020[*siren];
+        if members.len() != e.members.len() {
+            f.report.push(format!(
+                "{id}: 2020 EPCI {siren} {} only in part ({} of {})",
+                e.name,
+                members.len(),
+                e.members.len()
+            ));
+        }
+        f.epci.push(Epci2020 {
+            siren: siren.to_string(),
+            name: e.name.clone(),
+            communes: members.len(),
+            members: e.members.len(),
+        });
+        let mut now: BTreeMap<&str, Vec<&OfficialRow>> = BTreeMap::new();
+        for r in members {
+            now.entry(epci_now_of.get(current(src, &r.insee_com)).copied().unwrap_or("")).or_default().push(r);
+        }
+        let moves: Vec<String> = now
+            .iter()
+            .filter(|(s, _)| *s != siren)
+            .map(|(later, moved)| {
+                let later_name = src.epcis.get(*later).map_or("aucune intercommunalité", |e| e.name.as_str());
+                f.report
+                    .push(format!("{id}: {} commune(s) of 2020 EPCI {siren} now in {later} {later_name}", moved.len()));
+                let who = match moved.len() {
+                    1..=3 => {
+                        name_list(&moved.iter().map(|r| format!("{} ({})", r.lib_com, r.insee_com)).collect::<Vec<_>>())
+                    }
+                    n => format!("{n} communes"),
+                };
+                format!("{who} dans {later_name} ({later})")
+            })
+            .collect();
+        if !moves.is_empty() {
+            let gone = if src.epcis.contains_key(*siren) { "" } else { ", qui n'existe plus" };
+            f.changes.push(format!("de {} ({siren}{gone}), aujourd'hui {}", e.name, name_list(&moves)));
+        }
+    }
+    f.epci.sort_by(|a, b| b.communes.cmp(&a.communes).then(a.siren.cmp(&b.siren)));
+
+    // merged communes, and current communes only partly in the territory in 2020
+    let mut by_now: BTreeMap<&str, Vec<&OfficialRow>> = BTreeMap::new();
+    for r in rows {
+        by_now.entry(current(src, &r.insee_com)).or_default().push(r);
+    }
+    let parts_2020: BTreeSet<&str> = epci_2020_of.keys().copied().collect();
+    for (now, olds) in &by_now {
+        let now_name = src.current_names.get(*now).map_or("?", String::as_str);
+        let merged: Vec<String> =
+            olds.iter().filter(|r| r.insee_com != *now).map(|r| format!("{} ({})", r.lib_com, r.insee_com)).collect();
+        if !merged.is_empty() {
+            let verb = if merged.len() > 1 { "font" } else { "fait" };
+            f.changes.push(format!("{} {verb} aujourd'hui partie de {now_name} ({now})", name_list(&merged)));
+        }
+        let outside: Vec<String> = parts_2020
+            .iter()
+            .filter(|c| current(src, c) == *now && !in_territory(c))
+            .map(|c| format!("{} ({c})", src.names_2020.get(*c).map_or("?", String::as_str)))
+            .collect();
+        if !outside.is_empty() {
+            f.changes.push(format!(
+                "{now_name} ({now}) réunit aussi {}, hors du territoire en 2020 : le tracé, la surface et la population comptent la commune entière",
+                name_list(&outside)
+            ));
+            f.report.push(format!(
+                "{id}: current commune {now} {now_name} also holds 2020 commune(s) {} outside the territory; drawn whole",
+                outside.join(", ")
+            ));
+        }
+    }
+    f
+}
+
+/// The card's perimeter note: where the table comes from, the 2020 communes and
+/// intercommunalities, what changed since, then the composition's own note (doubt, remarks).
+pub fn note(described_as: &str, communes: usize, f: &Facts, own: &str) -> String {
+    let whole = f.epci.iter().all(|e| e.communes == e.members);
+    let epcis: Vec<String> = f
+        .epci
+        .iter()
+        .map(|e| match e.communes == e.members {
+            true => format!("{} ({} communes)", e.name, e.communes),
+            false => format!("{} ({} communes sur {})", e.name, e.communes, e.members),
+        })
+        .collect();
+    let kind = match (f.epci.len() > 1, whole) {
+        (true, true) => "intercommunalités entières",
+        (true, false) => "intercommunalités",
+        (false, true) => "intercommunalité entière",
+        (false, false) => "intercommunalité",
+    };
+    let since = match f.changes.is_empty() {
+        true => "Aucun changement de code depuis 2020 pour ces communes.".to_string(),
+        false => format!("Depuis 2020 : {}.", f.changes.join(" ; ")),
+    };
+    let mut s = format!(
+        "Périmètre tiré de {described_as}. En 2020 : {communes} communes, soit {} {kind} de 2020 : {}. {since}",
+        f.epci.len(),
+        name_list(&epcis)
+    );
+    if !own.trim().is_empty() {
+        s.push(' ');
+        s.push_str(own.trim());
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sources::Epci;
+
+    fn row(code: &str, name: &str) -> OfficialRow {
+        OfficialRow { insee_com: code.into(), lib_com: name.into(), id_ti: "T".into(), lib_ti: "T".into() }
+    }
+
+    #[test]
+    fn lists_epcis_merges_moves_and_partial_communes() {
+        let mut src = Sources::default();
+        let epci = |m: &[&str]| Epci { name: String::new(), members: m.iter().map(|s| s.to_string()).collect() };
+        src.epcis_2020.insert("1".into(), Epci { name: "CC Une".into(), ..epci(&["01001", "01002", "01003"]) });
+        src.epcis_2020.insert("2".into(), Epci { name: "CC Deux".into(), ..epci(&["01009"]) });
+        src.epcis.insert("1".into(), Epci { name: "CC Une".into(), ..epci(&["01001", "01009"]) });
+        src.epcis.insert("3".into(), Epci { name: "CA Trois".into(), ..epci(&["01003"]) });
+        src.former_codes.insert("01002".into(), "01001".into());
+        src.former_codes.insert("01009".into(), "01001".into());
+        src.current_names.insert("01001".into(), "Nouvelle".into());
+        src.current_names.insert("01003".into(), "Trois".into());
+        src.names_2020.insert("01009".into(), "Neuf".into());
+        let rows = [row("01001", "Un"), row("01002", "Deux"), row("01003", "Trois")];
+        let f = facts(&src, "t", &rows, |c| c != "01009");
+        assert_eq!(f.epci, vec![Epci2020 { siren: "1".into(), name: "CC Une".into(), communes: 3, members: 3 }]);
+        assert!(
+            f.changes.contains(&"de CC Une (1), aujourd'hui Trois (01003) dans CA Trois (3)".to_string()),
+            "{:?}",
+            f.changes
+        );
+        assert!(f.changes.contains(&"Deux (01002) fait aujourd'hui partie de Nouvelle (01001)".to_string()));
+        assert!(f.changes.iter().any(|c| c.starts_with("Nouvelle (01001) réunit aussi Neuf (01009), hors")));
+        assert!(f.report.iter().any(|r| r.contains("Neuf (01009) outside the territory")));
+    }
+
+    #[test]
+    fn note_names_the_table_the_epcis_and_the_changes() {
+        let e = |n: &str, c, m| Epci2020 { siren: "1".into(), name: n.into(), communes: c, members: m };
+        let f = Facts { epci: vec![e("CC A", 3, 3), e("CC B", 2, 4)], changes: vec![], report: vec![] };
+        let n = note("la table T", 5, &f, "Doute.");
+        assert_eq!(n, "Périmètre tiré de la table T. En 2020 : 5 communes, soit 2 intercommunalités de 2020 : CC A (3 communes) et CC B (2 communes sur 4). Aucun changement de code depuis 2020 pour ces communes. Doute.");
+        let f = Facts { epci: vec![e("CC A", 3, 3)], changes: vec!["x".into(), "y".into()], report: vec![] };
+        assert!(note("T", 3, &f, "")
+            .ends_with("1 intercommunalité entière de 2020 : CC A (3 communes). Depuis 2020 : x ; y."));
+    }
+
+    #[test]
+    fn reports_partial_epcis_and_communes_without_one() {
+        let mut src = Sources::default();
+        src.epcis_2020
+            .insert("1".into(), Epci { name: "CC Une".into(), members: vec!["01001".into(), "01002".into()] });
+        let f = facts(&src, "t", &[row("01001", "Un"), row("01005", "Cinq")], |_| true);
+        assert!(f.report.iter().any(|r| r.contains("only in part (1 of 2)")));
+        assert!(f.report.iter().any(|r| r.contains("01005 Cinq is in no 2020 EPCI")));
+    }
+}

@@ -1,0 +1,192 @@
+//! The looks both renderers share, defined once: the context layers' fills, strokes and dashes,
+//! the territories' border, the dimmed opacity and the status motifs. Widths and dashes are CSS
+//! pixels on screen (the SVG keeps them with `vector-effect: non-scaling-stroke`, the canvas
+//! scales them by the view); motifs are drawn in an 8 × 8 pixel tile. `www/map.css` states the
+//! same values for the SVG; tests here and in [`super::canvas`] read it and fail when they part.
+
+use crate::model::{ContextLayer, Pattern};
+
+/// A colour the page may theme: a custom property, and the colour used when it is not set.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Paint {
+    /// `--tim-…`, or `None` for a colour that is not themeable.
+    pub var: Option<&'static str>,
+    pub fallback: &'static str,
+}
+
+impl Paint {
+    const fn themed(var: &'static str, fallback: &'static str) -> Paint {
+        Paint { var: Some(var), fallback }
+    }
+}
+
+/// How one context layer is drawn.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ContextStyle {
+    /// `None`: not filled (the region's outline is drawn over the others).
+    pub fill: Option<Paint>,
+    pub stroke: Paint,
+    /// Stroke width in CSS pixels.
+    pub width: f64,
+    /// Dash and gap lengths in CSS pixels; `None` for a solid line.
+    pub dash: Option<[f64; 2]>,
+}
+
+/// The style of a context layer. Department borders are dashed so that they read as secondary
+/// to the region's solid outline, in both renderers.
+pub fn context(layer: ContextLayer) -> ContextStyle {
+    match layer {
+        ContextLayer::Country => ContextStyle {
+            fill: Some(Paint::themed("--tim-country", "#e4e6e9")),
+            stroke: Paint::themed("--tim-country-stroke", "#b9bec5"),
+            width: 0.8,
+            dash: None,
+        },
+        ContextLayer::Department => ContextStyle {
+            fill: Some(Paint { var: None, fallback: "#fbfbfb" }),
+            stroke: Paint::themed("--tim-department-stroke", "#8a929c"),
+            width: 0.8,
+            dash: Some([3.0, 2.0]),
+        },
+        ContextLayer::Region => {
+            ContextStyle { fill: None, stroke: Paint::themed("--tim-region-stroke", "#3d4650"), width: 1.6, dash: None }
+        }
+    }
+}
+
+/// Every context layer, in drawing order.
+pub const CONTEXT_LAYERS: [ContextLayer; 3] = [ContextLayer::Country, ContextLayer::Department, ContextLayer::Region];
+
+/// The border between territories.
+pub const TERRITORY_STROKE: Paint = Paint::themed("--tim-territory-stroke", "#ffffff");
+/// Its width in CSS pixels.
+pub const TERRITORY_WIDTH: f64 = 1.5;
+/// Opacity of the territories the list's filter leaves out.
+pub const DIMMED_OPACITY: f64 = 0.25;
+
+/// The custom property that themes a status colour: `--tim-status-<id>`, the id reduced to
+/// ASCII letters, digits and `-`.
+///
+/// ```
+/// assert_eq!(territoires_map::render::style::status_var("Signé 2019"), "--tim-status-sign--2019");
+/// ```
+pub fn status_var(id: &str) -> String {
+    let mut var = String::from("--tim-status-");
+    var.extend(id.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c.to_ascii_lowercase() } else { '-' }));
+    var
+}
+
+/// Side of the square tile a motif repeats in, in CSS pixels.
+pub const MOTIF_TILE: u32 = 8;
+/// Width of a stroked motif, in CSS pixels.
+pub const MOTIF_WIDTH: f64 = 1.6;
+/// A motif is white over the status colour.
+pub const MOTIF_COLOUR: &str = "#fff";
+
+/// The motif of a pattern, the second cue after the colour: path data in tile pixels, and
+/// whether it is filled (dots) or stroked (lines).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Motif {
+    pub d: &'static str,
+    pub filled: bool,
+}
+
+/// The motif drawn over the status colour; `None` for a plain fill.
+pub fn motif(pattern: Pattern) -> Option<Motif> {
+    let (d, filled) = match pattern {
+        Pattern::Solid => return None,
+        // Lines running off the tile's corners, so that tiles join into unbroken hatching.
+        Pattern::Hatch => ("M-2 2l4-4M0 8l8-8M6 10l4-4", false),
+        Pattern::Cross => ("M0 4h8M4 0v8", false),
+        // A disc of radius 1.6 at the tile's centre.
+        Pattern::Dots => ("M5.6 4a1.6 1.6 0 1 1-3.2 0a1.6 1.6 0 1 1 3.2 0z", true),
+    };
+    Some(Motif { d, filled })
+}
+
+/// Reading `www/map.css` in tests: the declarations of a rule.
+#[cfg(test)]
+pub(crate) mod css {
+    pub const MAP_CSS: &str = include_str!("../../www/map.css");
+
+    /// The declarations of the rule whose selector is exactly `selector`, as (property, value).
+    pub fn rule(selector: &str) -> Vec<(String, String)> {
+        let start = MAP_CSS
+            .lines()
+            .find(|l| l.trim_start().strip_prefix(selector).is_some_and(|rest| rest.trim_start().starts_with('{')))
+            .unwrap_or_else(|| panic!("no rule `{selector}` in map.css"));
+        let body = start.split_once('{').map(|(_, b)| b).unwrap_or_default();
+        let body = body.split_once('}').map(|(b, _)| b).unwrap_or(body);
+        body.split(';')
+            .filter_map(|d| d.split_once(':'))
+            .map(|(p, v)| (p.trim().to_string(), v.trim().to_string()))
+            .collect()
+    }
+
+    /// One declaration's value in `selector`'s rule; `None` when the rule does not set it.
+    pub fn get(selector: &str, property: &str) -> Option<String> {
+        rule(selector).into_iter().find(|(p, _)| p == property).map(|(_, v)| v)
+    }
+
+    /// A paint as map.css writes it: `var(--tim-x, #fallback)` or the colour itself.
+    pub fn paint(p: &super::Paint) -> String {
+        match p.var {
+            Some(var) => format!("var({var}, {})", p.fallback),
+            None => p.fallback.to_string(),
+        }
+    }
+
+    /// Numbers separated by spaces or commas: `3 2`, `0.8`.
+    pub fn numbers(value: &str) -> Vec<f64> {
+        value.split([' ', ',']).filter(|s| !s.is_empty()).map(|s| s.trim_end_matches("px").parse().unwrap()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::css::{self, get, numbers, paint};
+    use super::*;
+
+    #[test]
+    fn map_css_defaults_are_these_styles() {
+        // The list of custom properties and their defaults at the top of map.css.
+        let mut paints: Vec<Paint> = CONTEXT_LAYERS.iter().flat_map(|&l| [context(l).stroke]).collect();
+        paints.extend(CONTEXT_LAYERS.iter().filter_map(|&l| context(l).fill));
+        paints.push(TERRITORY_STROKE);
+        for p in paints {
+            if let Some(var) = p.var {
+                let line = format!("{var}: {}", p.fallback);
+                assert!(css::MAP_CSS.lines().any(|l| l.trim() == line), "map.css's header lists `{line}`");
+            }
+        }
+    }
+
+    #[test]
+    fn territory_border_and_dimming_match_map_css() {
+        assert_eq!(get(".tim-territory", "stroke"), Some(paint(&TERRITORY_STROKE)));
+        assert_eq!(get(".tim-territory", "stroke-width").map(|v| numbers(&v)), Some(vec![TERRITORY_WIDTH]));
+        assert_eq!(get(".tim-territory.tim-dimmed", "opacity").map(|v| numbers(&v)), Some(vec![DIMMED_OPACITY]));
+    }
+
+    #[test]
+    fn status_vars_keep_only_css_identifier_characters() {
+        assert_eq!(status_var("signed-2019-11-19"), "--tim-status-signed-2019-11-19");
+        assert_eq!(status_var("<b>x</b>"), "--tim-status--b-x--b-");
+        assert_eq!(status_var(""), "--tim-status-");
+    }
+
+    #[test]
+    fn every_pattern_but_solid_has_a_motif_inside_its_tile() {
+        assert_eq!(motif(Pattern::Solid), None);
+        for p in [Pattern::Hatch, Pattern::Dots, Pattern::Cross] {
+            let m = motif(p).unwrap();
+            assert!(m.d.starts_with('M'), "{p:?}");
+            assert_eq!(m.filled, p == Pattern::Dots);
+        }
+        // The SVG's motifs are styled by map.css: the same colour and width.
+        assert_eq!(get(".tim-motif", "stroke").as_deref(), Some(MOTIF_COLOUR));
+        assert_eq!(get(".tim-motif", "stroke-width").map(|v| numbers(&v)), Some(vec![MOTIF_WIDTH]));
+        assert_eq!(get(".tim-motif", "fill").as_deref(), Some("none"));
+        assert_eq!(get(".tim-motif-dot", "fill").as_deref(), Some(MOTIF_COLOUR));
+    }
+}
