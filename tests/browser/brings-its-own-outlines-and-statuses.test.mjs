@@ -102,7 +102,7 @@ test('a sheet with bad lines: each is a warning naming the line and the value; t
   assert.match(text, /Statuts, ligne 7 : 1 cellule\(s\) au lieu de 4/);
   const all = await territories(page);
   assert.equal(all.length, 15, 'every territory is still drawn');
-  assert.equal(all.find((t) => t.id === 'colmar-agglomeration').status, 'signed-earlier', 'a status given by id');
+  assert.equal(all.find((t) => t.id === 'sel-et-vermois').status, 'signed-earlier', 'a status given by id');
   assert.equal(all.find((t) => t.id === 'alsace-centrale').status, 'annulé (exemple)', 'an unknown status is shown as written');
   const row = await page.locator('.tim-table tr[data-id="vosges"]').textContent();
   assert.match(row, /Projet ajouté par le tableur \(exemple\)/, 'the sheet replaces the projects');
