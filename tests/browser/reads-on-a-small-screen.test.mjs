@@ -20,8 +20,10 @@ test('at 320 px the page reflows and the open territory stays visible above its 
   await page.waitForTimeout(200);
   const svg = await page.locator('svg.tim-svg').boundingBox();
   const label = await page.evaluate(() => {
+    // Its name, its marker, or (when the name does not fit inside it at this size) its shape.
     const t = [...document.querySelectorAll('text.tim-label')].find((e) => e.textContent.startsWith('Sud'));
-    const r = (t ?? document.querySelector('circle.tim-marker[data-id="sud-alsace"]'))?.getBoundingClientRect();
+    const r = (t ?? document.querySelector('circle.tim-marker[data-id="sud-alsace"]')
+      ?? document.querySelector('path.tim-territory[data-id="sud-alsace"]'))?.getBoundingClientRect();
     return r && { x: r.x + r.width / 2, y: r.y + r.height / 2 };
   });
   const panel = await page.locator('.tim-panel').boundingBox();

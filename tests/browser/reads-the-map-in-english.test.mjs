@@ -48,7 +48,7 @@ test('the interface in English: buttons, map name, list, legend and panel', asyn
   assert.equal(await text(page, '#carte .tim-panel-when'), 'Date: 19 November 2019 · Place: Mulhouse');
   const headings = (await page.$$eval('#carte .tim-panel-heading', (hs) => hs.map((h) => h.textContent))).map(squish);
   assert.deepEqual(headings, ['Projects', 'Intercommunalities', 'Perimeter', 'Sources']);
-  assert.equal(await text(page, '#carte .tim-panel-perimeter'), 'Indicative perimeter: not established by the available sources.');
+  assert.equal(await text(page, '#carte .tim-panel-perimeter'), 'Perimeter stated by a primary source.');
   assert.equal(await page.getAttribute('#carte button.tim-close', 'aria-label'), 'Close the card');
   await assertHealthy(watch);
 });
