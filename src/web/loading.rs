@@ -7,10 +7,11 @@
 use super::app::{App, HostEvent};
 use super::{dispatch, dom, fetch};
 use crate::load::{self, Failure, FetchError, Mapping};
+use crate::text::Strings;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
-use web_sys::{AbortController, SvgElement};
+use web_sys::{AbortController, AbortSignal, SvgElement};
 
 /// Default time a download may go without receiving a byte before it is given up.
 pub const STALL_MS: u32 = 15_000;
@@ -75,105 +76,141 @@ enum Territories {
 
 type Shared = Rc<RefCell<App>>;
 
+/// One load: what to download, how long a download may stall, and the signals that end it.
+struct Plan {
+    src: String,
+    context: Option<String>,
+    statuses: Option<String>,
+    stall_ms: u32,
+    /// Ends every download (destroy, retry).
+    signal: AbortSignal,
+    /// Ends the background map's and the sheet's downloads (also when the territories fail).
+    context_abort: AbortController,
+    strings: &'static Strings,
+}
+
+/// What came back: the territories, and the background map and the status sheet with their
+/// addresses when they were asked for.
+struct Downloads {
+    territories: Result<Vec<u8>, FetchError>,
+    context: Option<(String, Result<Vec<u8>, FetchError>)>,
+    sheet: Option<(String, Result<Vec<u8>, FetchError>)>,
+}
+
 /// Starts (or starts again) loading the map's data. Returns false when the map is destroyed,
 /// already shown, or busy.
 pub fn start(app: &Shared) -> bool {
-    let (src, context, statuses, stall_ms, signal, context_abort, strings) = {
-        let Ok(mut a) = app.try_borrow_mut() else { return false };
-        if a.loader().destroyed || a.is_shown() {
-            return false;
-        }
-        a.loader().abort_all();
-        let (Ok(abort), Ok(context_abort)) = (AbortController::new(), AbortController::new()) else { return false };
-        let signal = abort.signal();
-        a.loader().abort = vec![abort, context_abort.clone()];
-        a.loader().refocus = remove_retry(&a);
-        show_loading(&a);
-        let l = a.loader();
-        let (src, context, statuses, stall_ms) = (l.src.clone(), l.context.clone(), l.statuses.clone(), l.stall_ms);
-        (src, context, statuses, stall_ms, signal, context_abort, a.strings())
-    };
+    let Some(plan) = begin(app) else { return false };
     let task = app.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        let report = |what: &'static str| {
-            let task = task.clone();
-            let signal = signal.clone();
-            let mut shown_at = f64::NEG_INFINITY;
-            move |loaded: u64, total: Option<u64>| {
-                // At most a few updates a second: the message is a live region.
-                let now = js_sys::Date::now();
-                if signal.aborted() || (now - shown_at < PROGRESS_EVERY_MS && Some(loaded) != total) {
-                    return;
-                }
-                shown_at = now;
-                let Ok(a) = task.try_borrow() else { return };
-                let text = strings.progress(what, loaded, total);
-                if a.chrome().message.text_content().as_deref() != Some(text.as_str()) {
-                    a.chrome().message.set_text_content(Some(&text));
-                }
-            }
-        };
-        // Both downloads run at once; the background's progress waits for the territories.
-        let stage = Cell::new(Territories::Coming);
-        let pending: Cell<Option<(u64, Option<u64>)>> = Cell::new(None);
-        let show_context = RefCell::new(report(strings.loading_context));
-        let context_signal = context_abort.signal();
-        let territories = async {
-            let req = fetch::Request { url: &src, signal: &signal, stall_ms };
-            let r = fetch::bytes(&req, &mut report(strings.loading_territories)).await;
-            stage.set(if r.is_ok() { Territories::In } else { Territories::Failed });
-            match (&r, pending.take()) {
-                // Not needed any more: the load ends with the territories' error.
-                (Err(_), _) => context_abort.abort(),
-                (Ok(_), Some((loaded, total))) => (show_context.borrow_mut())(loaded, total),
-                (Ok(_), None) => {}
-            }
-            r
-        };
-        let background = async {
-            let url = context.as_ref()?;
-            let req = fetch::Request { url, signal: &context_signal, stall_ms };
-            let mut progress = |loaded: u64, total: Option<u64>| match stage.get() {
-                Territories::In => (show_context.borrow_mut())(loaded, total),
-                Territories::Coming => pending.set(Some((loaded, total))),
-                Territories::Failed => {}
-            };
-            let r = fetch::bytes(&req, &mut progress).await;
-            pending.set(None);
-            Some((url.clone(), r))
-        };
-        // The sheet is small: no progress of its own; it stops with the territories' download.
-        let sheet = async {
-            let url = statuses.as_ref()?;
-            let req = fetch::Request { url, signal: &context_signal, stall_ms };
-            Some((url.clone(), fetch::bytes(&req, &mut |_, _| {}).await))
-        };
-        let (territories, context, sheet) = futures_util::future::join3(territories, background, sheet).await;
-        let context = context.filter(|_| territories.is_ok());
-        if signal.aborted() {
-            return;
+        let downloads = download(&task, &plan).await;
+        if !plan.signal.aborted() {
+            finish(&task, &plan, downloads);
         }
-        let failed_download = territories.is_err();
-        let event = {
-            let Ok(mut a) = task.try_borrow_mut() else { return };
-            if a.loader().destroyed {
-                return;
-            }
-            // Closes a stalled connection; a no-op for finished downloads.
-            a.loader().abort_all();
-            let event = load_into(&mut a, &src, territories, context, sheet);
-            let refocus = std::mem::take(&mut a.loader().refocus);
-            if failed_download {
-                add_retry(&a, refocus);
-            } else if refocus {
-                focus_map(&a);
-            }
-            event
-        };
-        let root = task.borrow().root().clone();
-        dispatch(&root, event);
     });
     true
+}
+
+/// Aborts what is in flight, shows "loading", and plans the new load.
+fn begin(app: &Shared) -> Option<Plan> {
+    let mut a = app.try_borrow_mut().ok()?;
+    if a.loader().destroyed || a.is_shown() {
+        return None;
+    }
+    a.loader().abort_all();
+    let (Ok(abort), Ok(context_abort)) = (AbortController::new(), AbortController::new()) else { return None };
+    let signal = abort.signal();
+    a.loader().abort = vec![abort, context_abort.clone()];
+    a.loader().refocus = remove_retry(&a);
+    show_loading(&a);
+    let strings = a.strings();
+    let l = a.loader();
+    let (src, context, statuses, stall_ms) = (l.src.clone(), l.context.clone(), l.statuses.clone(), l.stall_ms);
+    Some(Plan { src, context, statuses, stall_ms, signal, context_abort, strings })
+}
+
+/// Progress of one download in the message area, at most a few updates a second (it is a live
+/// region), never after the load was aborted.
+fn reporter(task: &Shared, plan: &Plan, what: &'static str) -> impl FnMut(u64, Option<u64>) {
+    let (task, signal, strings) = (task.clone(), plan.signal.clone(), plan.strings);
+    let mut shown_at = f64::NEG_INFINITY;
+    move |loaded: u64, total: Option<u64>| {
+        let now = js_sys::Date::now();
+        if signal.aborted() || (now - shown_at < PROGRESS_EVERY_MS && Some(loaded) != total) {
+            return;
+        }
+        shown_at = now;
+        let Ok(a) = task.try_borrow() else { return };
+        let text = strings.progress(what, loaded, total);
+        if a.chrome().message.text_content().as_deref() != Some(text.as_str()) {
+            a.chrome().message.set_text_content(Some(&text));
+        }
+    }
+}
+
+/// The three downloads at once; the background's progress waits for the territories.
+async fn download(task: &Shared, plan: &Plan) -> Downloads {
+    let stage = Cell::new(Territories::Coming);
+    let pending: Cell<Option<(u64, Option<u64>)>> = Cell::new(None);
+    let show_context = RefCell::new(reporter(task, plan, plan.strings.loading_context));
+    let context_signal = plan.context_abort.signal();
+    let stall_ms = plan.stall_ms;
+    let territories = async {
+        let req = fetch::Request { url: &plan.src, signal: &plan.signal, stall_ms };
+        let r = fetch::bytes(&req, &mut reporter(task, plan, plan.strings.loading_territories)).await;
+        stage.set(if r.is_ok() { Territories::In } else { Territories::Failed });
+        match (&r, pending.take()) {
+            // Not needed any more: the load ends with the territories' error.
+            (Err(_), _) => plan.context_abort.abort(),
+            (Ok(_), Some((loaded, total))) => (show_context.borrow_mut())(loaded, total),
+            (Ok(_), None) => {}
+        }
+        r
+    };
+    let background = async {
+        let url = plan.context.as_ref()?;
+        let req = fetch::Request { url, signal: &context_signal, stall_ms };
+        let mut progress = |loaded: u64, total: Option<u64>| match stage.get() {
+            Territories::In => (show_context.borrow_mut())(loaded, total),
+            Territories::Coming => pending.set(Some((loaded, total))),
+            Territories::Failed => {}
+        };
+        let r = fetch::bytes(&req, &mut progress).await;
+        pending.set(None);
+        Some((url.clone(), r))
+    };
+    // The sheet is small: no progress of its own; it stops with the territories' download.
+    let sheet = async {
+        let url = plan.statuses.as_ref()?;
+        let req = fetch::Request { url, signal: &context_signal, stall_ms };
+        Some((url.clone(), fetch::bytes(&req, &mut |_, _| {}).await))
+    };
+    let (territories, context, sheet) = futures_util::future::join3(territories, background, sheet).await;
+    let context = context.filter(|_| territories.is_ok());
+    Downloads { territories, context, sheet }
+}
+
+/// Draws what came (or says what failed, with a retry button), then tells the host page.
+fn finish(task: &Shared, plan: &Plan, d: Downloads) {
+    let failed_download = d.territories.is_err();
+    let event = {
+        let Ok(mut a) = task.try_borrow_mut() else { return };
+        if a.loader().destroyed {
+            return;
+        }
+        // Closes a stalled connection; a no-op for finished downloads.
+        a.loader().abort_all();
+        let event = load_into(&mut a, &plan.src, d.territories, d.context, d.sheet);
+        let refocus = std::mem::take(&mut a.loader().refocus);
+        if failed_download {
+            add_retry(&a, refocus);
+        } else if refocus {
+            focus_map(&a);
+        }
+        event
+    };
+    let root = task.borrow().root().clone();
+    dispatch(&root, event);
 }
 
 /// Puts the message area back to "loading", without the error look or the retry button.
