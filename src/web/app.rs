@@ -217,7 +217,7 @@ impl App {
             }
             Effect::Focus(i) => {
                 c.live.set_text_content(Some(&m.data.spoken(i)));
-                self.focus(i)?;
+                self.focus(i, true)?;
             }
             Effect::Open(i) => {
                 panel::fill(&self.doc, c, &m.data, i, self.strings, self.uid)?;
@@ -228,7 +228,10 @@ impl App {
                 c.live.set_text_content(Some(&m.data.spoken(i)));
                 let ev = HostEvent::Select { id: t.id.clone(), name: t.name.clone(), status: status.id.clone() };
                 m.list.mark(Some(i));
-                self.focus(i)?;
+                // Focus follows the user (a click, a key, a row of the list: focus is already in
+                // the map); a host's select() or a deep link only moves the tab stop (WCAG 3.2.1).
+                let take = self.chrome.root.matches(":focus-within").unwrap_or(false);
+                self.focus(i, take)?;
                 return Ok(Some(ev));
             }
             Effect::Close { refocus } => {
@@ -237,7 +240,7 @@ impl App {
                 m.surface.mark(Mark::Selected, m.selected, None, &m.scene)?;
                 m.selected = None;
                 if let Some(i) = refocus {
-                    self.focus(i)?;
+                    self.focus(i, true)?;
                 }
             }
             Effect::ViewChanged => {
@@ -259,10 +262,10 @@ impl App {
         Ok(None)
     }
 
-    /// Moves the roving tab stop to territory `i` and focuses it.
-    fn focus(&mut self, i: usize) -> Result<(), JsValue> {
+    /// Moves the roving tab stop to territory `i`, and focuses it if `take`.
+    fn focus(&mut self, i: usize, take: bool) -> Result<(), JsValue> {
         let Some(m) = self.map.as_mut() else { return Ok(()) };
-        m.surface.focus(i, &m.data, &m.scene)?;
+        m.surface.focus(i, take, &m.data, &m.scene)?;
         draw::markers(&self.doc, &self.chrome, &m.ctl.markers(&m.scene), &m.data, i, self.uid)
     }
 }
