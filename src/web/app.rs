@@ -107,6 +107,9 @@ impl App {
         let count = data.territories.len();
         let list = list::build(&self.doc, &self.chrome.list, &data, self.strings, self.uid)?;
         list.show(&self.doc, &data, &crate::alt::matching(&data, "", None), None, self.strings)?;
+        if !self.header {
+            list::fold(&self.doc, &self.chrome.list, self.strings)?;
+        }
         super::dom::mark("list");
         self.map = Some(Map { data, scene, ctl, labels, surface, list, hovered: None, selected: None });
         self.redraw()?;
