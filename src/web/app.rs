@@ -88,9 +88,14 @@ impl App {
         problems: &[Problem],
     ) -> Result<HostEvent, JsValue> {
         let renderer = Renderer::for_dataset(self.renderer.as_deref(), &data);
-        let (w, h) = self.size();
         let scene = Scene::build(&data, context.as_ref());
         super::dom::mark("scene");
+        // Narrow screens give the map the region's shape (map.css): the fitted view fills the width.
+        let b = scene.bounds;
+        if b.width() > 0.0 && b.height() > 0.0 {
+            self.chrome.root.style().set_property("--tim-ratio", &format!("{:.3}", b.width() / b.height()))?;
+        }
+        let (w, h) = self.size();
         if self.header {
             draw::header(&self.doc, &self.chrome, &data, self.strings)?;
         }
