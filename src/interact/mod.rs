@@ -127,11 +127,14 @@ pub struct Settings {
     /// Round targets for small territories (see [`Controller::markers`]); off for maps of
     /// thousands of shapes, reached through the list and the keyboard instead.
     pub markers: bool,
+    /// Hit outlines at the width the SVG draws them (each territory a path with its stroke); off
+    /// for the canvas, whose borders are hairlines at its level of detail: fills only there.
+    pub outlines: bool,
 }
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { cooperative: false, markers: true }
+        Settings { cooperative: false, markers: true, outlines: true }
     }
 }
 
@@ -146,6 +149,7 @@ pub struct Controller {
     pub open: Option<usize>,
     gestures: Recognizer,
     markers: Markers,
+    outlines: bool,
 }
 
 impl Controller {
@@ -157,6 +161,7 @@ impl Controller {
             open: None,
             gestures: Recognizer::new(settings.cooperative),
             markers: Markers::new(settings.markers),
+            outlines: settings.outlines,
         }
     }
 
@@ -312,6 +317,7 @@ impl Controller {
         let marker =
             self.markers(scene).into_iter().rev().find(|&(i, m)| m.distance(at) <= (MIN_TARGET + ring(i)) / 2.0);
         let outline = |i: usize| match i {
+            _ if !self.outlines => 0.0,
             _ if self.open == Some(i) => style::SELECTED_WIDTH,
             _ if self.hover == Some(i) => style::HOVER_WIDTH,
             _ => style::TERRITORY_WIDTH,

@@ -104,8 +104,11 @@ impl App {
         super::dom::mark("dataset");
         // Round targets help a few small territories; thousands of them are reached through the
         // list and the keyboard instead.
-        let settings =
-            Settings { cooperative: self.cooperative, markers: data.territories.len() <= CANVAS_ABOVE_FEATURES };
+        let settings = Settings {
+            cooperative: self.cooperative,
+            markers: data.territories.len() <= CANVAS_ABOVE_FEATURES,
+            outlines: renderer == Renderer::Svg,
+        };
         let ctl = Controller::new(View::fit(scene.bounds, w, h, FIT_PADDING), &scene, settings);
         let surface = Surface::new(renderer, &self.doc, &self.chrome, &data, &scene, self.uid, ctl.focus)?;
         let _ = self.chrome.root.set_attribute("data-renderer", renderer.name());
