@@ -65,7 +65,7 @@ mod tests {
     #[test]
     fn an_outline_belongs_to_its_shape_and_the_last_painted_wins() {
         let proj = Lambert93::new();
-        let shapes = vec![square(5.0, 48.0, 1.0), square(6.0, 48.0, 1.0)];
+        let shapes = [square(5.0, 48.0, 1.0), square(6.0, 48.0, 1.0)];
         let at = |lon, lat| proj.project(LonLat { lon, lat });
         let east = at(6.0, 48.5);
         let west = at(5.0, 48.5);
