@@ -64,9 +64,15 @@ impl Scene {
         Scene { territories, context, bounds, order }
     }
 
-    /// The territory under a projected point, if any.
+    /// The territory under a projected point, if any (fills only).
     pub fn hit(&self, p: Projected) -> Option<usize> {
         hit::hit(self.territories.iter().map(|t| &t.shape), p)
+    }
+
+    /// The territory painted on top at `p`, counting outlines `half_width(i)` metres wide on
+    /// each side of territory `i`'s boundary; paths are painted in keyboard order.
+    pub fn hit_painted(&self, p: Projected, half_width: impl Fn(usize) -> f64) -> Option<usize> {
+        hit::hit_painted(|i| self.territories.get(i).map(|t| &t.shape), &self.order, p, half_width)
     }
 }
 

@@ -3,6 +3,7 @@
 
 use super::Shape;
 use crate::coords::Projected;
+use geo::{Contains, Coord, Distance, Euclidean, Point};
 
 /// The index of the topmost shape containing `p` (later shapes are drawn above earlier ones).
 /// Takes any list of shapes in drawing order, so callers need not copy theirs into a slice.
@@ -12,6 +13,28 @@ where
     I::IntoIter: DoubleEndedIterator + ExactSizeIterator,
 {
     shapes.into_iter().enumerate().rev().find(|(_, s)| s.contains(p)).map(|(i, _)| i)
+}
+
+/// The shape the browser hits at `p`: the last in paint `order` whose fill or outline covers `p`.
+/// An outline is a stroke centred on the boundary, so a point within `half_width(i)` metres of
+/// shape `i`'s boundary (outside it, or inside one of its holes) is on shape `i`.
+/// `shape(i)` gives shape `i` (shapes may live inside the caller's own structs).
+pub fn hit_painted<'a>(
+    shape: impl Fn(usize) -> Option<&'a Shape>,
+    order: &[usize],
+    p: Projected,
+    half_width: impl Fn(usize) -> f64,
+) -> Option<usize> {
+    let c = Coord { x: p.x, y: p.y };
+    order.iter().rev().copied().find(|&i| {
+        let Some(s) = shape(i) else { return false };
+        let w = half_width(i).max(0.0);
+        let b = &s.bounds;
+        if p.x < b.min.x - w || p.x > b.max.x + w || p.y < b.min.y - w || p.y > b.max.y + w {
+            return false;
+        }
+        s.geometry.contains(&c) || (w > 0.0 && Euclidean.distance(&Point(c), &s.geometry) <= w)
+    })
 }
 
 #[cfg(test)]
@@ -36,6 +59,24 @@ mod tests {
         assert_eq!(hit(&shapes, at(5.5, 48.5)), Some(0));
         assert_eq!(hit(&shapes, at(7.2, 48.2)), Some(1));
         assert_eq!(hit(&shapes, at(6.5, 48.2)), None);
+    }
+
+    #[test]
+    fn an_outline_belongs_to_its_shape_and_the_last_painted_wins() {
+        let proj = Lambert93::new();
+        let shapes = [square(5.0, 48.0, 1.0), square(6.0, 48.0, 1.0)];
+        let at = |lon, lat| proj.project(LonLat { lon, lat });
+        let east = at(6.0, 48.5);
+        let west = at(5.0, 48.5);
+        // 50 m west of the west edge (nearly north-south: just under 50 m from it).
+        let just_out = Projected { x: west.x - 50.0, y: west.y };
+        assert_eq!(hit_painted(|i| shapes.get(i), &[0, 1], just_out, |_| 0.0), None, "no outline");
+        assert_eq!(hit_painted(|i| shapes.get(i), &[0, 1], just_out, |_| 100.0), Some(0), "on the outline");
+        assert_eq!(hit_painted(|i| shapes.get(i), &[0, 1], just_out, |_| 40.0), None, "beyond it");
+        // On the shared edge both outlines cover the point: the one painted last is on top.
+        let edge = east;
+        assert_eq!(hit_painted(|i| shapes.get(i), &[0, 1], edge, |_| 5_000.0), Some(1));
+        assert_eq!(hit_painted(|i| shapes.get(i), &[1, 0], edge, |_| 5_000.0), Some(0));
     }
 
     #[test]

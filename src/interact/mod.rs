@@ -11,6 +11,7 @@ mod gesture;
 mod markers;
 
 use crate::coords::Screen;
+use crate::render::style;
 use crate::scene::Scene;
 use crate::view::View;
 use gesture::{Action, Recognizer};
@@ -126,11 +127,14 @@ pub struct Settings {
     /// Round targets for small territories (see [`Controller::markers`]); off for maps of
     /// thousands of shapes, reached through the list and the keyboard instead.
     pub markers: bool,
+    /// Hit outlines at the width the SVG draws them (each territory a path with its stroke); off
+    /// for the canvas, whose borders are hairlines at its level of detail: fills only there.
+    pub outlines: bool,
 }
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { cooperative: false, markers: true }
+        Settings { cooperative: false, markers: true, outlines: true }
     }
 }
 
@@ -145,6 +149,7 @@ pub struct Controller {
     pub open: Option<usize>,
     gestures: Recognizer,
     markers: Markers,
+    outlines: bool,
 }
 
 impl Controller {
@@ -156,6 +161,7 @@ impl Controller {
             open: None,
             gestures: Recognizer::new(settings.cooperative),
             markers: Markers::new(settings.markers),
+            outlines: settings.outlines,
         }
     }
 
@@ -303,10 +309,21 @@ impl Controller {
         self.markers.in_view(&self.view, scene)
     }
 
-    /// The territory under a screen point: a marker first, then the shapes.
+    /// The territory under a screen point, as the browser paints it: a marker first (the last
+    /// drawn on top), then the shapes; outlines, at the width they are drawn now (hovered,
+    /// selected), belong to their territory.
     pub fn hit(&self, at: Screen, scene: &Scene) -> Option<usize> {
-        let marker = self.markers(scene).into_iter().find(|(_, m)| m.distance(at) <= MIN_TARGET / 2.0);
-        marker.map(|m| m.0).or_else(|| scene.hit(self.view.to_projected(at)))
+        let ring = |i: usize| if i == self.focus { style::MARKER_FOCUS_WIDTH } else { style::MARKER_WIDTH };
+        let marker =
+            self.markers(scene).into_iter().rev().find(|&(i, m)| m.distance(at) <= (MIN_TARGET + ring(i)) / 2.0);
+        let outline = |i: usize| match i {
+            _ if !self.outlines => 0.0,
+            _ if self.open == Some(i) => style::SELECTED_WIDTH,
+            _ if self.hover == Some(i) => style::HOVER_WIDTH,
+            _ => style::TERRITORY_WIDTH,
+        };
+        let metres = 1.0 / self.view.scale;
+        marker.map(|m| m.0).or_else(|| scene.hit_painted(self.view.to_projected(at), |i| outline(i) / 2.0 * metres))
     }
 
     fn zoom(&mut self, at: Option<Screen>, factor: f64, fx: &mut Vec<Effect>) {

@@ -61,6 +61,12 @@ pub const CONTEXT_LAYERS: [ContextLayer; 3] = [ContextLayer::Country, ContextLay
 pub const TERRITORY_STROKE: Paint = Paint::themed("--tim-territory-stroke", "#ffffff");
 /// Its width in CSS pixels.
 pub const TERRITORY_WIDTH: f64 = 1.5;
+/// Width of the hovered territory's outline, and of the selected one's (which wins when both).
+pub const HOVER_WIDTH: f64 = 2.5;
+pub const SELECTED_WIDTH: f64 = 3.0;
+/// Width of a marker's outline, and of the marker of the keyboard's tab stop.
+pub const MARKER_WIDTH: f64 = 2.0;
+pub const MARKER_FOCUS_WIDTH: f64 = 4.0;
 /// Opacity of the territories the list's filter leaves out.
 pub const DIMMED_OPACITY: f64 = 0.25;
 
@@ -166,6 +172,16 @@ mod tests {
         assert_eq!(get(".tim-territory", "stroke"), Some(paint(&TERRITORY_STROKE)));
         assert_eq!(get(".tim-territory", "stroke-width").map(|v| numbers(&v)), Some(vec![TERRITORY_WIDTH]));
         assert_eq!(get(".tim-territory.tim-dimmed", "opacity").map(|v| numbers(&v)), Some(vec![DIMMED_OPACITY]));
+    }
+
+    /// The pointer hit-tests outlines at these widths (see `interact`): they are the painted ones.
+    #[test]
+    fn outline_widths_the_pointer_hits_match_map_css() {
+        let width = |sel: &str| get(sel, "stroke-width").map(|v| numbers(&v));
+        assert_eq!(width(".tim-territory.tim-hover"), Some(vec![HOVER_WIDTH]));
+        assert_eq!(width(".tim-territory.tim-selected"), Some(vec![SELECTED_WIDTH]));
+        assert_eq!(width(".tim-marker"), Some(vec![MARKER_WIDTH]));
+        assert_eq!(width(".tim-marker-focus"), Some(vec![MARKER_FOCUS_WIDTH]));
     }
 
     #[test]

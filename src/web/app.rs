@@ -159,9 +159,14 @@ impl App {
     /// Draws a loaded dataset. Problems met on the way are listed under the map.
     pub fn show(&mut self, data: Dataset, context: Option<Context>, problems: &[String]) -> Result<HostEvent, JsValue> {
         let renderer = Renderer::for_dataset(self.options.renderer.as_deref(), &data);
-        let (w, h) = self.size();
         let scene = Scene::build(&data, context.as_ref());
         super::dom::mark("scene");
+        // Narrow screens give the map the region's shape (map.css): the fitted view fills the width.
+        let b = scene.bounds;
+        if b.width() > 0.0 && b.height() > 0.0 {
+            self.chrome.root.style().set_property("--tim-ratio", &format!("{:.3}", b.width() / b.height()))?;
+        }
+        let (w, h) = self.size();
         if self.options.header {
             draw::header(&self.doc, &self.chrome, &data, self.strings)?;
         }
@@ -173,6 +178,7 @@ impl App {
         let settings = Settings {
             cooperative: self.options.cooperative,
             markers: data.territories.len() <= CANVAS_ABOVE_FEATURES,
+            outlines: renderer == Renderer::Svg,
         };
         let ctl = Controller::new(View::fit(scene.bounds, w, h, FIT_PADDING), &scene, settings);
         let surface = Surface::new(renderer, &self.doc, &self.chrome, &data, &scene, self.uid, ctl.focus)?;
@@ -180,6 +186,9 @@ impl App {
         let count = data.territories.len();
         let list = list::build(&self.doc, &self.chrome.list, &data, self.strings, self.uid)?;
         list.show(&self.doc, &data, &crate::alt::matching(&data, "", None), None, self.strings)?;
+        if !self.options.header {
+            list::fold(&self.doc, &self.chrome.list, self.strings)?;
+        }
         super::dom::mark("list");
         self.map = Some(Map { data, scene, ctl, labels, surface, list, hovered: None, selected: None });
         self.redraw()?;
@@ -290,7 +299,7 @@ impl App {
             }
             Effect::Focus(i) => {
                 c.live.set_text_content(Some(&m.data.spoken(i)));
-                self.focus(i)?;
+                self.focus(i, true)?;
             }
             Effect::Open(i) => {
                 panel::fill(&self.doc, c, &m.data, i, self.strings, self.uid)?;
@@ -301,7 +310,10 @@ impl App {
                 c.live.set_text_content(Some(&m.data.spoken(i)));
                 let ev = HostEvent::Select { id: t.id.clone(), name: t.name.clone(), status: status.id.clone() };
                 m.list.mark(Some(i));
-                self.focus(i)?;
+                // Focus follows the user (a click, a key, a row of the list: focus is already in
+                // the map); a host's select() or a deep link only moves the tab stop (WCAG 3.2.1).
+                let take = self.chrome.root.matches(":focus-within").unwrap_or(false);
+                self.focus(i, take)?;
                 return Ok(Some(ev));
             }
             Effect::Close { refocus } => {
@@ -310,7 +322,7 @@ impl App {
                 m.surface.mark(Mark::Selected, m.selected, None, &m.scene)?;
                 m.selected = None;
                 if let Some(i) = refocus {
-                    self.focus(i)?;
+                    self.focus(i, true)?;
                 }
             }
             Effect::ViewChanged => {
@@ -332,10 +344,10 @@ impl App {
         Ok(None)
     }
 
-    /// Moves the roving tab stop to territory `i` and focuses it.
-    fn focus(&mut self, i: usize) -> Result<(), JsValue> {
+    /// Moves the roving tab stop to territory `i`, and focuses it if `take`.
+    fn focus(&mut self, i: usize, take: bool) -> Result<(), JsValue> {
         let Some(m) = self.map.as_mut() else { return Ok(()) };
-        m.surface.focus(i, &m.data, &m.scene)?;
+        m.surface.focus(i, take, &m.data, &m.scene)?;
         draw::markers(&self.doc, &self.chrome, &m.ctl.markers(&m.scene), &m.data, i, self.uid)
     }
 }

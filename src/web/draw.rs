@@ -171,8 +171,9 @@ pub fn markers(
         let t = &data.territories[i];
         let class = if i == focus { "tim-marker tim-marker-focus" } else { "tim-marker" };
         circle.set_attribute("class", class)?;
-        circle.set_attribute("cx", &format!("{:.1}", at.x))?;
-        circle.set_attribute("cy", &format!("{:.1}", at.y))?;
+        // At full precision: the pointer is hit-tested against the exact centre.
+        circle.set_attribute("cx", &at.x.to_string())?;
+        circle.set_attribute("cy", &at.y.to_string())?;
         circle.set_attribute("fill", &pattern_fill(uid, t.status, true))?;
         circle.set_attribute("data-id", &t.id)?;
     }

@@ -105,6 +105,19 @@ pub fn build(doc: &Document, container: &HtmlElement, data: &Dataset, s: &String
 }
 
 /// One table row: name (a button that opens it on the map), status with its swatch, date, projects.
+/// In a compact embed the list folds behind a `<details>` whose summary is its title: the map
+/// and the legend come first, the list opens on demand, and the host's auto-height follows it.
+pub fn fold(doc: &Document, container: &HtmlElement, s: &Strings) -> Result<(), JsValue> {
+    let Some(parent) = container.parent_node() else { return Ok(()) };
+    if parent.dyn_ref::<Element>().is_some_and(|p| p.local_name() == "details") {
+        return Ok(());
+    }
+    let details = html(doc, "details", "tim-list-fold")?;
+    append(&details, &text_el(doc, "summary", "tim-list-summary", s.list_title)?)?;
+    parent.insert_before(&details, Some(container))?;
+    append(&details, container)
+}
+
 fn row(doc: &Document, data: &Dataset, i: usize, s: &Strings, uid: u32) -> Result<Element, JsValue> {
     let t = &data.territories[i];
     let cat = &data.legend.statuses[t.status];

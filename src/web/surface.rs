@@ -49,11 +49,11 @@ impl Surface {
         }
     }
 
-    /// Moves the roving tab stop to territory `i` and focuses it.
-    pub fn focus(&mut self, i: usize, data: &Dataset, scene: &Scene) -> Result<(), JsValue> {
+    /// Moves the roving tab stop to territory `i`, and focuses it if `take`.
+    pub fn focus(&mut self, i: usize, take: bool, data: &Dataset, scene: &Scene) -> Result<(), JsValue> {
         match self {
-            Surface::Svg(s) => s.focus(i),
-            Surface::Canvas(s) => s.focus(i, data, scene),
+            Surface::Svg(s) => s.focus(i, take),
+            Surface::Canvas(s) => s.focus(i, take, data, scene),
         }
     }
 

@@ -59,9 +59,9 @@ function startSiteServer() {
 
 /**
  * Starts the server and the browser. Returns `{ base, open, close }`; call `close()` in `after`.
- * `open(query, { state, viewport, prepare })` opens the viewer (`/` + query) in a fresh context
- * and waits for `state` ('ready' by default, 'error', or null to not wait); `prepare(page)` runs
- * before the page loads (init scripts, routes).
+ * `open(query, { state, viewport, prepare, deviceScaleFactor, hasTouch })` opens the viewer (`/` +
+ * query) in a fresh context and waits for `state` ('ready' by default, 'error', or null to not
+ * wait); `prepare(page)` runs before the page loads (init scripts, routes).
  */
 export async function start() {
   const server = await startSiteServer();
@@ -74,8 +74,8 @@ export async function start() {
   }
   const contexts = [];
 
-  async function open(query = '', { state = 'ready', viewport = { width: 1200, height: 800 }, prepare } = {}) {
-    const context = await browser.newContext({ viewport, locale: 'fr-FR' });
+  async function open(query = '', { state = 'ready', viewport = { width: 1200, height: 800 }, prepare, deviceScaleFactor = 1, hasTouch = false } = {}) {
+    const context = await browser.newContext({ viewport, locale: 'fr-FR', deviceScaleFactor, hasTouch });
     contexts.push(context);
     const page = await context.newPage();
     const watch = await watchPage(page);

@@ -75,12 +75,12 @@ impl CanvasSurface {
         }
     }
 
-    /// Points the focus stop at territory `i` and focuses it.
-    pub fn focus(&self, i: usize, data: &Dataset, scene: &Scene) -> Result<(), JsValue> {
+    /// Points the focus stop at territory `i`, and focuses it if `take`.
+    pub fn focus(&self, i: usize, take: bool, data: &Dataset, scene: &Scene) -> Result<(), JsValue> {
         self.point_stop(i, data, scene)?;
         match self.stop.dyn_ref::<SvgElement>() {
-            Some(p) => p.focus(),
-            None => Ok(()),
+            Some(p) if take => p.focus(),
+            _ => Ok(()),
         }
     }
 

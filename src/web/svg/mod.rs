@@ -68,8 +68,8 @@ impl SvgSurface {
         }
     }
 
-    /// Moves the roving tab stop to territory `i` and focuses it.
-    pub fn focus(&mut self, i: usize) -> Result<(), JsValue> {
+    /// Moves the roving tab stop to territory `i`, and focuses it if `take`.
+    pub fn focus(&mut self, i: usize, take: bool) -> Result<(), JsValue> {
         let Some(new) = self.paths.get(i) else { return Ok(()) };
         if let Some(old) = self.paths.get(self.tab_stop) {
             old.set_attribute("tabindex", "-1")?;
@@ -77,8 +77,8 @@ impl SvgSurface {
         new.set_attribute("tabindex", "0")?;
         self.tab_stop = i;
         match new.dyn_ref::<SvgElement>() {
-            Some(p) => p.focus(),
-            None => Ok(()),
+            Some(p) if take => p.focus(),
+            _ => Ok(()),
         }
     }
 
