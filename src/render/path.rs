@@ -4,7 +4,8 @@
 //! ([`SvgPath::with_grid`]) this is the level of detail of the canvas renderer: points closer
 //! than a grid step to the last one kept are dropped (the radial-distance pass Leaflet runs
 //! before Douglas–Peucker), and those kept are snapped to the grid (as TopoJSON quantizes). One
-//! pass, where Douglas–Peucker alone took 130 ms for the communes of France.
+//! pass, far cheaper than Douglas–Peucker on the communes of France (docs/performance.md,
+//! "Mesures citées par le code").
 
 use super::PathSink;
 
@@ -48,7 +49,7 @@ fn snapped(v: f64, grid: i64) -> i64 {
 }
 
 /// Writes `v` hundredths: `-2.5`, `0.01`, `12`. With `itoa`, as serde_json does: the paths of
-/// 35,000 communes are millions of numbers, and `core::fmt` spent 100 ms on them.
+/// 35,000 communes are millions of numbers, too many for `core::fmt` (docs/performance.md).
 fn write_units(d: &mut String, v: i64) {
     if v < 0 {
         d.push('-');

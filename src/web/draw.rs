@@ -57,7 +57,7 @@ pub fn dataset(
         labels.push(LabelTexts { index, el, texts, widths: Vec::new() });
     }
     // Measured with the labels' font on a canvas: no layout of the page, where measuring SVG
-    // text laid out every label (up to 200 ms for 400 labels).
+    // text laid out every label (docs/performance.md, "Mesures citées par le code").
     let ruler = labels.first().and_then(|l| ruler(doc, &l.el));
     for l in &mut labels {
         l.widths = l
