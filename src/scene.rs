@@ -64,11 +64,6 @@ impl Scene {
         Scene { territories, context, bounds, order }
     }
 
-    /// The territory under a projected point, if any (fills only).
-    pub fn hit(&self, p: Projected) -> Option<usize> {
-        hit::hit(self.territories.iter().map(|t| &t.shape), p)
-    }
-
     /// The territory painted on top at `p`, counting outlines `half_width(i)` metres wide on
     /// each side of territory `i`'s boundary; paths are painted in keyboard order.
     pub fn hit_painted(&self, p: Projected, half_width: impl Fn(usize) -> f64) -> Option<usize> {
@@ -113,7 +108,7 @@ mod tests {
         assert_eq!(scene.territories[0].label_at, at);
         // A label point outside the shape is not trusted: an interior point is used instead.
         assert!(scene.territories[1].shape.bounds.contains(scene.territories[1].label_at));
-        assert_eq!(scene.hit(at), Some(0));
+        assert_eq!(scene.hit_painted(at, |_| 0.0), Some(0));
         assert!(scene.bounds.width() > 100_000.0);
         assert!(scene.context.is_empty());
     }

@@ -1,19 +1,9 @@
 //! Hit-testing: which shape is under a point of the projected plane ([`Projected`] metres).
-//! Bounding boxes first, then `geo`'s exact point-in-polygon test.
+//! Bounding boxes first, then `geo`'s exact point-in-polygon test, and the outline's width.
 
 use super::Shape;
 use crate::coords::Projected;
 use geo::{Contains, Coord, Distance, Euclidean, Point};
-
-/// The index of the topmost shape containing `p` (later shapes are drawn above earlier ones).
-/// Takes any list of shapes in drawing order, so callers need not copy theirs into a slice.
-pub fn hit<'a, I>(shapes: I, p: Projected) -> Option<usize>
-where
-    I: IntoIterator<Item = &'a Shape>,
-    I::IntoIter: DoubleEndedIterator + ExactSizeIterator,
-{
-    shapes.into_iter().enumerate().rev().find(|(_, s)| s.contains(p)).map(|(i, _)| i)
-}
 
 /// The shape the browser hits at `p`: the last in paint `order` whose fill or outline covers `p`.
 /// An outline is a stroke centred on the boundary, so a point within `half_width(i)` metres of
@@ -54,11 +44,12 @@ mod tests {
     #[test]
     fn finds_the_shape_under_the_point_and_nothing_outside() {
         let proj = Lambert93::new();
-        let shapes = vec![square(5.0, 48.0, 1.0), square(7.0, 48.0, 0.5)];
+        let shapes = [square(5.0, 48.0, 1.0), square(7.0, 48.0, 0.5)];
         let at = |lon, lat| proj.project(LonLat { lon, lat });
-        assert_eq!(hit(&shapes, at(5.5, 48.5)), Some(0));
-        assert_eq!(hit(&shapes, at(7.2, 48.2)), Some(1));
-        assert_eq!(hit(&shapes, at(6.5, 48.2)), None);
+        let hit = |p| hit_painted(|i| shapes.get(i), &[0, 1], p, |_| 0.0);
+        assert_eq!(hit(at(5.5, 48.5)), Some(0));
+        assert_eq!(hit(at(7.2, 48.2)), Some(1));
+        assert_eq!(hit(at(6.5, 48.2)), None);
     }
 
     #[test]
@@ -85,8 +76,9 @@ mod tests {
         let ring = |pts: &[(f64, f64)]| pts.iter().map(|&(lon, lat)| LonLat { lon, lat }).collect::<Vec<_>>();
         let outer = ring(&[(5.0, 48.0), (6.0, 48.0), (6.0, 49.0), (5.0, 49.0), (5.0, 48.0)]);
         let hole = ring(&[(5.4, 48.4), (5.4, 48.6), (5.6, 48.6), (5.6, 48.4), (5.4, 48.4)]);
-        let shapes = vec![Shape::project(&[vec![outer, hole]], &proj)];
-        assert_eq!(hit(&shapes, proj.project(LonLat { lon: 5.5, lat: 48.5 })), None);
-        assert_eq!(hit(&shapes, proj.project(LonLat { lon: 5.2, lat: 48.5 })), Some(0));
+        let shapes = [Shape::project(&[vec![outer, hole]], &proj)];
+        let hit = |p| hit_painted(|i| shapes.get(i), &[0], p, |_| 0.0);
+        assert_eq!(hit(proj.project(LonLat { lon: 5.5, lat: 48.5 })), None);
+        assert_eq!(hit(proj.project(LonLat { lon: 5.2, lat: 48.5 })), Some(0));
     }
 }
