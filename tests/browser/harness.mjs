@@ -217,6 +217,7 @@ export function territorySelector(id) {
  * of its border, or, for a territory too small to hit, the round 24 px marker drawn over it.
  */
 export async function pointInside(page, id) {
+  await framesPassed(page);
   const p = await page.evaluate(([sel, id]) => {
     const el = document.querySelector(sel);
     if (!el) return { missing: true };
@@ -250,6 +251,16 @@ export async function pointInside(page, id) {
   assert.ok(!p.missing, `no path for territory ${id}`);
   assert.ok(!p.none, `no visible, unobstructed point inside territory ${id} (box ${p.box})`);
   return p;
+}
+
+/**
+ * Resolves after two frames: a ResizeObserver callback runs between layout and paint, so after
+ * two frames the map has followed any change of its size (the panel closing widens it). A point
+ * measured before that is measured against the old view and the click lands elsewhere, which a
+ * slow machine shows and a fast one hides.
+ */
+export function framesPassed(page) {
+  return page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
 }
 
 /** The open panel's content, or null when it is hidden or absent. */
