@@ -32,6 +32,8 @@ pub struct SvgPath {
     ring: Vec<(f64, f64)>,
     /// The points of `ring` kept by the radial-distance pass.
     kept: Vec<(f64, f64)>,
+    /// Those points snapped, in units of 10 m.
+    points: Vec<(i64, i64)>,
 }
 
 /// Metres → units of 10 m; written as kilometres with two decimals.
@@ -87,27 +89,19 @@ impl SvgPath {
         self.grid > 1
     }
 
-    /// Writes a ring's points snapped to `grid`; returns how many were written.
-    fn write_ring(&mut self, ring: &[(f64, f64)], grid: i64) -> usize {
-        let Some(&(x, y)) = ring.first() else { return 0 };
-        let (x, y) = (snapped(x, grid), snapped(y, grid));
+    /// Writes a ring already in units of 10 m.
+    fn write_points(&mut self, points: &[(i64, i64)]) {
+        let Some((&(x, y), rest)) = points.split_first() else { return };
         self.d.push('M');
         self.pair(x, y);
         self.last = (x, y);
-        let mut n = 1;
-        for &(x, y) in &ring[1..] {
-            let (x, y) = (snapped(x, grid), snapped(y, grid));
-            if (x, y) == self.last {
-                continue;
-            }
+        for &(x, y) in rest {
             self.d.push('l');
             let (lx, ly) = self.last;
             self.pair(x - lx, y - ly);
             self.last = (x, y);
-            n += 1;
         }
         self.d.push('z');
-        n
     }
 
     fn pair(&mut self, x: i64, y: i64) {
@@ -156,21 +150,46 @@ impl PathSink for SvgPath {
             return;
         }
         let ring = std::mem::take(&mut self.ring);
-        let mut kept = std::mem::take(&mut self.kept);
-        let step = 10.0 * self.grid as f64;
-        kept.clear();
-        for &p in &ring {
-            if kept.last().is_none_or(|q: &(f64, f64)| (p.0 - q.0).powi(2) + (p.1 - q.1).powi(2) >= step * step) {
-                kept.push(p);
-            }
-        }
-        let start = self.d.len();
-        if self.write_ring(&kept, self.grid) < 3 {
-            self.d.truncate(start);
-            self.write_ring(&ring, 1);
-        }
+        let mut points = std::mem::take(&mut self.points);
+        snap_ring(&ring, self.grid, &mut self.kept, &mut points);
+        self.write_points(&points);
         self.ring = ring;
-        self.kept = kept;
+        self.points = points;
+    }
+}
+
+/// A ring as a sink with grid `grid` (units of 10 m; see [`SvgPath::with_grid`]) draws it, in
+/// units of 10 m, into `out`: the points the radial-distance pass keeps, snapped, without
+/// repeats; a ring that would keep fewer than three is snapped at 10 m instead. At grid 1 or
+/// less, every point rounded to 10 m, without repeats. The canvas hit-tests what this returns,
+/// so that the pointer finds exactly the shapes painted (`render::canvas::painted_at`).
+pub(crate) fn snap_ring(ring: &[(f64, f64)], grid: i64, kept: &mut Vec<(f64, f64)>, out: &mut Vec<(i64, i64)>) {
+    out.clear();
+    if grid <= 1 {
+        push_snapped(ring, 1, out);
+        return;
+    }
+    let step = 10.0 * grid as f64;
+    kept.clear();
+    for &p in ring {
+        if kept.last().is_none_or(|q: &(f64, f64)| (p.0 - q.0).powi(2) + (p.1 - q.1).powi(2) >= step * step) {
+            kept.push(p);
+        }
+    }
+    push_snapped(kept, grid, out);
+    if out.len() < 3 {
+        out.clear();
+        push_snapped(ring, 1, out);
+    }
+}
+
+/// Appends `ring`'s points snapped to `grid`, skipping those equal to the previous one.
+fn push_snapped(ring: &[(f64, f64)], grid: i64, out: &mut Vec<(i64, i64)>) {
+    for &(x, y) in ring {
+        let p = (snapped(x, grid), snapped(y, grid));
+        if out.last() != Some(&p) {
+            out.push(p);
+        }
     }
 }
 
