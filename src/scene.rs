@@ -69,6 +69,12 @@ impl Scene {
     pub fn hit_painted(&self, p: Projected, half_width: impl Fn(usize) -> f64) -> Option<usize> {
         hit::hit_painted(|i| self.territories.get(i).map(|t| &t.shape), &self.order, p, half_width)
     }
+
+    /// The last of `marked` whose outline (a stroke `half_width(i)` metres on each side of its
+    /// boundary, without its fill) covers `p`.
+    pub fn outline_at(&self, marked: &[usize], p: Projected, half_width: impl Fn(usize) -> f64) -> Option<usize> {
+        hit::hit_outline(|i| self.territories.get(i).map(|t| &t.shape), marked, p, half_width)
+    }
 }
 
 /// Case- and accent-insensitive key, so that "Épinal" sorts with the E's.

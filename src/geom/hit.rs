@@ -27,6 +27,28 @@ pub fn hit_painted<'a>(
     })
 }
 
+/// The last of `order` whose outline alone (a stroke `half_width(i)` metres on each side of
+/// shape `i`'s boundary, no fill) covers `p`: the canvas renderer's hover and selection outlines.
+pub fn hit_outline<'a>(
+    shape: impl Fn(usize) -> Option<&'a Shape>,
+    order: &[usize],
+    p: Projected,
+    half_width: impl Fn(usize) -> f64,
+) -> Option<usize> {
+    let c = Point(Coord { x: p.x, y: p.y });
+    order.iter().rev().copied().find(|&i| {
+        let (Some(s), w) = (shape(i), half_width(i)) else { return false };
+        let b = &s.bounds;
+        if w <= 0.0 || p.x < b.min.x - w || p.x > b.max.x + w || p.y < b.min.y - w || p.y > b.max.y + w {
+            return false;
+        }
+        s.geometry
+            .iter()
+            .flat_map(|g| std::iter::once(g.exterior()).chain(g.interiors()))
+            .any(|r| Euclidean.distance(&c, r) <= w)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,5 +102,19 @@ mod tests {
         let hit = |p| hit_painted(|i| shapes.get(i), &[0], p, |_| 0.0);
         assert_eq!(hit(proj.project(LonLat { lon: 5.5, lat: 48.5 })), None);
         assert_eq!(hit(proj.project(LonLat { lon: 5.2, lat: 48.5 })), Some(0));
+    }
+
+    #[test]
+    fn an_outline_alone_is_hit_on_its_stroke_only() {
+        let proj = Lambert93::new();
+        let shapes = [square(5.0, 48.0, 1.0)];
+        let west = proj.project(LonLat { lon: 5.0, lat: 48.5 });
+        let centre = proj.project(LonLat { lon: 5.5, lat: 48.5 });
+        let near = |dx: f64| Projected { x: west.x + dx, y: west.y };
+        let hit = |p, w| hit_outline(|i| shapes.get(i), &[0], p, |_| w);
+        assert_eq!(hit(near(-50.0), 100.0), Some(0), "outside, on the stroke");
+        assert_eq!(hit(near(50.0), 100.0), Some(0), "inside, on the stroke");
+        assert_eq!(hit(centre, 100.0), None, "no fill");
+        assert_eq!(hit(near(-50.0), 0.0), None, "no stroke");
     }
 }

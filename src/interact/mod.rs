@@ -11,7 +11,7 @@ mod gesture;
 mod markers;
 
 use crate::coords::Screen;
-use crate::render::style;
+use crate::render::{canvas, style};
 use crate::scene::Scene;
 use crate::view::View;
 use gesture::{Action, Recognizer};
@@ -128,7 +128,8 @@ pub struct Settings {
     /// thousands of shapes, reached through the list and the keyboard instead.
     pub markers: bool,
     /// Hit outlines at the width the SVG draws them (each territory a path with its stroke); off
-    /// for the canvas, whose borders are hairlines at its level of detail: fills only there.
+    /// for the canvas, which is hit where it paints: its simplified fills (the hairline borders
+    /// over them count with the fill under them), under the hover and selection outlines.
     pub outlines: bool,
 }
 
@@ -317,13 +318,23 @@ impl Controller {
         let marker =
             self.markers(scene).into_iter().rev().find(|&(i, m)| m.distance(at) <= (MIN_TARGET + ring(i)) / 2.0);
         let outline = |i: usize| match i {
-            _ if !self.outlines => 0.0,
             _ if self.open == Some(i) => style::SELECTED_WIDTH,
             _ if self.hover == Some(i) => style::HOVER_WIDTH,
             _ => style::TERRITORY_WIDTH,
         };
         let metres = 1.0 / self.view.scale;
-        marker.map(|m| m.0).or_else(|| scene.hit_painted(self.view.to_projected(at), |i| outline(i) / 2.0 * metres))
+        let p = self.view.to_projected(at);
+        marker.map(|m| m.0).or_else(|| {
+            if self.outlines {
+                return scene.hit_painted(p, |i| outline(i) / 2.0 * metres);
+            }
+            // The canvas: its selection and hover outlines are SVG paths drawn over it (the
+            // selection last, on top), then what it paints at its level of detail.
+            let marked = [self.hover, self.open].into_iter().flatten().collect::<Vec<_>>();
+            scene
+                .outline_at(&marked, p, |i| outline(i) / 2.0 * metres)
+                .or_else(|| canvas::painted_at(scene, canvas::level_for(self.view.scale), p))
+        })
     }
 
     fn zoom(&mut self, at: Option<Screen>, factor: f64, fx: &mut Vec<Effect>) {
