@@ -3,22 +3,27 @@
 // fresh browser context. Four figures per page, the same rules on both sides, whether the
 // territories come in the HTML (pre-rendered) or are drawn later by script:
 //
-// - territories painted: performance.now() in the first requestAnimationFrame callback in which
-//   all the file's territories are in the document and rendered (checkVisibility, non-empty box).
-//   rAF callbacks only run in a rendering update, and not before the page may render (blocking
-//   CSS loaded), so for territories in the HTML this is the first frame, and for territories
-//   added by script the frame after them. The check forces that frame's style and layout, so the
-//   figure includes them (not the raster). A MutationObserver only says when to start looking.
-// - card shown: in a separate load, the same frame also looks for a point of the viewport where
-//   a territory gets the pointer (elementFromPoint); the page then asks Playwright, through a
+// - territories painted: the later of two times. (a) performance.now() in the first
+//   requestAnimationFrame callback in which all the file's territories are in the document and
+//   rendered (checkVisibility, non-empty box); rAF callbacks only run in a rendering update, and
+//   not before the page may render (blocking CSS loaded), so for territories in the HTML this is
+//   the first frame, and for territories added by script the frame after them; the check forces
+//   that frame's style and layout, so they are included, its raster is not. (b) The
+//   first-contentful-paint entry (presentation time, raster included): nothing is on screen
+//   before it. Territories in the HTML are thus timed by the first contentful paint, territories
+//   drawn by script by (a), which leaves out their raster: in the script-drawn page's favour.
+//   A MutationObserver only says when to start looking.
+// - card shown: in a separate load, once territories are painted as above (so on screen), the
+//   page looks for a point of the viewport where a territory gets the pointer (elementFromPoint,
+//   in that frame or the next ones); it then asks Playwright, through a
 //   binding, for a real mouse click there (CDP input) and looks at every frame for a visible card
 //   that names that territory: the viewer's `.tim-panel`, the `:target` element (a pre-rendered
 //   card opened by its link), Leaflet's `#fiche`.
 // - module ready (zoom, hover, keyboard): the rAF after the viewer's `ready` event, after
 //   L.geoJSON(...).addTo(map) for Leaflet (as in the other scenarios);
-// - bytes: the document and the resources Chromium marks render-blocking (renderBlockingStatus),
-//   and everything whose response ended before the territories were painted, each fetched again
-//   from the bench server and counted with gzip -9 (the server sends them uncompressed).
+// - bytes before first paint: the document and the resources Chromium marks render-blocking
+//   (renderBlockingStatus), each fetched again from the bench server and counted with gzip -9 (the
+//   server sends them uncompressed); and the document's own size.
 
 import { execFileSync } from 'node:child_process';
 
@@ -46,6 +51,12 @@ function probe({ territory, card, n, names, click }) {
     const r = e.getBoundingClientRect();
     return r.width > 0 && r.height > 0;
   };
+  const fcp = () => new Promise((resolve) => {
+    new PerformanceObserver((list, o) => {
+      const e = list.getEntriesByName('first-contentful-paint')[0];
+      if (e) { o.disconnect(); resolve(e.startTime); }
+    }).observe({ type: 'paint', buffered: true });
+  });
   const rendered = () => [...document.querySelectorAll(territory)].filter(shown);
   const present = () => new Promise((resolve) => {
     const mo = new MutationObserver(() => {
@@ -97,11 +108,12 @@ function probe({ territory, card, n, names, click }) {
     await present();
     let els;
     while ((els = (await frame(), rendered())).length < n);
-    b.paintedAt = performance.now();
+    b.frameAt = performance.now();
     b.territories = els.length;
+    b.paintedAt = Math.max(b.frameAt, await fcp());
     if (!click) return;
     let p;
-    while (!(p = pointOn(els))) els = (await frame(), rendered());
+    while (!(p = pointOn((els = rendered())))) await frame();
     b.clickableAt = performance.now();
     b.clicked = nameOf(p.el);
     addEventListener('pointerdown', (e) => { b.pointerdownAt = e.timeStamp; }, { capture: true, once: true });
@@ -143,12 +155,11 @@ async function once(browser, base, kind, mode, { src, n, names, timeout, cardTim
       const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
       return {
         error: v.error ?? (document.querySelector('#carte[data-state="error"]') ? document.querySelector('#carte').textContent.slice(0, 200) : undefined),
-        painted: v.paintedAt, territories: v.territories, clickable: v.clickableAt, pointerdown: v.pointerdownAt,
+        painted: v.paintedAt, frame: v.frameAt, territories: v.territories, clickable: v.clickableAt, pointerdown: v.pointerdownAt,
         card: v.cardAt, clicked: v.clicked, cardName: v.cardName,
         ready: window.__benchReadyAt ?? window.__bench?.readyAt, fcp,
         doc: performance.getEntriesByType('navigation')[0]?.name,
         blocking: entries.filter((e) => e.renderBlockingStatus === 'blocking').map((e) => e.name),
-        beforePainted: entries.filter((e) => e.responseEnd <= v.paintedAt).map((e) => e.name),
       };
     }));
   } catch (e) {
@@ -202,7 +213,7 @@ export async function firstViewPairs(browser, base, n, opts) {
   return out;
 }
 
-/** gzip -9 and raw sizes of what a watching load fetched: document, render-blocking, before paint. */
+/** gzip -9 and raw sizes of what a watching load fetched before its first paint, and of its document. */
 export async function firstViewBytes(res) {
   const cache = new Map();
   const get = async (url) => {
@@ -222,7 +233,6 @@ export async function firstViewBytes(res) {
     out[kind] = {
       html: await get(r.doc),
       firstPaint: await sum([r.doc, ...r.blocking]),
-      painted: await sum([r.doc, ...r.beforePainted]),
     };
   }
   return out;
