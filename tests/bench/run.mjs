@@ -278,7 +278,7 @@ async function main() {
     });
     results.firstViewBytes = await firstViewBytes(results.firstView).catch((e) => { results.firstView.errors.push(`bytes: ${e}`); return {}; });
 
-    if (existsSync(communesFile)) {
+    if (existsSync(communesFile) && COMMUNES_PAIRS > 0) {
       process.stderr.write(`bench: communes of metropolitan France, ${COMMUNES_PAIRS} pairs (gestures and hover on ${GESTURE_PAIRS})\n`);
       const inter = { viewer: { frames: [], hover: [], hits: 0, timeouts: 0 }, leaflet: { frames: [], hover: [], hits: 0, timeouts: 0 } };
       results.communes = await pairs(browser, base, COMMUNES_PAIRS, '/__benchdata/communes-france.geojson', { name: 'communes', canvas: true },
@@ -294,7 +294,7 @@ async function main() {
         });
       results.interactions = inter;
     } else {
-      process.stderr.write(`bench: ${communesFile} absent; communes scenario skipped\n`);
+      process.stderr.write(COMMUNES_PAIRS > 0 ? `bench: ${communesFile} absent; communes scenario skipped\n` : 'bench: BENCH_COMMUNES_PAIRS=0, communes scenario skipped\n');
     }
   } finally {
     await browser.close().catch(() => {});
