@@ -86,7 +86,8 @@ function probe({ territory, card, n, names, click }) {
     if (id && names[id]) return names[id];
     const a = el.closest('a');
     const href = a?.getAttribute('href') ?? a?.getAttribute('xlink:href') ?? '';
-    const frag = decodeURIComponent(href.split('#')[1] ?? href);
+    let frag = href.split('#')[1] ?? href;
+    try { frag = decodeURIComponent(frag); } catch { /* kept as written */ }
     const byId = Object.keys(names).sort((p, q) => q.length - p.length).find((k) => frag.includes(k));
     if (frag && byId) return names[byId];
     const label = [el, a].filter(Boolean).map((e) => `${e.getAttribute('aria-label') ?? ''} ${e.querySelector('title')?.textContent ?? ''}`).join(' ');
