@@ -6,6 +6,11 @@
 //
 //   1. Grand Est: navigation → ready (the rAF after `ready` for the viewer, the rAF after
 //      L.geoJSON(...).addTo(map) for Leaflet, SVG renderer), BENCH_PAIRS pairs (default 10).
+//   1b. The first view of the Grand Est page as published (`/`, whatever its HTML already holds)
+//      against the Leaflet page: navigation → territories painted, → card shown after a click as
+//      soon as a territory is clickable, → module ready; bytes before first paint; HTML size.
+//      BENCH_FIRST_PAIRS pairs (default BENCH_PAIRS), rules in first-view.mjs; a card not shown
+//      within BENCH_CARD_TIMEOUT_MS (default 15 000) of navigation counts as that time-out.
 //   2. Communes of metropolitan France (target/bench/communes-france.geojson, `ti-data communes`), Leaflet
 //      with preferCanvas: navigation → ready; frame times (rAF deltas) during scripted drags and
 //      wheel zooms; hit-test time per pointer move (synchronous dispatch of a pointermove, or a
@@ -24,6 +29,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { launchChromium, startServer, stopServer } from '../browser/launch.mjs';
+import { firstViewPairs, firstViewBytes } from './first-view.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -37,6 +43,8 @@ const env = (k, d) => (process.env[k] ? Number(process.env[k]) : d);
 const PAIRS = env('BENCH_PAIRS', 10);
 const COMMUNES_PAIRS = env('BENCH_COMMUNES_PAIRS', 10);
 const GESTURE_PAIRS = env('BENCH_GESTURE_PAIRS', 2);
+const FIRST_PAIRS = env('BENCH_FIRST_PAIRS', PAIRS);
+const CARD_TIMEOUT = env('BENCH_CARD_TIMEOUT_MS', 15_000);
 const TIMEOUT = env('BENCH_TIMEOUT_MS', 60_000);
 const BUDGET_MS = env('BENCH_BUDGET_S', 540) * 1000;
 const t0 = Date.now();
@@ -260,7 +268,17 @@ async function main() {
     process.stderr.write(`bench: Grand Est, ${PAIRS} pairs\n`);
     results.grandEst = await pairs(browser, base, PAIRS, '/data/territoires-grand-est.geojson', { name: 'Grand Est' });
 
-    if (existsSync(communesFile)) {
+    // The page as published (`/`, with whatever its HTML already holds) against the Leaflet page.
+    const geFile = path.join(site, 'data/territoires-grand-est.geojson');
+    const names = Object.fromEntries(JSON.parse(readFileSync(geFile, 'utf8')).features.map((f) => [f.properties.id, f.properties.name]));
+    process.stderr.write(`bench: first view of the Grand Est page, ${FIRST_PAIRS} pairs\n`);
+    results.firstView = await firstViewPairs(browser, base, FIRST_PAIRS, {
+      src: '/data/territoires-grand-est.geojson', n: Object.keys(names).length, names, timeout: TIMEOUT, cardTimeout: CARD_TIMEOUT,
+      viewport: VIEWPORT, overBudget,
+    });
+    results.firstViewBytes = await firstViewBytes(results.firstView).catch((e) => { results.firstView.errors.push(`bytes: ${e}`); return {}; });
+
+    if (existsSync(communesFile) && COMMUNES_PAIRS > 0) {
       process.stderr.write(`bench: communes of metropolitan France, ${COMMUNES_PAIRS} pairs (gestures and hover on ${GESTURE_PAIRS})\n`);
       const inter = { viewer: { frames: [], hover: [], hits: 0, timeouts: 0 }, leaflet: { frames: [], hover: [], hits: 0, timeouts: 0 } };
       results.communes = await pairs(browser, base, COMMUNES_PAIRS, '/__benchdata/communes-france.geojson', { name: 'communes', canvas: true },
@@ -276,7 +294,7 @@ async function main() {
         });
       results.interactions = inter;
     } else {
-      process.stderr.write(`bench: ${communesFile} absent; communes scenario skipped\n`);
+      process.stderr.write(COMMUNES_PAIRS > 0 ? `bench: ${communesFile} absent; communes scenario skipped\n` : 'bench: BENCH_COMMUNES_PAIRS=0, communes scenario skipped\n');
     }
   } finally {
     await browser.close().catch(() => {});
@@ -298,6 +316,31 @@ async function main() {
   const geRatio = median(ge.ratios);
   row('Grand Est: navigation → ready', loadFigure(ge, 'viewer'), loadFigure(ge, 'leaflet') + ' (SVG)', `${geRatio.toFixed(2)}× (median of ${ge.ratios.length} pairs)`,
     '≤ 0.8× Leaflet', verdict(geRatio, 0.8, { unit: (x) => `${x.toFixed(2)}×` }));
+  const fv = results.firstView;
+  if (fv) {
+    const times = (m, label, target, aim = '') => {
+      const r = fv[m];
+      const fig = (k) => {
+        const to = r.timeouts[k] ? ` (+${r.timeouts[k]} time-outs)` : '';
+        return r[k].length ? `${ms(median(r[k]))}${to} [n=${r[k].length}]` : to ? `time-out${to}` : '—';
+      };
+      const q = median(r.ratios);
+      row(label, fig('viewer'), `${fig('leaflet')} (SVG)`, `${q.toFixed(2)}× (median of ${r.ratios.length} pairs)`,
+        target ? `≤ ${target}× Leaflet${aim}` : '—', target ? verdict(q, target, { unit: (x) => `${x.toFixed(2)}×` }) : '');
+    };
+    times('painted', 'Grand Est page: navigation → territories painted', 0.5);
+    times('card', 'Grand Est page: navigation → card shown (click as soon as clickable)', 0.5);
+    times('ready', 'Grand Est page: navigation → module ready (zoom, hover, keyboard)', 0.8, ' (aim)');
+    times('fcp', 'Grand Est page: navigation → first contentful paint');
+    const b = results.firstViewBytes;
+    if (b.viewer && b.leaflet) {
+      const bytes = (label, k) => row(label, `${kb(b.viewer[k].gz)} (${b.viewer[k].files.join(' + ')})`,
+        `${kb(b.leaflet[k].gz)} (${b.leaflet[k].files.join(' + ')})`, `${(b.viewer[k].gz / b.leaflet[k].gz).toFixed(2)}×`, '—', '');
+      bytes('Grand Est page: bytes before first paint (HTML + render-blocking CSS, gzip -9)', 'firstPaint');
+      row('Grand Est page: HTML size (raw / gzip -9)', `${kb(b.viewer.html.raw)} / ${kb(b.viewer.html.gz)}`, `${kb(b.leaflet.html.raw)} / ${kb(b.leaflet.html.gz)}`,
+        `${(b.viewer.html.gz / b.leaflet.html.gz).toFixed(2)}× (gzip)`, '—', '');
+    }
+  }
   if (co) {
     const vMed = co.viewer.length ? median(co.viewer) : co.timeouts.viewer ? Infinity : NaN;
     const cRatio = median(co.ratios);
@@ -338,7 +381,7 @@ async function main() {
   const lines = [
     `make bench — ${new Date().toISOString()}`,
     `machine: ${m.cpus}, ${m.memory} RAM; ${m.chromium}; node ${m.node}`,
-    `pairs: Grand Est ${ge.done}, communes ${co ? co.done : 0} (gestures and hover on ${co ? Math.min(GESTURE_PAIRS, co.done) : 0}); time-out ${TIMEOUT} ms; ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+    `pairs: Grand Est ${ge.done}, first view ${fv ? fv.done : 0}, communes ${co ? co.done : 0} (gestures and hover on ${co ? Math.min(GESTURE_PAIRS, co.done) : 0}); time-out ${TIMEOUT} ms; ${((Date.now() - t0) / 1000).toFixed(0)} s`,
     `code, gzip -9: viewer ${size.viewer.map(([f, b]) => `${f} ${b}`).join(', ')}; Leaflet ${size.leaflet.map(([f, b]) => `${f} ${b}`).join(', ')}`,
     '',
     table,
@@ -355,7 +398,12 @@ async function main() {
   };
   lines.push('', 'viewer steps, median ms since navigation (+ median ms of the step; fetched = wasm started and file downloaded, ready = the frame after):',
     phaseLine('  Grand Est', ge), ...(co ? [phaseLine('  communes', co)] : []));
-  const errors = [...(ge.errors ?? []), ...(co?.errors ?? [])];
+  if (fv?.done) {
+    const c = (k) => (fv.clickable[k].length ? `${median(fv.clickable[k]).toFixed(0)} ms` : '—');
+    const clicked = [...new Set(fv.clicks)].join('; ');
+    lines.push('', `first view (viewer \`/\` as published, Leaflet ?src= the same territories): ${fv.done} pairs; click sent, median since navigation: viewer ${c('viewer')}, Leaflet ${c('leaflet')}; clicked → card: ${clicked}`);
+  }
+  const errors = [...(ge.errors ?? []), ...(fv?.errors ?? []), ...(co?.errors ?? [])];
   if (errors.length) lines.push('', 'errors:', ...[...new Set(errors)].slice(0, 10).map((e) => `  ${e}`));
   const text = lines.join('\n');
   console.log(text);

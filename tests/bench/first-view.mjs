@@ -1,0 +1,243 @@
+// `make bench`, the first view: the page a visitor opens (the viewer's `/`, the Grand Est map as
+// published) against the Leaflet page on the same territories, in alternating pairs, each load in a
+// fresh browser context. Four figures per page, the same rules on both sides, whether the
+// territories come in the HTML (pre-rendered) or are drawn later by script:
+//
+// - territories painted: the later of two times. (a) performance.now() in the first
+//   requestAnimationFrame callback in which all the file's territories are in the document and
+//   rendered (checkVisibility, non-empty box); rAF callbacks only run in a rendering update, and
+//   not before the page may render (blocking CSS loaded), so for territories in the HTML this is
+//   the first frame, and for territories added by script the frame after them; the check forces
+//   that frame's style and layout, so they are included, its raster is not. (b) The
+//   first-contentful-paint entry (presentation time, raster included): nothing is on screen
+//   before it. Territories in the HTML are thus timed by the first contentful paint, territories
+//   drawn by script by (a), which leaves out their raster: in the script-drawn page's favour.
+//   A MutationObserver only says when to start looking.
+// - card shown: in a separate load, in the frame of (a) (or the next ones), the page looks for a
+//   point of the viewport where a territory gets the pointer (elementFromPoint); at once it asks
+//   Playwright, through a binding, for a real mouse click there (CDP input), then looks at every
+//   frame for a visible card that names that territory: the viewer's `.tim-panel`, the `:target`
+//   element (a pre-rendered card opened by its link), Leaflet's `#fiche`; the figure is that
+//   frame's time, or the first contentful paint if later (as for (b)). The click can thus precede
+//   the first contentful paint: as soon as clickable, not as soon as seen.
+// - module ready (zoom, hover, keyboard): the rAF after the viewer's `ready` event, after
+//   L.geoJSON(...).addTo(map) for Leaflet (as in the other scenarios);
+// - bytes before first paint: the document and the resources Chromium marks render-blocking
+//   (renderBlockingStatus), each fetched again from the bench server and counted with gzip -9 (the
+//   server sends them uncompressed); and the document's own size.
+
+import { execFileSync } from 'node:child_process';
+
+/** What each page is made of, for the probe. `card` is tried along with `:target`. */
+export const PAGES = {
+  viewer: {
+    url: (base) => `${base}/`,
+    territory: '.tim-territory:not(.tim-stop)',
+    card: '.tim-panel',
+  },
+  leaflet: {
+    url: (base, src) => `${base}/__bench/leaflet.html?src=${encodeURIComponent(src)}`,
+    territory: '#carte path.leaflet-interactive',
+    card: '#fiche',
+  },
+};
+
+/** Runs in the page before any of its scripts (addInitScript); results in window.__benchView. */
+function probe({ territory, card, n, names, click }) {
+  const b = (window.__benchView = {});
+  const byLength = Object.entries(names).sort((p, q) => q[1].length - p[1].length);
+  const frame = () => new Promise((r) => requestAnimationFrame(r));
+  const shown = (e) => {
+    if (!e.isConnected || !e.checkVisibility({ visibilityProperty: true, opacityProperty: true })) return false;
+    const r = e.getBoundingClientRect();
+    return r.width > 0 && r.height > 0;
+  };
+  const fcp = () => new Promise((resolve) => {
+    new PerformanceObserver((list, o) => {
+      const e = list.getEntriesByName('first-contentful-paint')[0];
+      if (e) { o.disconnect(); resolve(e.startTime); }
+    }).observe({ type: 'paint', buffered: true });
+  });
+  const rendered = () => [...document.querySelectorAll(territory)].filter(shown);
+  const present = () => new Promise((resolve) => {
+    const mo = new MutationObserver(() => {
+      if (document.querySelector(territory)) { mo.disconnect(); resolve(); }
+    });
+    mo.observe(document, { childList: true, subtree: true });
+  });
+  // A point of the viewport where the largest territory (the same one on both maps) gets the pointer.
+  const pointOn = (els) => {
+    const area = (e) => ((r) => r.width * r.height)(e.getBoundingClientRect());
+    const f = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8];
+    for (const e of [...els].sort((p, q) => area(q) - area(p))) {
+      const r = e.getBoundingClientRect();
+      for (const fy of f) for (const fx of f) {
+        const x = r.left + r.width * fx;
+        const y = r.top + r.height * fy;
+        if (x < 1 || y < 1 || x > innerWidth - 1 || y > innerHeight - 1) continue;
+        const t = document.elementFromPoint(x, y)?.closest(territory);
+        if (t === e) return { x, y, el: e };
+      }
+    }
+    return null;
+  };
+  // The territory's name: its data-id, its link's fragment, or its accessible label; else unknown.
+  const nameOf = (el) => {
+    const id = el.closest('[data-id]')?.getAttribute('data-id');
+    if (id && names[id]) return names[id];
+    const a = el.closest('a');
+    const href = a?.getAttribute('href') ?? a?.getAttribute('xlink:href') ?? '';
+    let frag = href.split('#')[1] ?? href;
+    try { frag = decodeURIComponent(frag); } catch { /* kept as written */ }
+    const byId = Object.keys(names).sort((p, q) => q.length - p.length).find((k) => frag.includes(k));
+    if (frag && byId) return names[byId];
+    const label = [el, a].filter(Boolean).map((e) => `${e.getAttribute('aria-label') ?? ''} ${e.querySelector('title')?.textContent ?? ''}`).join(' ');
+    return byLength.find(([, nm]) => label.includes(nm))?.[1] ?? null;
+  };
+  const cardShown = (name) => {
+    const cands = [...document.querySelectorAll(card)];
+    const t = document.querySelector(':target');
+    if (t) cands.push(t);
+    for (const c of cands) {
+      if (!shown(c)) continue;
+      const text = c.textContent;
+      const nm = name && text.includes(name) ? name : name ? null : byLength.find(([, v]) => text.includes(v))?.[1];
+      if (nm) { b.cardName = nm; return true; }
+    }
+    return false;
+  };
+  (async () => {
+    await present();
+    let els;
+    while ((els = (await frame(), rendered())).length < n);
+    b.frameAt = performance.now();
+    b.territories = els.length;
+    // Read, not awaited, when clicking: the observer's callback is a task that can wait long
+    // behind the page's own (a module compiling while a pre-rendered map is already clickable).
+    if (!click) { b.paintedAt = Math.max(b.frameAt, await fcp()); return; }
+    let p;
+    while (!(p = pointOn((els = rendered())))) await frame();
+    b.clickableAt = performance.now();
+    b.clicked = nameOf(p.el);
+    addEventListener('pointerdown', (e) => { b.pointerdownAt = e.timeStamp; }, { capture: true, once: true });
+    window.__benchClick(p.x, p.y);
+    while ((await frame(), !cardShown(b.clicked)));
+    b.cardFrameAt = performance.now();
+    b.cardAt = Math.max(b.cardFrameAt, await fcp());
+  })().catch((e) => { b.error = String(e); });
+}
+
+/** One load of `kind`; mode 'watch' (painted, ready, bytes) or 'click' (painted, card). */
+async function once(browser, base, kind, mode, { src, n, names, timeout, cardTimeout, viewport }) {
+  const context = await browser.newContext({ viewport, locale: 'fr-FR' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const { territory, card } = PAGES[kind];
+  await page.addInitScript(probe, { territory, card, n, names, click: mode === 'click' });
+  if (mode === 'click') {
+    // Not awaited by the page: the click is sent while its frames go on.
+    await page.exposeBinding('__benchClick', (_, x, y) => { page.mouse.click(x, y).catch(() => {}); });
+  } else {
+    await page.addInitScript(() => {
+      document.addEventListener('ready', (e) => {
+        if (e.target && e.target.id === 'carte') requestAnimationFrame(() => { window.__benchReadyAt = performance.now(); });
+      }, true);
+    });
+  }
+  const r = {};
+  try {
+    await page.goto(PAGES[kind].url(base, src), { timeout, waitUntil: 'commit' });
+    const done = mode === 'click'
+      ? () => window.__benchView?.cardAt || window.__benchView?.error || document.querySelector('#carte[data-state="error"]')
+      : () => (window.__benchView?.paintedAt && (window.__benchReadyAt ?? window.__bench?.readyAt)) || window.__benchView?.error
+        || document.querySelector('#carte[data-state="error"]');
+    await page.waitForFunction(done, null, { timeout: mode === 'click' ? cardTimeout : timeout, polling: 50 });
+    Object.assign(r, await page.evaluate(() => {
+      const v = window.__benchView;
+      const entries = performance.getEntriesByType('resource');
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+      return {
+        error: v.error ?? (document.querySelector('#carte[data-state="error"]') ? document.querySelector('#carte').textContent.slice(0, 200) : undefined),
+        painted: v.paintedAt, frame: v.frameAt, territories: v.territories, clickable: v.clickableAt, pointerdown: v.pointerdownAt,
+        card: v.cardAt, clicked: v.clicked, cardName: v.cardName,
+        ready: window.__benchReadyAt ?? window.__bench?.readyAt, fcp,
+        doc: performance.getEntriesByType('navigation')[0]?.name,
+        blocking: entries.filter((e) => e.renderBlockingStatus === 'blocking').map((e) => e.name),
+      };
+    }));
+  } catch (e) {
+    if (/Timeout/i.test(String(e))) r.timeout = true; else r.error = String(e).split('\n')[0];
+  }
+  if (errors.length) r.pageErrors = errors;
+  await context.close().catch(() => {});
+  return r;
+}
+
+const METRICS = { painted: 'watch', card: 'click', ready: 'watch', fcp: 'watch' };
+
+/** `n` alternating pairs; each pair: a watching load then a clicking load of each page. */
+export async function firstViewPairs(browser, base, n, opts) {
+  const kinds = () => ({ viewer: [], leaflet: [] });
+  const out = { done: 0, errors: [], clicks: [], resources: {} };
+  for (const m of Object.keys(METRICS)) out[m] = { ...kinds(), ratios: [], timeouts: { viewer: 0, leaflet: 0 } };
+  out.clickable = kinds();
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && opts.overBudget()) break;
+    const order = i % 2 === 0 ? ['viewer', 'leaflet'] : ['leaflet', 'viewer'];
+    const got = { viewer: {}, leaflet: {} };
+    for (const mode of ['watch', 'click']) {
+      for (const kind of order) {
+        const r = await once(browser, base, kind, mode, opts);
+        if (r.error) out.errors.push(`${kind} (${mode}): ${r.error}`);
+        if (r.pageErrors) out.errors.push(...r.pageErrors.map((e) => `${kind}: ${e}`));
+        for (const [m, md] of Object.entries(METRICS)) {
+          if (md !== mode) continue;
+          // A time-out counts as the time-out itself (a lower bound), as in the other scenarios.
+          got[kind][m] = r[m] ?? (r.timeout ? (mode === 'click' ? opts.cardTimeout : opts.timeout) : undefined);
+          if (r[m] !== undefined) out[m][kind].push(r[m]);
+          else if (r.timeout) out[m].timeouts[kind]++;
+        }
+        if (mode === 'click' && r.clickable !== undefined) {
+          out.clickable[kind].push(r.clickable);
+          out.clicks.push(`${kind}: ${r.clicked ?? '?'} → ${r.cardName ?? '?'}`);
+        }
+        if (mode === 'watch' && !out.resources[kind] && r.doc) out.resources[kind] = r;
+      }
+    }
+    for (const m of Object.keys(METRICS)) {
+      const [v, l] = [got.viewer[m], got.leaflet[m]];
+      if (v !== undefined && l !== undefined) out[m].ratios.push(v / l);
+    }
+    out.done++;
+    const f = (x) => (x === undefined ? '—' : `${x.toFixed(0)}`);
+    const line = (k) => `painted ${f(got[k].painted)}, card ${f(got[k].card)}, ready ${f(got[k].ready)}`;
+    process.stderr.write(`  first view pair ${i + 1}/${n} (ms): viewer ${line('viewer')}; leaflet ${line('leaflet')}\n`);
+  }
+  return out;
+}
+
+/** gzip -9 and raw sizes of what a watching load fetched before its first paint, and of its document. */
+export async function firstViewBytes(res) {
+  const cache = new Map();
+  const get = async (url) => {
+    if (!cache.has(url)) {
+      const body = Buffer.from(await (await fetch(url)).arrayBuffer());
+      cache.set(url, { raw: body.length, gz: execFileSync('gzip', ['-9', '-c'], { input: body, maxBuffer: 1 << 28 }).length });
+    }
+    return cache.get(url);
+  };
+  const sum = async (urls) => {
+    let raw = 0, gz = 0;
+    for (const u of new Set(urls)) { const s = await get(u); raw += s.raw; gz += s.gz; }
+    return { raw, gz, files: [...new Set(urls)].map((u) => new URL(u).pathname.split('/').pop() || 'index.html') };
+  };
+  const out = {};
+  for (const [kind, r] of Object.entries(res.resources)) {
+    out[kind] = {
+      html: await get(r.doc),
+      firstPaint: await sum([r.doc, ...r.blocking]),
+    };
+  }
+  return out;
+}
