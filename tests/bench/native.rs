@@ -2,7 +2,8 @@
 //! `cargo bench --bench native`): parse (`load::territories`), project (`Scene::build`:
 //! projection, bounds, areas and label points; no path data, which the renderers write), simplify
 //! (the canvas renderer's merged paths at the level of detail of the fitted view,
-//! `render::canvas::grouped_paths`) and hit-test (`Scene::hit_painted`, as the viewer hovers, on a
+//! `render::canvas::grouped_paths`) and hit-test (`Scene::hit_painted` in SVG,
+//! `render::canvas::painted_at` on the canvas, as the viewer hovers, on a
 //! 64 × 64 grid), next to a raw
 //! `serde_json::from_slice::<serde_json::Value>` of the same bytes, the floor any serde_json-based
 //! loader stands on.
@@ -21,7 +22,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 use territoires_map::coords::Projected;
 use territoires_map::load;
-use territoires_map::render::canvas::{grouped_paths, level_for};
+use territoires_map::render::canvas::{grouped_paths, level_for, painted_at};
 use territoires_map::render::{style, Renderer};
 use territoires_map::scene::Scene;
 use territoires_map::view::View;
@@ -48,10 +49,13 @@ fn bench_file(c: &mut Criterion, path: &Path, large: bool) -> File {
     // The fitted view of the bench's browser window (1200 × 800 page, map ≈ 1150 × 560).
     let fitted = View::fit(scene.bounds, 1150.0, 560.0, 16.0);
     let level = level_for(fitted.scale);
-    // Outlines count as the territory in SVG, at their painted width; the canvas hit-tests fills.
-    let half_width = match Renderer::for_dataset(None, &data) {
-        Renderer::Svg => style::TERRITORY_WIDTH / 2.0 / fitted.scale,
-        Renderer::Canvas => 0.0,
+    // As the viewer hovers: in SVG, outlines count as the territory at their painted width; the
+    // canvas is hit on the shapes its level of detail paints.
+    let renderer = Renderer::for_dataset(None, &data);
+    let half_width = style::TERRITORY_WIDTH / 2.0 / fitted.scale;
+    let hit = |p: Projected| match renderer {
+        Renderer::Svg => scene.hit_painted(p, |_| half_width),
+        Renderer::Canvas => painted_at(&scene, level, p),
     };
     let b = scene.bounds;
     let points: Vec<Projected> = (0..GRID * GRID)
@@ -81,9 +85,7 @@ fn bench_file(c: &mut Criterion, path: &Path, large: bool) -> File {
         bn.iter(|| grouped_paths(&scene, data.legend.statuses.len(), |i| data.territories[i].status, level, None))
     });
     g.throughput(Throughput::Elements(points.len() as u64));
-    g.bench_function(STEPS[4], |bn| {
-        bn.iter(|| points.iter().filter_map(|&p| scene.hit_painted(p, |_| half_width)).count())
-    });
+    g.bench_function(STEPS[4], |bn| bn.iter(|| points.iter().filter_map(|&p| hit(p)).count()));
     g.finish();
     File { path: path.to_path_buf(), name, bytes: bytes.len(), features: data.territories.len(), samples }
 }
