@@ -128,8 +128,8 @@ pub struct Settings {
     /// thousands of shapes, reached through the list and the keyboard instead.
     pub markers: bool,
     /// Hit outlines at the width the SVG draws them (each territory a path with its stroke); off
-    /// for the canvas, which is hit where it paints: its simplified fills (the hairline borders
-    /// over them count with the fill under them), under the hover and selection outlines.
+    /// for the canvas, which is hit where it paints: its simplified fills and the borders it
+    /// strokes along them, under the hover and selection outlines.
     pub outlines: bool,
 }
 
@@ -333,7 +333,7 @@ impl Controller {
             let marked = [self.hover, self.open].into_iter().flatten().collect::<Vec<_>>();
             scene
                 .outline_at(&marked, p, |i| outline(i) / 2.0 * metres)
-                .or_else(|| canvas::painted_at(scene, canvas::level_for(self.view.scale), p))
+                .or_else(|| canvas::painted_at(scene, self.view.scale, p))
         })
     }
 

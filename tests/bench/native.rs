@@ -55,7 +55,7 @@ fn bench_file(c: &mut Criterion, path: &Path, large: bool) -> File {
     let half_width = style::TERRITORY_WIDTH / 2.0 / fitted.scale;
     let hit = |p: Projected| match renderer {
         Renderer::Svg => scene.hit_painted(p, |_| half_width),
-        Renderer::Canvas => painted_at(&scene, level, p),
+        Renderer::Canvas => painted_at(&scene, fitted.scale, p),
     };
     let b = scene.bounds;
     let points: Vec<Projected> = (0..GRID * GRID)

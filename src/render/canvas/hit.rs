@@ -2,47 +2,97 @@
 //! the level's paths draw them ([`grouped_paths`](super::grouped_paths)), filled with the
 //! even-odd rule. Works in [`Projected`] metres; the snapped rings are in units of 10 m.
 
+use super::{level_for, territory_line};
 use crate::coords::Projected;
 use crate::geom::even_odd;
 use crate::render::path::snap_ring;
 use crate::scene::Scene;
+use geo::{Coord, Distance, Euclidean, LineString, Point};
 
-/// The territory the canvas paints at `p` at level `level`: the last in paint order whose rings,
-/// simplified and snapped as the level's paths draw them, hold `p` under the even-odd rule the
-/// canvas fills with. The borders it strokes over the fills are counted with the fill under them.
-pub fn painted_at(scene: &Scene, level: Option<u32>, p: Projected) -> Option<usize> {
+/// The territory the canvas paints at `p` at view scale `scale` (pixels per metre): the last in
+/// paint order whose rings, simplified and snapped as that scale's level of detail draws them,
+/// hold `p` under the even-odd rule the canvas fills with; else, as in SVG, the last whose border
+/// stroke (at the width the canvas strokes it) covers `p`. The strokes are painted over the
+/// fills, but a stroke over a fill is counted with that fill: a border belongs to both sides.
+pub fn painted_at(scene: &Scene, scale: f64, p: Projected) -> Option<usize> {
+    let level = level_for(scale);
     let grid = level.map_or(1, |k| 1i64 << k);
+    // In units of 10 m, as the snapped rings.
+    let half = territory_line(level, 1.0 / scale) / 2.0 / 10.0;
     // Snapping moves a point by at most half a grid step.
-    let margin = 10.0 * grid as f64;
+    let margin = 10.0 * (grid as f64 + half);
     let at = (p.x / 10.0, p.y / 10.0);
-    let (mut coords, mut kept, mut rings) = (Vec::new(), Vec::new(), Vec::new());
-    scene.order.iter().rev().copied().find(|&i| {
-        let Some(t) = scene.territories.get(i) else { return false };
+    let mut rings = Rings::default();
+    let mut stroked = None;
+    for &i in scene.order.iter().rev() {
+        let Some(t) = scene.territories.get(i) else { continue };
         if !t.shape.bounds.grown(margin, margin).contains(p) {
-            return false;
+            continue;
         }
-        rings.clear();
-        for polygon in &t.shape.geometry {
+        rings.snap(&t.shape.geometry, grid);
+        if even_odd::inside(rings.iter(), at) {
+            return Some(i);
+        }
+        if stroked.is_none() && rings.within(at, half) {
+            stroked = Some(i);
+        }
+    }
+    stroked
+}
+
+/// A territory's rings as the canvas draws them, in units of 10 m, in buffers reused from one
+/// territory to the next (the pointer moves often, over thousands of shapes).
+#[derive(Default)]
+struct Rings {
+    coords: Vec<(f64, f64)>,
+    kept: Vec<(f64, f64)>,
+    ring: Vec<(i64, i64)>,
+    points: Vec<(i64, i64)>,
+    ends: Vec<usize>,
+}
+
+impl Rings {
+    fn snap(&mut self, shape: &geo::MultiPolygon<f64>, grid: i64) {
+        self.points.clear();
+        self.ends.clear();
+        for polygon in shape {
             for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
-                coords.clear();
-                coords.extend(ring.0.iter().map(|c| (c.x, c.y)));
-                if coords.len() > 1 && coords.first() == coords.last() {
-                    coords.pop();
+                self.coords.clear();
+                self.coords.extend(ring.0.iter().map(|c| (c.x, c.y)));
+                // `stream` leaves out the closing point too.
+                if self.coords.len() > 1 && self.coords.first() == self.coords.last() {
+                    self.coords.pop();
                 }
-                let mut out = Vec::new();
-                snap_ring(&coords, grid, &mut kept, &mut out);
-                rings.push(out);
+                snap_ring(&self.coords, grid, &mut self.kept, &mut self.ring);
+                self.points.extend_from_slice(&self.ring);
+                self.ends.push(self.points.len());
             }
         }
-        even_odd::inside(rings.iter().map(Vec::as_slice), at)
-    })
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &[(i64, i64)]> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts.zip(self.ends.iter().copied()).map(|(a, b)| &self.points[a..b])
+    }
+
+    /// Whether `at` is within `half` of a ring's edges, closing segment included.
+    fn within(&self, at: (f64, f64), half: f64) -> bool {
+        let c = Point(Coord { x: at.0, y: at.1 });
+        self.iter().any(|r| {
+            let mut line: LineString<f64> = r.iter().map(|&(x, y)| Coord { x: x as f64, y: y as f64 }).collect();
+            line.close();
+            Euclidean.distance(&c, &line) <= half
+        })
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::coords::LonLat;
     use crate::load;
-    use crate::render::canvas::{grouped_paths, level_for, tolerance};
+    use crate::projection::Lambert93;
+    use crate::render::canvas::{grouped_paths, tolerance};
 
     /// Reads back path data as the canvas does: rings of absolute points, in units of 10 m.
     fn rings(d: &str) -> Vec<Vec<(i64, i64)>> {
@@ -107,6 +157,19 @@ mod tests {
         for scale in [1.0, 1.0 / 50.0, 1.0 / 400.0, 1.0 / 2000.0] {
             let level = level_for(scale);
             let painted = rings(&grouped_paths(&scene, 1, |_| 0, level, None)[0]);
+            // The border the canvas strokes along the painted rings, in metres.
+            let half = territory_line(level, 1.0 / scale) / 2.0;
+            let lines: Vec<LineString<f64>> = painted
+                .iter()
+                .map(|r| {
+                    let mut l: LineString<f64> =
+                        r.iter().map(|&(x, y)| Coord { x: x as f64 * 10.0, y: y as f64 * 10.0 }).collect();
+                    l.close();
+                    l
+                })
+                .collect();
+            let on_stroke =
+                |p: Projected| lines.iter().any(|l| Euclidean.distance(&Point(Coord { x: p.x, y: p.y }), l) <= half);
             let (mut differ_from_exact, mut n) = (0, 0);
             for i in 0..=80 {
                 for j in 0..=80 {
@@ -115,7 +178,11 @@ mod tests {
                         y: b.min.y - 500.0 + (b.height() + 1000.0) * f64::from(j) / 80.0,
                     };
                     let want = even_odd::inside(painted.iter().map(Vec::as_slice), (p.x / 10.0, p.y / 10.0));
-                    assert_eq!(painted_at(&scene, level, p).is_some(), want, "{p:?} at level {level:?}");
+                    assert_eq!(
+                        painted_at(&scene, scale, p).is_some(),
+                        want || on_stroke(p),
+                        "{p:?} at level {level:?}"
+                    );
                     differ_from_exact += usize::from(want != scene.hit_painted(p, |_| 0.0).is_some());
                     n += 1;
                 }
@@ -125,5 +192,19 @@ mod tests {
                 assert!(differ_from_exact > 0, "level {level:?}: {differ_from_exact} of {n}");
             }
         }
+    }
+
+    #[test]
+    fn the_border_stroke_belongs_to_its_territory() {
+        let data = load::territories(jagged().as_bytes()).unwrap().data;
+        let scene = Scene::build(&data, None);
+        // One pixel is 50 m: the border is 1.5 px wide, 37.5 m on each side of the painted edge,
+        // which at this level lies within 20 m of the exact one.
+        let scale = 1.0 / 50.0;
+        let west = Lambert93::new().project(LonLat { lon: 5.0, lat: 48.1 });
+        let off = |dx: f64| Projected { x: west.x - dx, y: west.y };
+        assert_eq!(painted_at(&scene, scale, off(-100.0)), Some(0), "inside");
+        assert_eq!(painted_at(&scene, scale, off(10.0)), Some(0), "outside, on the border");
+        assert_eq!(painted_at(&scene, scale, off(80.0)), None, "beyond the border");
     }
 }
