@@ -1,6 +1,7 @@
 //! Hit-testing what the canvas paints: the territories' rings simplified and snapped exactly as
 //! the level's paths draw them ([`grouped_paths`](super::grouped_paths)), filled with the
-//! even-odd rule. Works in [`Projected`] metres; the snapped rings are in units of 10 m.
+//! even-odd rule, with the borders stroked along them. Works in [`Projected`] metres; the snapped
+//! rings are in units of 10 m.
 
 use super::{level_for, territory_line};
 use crate::coords::Projected;
