@@ -148,6 +148,7 @@ impl App {
     /// Shows a failure in the map area, in the map's language, and keeps the page usable.
     pub fn fail(&mut self, failure: &Failure) -> HostEvent {
         let message = self.strings.failure(failure);
+        super::chrome::take_over(&self.chrome.root);
         self.chrome.message.set_text_content(Some(&message));
         let _ = self.chrome.message.set_attribute("role", "alert");
         self.chrome.message.class_list().add_1("tim-error").ok();
@@ -161,6 +162,7 @@ impl App {
         let renderer = Renderer::for_dataset(self.options.renderer.as_deref(), &data);
         let scene = Scene::build(&data, context.as_ref());
         super::dom::mark("scene");
+        super::chrome::take_over(&self.chrome.root);
         // Narrow screens give the map the region's shape (map.css): the fitted view fills the width.
         let b = scene.bounds;
         if b.width() > 0.0 && b.height() > 0.0 {

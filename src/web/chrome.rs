@@ -28,9 +28,15 @@ pub struct Chrome {
     pub hint: HtmlElement,
 }
 
-/// Builds the structure inside `root`, replacing whatever was there.
+/// Builds the structure inside `root`, replacing whatever was there but a pre-rendered map
+/// (`.tim-pre`, see `crate::prerender`): that one stays in front, the structure hidden behind it
+/// by map.css, until [`take_over`] once the data is drawn.
 pub fn build(doc: &Document, root: &HtmlElement, s: &Strings, uid: u32) -> Result<Chrome, JsValue> {
+    let pre = root.query_selector(":scope > .tim-pre")?;
     root.set_text_content(None);
+    if let Some(pre) = &pre {
+        append(root, pre)?;
+    }
     root.class_list().add_1("tim-map")?;
     root.set_attribute("lang", s.lang)?;
     let header = html(doc, "div", "tim-header")?;
@@ -132,4 +138,13 @@ pub fn build(doc: &Document, root: &HtmlElement, s: &Strings, uid: u32) -> Resul
         live,
         hint,
     })
+}
+
+/// Removes the pre-rendered map, if any, so that the module's own shows in its place. Called in
+/// the same task as the drawing, so the page never paints in between: nothing moves (the
+/// pre-rendered block has the same layout) and the view is fitted to the stage's real size.
+pub fn take_over(root: &HtmlElement) {
+    if let Ok(Some(pre)) = root.query_selector(":scope > .tim-pre") {
+        pre.remove();
+    }
 }
