@@ -37,13 +37,28 @@ fn territory_href(site: &Site, i: usize, links: &Links) -> String {
     }
 }
 
+/// The view box: the territories' bounds at view `v` with the module's padding around them, so
+/// that the browser's `meet` fits them to the stage whatever its size, as the module's
+/// `View::fit` does (the padding scales with it; the whole nominal box when the scene is empty).
+/// Outside it, the context shows through (map.css lets a pre-rendered SVG overflow its box).
+fn view_box(site: &Site, v: &View) -> String {
+    let b = site.scene.bounds;
+    if b.is_empty() || b.width() <= 0.0 || b.height() <= 0.0 {
+        return format!("0 0 {WIDTH} {HEIGHT}");
+    }
+    let (a, z) = (v.to_screen(b.min), v.to_screen(b.max));
+    let pad = super::FIT_PADDING;
+    let (x, y) = (a.x.min(z.x) - pad, a.y.min(z.y) - pad);
+    format!("{x:.2} {y:.2} {:.2} {:.2}", (z.x - a.x).abs() + 2.0 * pad, (z.y - a.y).abs() + 2.0 * pad)
+}
+
 /// The map's SVG at the pre-rendered view; `selected` is drawn highlighted.
 pub fn svg(site: &Site, selected: Option<usize>, links: &Links) -> Markup {
     let v = site.view();
     let s = site.strings;
     let statuses = &site.data.legend.statuses;
     let transform = pattern_transform(&v);
-    let view_box = format!("0 0 {WIDTH} {HEIGHT}");
+    let view_box = view_box(site, &v);
     html! {
         svg class="tim-svg" role="group" aria-label=(s.map_label) aria-describedby=(format!("tim{UID}-help"))
             tabindex="-1" viewBox=(view_box) preserveAspectRatio="xMidYMid meet" {
@@ -66,7 +81,7 @@ pub fn svg(site: &Site, selected: Option<usize>, links: &Links) -> Markup {
                         a href=(territory_href(site, i, links)) aria-label=(site.data.spoken(i))
                             aria-current=[(selected == Some(i)).then_some("page")] {
                             path class=(class) d=(path_data(&site.scene.territories[i].shape.geometry))
-                                fill=(pattern_fill(UID, t.status, false)) data-id=(t.id)
+                                fill=(pattern_fill(UID, t.status, false)) data-id=(t.id) data-index=(i)
                                 data-status=(statuses.get(t.status).map(|c| c.id.as_str()).unwrap_or("")) {}
                         }
                     }

@@ -32,11 +32,11 @@ use crate::text::Strings;
 use crate::view::View;
 
 /// The nominal size of the pre-rendered view, in pixels: the stage of the standalone page on a
-/// desktop screen (72rem wide less the card's room, `min(70vh, 640px)` high).
-pub const WIDTH: f64 = 960.0;
-pub const HEIGHT: f64 = 640.0;
+/// desktop screen (1150 × 560 in a 1200 × 800 window: 72rem wide, `min(70vh, 640px)` high).
+pub const WIDTH: f64 = 1150.0;
+pub const HEIGHT: f64 = 560.0;
 /// Padding around the fitted territories, in pixels, as the module's.
-const FIT_PADDING: f64 = 12.0;
+pub(crate) const FIT_PADDING: f64 = 12.0;
 /// The map number in ids (`tim0-p1`, `tim0-title-3`): the module counts its maps from 1, so a
 /// pre-rendered map and a live one never share an id.
 pub const UID: u32 = 0;
