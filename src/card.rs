@@ -120,7 +120,7 @@ mod tests {
         assert_eq!(c.perimeter, FR.confidence_low);
         assert_eq!(c.size.as_deref(), Some("1\u{202f}234 communes"));
         assert_eq!(c.sources[0].url.as_deref(), Some("https://example.org/c"));
-        assert_eq!(card(&data, 0, &EN).unwrap().size.as_deref(), Some("1,234 communes"));
+        assert_eq!(card(&data, 0, &EN).unwrap().size.as_deref(), Some("1,234 municipalities"));
     }
 
     #[test]
