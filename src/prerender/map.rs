@@ -6,9 +6,9 @@
 use super::{card_href, page_slug, Links, Site, HEIGHT, UID, WIDTH};
 use crate::labels::{estimate_width, texts, LABEL_PX, LINE_PX};
 use crate::model::StatusCategory;
+use crate::render::path_data;
 use crate::render::style::{self, MOTIF_TILE};
 use crate::render::svg::{context_class, pattern_fill, pattern_id, pattern_transform, Mark};
-use crate::render::path_data;
 use crate::view::View;
 use maud::{html, Markup};
 
@@ -92,13 +92,16 @@ pub fn svg(site: &Site, selected: Option<usize>, links: &Links) -> Markup {
     }
 }
 
+/// A territory's index, its label texts and their widths (see [`crate::labels::at_view`]).
+type Named = (usize, Vec<String>, Vec<(f64, usize)>);
+
 /// The territories' names, placed as the module places them at the same view, with estimated
 /// widths (see [`super`]).
 fn labels(site: &Site, v: &View) -> Markup {
     let areas: Vec<f64> = site.scene.territories.iter().map(|t| t.shape.area).collect();
     let mut by_area = crate::rank::largest_first(&areas);
     by_area.truncate(MAX_LABELS);
-    let named: Vec<(usize, Vec<String>, Vec<(f64, usize)>)> = by_area
+    let named: Vec<Named> = by_area
         .into_iter()
         .map(|i| {
             let t = &site.data.territories[i];

@@ -66,7 +66,8 @@ pub const FR: Strings = Strings {
         "décembre",
     ],
     retry: "Réessayer",
-    map_help_links: "Chaque territoire est un lien vers sa fiche : Tab pour passer de l'un à l'autre, Entrée pour ouvrir la fiche.",
+    map_help_links:
+        "Chaque territoire est un lien vers sa fiche : Tab pour passer de l'un à l'autre, Entrée pour ouvrir la fiche.",
     territory_page: "Page du territoire",
     whole_map: "Carte de tous les territoires",
     skip_to_card: "Aller à la fiche",
