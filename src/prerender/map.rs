@@ -38,8 +38,10 @@ fn territory_href(site: &Site, i: usize, links: &Links) -> String {
 }
 
 /// The view box: the territories' bounds at view `v` with the module's padding around them, so
-/// that the browser's `meet` fits them to the stage whatever its size, as the module's
-/// `View::fit` does (the padding scales with it; the whole nominal box when the scene is empty).
+/// that the browser's `meet` fits them to the stage as the module's `View::fit` does (the whole
+/// nominal box when the scene is empty). The padding is the module's on the short side and grown
+/// on the other so that the box has the bounds' own ratio, the `--tim-ratio` the module gives
+/// the stage on narrow screens, where map.css sizes a pre-rendered stage by this box instead.
 /// Outside it, the context shows through (map.css lets a pre-rendered SVG overflow its box).
 fn view_box(site: &Site, v: &View) -> String {
     let b = site.scene.bounds;
@@ -47,9 +49,11 @@ fn view_box(site: &Site, v: &View) -> String {
         return format!("0 0 {WIDTH} {HEIGHT}");
     }
     let (a, z) = (v.to_screen(b.min), v.to_screen(b.max));
+    let (w, h) = ((z.x - a.x).abs(), (z.y - a.y).abs());
     let pad = super::FIT_PADDING;
-    let (x, y) = (a.x.min(z.x) - pad, a.y.min(z.y) - pad);
-    format!("{x:.2} {y:.2} {:.2} {:.2}", (z.x - a.x).abs() + 2.0 * pad, (z.y - a.y).abs() + 2.0 * pad)
+    let (px, py) = (pad * (w / h).max(1.0), pad * (h / w).max(1.0));
+    let (x, y) = (a.x.min(z.x) - px, a.y.min(z.y) - py);
+    format!("{x:.2} {y:.2} {:.2} {:.2}", w + 2.0 * px, h + 2.0 * py)
 }
 
 /// The map's SVG at the pre-rendered view; `selected` is drawn highlighted.
