@@ -32,10 +32,18 @@ pub struct Chrome {
 /// (`.tim-pre`, see `crate::prerender`): that one stays in front, the structure hidden behind it
 /// by map.css, until [`take_over`] once the data is drawn.
 pub fn build(doc: &Document, root: &HtmlElement, s: &Strings, uid: u32) -> Result<Chrome, JsValue> {
+    // Left in place, not taken out and put back: that would drop a focus held inside it.
     let pre = root.query_selector(":scope > .tim-pre")?;
-    root.set_text_content(None);
-    if let Some(pre) = &pre {
-        append(root, pre)?;
+    match &pre {
+        Some(pre) => {
+            while let Some(n) = pre.next_sibling() {
+                root.remove_child(&n)?;
+            }
+            while let Some(n) = pre.previous_sibling() {
+                root.remove_child(&n)?;
+            }
+        }
+        None => root.set_text_content(None),
     }
     root.class_list().add_1("tim-map")?;
     root.set_attribute("lang", s.lang)?;
@@ -147,4 +155,15 @@ pub fn take_over(root: &HtmlElement) {
     if let Ok(Some(pre)) = root.query_selector(":scope > .tim-pre") {
         pre.remove();
     }
+}
+
+/// The id of the pre-rendered territory that has keyboard focus, if any: the module gives the
+/// focus to the same territory once its own is drawn, rather than let it fall to the page.
+pub fn focused_territory(doc: &Document, root: &HtmlElement) -> Option<String> {
+    let active = doc.active_element()?;
+    let link = active.closest(".tim-pre .tim-territories a").ok()??;
+    if !root.contains(Some(&link)) {
+        return None;
+    }
+    link.query_selector("path[data-id]").ok()??.get_attribute("data-id")
 }

@@ -96,6 +96,18 @@ test('a card opened before the module took over stays open, and no layout shift 
   await assertHealthy(watch);
 });
 
+test('a territory focused by keyboard before the take-over keeps the focus, now the module\'s', async () => {
+  const { page, watch, release } = await openHeld();
+  await page.locator('#carte .tim-pre a[href="#territoire=val-de-lorraine"]').focus();
+  release();
+  await waitForState(page, 'ready');
+  const now = await page.evaluate(() => ({ id: document.activeElement?.dataset?.id, role: document.activeElement?.getAttribute('role'), tab: document.activeElement?.getAttribute('tabindex') }));
+  assert.deepEqual(now, { id: 'val-de-lorraine', role: 'button', tab: '0' });
+  await page.keyboard.press('Enter');
+  assert.equal(squish(await page.locator('#carte .tim-panel:not([hidden]) .tim-panel-title').textContent()), 'Val de Lorraine');
+  await assertHealthy(watch);
+});
+
 test('on a phone too, the pre-rendered map has the stage the module gives it: no layout shift', async () => {
   const { page, watch, release } = await openHeld('', { width: 390, height: 844 });
   await page.waitForTimeout(300);
