@@ -16,23 +16,34 @@ setup-rust:
 setup-browser:
 	@.ci/setup-browser
 
+# The absolute address the site is served from: the canonical URLs and Open Graph tags of the
+# pre-rendered pages, and the addresses in the <territoires-map> snippet, start with it.
+#   make build SITE_URL=https://www.example.org/carte/
+SITE_URL ?= https://territoires-map.example.org/
+
+# The wasm module and the site, then the native pre-render step of the same crate
+# (src/bin/prerender.rs): the default map, list and cards as static HTML in index.html and
+# embed.html, territoires/<id>.html, and territoires-map.snippet.html.
 build: setup-rust
-	cargo build --release --target wasm32-unknown-unknown -p territoires-map
+	cargo build --release --target wasm32-unknown-unknown -p territoires-map --lib
 	.ci/build-site "$(WASM)" "$(SITE)"
+	cargo run --quiet -p territoires-map --bin prerender -- data "$(SITE)" "$(SITE_URL)"
 
 run: build
 	@echo "Carte : http://127.0.0.1:$(PORT)/"
 	python3 .ci/serve.py "$(SITE)" "$(PORT)"
 
 # The folder a host copies to its server: versioned, with the custom element, the iframe page,
-# the module, the styles and the Grand Est data. Prints the gzip size of each file.
+# the module, the styles and the Grand Est data, the pre-rendered pages (index.html, one per
+# territory) and the snippet to paste inside <territoires-map>. Prints the gzip size of each file.
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
 DIST := dist/territoires-map-$(VERSION)
 dist: build
 	rm -rf "$(DIST)" && mkdir -p "$(DIST)"
 	cp -R $(SITE)/pkg $(SITE)/data $(SITE)/territoires-map.js $(SITE)/map.css \
-	  $(SITE)/embed.html $(SITE)/embed.js $(SITE)/embed.css "$(DIST)/"
-	@cd "$(DIST)" && for f in pkg/*.wasm pkg/*.js territoires-map.js map.css embed.*; do \
+	  $(SITE)/embed.html $(SITE)/embed.js $(SITE)/embed.css \
+	  $(SITE)/index.html $(SITE)/main.js $(SITE)/page.css $(SITE)/territoires $(SITE)/territoires-map.snippet.html "$(DIST)/"
+	@cd "$(DIST)" && for f in pkg/*.wasm pkg/*.js territoires-map.js map.css embed.* index.html territoires-map.snippet.html; do \
 	  printf '%8d  %s\n' "$$(gzip -9 -c "$$f" | wc -c)" "$$f"; done
 	@echo "→ $(DIST)"
 

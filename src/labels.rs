@@ -4,6 +4,8 @@
 //! names. A dropped name is still the territory's accessible name, its tooltip and its list row.
 
 use crate::coords::Screen;
+use crate::scene::Scene;
+use crate::view::View;
 
 /// One label to place.
 #[derive(Clone, Debug)]
@@ -112,6 +114,38 @@ pub fn place(
         }
     }
     out
+}
+
+/// Font size of a label, in pixels (map.css's `.tim-label`).
+pub const LABEL_PX: f64 = 12.0;
+/// Height of one line of a label, its halo included.
+pub const LINE_PX: f64 = LABEL_PX + 2.0;
+
+/// Places the names of the territories `which` (index, and the widest line's width and line
+/// count of each text variant, see [`texts`]) at view `v`: the largest territories first, none
+/// overlapping, each inside its territory. For each, in input order: where its first line's
+/// middle goes and which variant, or `None` when it was dropped.
+pub fn at_view(v: &View, scene: &Scene, which: &[(usize, &[(f64, usize)])]) -> Vec<Option<(Screen, usize)>> {
+    let cands: Vec<Candidate> = which
+        .iter()
+        .map(|&(i, widths)| {
+            let t = &scene.territories[i];
+            Candidate { anchor: v.to_screen(t.label_at), widths: widths.to_vec(), priority: t.shape.area }
+        })
+        .collect();
+    let fits = |k: usize, r: &Rect| {
+        let shape = &scene.territories[which[k].0].shape;
+        r.probes().iter().all(|&p| shape.contains(v.to_projected(p)))
+    };
+    let placed = place(&cands, LINE_PX, 3.0, (v.width, v.height), fits);
+    placed
+        .into_iter()
+        .zip(&cands)
+        .map(|(p, c)| {
+            let p = p?;
+            Some((Screen { x: c.anchor.x, y: c.anchor.y - (p.rect.h - LINE_PX) / 2.0 }, p.variant))
+        })
+        .collect()
 }
 
 /// A width estimate for text of `chars` characters at `font_px`, for when no measurement exists.

@@ -8,12 +8,15 @@
 //! `web_sys`, `js_sys` or `JsValue`.
 
 pub mod alt;
+pub mod card;
 pub mod coords;
 pub mod geom;
 pub mod interact;
 pub mod labels;
 pub mod load;
 pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod projection;
 pub mod rank;
 pub mod render;

@@ -6,6 +6,10 @@ import init, { TerritoiresMap } from './pkg/territoires_map.js';
 
 const q = new URLSearchParams(location.search);
 const el = document.getElementById('carte');
+// The default map comes pre-rendered (make build); another file, language or layout is drawn by
+// the module alone.
+const custom = ['src', 'context', 'statuts', 'statuses', 'lang', 'minimal', 'idProperty', 'nameProperty', 'statusProperty'];
+if (custom.some((k) => q.has(k))) el.querySelector(':scope > .tim-pre')?.remove();
 const post = (msg) => { if (parent !== window) parent.postMessage({ source: 'territoires-map', ...msg }, '*'); };
 const fromHash = () => new URLSearchParams(location.hash.slice(1)).get('territoire');
 if (q.get('height')) el.style.setProperty('--tim-stage-height', q.get('height'));

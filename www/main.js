@@ -1,12 +1,17 @@
 // Loads the WebAssembly module and starts one map in #carte. All map logic is in Rust.
 // ?src=<url> shows another territory file (then no Grand Est background unless ?context=<url>);
 // ?statuts=<url> joins a status CSV by id; ?idProperty=, ?nameProperty=, ?statusProperty= name
-// the file's properties.
+// the file's properties. #territoire=<id> opens that territory's card.
+// The page comes with the default map already drawn (make build, src/prerender/): the module
+// takes it over once its own is drawn; another file or language is drawn by the module alone.
 import init, { TerritoiresMap } from './pkg/territoires_map.js';
 
 const params = new URLSearchParams(location.search);
 const src = params.get('src');
 const el = document.getElementById('carte');
+const custom = ['src', 'context', 'statuts', 'statuses', 'lang', 'idProperty', 'nameProperty', 'statusProperty'];
+if (custom.some((k) => params.has(k))) el.querySelector(':scope > .tim-pre')?.remove();
+const fromHash = () => new URLSearchParams(location.hash.slice(1)).get('territoire');
 const options = {
   src: src ?? 'data/territoires-grand-est.geojson',
   context: params.get('context') ?? (src ? undefined : 'data/contexte-grand-est.geojson'),
@@ -24,12 +29,22 @@ for (const href of [options.src, options.context, options.statuses]) {
 }
 try {
   await init();
+  // A card opened before the module took over (#territoire=<id>) stays open: selected in the
+  // same task as the drawing, so no frame shows it closed.
+  el.addEventListener('ready', () => { if (fromHash()) window.carte?.select(fromHash()); });
+  addEventListener('hashchange', () => (fromHash() ? window.carte?.select(fromHash()) : window.carte?.clear()));
   window.carte = new TerritoiresMap(el, options);
 } catch (e) {
   el.dataset.state = 'error';
   // The one sentence outside the strings table (src/text/): the module that holds it never started.
   const en = String(options.lang).trim().toLowerCase().startsWith('en');
-  el.textContent = en
+  const said = en
     ? `The map could not start in this browser (${e}).`
     : `La carte n'a pas pu démarrer dans ce navigateur (${e}).`;
+  // The pre-rendered map stays usable (links, cards, list): the sentence goes above it.
+  if (el.querySelector(':scope > .tim-pre')) {
+    el.prepend(Object.assign(document.createElement('p'), { className: 'tim-start-failed', textContent: said }));
+  } else {
+    el.textContent = said;
+  }
 }

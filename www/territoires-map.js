@@ -3,6 +3,8 @@
 //   <territoires-map src="https://example.org/carte/data/territoires-grand-est.geojson"></territoires-map>
 // Attributes: src, context, lang (fr | en), selected (territory id), height (CSS length),
 //   statuses (a CSV of statuses joined by id), id-property, name-property, status-property.
+// Pre-rendered: `make dist` writes territoires-map.snippet.html, the default map as static HTML;
+//   pasted inside <territoires-map>…</territoires-map>, it shows until the module has drawn its own.
 // Events (bubbling, composed): ready, error, territoryselect. Methods: select(id), clear(), reload(), destroy().
 // All map logic is in Rust; this file only ties the element's life cycle to it.
 import init, { TerritoiresMap } from './pkg/territoires_map.js';
@@ -25,6 +27,9 @@ class TerritoiresMapElement extends HTMLElement {
     link.href = css;
     this.#root = document.createElement('div');
     shadow.append(link, this.#root);
+    // The host's pre-rendered markup (light DOM), shown through a slot that the module removes,
+    // as any `.tim-pre`, once its own map is drawn.
+    if (this.firstElementChild) this.#root.append(Object.assign(document.createElement('slot'), { className: 'tim-pre' }));
     // Keep the host's state and selection in step with the map inside.
     this.addEventListener('ready', () => { this.dataset.state = 'ready'; this.#applySelected(); });
     this.addEventListener('error', () => { this.dataset.state = 'error'; });

@@ -66,6 +66,11 @@ pub const FR: Strings = Strings {
         "décembre",
     ],
     retry: "Réessayer",
+    map_help_links:
+        "Chaque territoire est un lien vers sa fiche : Tab pour passer de l'un à l'autre, Entrée pour ouvrir la fiche.",
+    territory_page: "Page du territoire",
+    whole_map: "Carte de tous les territoires",
+    skip_to_card: "Aller à la fiche",
     loading_territories: "Chargement des territoires…",
     loading_context: "Chargement du fond de carte…",
     loading_statuses: "Chargement des statuts…",

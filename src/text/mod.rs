@@ -61,6 +61,13 @@ pub struct Strings {
     pub months: [&'static str; 12],
     /// The button that starts a failed download again.
     pub retry: &'static str,
+    /// The pre-rendered map's help (`prerender`): before the module runs, each territory is a link.
+    pub map_help_links: &'static str,
+    /// The list's link to a territory's own page, and that page's link back to the whole map.
+    pub territory_page: &'static str,
+    pub whole_map: &'static str,
+    /// The skip link of a territory's page, to its card past the map's links.
+    pub skip_to_card: &'static str,
     /// Progress while downloading: "`<what>`… 120 Ko sur 900 Ko".
     pub loading_territories: &'static str,
     pub loading_context: &'static str,

@@ -148,6 +148,7 @@ impl App {
     /// Shows a failure in the map area, in the map's language, and keeps the page usable.
     pub fn fail(&mut self, failure: &Failure) -> HostEvent {
         let message = self.strings.failure(failure);
+        super::chrome::take_over(&self.chrome.root);
         self.chrome.message.set_text_content(Some(&message));
         let _ = self.chrome.message.set_attribute("role", "alert");
         self.chrome.message.class_list().add_1("tim-error").ok();
@@ -161,6 +162,8 @@ impl App {
         let renderer = Renderer::for_dataset(self.options.renderer.as_deref(), &data);
         let scene = Scene::build(&data, context.as_ref());
         super::dom::mark("scene");
+        let focused = super::chrome::focused_territory(&self.doc, &self.chrome.root);
+        super::chrome::take_over(&self.chrome.root);
         // Narrow screens give the map the region's shape (map.css): the fitted view fills the width.
         let b = scene.bounds;
         if b.width() > 0.0 && b.height() > 0.0 {
@@ -192,6 +195,10 @@ impl App {
         super::dom::mark("list");
         self.map = Some(Map { data, scene, ctl, labels, surface, list, hovered: None, selected: None });
         self.redraw()?;
+        if let Some(i) = focused.and_then(|id| self.index_of(&id)) {
+            let _ = self.input(Input::Focused(i));
+            self.focus(i, true)?;
+        }
         super::dom::mark("drawn");
         self.chrome.message.set_hidden(true);
         Ok(HostEvent::Ready(count))

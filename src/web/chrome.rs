@@ -28,9 +28,23 @@ pub struct Chrome {
     pub hint: HtmlElement,
 }
 
-/// Builds the structure inside `root`, replacing whatever was there.
+/// Builds the structure inside `root`, replacing whatever was there but a pre-rendered map
+/// (`.tim-pre`, see `crate::prerender`): that one stays in front, the structure hidden behind it
+/// by map.css, until [`take_over`] once the data is drawn.
 pub fn build(doc: &Document, root: &HtmlElement, s: &Strings, uid: u32) -> Result<Chrome, JsValue> {
-    root.set_text_content(None);
+    // Left in place, not taken out and put back: that would drop a focus held inside it.
+    let pre = root.query_selector(":scope > .tim-pre")?;
+    match &pre {
+        Some(pre) => {
+            while let Some(n) = pre.next_sibling() {
+                root.remove_child(&n)?;
+            }
+            while let Some(n) = pre.previous_sibling() {
+                root.remove_child(&n)?;
+            }
+        }
+        None => root.set_text_content(None),
+    }
     root.class_list().add_1("tim-map")?;
     root.set_attribute("lang", s.lang)?;
     let header = html(doc, "div", "tim-header")?;
@@ -132,4 +146,24 @@ pub fn build(doc: &Document, root: &HtmlElement, s: &Strings, uid: u32) -> Resul
         live,
         hint,
     })
+}
+
+/// Removes the pre-rendered map, if any, so that the module's own shows in its place. Called in
+/// the same task as the drawing, so the page never paints in between: nothing moves (the
+/// pre-rendered block has the same layout) and the view is fitted to the stage's real size.
+pub fn take_over(root: &HtmlElement) {
+    if let Ok(Some(pre)) = root.query_selector(":scope > .tim-pre") {
+        pre.remove();
+    }
+}
+
+/// The id of the pre-rendered territory that has keyboard focus, if any: the module gives the
+/// focus to the same territory once its own is drawn, rather than let it fall to the page.
+pub fn focused_territory(doc: &Document, root: &HtmlElement) -> Option<String> {
+    let active = doc.active_element()?;
+    let link = active.closest(".tim-pre .tim-territories a").ok()??;
+    if !root.contains(Some(&link)) {
+        return None;
+    }
+    link.query_selector("path[data-id]").ok()??.get_attribute("data-id")
 }

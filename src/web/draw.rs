@@ -6,7 +6,7 @@ use super::chrome::Chrome;
 use super::dom::{append, html, svg, text_el};
 use crate::coords::Screen;
 use crate::interact::MIN_TARGET;
-use crate::labels::{estimate_width, place, Candidate, Rect};
+use crate::labels::{estimate_width, LABEL_PX, LINE_PX};
 use crate::model::Dataset;
 use crate::render::svg::pattern_fill;
 use crate::scene::Scene;
@@ -15,9 +15,6 @@ use crate::view::View;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, Document, Element, HtmlCanvasElement};
 
-pub const LABEL_PX: f64 = 12.0;
-/// Height of one line of a label, its halo included.
-const LINE_PX: f64 = LABEL_PX + 2.0;
 /// Names are written for at most this many territories, the largest: a map of thousands of
 /// shapes cannot show them all, and measuring and placing them all would stall the page.
 pub const MAX_LABELS: usize = 400;
@@ -205,28 +202,17 @@ pub fn transform(c: &Chrome, v: &View) -> Result<(), JsValue> {
     c.view.set_attribute("transform", &v.svg_transform())
 }
 
-/// Places the labels for view `v`: the largest territories first, none overlapping, each inside
-/// its territory.
+/// Places the labels for view `v` (see [`crate::labels::at_view`]).
 pub fn labels(v: &View, scene: &Scene, labels: &[LabelTexts]) -> Result<(), JsValue> {
-    let cands: Vec<Candidate> = labels
-        .iter()
-        .map(|l| {
-            let t = &scene.territories[l.index];
-            Candidate { anchor: v.to_screen(t.label_at), widths: l.widths.clone(), priority: t.shape.area }
-        })
-        .collect();
-    let fits = |k: usize, r: &Rect| {
-        let shape = &scene.territories[labels[k].index].shape;
-        r.probes().iter().all(|&p| shape.contains(v.to_projected(p)))
-    };
-    let placed = place(&cands, LINE_PX, 3.0, (v.width, v.height), fits);
-    for ((l, p), c) in labels.iter().zip(placed).zip(&cands) {
+    let which: Vec<(usize, &[(f64, usize)])> = labels.iter().map(|l| (l.index, l.widths.as_slice())).collect();
+    let placed = crate::labels::at_view(v, scene, &which);
+    for (l, p) in labels.iter().zip(placed) {
         l.el.set_text_content(None);
-        let Some(p) = p else { continue };
-        let text = &l.texts[p.variant];
-        let x = format!("{:.1}", c.anchor.x);
+        let Some((at, variant)) = p else { continue };
+        let text = &l.texts[variant];
+        let x = format!("{:.1}", at.x);
         l.el.set_attribute("x", &x)?;
-        l.el.set_attribute("y", &format!("{:.1}", c.anchor.y - (p.rect.h - LINE_PX) / 2.0))?;
+        l.el.set_attribute("y", &format!("{:.1}", at.y))?;
         if !text.contains('\n') {
             l.el.set_text_content(Some(text));
             continue;

@@ -1,10 +1,12 @@
 //! The list beside the map (RGAA 1.6): every territory with its status, date and projects in a
 //! table that works on its own, a search by name, a filter by status, and a CSV download of the
-//! rows shown. Filtering also dims the other territories on the map. Rows come from [`alt`].
+//! rows shown. Filtering also dims the other territories on the map. Rows come from [`alt`],
+//! their words from [`crate::card::row`].
 
 use super::dom::{append, html, text_el};
 use super::draw::swatch;
 use crate::alt;
+use crate::card;
 use crate::model::Dataset;
 use crate::text::Strings;
 use std::cell::RefCell;
@@ -119,29 +121,27 @@ pub fn fold(doc: &Document, container: &HtmlElement, s: &Strings) -> Result<(), 
 }
 
 fn row(doc: &Document, data: &Dataset, i: usize, s: &Strings, uid: u32) -> Result<Element, JsValue> {
-    let t = &data.territories[i];
-    let cat = &data.legend.statuses[t.status];
     let tr = html(doc, "tr", "")?;
-    tr.set_attribute("data-id", &t.id)?;
+    let Some(r) = card::row(data, i, s) else { return Ok(tr.into()) };
+    tr.set_attribute("data-id", r.id)?;
     let name = html(doc, "th", "")?;
     name.set_attribute("scope", "row")?;
-    let button = text_el(doc, "button", "tim-list-select", &t.name)?;
+    let button = text_el(doc, "button", "tim-list-select", r.name)?;
     button.set_attribute("type", "button")?;
     button.set_attribute("data-index", &i.to_string())?;
     button.set_title(s.show_on_map);
     append(&name, &button)?;
     append(&tr, &name)?;
     let status = html(doc, "td", "")?;
-    append(&status, &swatch(doc, uid, t.status)?)?;
-    append(&status, &text_el(doc, "span", "", &cat.label)?)?;
+    append(&status, &swatch(doc, uid, r.status)?)?;
+    append(&status, &text_el(doc, "span", "", r.status_label)?)?;
     append(&tr, &status)?;
-    let date = t.status_date.as_deref().map(|d| s.date_long(d)).unwrap_or_default();
-    append(&tr, &text_el(doc, "td", "", &date)?)?;
+    append(&tr, &text_el(doc, "td", "", &r.date)?)?;
     let projects = html(doc, "td", "")?;
-    if t.projects.is_empty() {
+    if r.projects.is_empty() {
         projects.set_text_content(Some("—"));
     }
-    for p in &t.projects {
+    for p in r.projects {
         append(&projects, &text_el(doc, "p", "", p)?)?;
     }
     append(&tr, &projects)?;

@@ -66,3 +66,14 @@ test('demo article with both maps, idle and with a panel open: no violation', as
   await openTerritory(page.locator('territoires-map'), 'sud-alsace');
   assert.deepEqual(await audit(page), [], 'panel open');
 });
+
+// axe itself needs JavaScript (its timers do not run in a page with scripts disabled): the page's
+// own scripts are blocked instead, which leaves the DOM a browser without JavaScript has.
+test('pre-rendered pages without their scripts, idle and with a card open: no violation', async () => {
+  for (const query of ['', '#territoire=vosges', 'embed.html', 'embed.html#territoire=sel-et-vermois', 'territoires/moselle-est.html']) {
+    const { page } = await app.open(query, { state: null, prepare: (p) => p.route(/\.(js|wasm)$/, (r) => r.abort()) });
+    assert.equal(await page.locator('.tim-pre .tim-territories a').count(), 15, query);
+    if (query.includes('#')) assert.equal(await page.locator('.tim-card:target').count(), 1, query);
+    assert.deepEqual(await audit(page), [], query || 'index');
+  }
+});

@@ -59,9 +59,10 @@ function startSiteServer() {
 
 /**
  * Starts the server and the browser. Returns `{ base, open, close }`; call `close()` in `after`.
- * `open(query, { state, viewport, prepare, deviceScaleFactor, hasTouch })` opens the viewer (`/` +
- * query) in a fresh context and waits for `state` ('ready' by default, 'error', or null to not
- * wait); `prepare(page)` runs before the page loads (init scripts, routes).
+ * `open(query, { state, viewport, prepare, deviceScaleFactor, hasTouch, javaScript })` opens the
+ * viewer (`/` + query) in a fresh context and waits for `state` ('ready' by default, 'error', or
+ * null to not wait); `prepare(page)` runs before the page loads (init scripts, routes);
+ * `javaScript: false` opens it with JavaScript disabled (then pass `state: null`).
  */
 export async function start() {
   const server = await startSiteServer();
@@ -74,8 +75,8 @@ export async function start() {
   }
   const contexts = [];
 
-  async function open(query = '', { state = 'ready', viewport = { width: 1200, height: 800 }, prepare, deviceScaleFactor = 1, hasTouch = false } = {}) {
-    const context = await browser.newContext({ viewport, locale: 'fr-FR', deviceScaleFactor, hasTouch });
+  async function open(query = '', { state = 'ready', viewport = { width: 1200, height: 800 }, prepare, deviceScaleFactor = 1, hasTouch = false, javaScript = true } = {}) {
+    const context = await browser.newContext({ viewport, locale: 'fr-FR', deviceScaleFactor, hasTouch, javaScriptEnabled: javaScript });
     contexts.push(context);
     const page = await context.newPage();
     const watch = await watchPage(page);

@@ -1,0 +1,138 @@
+//! What a territory's card and its list row say, decided once: data in, a plain description
+//! out, in the map's language. The web layer (`web::panel`, `web::list`) and the build-time
+//! pre-renderer (`prerender`) both draw from it, so the card a reader opens before the module
+//! has loaded says exactly what the module's card says. No markup here.
+
+use crate::model::{Confidence, Dataset, Link};
+use crate::text::Strings;
+
+/// The content of one territory's card, in reading order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Card<'a> {
+    pub name: &'a str,
+    /// The status in words and its legend id (`data-status`).
+    pub status: &'a str,
+    pub status_id: &'a str,
+    /// "Date : 19 novembre 2019 · Lieu : Mulhouse", when either is known.
+    pub when: Option<String>,
+    pub projects: &'a [String],
+    /// The intercommunalities' names.
+    pub epci: Vec<&'a str>,
+    /// How certain the perimeter is, in a sentence; `indicative` when it is only indicative.
+    pub perimeter: &'static str,
+    pub indicative: bool,
+    pub note: Option<&'a str>,
+    /// "52 communes · 1 234 km² · 90 000 habitants (2021)", when any is known.
+    pub size: Option<String>,
+    pub sources: &'a [Link],
+}
+
+/// Territory `i`'s card, or `None` when there is no such territory.
+pub fn card<'a>(data: &'a Dataset, i: usize, s: &Strings) -> Option<Card<'a>> {
+    let t = data.territories.get(i)?;
+    let cat = data.legend.statuses.get(t.status)?;
+    let mut when = Vec::new();
+    if let Some(d) = &t.status_date {
+        when.push(s.labelled(s.date, &s.date_long(d)));
+    }
+    if let Some(p) = &t.status_place {
+        when.push(s.labelled(s.place, p));
+    }
+    let perimeter = match t.confidence {
+        Some(Confidence::High) => s.confidence_high,
+        Some(Confidence::Medium) => s.confidence_medium,
+        Some(Confidence::Low) => s.confidence_low,
+        None => s.confidence_unknown,
+    };
+    let mut size = Vec::new();
+    if let Some(n) = t.communes_count {
+        size.push(format!("{} {}", s.grouped(n), s.communes));
+    }
+    if let Some(a) = t.area_km2 {
+        size.push(format!("{} km²", s.grouped(a)));
+    }
+    if let Some(p) = t.population {
+        let vintage = t.population_vintage.as_ref().map(|v| format!(" ({v})")).unwrap_or_default();
+        size.push(format!("{} {}{vintage}", s.grouped(p), s.inhabitants));
+    }
+    Some(Card {
+        name: &t.name,
+        status: &cat.label,
+        status_id: &cat.id,
+        when: (!when.is_empty()).then(|| when.join(" · ")),
+        projects: &t.projects,
+        epci: t.epci.iter().map(|e| e.name.as_str()).collect(),
+        perimeter,
+        indicative: t.confidence == Some(Confidence::Low),
+        note: t.perimeter_note.as_deref(),
+        size: (!size.is_empty()).then(|| size.join(" · ")),
+        sources: &t.sources,
+    })
+}
+
+/// One row of the list: name, status (its index for the swatch), date in words, projects.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub status: usize,
+    pub status_label: &'a str,
+    pub date: String,
+    pub projects: &'a [String],
+}
+
+/// Territory `i`'s list row, or `None` when there is no such territory.
+pub fn row<'a>(data: &'a Dataset, i: usize, s: &Strings) -> Option<Row<'a>> {
+    let t = data.territories.get(i)?;
+    let cat = data.legend.statuses.get(t.status)?;
+    Some(Row {
+        id: &t.id,
+        name: &t.name,
+        status: t.status,
+        status_label: &cat.label,
+        date: t.status_date.as_deref().map(|d| s.date_long(d)).unwrap_or_default(),
+        projects: &t.projects,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load;
+    use crate::text::{EN, FR};
+
+    const FILE: &str = r#"{"type":"FeatureCollection","legend":{"statuses":[{"id":"s","label":"Signé"}]},"features":[
+      {"type":"Feature","properties":{"id":"v","name":"Vosges","status":"s","status_date":"2019-11-19",
+       "status_place":"Épinal","projects":["Hydrogène"],"perimeter_confidence":"low","communes_count":1234,
+       "epci":[{"name":"CA d'Épinal"}],"sources":[{"title":"Communiqué","url":"https://example.org/c"}]},
+       "geometry":{"type":"Polygon","coordinates":[[[6,48],[7,48],[7,49],[6,48]]]}},
+      {"type":"Feature","properties":{"id":"e","name":"Épernay","status":"s"},
+       "geometry":{"type":"Polygon","coordinates":[[[4,48],[5,48],[5,49],[4,48]]]}}]}"#;
+
+    #[test]
+    fn a_full_card_says_everything_in_the_maps_language() {
+        let data = load::territories(FILE.as_bytes()).unwrap().data;
+        let c = card(&data, 0, &FR).unwrap();
+        assert_eq!(c.name, "Vosges");
+        assert_eq!(c.when.as_deref(), Some("Date : 19 novembre 2019 · Lieu : Épinal"));
+        assert_eq!(c.epci, ["CA d'Épinal"]);
+        assert!(c.indicative);
+        assert_eq!(c.perimeter, FR.confidence_low);
+        assert_eq!(c.size.as_deref(), Some("1\u{202f}234 communes"));
+        assert_eq!(c.sources[0].url.as_deref(), Some("https://example.org/c"));
+        assert_eq!(card(&data, 0, &EN).unwrap().size.as_deref(), Some("1,234 municipalities"));
+    }
+
+    #[test]
+    fn an_empty_card_has_no_empty_lines_and_a_missing_territory_has_none() {
+        let data = load::territories(FILE.as_bytes()).unwrap().data;
+        let c = card(&data, 1, &FR).unwrap();
+        assert_eq!((c.when, c.size, c.note), (None, None, None));
+        assert!(c.projects.is_empty() && c.epci.is_empty() && !c.indicative);
+        assert_eq!(c.perimeter, FR.confidence_unknown);
+        assert!(card(&data, 2, &FR).is_none());
+        assert_eq!(row(&data, 0, &FR).unwrap().date, "19 novembre 2019");
+        assert_eq!(row(&data, 1, &FR).unwrap().date, "");
+        assert!(row(&data, 9, &FR).is_none());
+    }
+}

@@ -1,0 +1,166 @@
+//! The pre-rendered map itself: the SVG (patterns, context, territories as links, labels) and
+//! the legend, with the classes and ids the module's `web::chrome`, `web::svg` and `web::draw`
+//! write, so that map.css draws both alike. Paths are in kilometres inside the view group; labels
+//! in the pixels of the nominal view box (see [`super`]).
+
+use super::{card_href, page_slug, Links, Site, HEIGHT, UID, WIDTH};
+use crate::labels::{estimate_width, texts, LABEL_PX, LINE_PX};
+use crate::model::StatusCategory;
+use crate::render::path_data;
+use crate::render::style::{self, MOTIF_TILE};
+use crate::render::svg::{context_class, pattern_fill, pattern_id, pattern_transform, Mark};
+use crate::view::View;
+use maud::{html, Markup};
+
+/// Names are written for at most this many territories, the largest (as the module does).
+const MAX_LABELS: usize = 400;
+
+fn pattern(id: &str, cat: &StatusCategory, transform: Option<&str>) -> Markup {
+    let tile = MOTIF_TILE;
+    let motif = style::motif(cat.pattern);
+    html! {
+        pattern id=(id) patternUnits="userSpaceOnUse" width=(tile) height=(tile) patternTransform=[transform] {
+            rect width=(tile) height=(tile) fill=(cat.color) {}
+            @if let Some(m) = motif {
+                path d=(m.d) class=(if m.filled { "tim-motif-dot" } else { "tim-motif" }) {}
+            }
+        }
+    }
+}
+
+/// Where territory `i` links to.
+fn territory_href(site: &Site, i: usize, links: &Links) -> String {
+    let id = &site.data.territories[i].id;
+    match page_slug(id) {
+        Some(slug) if !links.to_cards => format!("{}{slug}.html", links.pages),
+        _ => card_href(id),
+    }
+}
+
+/// The view box: the territories' bounds at view `v` with the module's padding around them, so
+/// that the browser's `meet` fits them to the stage as the module's `View::fit` does (the whole
+/// nominal box when the scene is empty). The padding is the module's on the short side and grown
+/// on the other so that the box has the bounds' own ratio, the `--tim-ratio` the module gives
+/// the stage on narrow screens, where map.css sizes a pre-rendered stage by this box instead.
+/// Outside it, the context shows through (map.css lets a pre-rendered SVG overflow its box).
+fn view_box(site: &Site, v: &View) -> String {
+    let b = site.scene.bounds;
+    if b.is_empty() || b.width() <= 0.0 || b.height() <= 0.0 {
+        return format!("0 0 {WIDTH} {HEIGHT}");
+    }
+    let (a, z) = (v.to_screen(b.min), v.to_screen(b.max));
+    let (w, h) = ((z.x - a.x).abs(), (z.y - a.y).abs());
+    let pad = super::FIT_PADDING;
+    let (px, py) = (pad * (w / h).max(1.0), pad * (h / w).max(1.0));
+    let (x, y) = (a.x.min(z.x) - px, a.y.min(z.y) - py);
+    format!("{x:.2} {y:.2} {:.2} {:.2}", w + 2.0 * px, h + 2.0 * py)
+}
+
+/// The map's SVG at the pre-rendered view; `selected` is drawn highlighted.
+pub fn svg(site: &Site, selected: Option<usize>, links: &Links) -> Markup {
+    let v = site.view();
+    let s = site.strings;
+    let statuses = &site.data.legend.statuses;
+    let transform = pattern_transform(&v);
+    let view_box = view_box(site, &v);
+    html! {
+        svg class="tim-svg" role="group" aria-label=(s.map_label) aria-describedby=(format!("tim{UID}-help"))
+            tabindex="-1" viewBox=(view_box) preserveAspectRatio="xMidYMid meet" {
+            defs {
+                @for (k, cat) in statuses.iter().enumerate() {
+                    (pattern(&pattern_id(UID, k, false), cat, Some(&transform)))
+                    (pattern(&pattern_id(UID, k, true), cat, None))
+                }
+            }
+            g class="tim-view" transform=(v.svg_transform()) {
+                g class="tim-context-layer" aria-hidden="true" {
+                    @for c in &site.scene.context {
+                        path class=(context_class(c.layer)) d=(path_data(&c.shape.geometry)) {}
+                    }
+                }
+                g class="tim-territories" {
+                    @for &i in &site.scene.order {
+                        @let t = &site.data.territories[i];
+                        @let class = if selected == Some(i) { format!("tim-territory {}", Mark::Selected.class()) } else { "tim-territory".to_string() };
+                        a href=(territory_href(site, i, links)) aria-label=(site.data.spoken(i))
+                            aria-current=[(selected == Some(i)).then_some("page")] {
+                            path class=(class) d=(path_data(&site.scene.territories[i].shape.geometry))
+                                fill=(pattern_fill(UID, t.status, false)) data-id=(t.id) data-index=(i)
+                                data-status=(statuses.get(t.status).map(|c| c.id.as_str()).unwrap_or("")) {}
+                        }
+                    }
+                }
+            }
+            (labels(site, &v))
+        }
+    }
+}
+
+/// A territory's index, its label texts and their widths (see [`crate::labels::at_view`]).
+type Named = (usize, Vec<String>, Vec<(f64, usize)>);
+
+/// The territories' names, placed as the module places them at the same view, with estimated
+/// widths (see [`super`]).
+fn labels(site: &Site, v: &View) -> Markup {
+    let areas: Vec<f64> = site.scene.territories.iter().map(|t| t.shape.area).collect();
+    let mut by_area = crate::rank::largest_first(&areas);
+    by_area.truncate(MAX_LABELS);
+    let named: Vec<Named> = by_area
+        .into_iter()
+        .map(|i| {
+            let t = &site.data.territories[i];
+            let texts = texts(&t.name, t.short_name.as_deref());
+            let widths = texts
+                .iter()
+                .map(|x| (x.lines().map(|l| estimate_width(l, LABEL_PX)).fold(0.0, f64::max), x.lines().count()))
+                .collect();
+            (i, texts, widths)
+        })
+        .collect();
+    let which: Vec<(usize, &[(f64, usize)])> = named.iter().map(|(i, _, w)| (*i, w.as_slice())).collect();
+    let placed = crate::labels::at_view(v, &site.scene, &which);
+    html! {
+        g class="tim-labels" aria-hidden="true" {
+            @for ((i, texts, _), p) in named.iter().zip(placed) {
+                @if let Some((at, variant)) = p {
+                    @let x = format!("{:.1}", at.x);
+                    text class="tim-label" text-anchor="middle" dominant-baseline="central" data-index=(i)
+                        x=(x) y=(format!("{:.1}", at.y)) {
+                        @for (k, line) in texts[variant].lines().enumerate() {
+                            tspan x=(x) dy=(if k == 0 { 0.0 } else { LINE_PX }) { (line) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A small sample of status `status`'s fill, as `web::draw::swatch` draws it.
+pub fn swatch(status: usize) -> Markup {
+    html! {
+        svg class="tim-swatch" viewBox="0 0 24 16" aria-hidden="true" {
+            rect x="0.5" y="0.5" width="23" height="15" fill=(pattern_fill(UID, status, true)) {}
+        }
+    }
+}
+
+/// The legend: each status with its swatch and how many territories have it.
+pub fn legend(site: &Site) -> Markup {
+    let legend = &site.data.legend;
+    html! {
+        div class="tim-legend" {
+            @if let Some(title) = &legend.title { p class="tim-legend-title" { (title) } }
+            ul {
+                @for (k, cat) in legend.statuses.iter().enumerate() {
+                    @let count = site.data.territories.iter().filter(|t| t.status == k).count();
+                    li data-status=(cat.id) {
+                        (swatch(k))
+                        span class="tim-legend-label" { (cat.label) }
+                        span class="tim-count" { "(" (count) ")" }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! The map before and without JavaScript: at build time (`make build` runs the `prerender`
+//! binary) the default data goes through the same core as in the browser (loader, projection,
+//! scene, labels, path data, card words) and comes out as static HTML: `index.html` and
+//! `embed.html` with the map, legend, list and one card per territory in them; a page per
+//! territory (`territoires/<id>.html`); the markup a host pastes inside `<territoires-map>`.
+//!
+//! Space: [`Projected`](crate::coords::Projected) metres in, drawn through a [`View`] fitted to a
+//! nominal [`WIDTH`] × [`HEIGHT`] pixel box; the SVG's `viewBox` is that box, so the browser scales
+//! it to the stage, and the module, when it takes over, fits the same bounds to the stage's real
+//! size (the same picture, give or take its 12-pixel padding).
+//!
+//! Label widths: there is no font to measure with here, so each name is estimated with
+//! [`crate::labels::estimate_width`] (0.56 em a character, the average advance of the sans-serif
+//! fonts of the page at 12 px semibold); a name the estimate finds too wide is shortened or left
+//! out, as in the browser.
+//!
+//! Safety: every text from the data goes through maud, which escapes it; links are kept only
+//! when `http:` or `https:` ([`safe_url`]); no inline script or style is written (the pages work
+//! under the strict CSP of `.ci/serve.py`). Native only: nothing of it is in the wasm module.
+
+mod map;
+mod pages;
+mod parts;
+#[cfg(test)]
+mod tests;
+
+pub use pages::{head_tags, map_block, root_links, snippet, territory_page, TerritoryPage};
+
+use crate::model::{Context, Dataset};
+use crate::scene::Scene;
+use crate::text::Strings;
+use crate::view::View;
+
+/// The nominal size of the pre-rendered view, in pixels: the stage of the standalone page on a
+/// desktop screen (1150 × 560 in a 1200 × 800 window: 72rem wide, `min(70vh, 640px)` high).
+pub const WIDTH: f64 = 1150.0;
+pub const HEIGHT: f64 = 560.0;
+/// Padding around the fitted territories, in pixels, as the module's.
+pub(crate) const FIT_PADDING: f64 = 12.0;
+/// The map number in ids (`tim0-p1`, `tim0-title-3`): the module counts its maps from 1, so a
+/// pre-rendered map and a live one never share an id.
+pub const UID: u32 = 0;
+
+/// The data of the map being pre-rendered, its scene, words and address.
+pub struct Site<'a> {
+    pub data: &'a Dataset,
+    pub scene: Scene,
+    pub strings: &'static Strings,
+    /// Absolute address of the site's root, ending in `/`: canonical URLs and Open Graph need one.
+    pub base_url: String,
+}
+
+impl<'a> Site<'a> {
+    /// Projects `data` (and the context behind it) once for every page.
+    pub fn new(data: &'a Dataset, context: Option<&Context>, strings: &'static Strings, base_url: &str) -> Site<'a> {
+        let base_url = if base_url.ends_with('/') { base_url.to_string() } else { format!("{base_url}/") };
+        Site { data, scene: Scene::build(data, context), strings, base_url }
+    }
+
+    /// The view every pre-rendered map is drawn at.
+    pub fn view(&self) -> View {
+        View::fit(self.scene.bounds, WIDTH, HEIGHT, FIT_PADDING)
+    }
+}
+
+/// Where the links of a pre-rendered map go.
+#[derive(Clone, Debug)]
+pub struct Links {
+    /// Prefix of the territory pages' addresses: `territoires/` from the site's root, empty from
+    /// a territory page, absolute in the snippet a host pastes.
+    pub pages: String,
+    /// A territory on the map opens its card on this page (`#territoire=<id>`); otherwise it goes
+    /// to its own page (from a territory page, to the neighbour's).
+    pub to_cards: bool,
+}
+
+/// The file name (without `.html`) of a territory's page, or `None` when its id is not safe as
+/// one (then the list links to its card on the page instead).
+///
+/// ```
+/// use territoires_map::prerender::page_slug;
+/// assert_eq!(page_slug("sel-et-vermois").as_deref(), Some("sel-et-vermois"));
+/// assert_eq!(page_slug("../index"), None);
+/// assert_eq!(page_slug(""), None);
+/// ```
+pub fn page_slug(id: &str) -> Option<String> {
+    let ok = !id.is_empty() && id.len() <= 120 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    ok.then(|| id.to_string())
+}
+
+/// The id of a territory's card: the deep link the module reads (`#territoire=<id>`) is also the
+/// fragment that opens the card without it (`:target`).
+pub fn card_id(id: &str) -> String {
+    format!("territoire={id}")
+}
+
+/// The link to a territory's card on the same page, the id percent-encoded.
+///
+/// ```
+/// use territoires_map::prerender::card_href;
+/// assert_eq!(card_href("a b\"<"), "#territoire=a%20b%22%3C");
+/// ```
+pub fn card_href(id: &str) -> String {
+    let mut out = String::from("#territoire=");
+    for b in id.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// `url` when it is an `http:` or `https:` address (the loader already drops others; checked
+/// again here because this HTML is served as is).
+pub fn safe_url(url: &str) -> Option<&str> {
+    let lower = url.trim_start().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")).then_some(url)
+}

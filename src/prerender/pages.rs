@@ -1,0 +1,127 @@
+//! Whole pre-rendered pieces: the map block spliced into `index.html` and `embed.html`, the
+//! head tags of the main page, a territory's own page, and the snippet for `<territoires-map>`.
+
+use super::map::{legend, svg};
+use super::parts::{card, header, list, page_href};
+use super::{page_slug, Links, Site, UID};
+use maud::{html, Markup, DOCTYPE};
+
+/// The site's links as the pages at its root see them.
+pub fn root_links() -> Links {
+    Links { pages: "territoires/".to_string(), to_cards: true }
+}
+
+/// The pre-rendered map, wrapped in the `.tim-pre` block the module removes when it takes over
+/// (map.css hides the module's own parts while the block is there). With `selected`, that
+/// territory is highlighted and its card always shown (a territory's page); otherwise every
+/// card is there, shown when its link is followed (`:target`), and the list follows the map.
+pub fn map_block(site: &Site, links: &Links, selected: Option<usize>) -> Markup {
+    let stage_id = format!("tim{UID}-stage");
+    let close = format!("#{stage_id}");
+    html! {
+        div class="tim-pre" {
+            @if selected.is_none() { (header(site)) }
+            div class="tim-stage" id=(stage_id) {
+                p class="tim-sr-only" id=(format!("tim{UID}-help")) { (site.strings.map_help_links) }
+                (svg(site, selected, links))
+                @match selected {
+                    Some(i) => (card(site, i, true, None, None)),
+                    None => @for &i in &site.scene.order {
+                        (card(site, i, false, Some(&close), page_href(site, i, links).as_deref()))
+                    },
+                }
+            }
+            (legend(site))
+            @if selected.is_none() { (list(site, links)) }
+        }
+    }
+}
+
+fn description(site: &Site, i: usize) -> String {
+    match crate::card::card(site.data, i, site.strings) {
+        Some(c) => match c.when {
+            Some(when) => format!("{} — {}", c.status, when),
+            None => c.status.to_string(),
+        },
+        None => String::new(),
+    }
+}
+
+/// The canonical address and Open Graph tags of the main page (its image is `carte.png`).
+pub fn head_tags(site: &Site) -> Markup {
+    let title = site.data.title.as_deref().unwrap_or(site.strings.map_label);
+    let facts = site.data.programme.as_ref().map(|p| p.facts.join(" ")).unwrap_or_default();
+    html! {
+        link rel="canonical" href=(site.base_url);
+        meta property="og:type" content="website";
+        meta property="og:title" content=(title);
+        @if !facts.is_empty() { meta property="og:description" content=(facts); }
+        meta property="og:url" content=(site.base_url);
+        meta property="og:image" content=(format!("{}carte.png", site.base_url));
+        meta name="twitter:card" content="summary_large_image";
+    }
+}
+
+/// One territory's page, to write as `territoires/<file>`.
+pub struct TerritoryPage {
+    pub file: String,
+    pub html: String,
+}
+
+/// Territory `i`'s own page: its name, the map with it highlighted (the others link to their
+/// pages), its card with sources, a canonical address, Open Graph tags with its image
+/// (`territoires/<id>.png`), and map.css's print rules. `None` when its id cannot be a file name.
+pub fn territory_page(site: &Site, i: usize) -> Option<TerritoryPage> {
+    let t = site.data.territories.get(i)?;
+    let slug = page_slug(&t.id)?;
+    let s = site.strings;
+    let url = format!("{}territoires/{slug}.html", site.base_url);
+    let site_title = site.data.title.as_deref().unwrap_or(s.map_label);
+    let desc = description(site, i);
+    let links = Links { pages: String::new(), to_cards: false };
+    let markup = html! {
+        (DOCTYPE)
+        html lang=(s.lang) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (t.name) " — " (site_title) }
+                meta name="description" content=(desc);
+                link rel="icon" href="data:,";
+                link rel="canonical" href=(url);
+                meta property="og:type" content="article";
+                meta property="og:title" content=(t.name);
+                meta property="og:description" content=(desc);
+                meta property="og:url" content=(url);
+                meta property="og:image" content=(format!("{}territoires/{slug}.png", site.base_url));
+                meta property="og:image:width" content="1200";
+                meta property="og:image:height" content="630";
+                meta property="og:site_name" content=(site_title);
+                meta name="twitter:card" content="summary_large_image";
+                link rel="stylesheet" href="../page.css";
+                link rel="stylesheet" href="../map.css";
+            }
+            body {
+                a class="skip" href=(super::card_href(&t.id)) { (s.skip_to_card) }
+                main {
+                    p class="tim-back" { a href="../index.html" { (s.whole_map) } }
+                    h1 { (t.name) }
+                    div class="tim-map tim-static" lang=(s.lang) { (map_block(site, &links, Some(i))) }
+                }
+            }
+        }
+    };
+    Some(TerritoryPage { file: format!("{slug}.html"), html: markup.into_string() })
+}
+
+/// What a host pastes inside `<territoires-map>…</territoires-map>`: the map's stylesheet and the
+/// pre-rendered map, every address absolute (the site's `base_url`); the element shows it until
+/// the module takes over.
+pub fn snippet(site: &Site) -> String {
+    let links = Links { pages: format!("{}territoires/", site.base_url), to_cards: true };
+    html! {
+        link rel="stylesheet" href=(format!("{}map.css", site.base_url));
+        div class="tim-map" lang=(site.strings.lang) { (map_block(site, &links, None)) }
+    }
+    .into_string()
+}

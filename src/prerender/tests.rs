@@ -1,0 +1,159 @@
+use super::*;
+use crate::load;
+use crate::text::FR;
+
+const GRAND_EST: &[u8] = include_bytes!("../../data/territoires-grand-est.geojson");
+const XSS: &[u8] = include_bytes!("../../tests/fixtures/bad-xss-payloads.geojson");
+
+fn dataset(bytes: &[u8]) -> Dataset {
+    load::territories_with(bytes, &FR.mapping(), None).unwrap().data
+}
+
+/// The tags of `html` with their attributes, read the way a browser's tokenizer starts: the
+/// generated HTML escapes `<` and `>` in text, so every raw `<` opens a tag of ours.
+fn tags(html: &str) -> Vec<(String, Vec<(String, String)>)> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        rest = &rest[i + 1..];
+        if rest.starts_with("!--") || rest.starts_with("!DOCTYPE") {
+            continue;
+        }
+        let end = rest.find('>').expect("every tag is closed");
+        let inner = &rest[..end];
+        rest = &rest[end + 1..];
+        if inner.starts_with('/') {
+            continue;
+        }
+        let name: String = inner.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+        let mut attrs = Vec::new();
+        let mut a = inner[name.len()..].trim_start();
+        while !a.is_empty() && a != "/" {
+            let key: String = a.chars().take_while(|c| !c.is_whitespace() && *c != '=').collect();
+            a = &a[key.len()..];
+            let value = match a.strip_prefix("=\"") {
+                Some(v) => {
+                    let close = v.find('"').expect("attribute values are quoted");
+                    a = &v[close + 1..];
+                    v[..close].to_string()
+                }
+                None => String::new(),
+            };
+            attrs.push((key, value));
+            a = a.trim_start();
+        }
+        out.push((name, attrs));
+    }
+    out
+}
+
+const ALLOWED_TAGS: &[&str] = &[
+    "html", "head", "meta", "title", "link", "body", "main", "div", "p", "a", "h1", "h2", "h3", "h4", "ul", "li",
+    "span", "section", "svg", "defs", "pattern", "rect", "path", "g", "text", "tspan", "table", "caption", "thead",
+    "tbody", "tr", "th", "td", "label", "input", "select", "option",
+];
+
+fn assert_safe(html: &str) {
+    for (name, attrs) in tags(html) {
+        assert!(ALLOWED_TAGS.contains(&name.as_str()), "a <{name}> was made");
+        for (key, value) in attrs {
+            let k = key.to_ascii_lowercase();
+            assert!(!k.starts_with("on") && k != "style" && k != "srcdoc", "<{name} {key}=\"{value}\">");
+            if k == "href" {
+                let ok =
+                    ["#", "http://", "https://", "territoires/", "../", "data:,"].iter().any(|p| value.starts_with(p))
+                        || (value.ends_with(".html") && page_slug(value.trim_end_matches(".html")).is_some());
+                assert!(ok, "<{name} href=\"{value}\">");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_xss_corpus_comes_out_as_text_only() {
+    let data = dataset(XSS);
+    let site = Site::new(&data, None, &FR, "https://example.org/carte/");
+    let block = map_block(&site, &root_links(), None).into_string();
+    assert_safe(&block);
+    assert_safe(&snippet(&site));
+    assert_safe(&head_tags(&site).into_string());
+    for i in 0..data.territories.len() {
+        if let Some(p) = territory_page(&site, i) {
+            assert_safe(&p.html);
+        }
+    }
+    // The payloads are there, as text.
+    assert!(block.contains("&lt;script&gt;window.__pwned=1&lt;/script&gt;"));
+}
+
+#[test]
+fn the_grand_est_map_has_every_territory_as_a_link_with_its_card_and_row() {
+    let data = dataset(GRAND_EST);
+    let site = Site::new(&data, None, &FR, "https://example.org/carte");
+    assert_eq!(site.base_url, "https://example.org/carte/", "a slash is added");
+    let html = map_block(&site, &root_links(), None).into_string();
+    assert_safe(&html);
+    assert_eq!(data.territories.len(), 15);
+    for t in &data.territories {
+        let link = format!("<a href=\"#territoire={}\" aria-label=\"{} : ", t.id, t.name);
+        assert!(html.contains(&link), "{link}");
+        assert!(html.contains(&format!("id=\"territoire={}\"", t.id)), "{}'s card", t.id);
+        assert!(html.contains(&format!("href=\"territoires/{}.html\"", t.id)), "{}'s row", t.id);
+    }
+    assert_eq!(html.matches("class=\"tim-panel tim-card\"").count(), 15);
+    assert!(html.contains("15 / 15 territoires affichés"));
+    assert!(html.contains("Protocole signé le 19 novembre 2019 à Mulhouse"));
+}
+
+#[test]
+fn a_territory_page_highlights_it_and_links_to_its_neighbours() {
+    let data = dataset(GRAND_EST);
+    let site = Site::new(&data, None, &FR, "https://example.org/");
+    let i = data.territories.iter().position(|t| t.id == "vosges").unwrap();
+    let page = territory_page(&site, i).unwrap();
+    assert_eq!(page.file, "vosges.html");
+    let html = &page.html;
+    assert!(html.contains("<link rel=\"canonical\" href=\"https://example.org/territoires/vosges.html\">"));
+    assert!(html.contains("<meta property=\"og:image\" content=\"https://example.org/territoires/vosges.png\">"));
+    assert_eq!(html.matches("tim-selected").count(), 1);
+    assert!(html.contains("class=\"tim-panel tim-card tim-card-open\""));
+    assert!(html.contains("<a href=\"moselle-est.html\""), "the others link to their pages");
+    assert!(!html.contains("tim-list"), "no list on a territory's page");
+}
+
+#[test]
+fn the_view_box_holds_the_territories_with_the_padding() {
+    let data = dataset(GRAND_EST);
+    let site = Site::new(&data, None, &FR, "https://example.org/");
+    let v = site.view();
+    let b = site.scene.bounds;
+    let (a, z) = (v.to_screen(b.min), v.to_screen(b.max));
+    // Fitted inside the nominal box: one side touches the padding, the other is centred.
+    assert!(a.x >= FIT_PADDING - 1e-6 && z.x <= WIDTH - FIT_PADDING + 1e-6);
+    assert!(z.y >= FIT_PADDING - 1e-6 && a.y <= HEIGHT - FIT_PADDING + 1e-6);
+    let html = map_block(&site, &root_links(), None).into_string();
+    // The box has the bounds' ratio (the module's --tim-ratio), the padding on its short side.
+    let vb: Vec<f64> = html
+        .split("viewBox=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .split(' ')
+        .map(|n| n.parse().unwrap())
+        .collect();
+    assert!((vb[2] / vb[3] - b.width() / b.height()).abs() < 1e-3, "{vb:?}");
+    assert!((vb[3] - (a.y - z.y) - 2.0 * FIT_PADDING).abs() < 0.01, "{vb:?}: Grand Est is wider than tall");
+}
+
+#[test]
+fn ids_that_cannot_be_file_names_get_no_page_and_an_encoded_card_link() {
+    assert_eq!(page_slug("a/b"), None);
+    assert_eq!(page_slug("é"), None);
+    assert_eq!(page_slug(&"x".repeat(121)), None);
+    assert_eq!(card_href("é"), "#territoire=%C3%A9");
+    assert_eq!(safe_url("JavaScript:alert(1)"), None);
+    assert_eq!(safe_url("HTTPS://x.fr"), Some("HTTPS://x.fr"));
+    assert_eq!(safe_url("data:text/html,x"), None);
+}
