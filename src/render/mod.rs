@@ -10,9 +10,11 @@
 //! rebuild a path.
 
 pub mod canvas;
+pub mod image;
 mod path;
 pub mod style;
 pub mod svg;
+pub mod xml;
 
 pub use path::SvgPath;
 
