@@ -6,9 +6,9 @@ WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' C
 SITE := target/site
 WASM := target/wasm32-unknown-unknown/release/territoires_map.wasm
 
-.PHONY: setup setup-rust setup-browser build run test dist lint size
+.PHONY: setup setup-rust setup-browser setup-fonts build run test dist lint size
 
-setup: setup-rust setup-browser
+setup: setup-rust setup-browser setup-fonts
 
 setup-rust:
 	@.ci/setup-rust "$(WASM_BINDGEN_VERSION)"
@@ -16,9 +16,15 @@ setup-rust:
 setup-browser:
 	@.ci/setup-browser
 
-build: setup-rust
+setup-fonts:
+	@.ci/setup-fonts
+
+# Then `carte` (native, profile `tools`) writes the images of the map into the site: carte.svg,
+# carte.png and territoires/<id>.png (see src/bin/carte.rs).
+build: setup-rust setup-fonts
 	cargo build --release --target wasm32-unknown-unknown -p territoires-map
 	.ci/build-site "$(WASM)" "$(SITE)"
+	cargo run --profile tools --quiet -p territoires-map --bin carte -- data "$(SITE)"
 
 run: build
 	@echo "Carte : http://127.0.0.1:$(PORT)/"
@@ -31,7 +37,8 @@ DIST := dist/territoires-map-$(VERSION)
 dist: build
 	rm -rf "$(DIST)" && mkdir -p "$(DIST)"
 	cp -R $(SITE)/pkg $(SITE)/data $(SITE)/territoires-map.js $(SITE)/map.css \
-	  $(SITE)/embed.html $(SITE)/embed.js $(SITE)/embed.css "$(DIST)/"
+	  $(SITE)/embed.html $(SITE)/embed.js $(SITE)/embed.css \
+	  $(SITE)/carte.svg $(SITE)/carte.png $(SITE)/territoires "$(DIST)/"
 	@cd "$(DIST)" && for f in pkg/*.wasm pkg/*.js territoires-map.js map.css embed.*; do \
 	  printf '%8d  %s\n' "$$(gzip -9 -c "$$f" | wc -c)" "$$f"; done
 	@echo "→ $(DIST)"

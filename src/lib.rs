@@ -16,6 +16,8 @@ pub mod load;
 pub mod model;
 pub mod projection;
 pub mod rank;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod raster;
 pub mod render;
 pub mod scene;
 pub mod text;

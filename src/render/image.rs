@@ -166,7 +166,7 @@ pub fn document(data: &Dataset, scene: &Scene, v: &View, s: &Strings, highlight:
     context(&mut x, scene, v);
     territories(&mut x, data, scene, v, highlight);
     x.close("g");
-    labels(&mut x, data, scene, v);
+    labels(&mut x, data, scene, v, highlight);
     x.close("g");
     for (k, left, top) in &layout.swatches {
         let (sw, sh) = (SWATCH.0.to_string(), SWATCH.1.to_string());
@@ -258,8 +258,9 @@ fn territories(x: &mut Xml, data: &Dataset, scene: &Scene, v: &View, highlight: 
     x.close("g");
 }
 
-/// The names, placed as the viewer places them, with widths estimated (no font to measure).
-fn labels(x: &mut Xml, data: &Dataset, scene: &Scene, v: &View) {
+/// The names, placed as the viewer places them, with widths estimated (no font to measure); the
+/// highlighted territory's first.
+fn labels(x: &mut Xml, data: &Dataset, scene: &Scene, v: &View, highlight: Option<usize>) {
     let line = style::LABEL_PX + 2.0;
     let areas: Vec<f64> = scene.territories.iter().map(|t| t.shape.area).collect();
     let mut by_area = crate::rank::largest_first(&areas);
@@ -276,7 +277,8 @@ fn labels(x: &mut Xml, data: &Dataset, scene: &Scene, v: &View) {
                 .iter()
                 .map(|v| (v.lines().map(|l| estimate_width(l, style::LABEL_PX)).fold(0.0, f64::max), v.lines().count()))
                 .collect();
-            Candidate { anchor: v.to_screen(t.label_at), widths, priority: t.shape.area }
+            let priority = if Some(*i) == highlight { f64::INFINITY } else { t.shape.area };
+            Candidate { anchor: v.to_screen(t.label_at), widths, priority }
         })
         .collect();
     let fits = |k: usize, r: &Rect| {
