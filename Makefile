@@ -22,7 +22,7 @@ setup-fonts:
 # Then `carte` (native, profile `tools`) writes the images of the map into the site: carte.svg,
 # carte.png and territoires/<id>.png (see src/bin/carte.rs).
 build: setup-rust setup-fonts
-	cargo build --release --target wasm32-unknown-unknown -p territoires-map
+	cargo build --release --target wasm32-unknown-unknown -p territoires-map --lib
 	.ci/build-site "$(WASM)" "$(SITE)"
 	cargo run --profile tools --quiet -p territoires-map --bin carte -- data "$(SITE)"
 
