@@ -55,7 +55,7 @@ fn english_words_and_a_highlighted_territory_drawn_last() {
     let doc = roxmltree::Document::parse(&svg).unwrap();
     assert_eq!(doc.root_element().attribute("height").map(|h| h.parse::<f64>().unwrap()), Some(630.0));
     assert!(texts_of(&doc).join("\n").contains("Data as of 19 November 2019"));
-    let last = doc.descendants().filter(|n| n.attribute("data-id").is_some()).last().unwrap();
+    let last = doc.descendants().rfind(|n| n.attribute("data-id").is_some()).unwrap();
     assert_eq!(last.attribute("data-id"), Some(data.territories[3].id.as_str()));
     assert_eq!(last.attribute("stroke"), Some(style::HIGHLIGHT_STROKE.fallback));
 }
