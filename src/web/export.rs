@@ -28,7 +28,9 @@ pub fn toggle(toggle: &HtmlElement) {
 /// Downloads the current view as SVG.
 pub fn svg(app: &Rc<RefCell<App>>) {
     let Some((svg, _, _)) = app.try_borrow().ok().and_then(|a| a.image()) else { return };
-    let _ = download(&svg_blob(&svg), "carte.svg");
+    if let Err(e) = svg_blob(&svg).and_then(|blob| download(&blob, "carte.svg")) {
+        web_sys::console::error_1(&e);
+    }
 }
 
 /// Downloads the current view as PNG, at twice its size; the work ends after this returns.
@@ -41,11 +43,11 @@ pub fn png(app: &Rc<RefCell<App>>) {
     });
 }
 
-fn svg_blob(svg: &str) -> Blob {
+fn svg_blob(svg: &str) -> Result<Blob, JsValue> {
     let opts = BlobPropertyBag::new();
     opts.set_type("image/svg+xml");
     let parts = js_sys::Array::of1(&JsValue::from_str(svg));
-    Blob::new_with_str_sequence_and_options(&parts, &opts).unwrap_or_else(|_| Blob::new().unwrap_throw())
+    Blob::new_with_str_sequence_and_options(&parts, &opts)
 }
 
 async fn rasterize(svg: &str, w: f64, h: f64) -> Result<Blob, JsValue> {
