@@ -1,12 +1,14 @@
 // A visitor downloads the map as an image with "Télécharger l'image": the current view as SVG
 // (it parses, holds every territory, the legend, the title, the date and the source, and shows
 // the view as it was when asked) and as PNG (it decodes at twice the image's size), in both
-// renderers, with the mouse and with the keyboard alone, under the strict CSP.
+// renderers, with the mouse and with the keyboard alone, under the strict CSP; and a file whose
+// every text is an injection attempt gives an image where each stays text.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { start, assertHealthy, viewTransform, transformChangedFrom, STATUS } from './harness.mjs';
+import { PAYLOADS } from '../fixtures/make-xss.mjs';
 
 let app;
 before(async () => {
@@ -122,5 +124,43 @@ test('the keyboard alone opens the menu and downloads, and the focus stays put',
   assert.equal(await toggle.getAttribute('aria-expanded'), 'false', 'Space closes the menu');
   assert.equal(await page.locator('#carte .tim-export-menu').isHidden(), true);
   assert.equal(await active(), 'tim-export-toggle');
+  await assertHealthy(watch);
+});
+
+test('the injection corpus stays text in the exported image, as SVG and as PNG', async () => {
+  const src = `?src=${encodeURIComponent('/__fixtures/bad-xss-payloads.geojson')}`;
+  const dialogs = [];
+  const { page, watch } = await app.open(src, {
+    prepare: async (p) => {
+      p.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss().catch(() => {}); });
+    },
+  });
+  await page.click('#carte button.tim-export-toggle');
+  const file = await download(page, '#carte button.tim-export-svg');
+  const found = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    const all = [...doc.querySelectorAll('*')];
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      tags: [...new Set(all.map((e) => e.localName))].sort(),
+      handlers: all.flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${e.localName}[${a.name}]`)),
+      hrefs: all.flatMap((e) => [...e.attributes].filter((a) => /href$/i.test(a.name)).map((a) => a.value)),
+      titles: [...doc.querySelectorAll('path > title')].map((t) => t.textContent),
+    };
+  }, file.bytes.toString('utf8'));
+  assert.equal(found.error, null, 'the SVG parses');
+  assert.deepEqual(found.tags, ['clipPath', 'defs', 'g', 'path', 'pattern', 'rect', 'svg', 'text', 'title'],
+    'only the elements the image is made of');
+  assert.deepEqual(found.handlers, []);
+  assert.deepEqual(found.hrefs, []);
+  assert.equal(found.titles.length, PAYLOADS.length, 'every territory');
+  for (const p of PAYLOADS) {
+    const squished = p.replace(/\s+/g, ' ').trim();
+    assert.ok(found.titles.some((t) => t.replace(/\s+/g, ' ').includes(squished)), `as text: ${p}`);
+  }
+  const png = await download(page, '#carte button.tim-export-png');
+  assert.ok((await readPng(page, png.bytes)).width > 0, 'the PNG decodes');
+  assert.deepEqual(dialogs, [], 'no dialog opened');
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no payload ran');
   await assertHealthy(watch);
 });
