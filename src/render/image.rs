@@ -11,7 +11,7 @@
 use super::style::{self, Paint, MOTIF_TILE};
 use super::svg::{pattern_fill, pattern_id, pattern_transform};
 use super::xml::Xml;
-use crate::labels::{estimate_width, place, texts, Candidate, Rect, MAX_LABELS};
+use crate::labels::estimate_width;
 use crate::model::Dataset;
 use crate::scene::Scene;
 use crate::text::Strings;
@@ -166,7 +166,7 @@ pub fn document(data: &Dataset, scene: &Scene, v: &View, s: &Strings, highlight:
     context(&mut x, scene, v);
     territories(&mut x, data, scene, v, highlight);
     x.close("g");
-    labels(&mut x, data, scene, v, highlight);
+    names::write(&mut x, data, scene, v, highlight);
     x.close("g");
     for (k, left, top) in &layout.swatches {
         let (sw, sh) = (SWATCH.0.to_string(), SWATCH.1.to_string());
@@ -258,60 +258,6 @@ fn territories(x: &mut Xml, data: &Dataset, scene: &Scene, v: &View, highlight: 
     x.close("g");
 }
 
-/// The names, placed as the viewer places them, with widths estimated (no font to measure); the
-/// highlighted territory's first.
-fn labels(x: &mut Xml, data: &Dataset, scene: &Scene, v: &View, highlight: Option<usize>) {
-    let line = style::LABEL_PX + 2.0;
-    let areas: Vec<f64> = scene.territories.iter().map(|t| t.shape.area).collect();
-    let mut by_area = crate::rank::largest_first(&areas);
-    by_area.truncate(MAX_LABELS);
-    let named: Vec<(usize, Vec<String>)> = by_area
-        .into_iter()
-        .filter_map(|i| data.territories.get(i).map(|t| (i, texts(&t.name, t.short_name.as_deref()))))
-        .collect();
-    let cands: Vec<Candidate> = named
-        .iter()
-        .map(|(i, variants)| {
-            let t = &scene.territories[*i];
-            let widths = variants
-                .iter()
-                .map(|v| (v.lines().map(|l| estimate_width(l, style::LABEL_PX)).fold(0.0, f64::max), v.lines().count()))
-                .collect();
-            let priority = if Some(*i) == highlight { f64::INFINITY } else { t.shape.area };
-            Candidate { anchor: v.to_screen(t.label_at), widths, priority }
-        })
-        .collect();
-    let fits = |k: usize, r: &Rect| {
-        let shape = &scene.territories[named[k].0].shape;
-        r.probes().iter().all(|&p| shape.contains(v.to_projected(p)))
-    };
-    let placed = place(&cands, line, 3.0, (v.width, v.height), fits);
-    let (size, weight, halo) =
-        (style::LABEL_PX.to_string(), style::LABEL_WEIGHT.to_string(), style::LABEL_HALO_WIDTH.to_string());
-    x.open(
-        "g",
-        &[
-            ("font-size", &size),
-            ("font-weight", &weight),
-            ("fill", style::LABEL_FILL),
-            ("stroke", style::LABEL_HALO),
-            ("stroke-width", &halo),
-            ("stroke-linejoin", "round"),
-            ("paint-order", "stroke"),
-            ("text-anchor", "middle"),
-        ],
-    );
-    for (((_, variants), p), c) in named.iter().zip(placed).zip(&cands) {
-        let Some(p) = p else { continue };
-        let top = c.anchor.y - p.rect.h / 2.0;
-        for (k, text) in variants[p.variant].lines().enumerate() {
-            // The line's middle, moved to its baseline (about a third of the size below).
-            let y = top + line * (k as f64 + 0.5) + style::LABEL_PX * 0.35;
-            x.text_el("text", &[("x", &format!("{:.1}", c.anchor.x)), ("y", &format!("{y:.1}"))], text);
-        }
-    }
-    x.close("g");
-}
-
+mod names;
 #[cfg(test)]
 mod tests;
