@@ -6,9 +6,9 @@ WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' C
 SITE := target/site
 WASM := target/wasm32-unknown-unknown/release/territoires_map.wasm
 
-.PHONY: setup setup-rust setup-browser build run test dist lint size
+.PHONY: setup setup-rust setup-browser setup-fonts build run test dist lint size
 
-setup: setup-rust setup-browser
+setup: setup-rust setup-browser setup-fonts
 
 setup-rust:
 	@.ci/setup-rust "$(WASM_BINDGEN_VERSION)"
@@ -16,18 +16,23 @@ setup-rust:
 setup-browser:
 	@.ci/setup-browser
 
+setup-fonts:
+	@.ci/setup-fonts
+
 # The absolute address the site is served from: the canonical URLs and Open Graph tags of the
 # pre-rendered pages, and the addresses in the <territoires-map> snippet, start with it.
 #   make build SITE_URL=https://www.example.org/carte/
 SITE_URL ?= https://territoires-map.example.org/
 
-# The wasm module and the site, then the native pre-render step of the same crate
-# (src/bin/prerender.rs): the default map, list and cards as static HTML in index.html and
-# embed.html, territoires/<id>.html, and territoires-map.snippet.html.
-build: setup-rust
+# The wasm module and the site, then two native steps of the same crate: the pre-render
+# (src/bin/prerender.rs: the default map, list and cards as static HTML in index.html and
+# embed.html, territoires/<id>.html, territoires-map.snippet.html), then `carte` (profile
+# `tools`, src/bin/carte.rs: carte.svg, carte.png and territoires/<id>.png, which the pages name).
+build: setup-rust setup-fonts
 	cargo build --release --target wasm32-unknown-unknown -p territoires-map --lib
 	.ci/build-site "$(WASM)" "$(SITE)"
 	cargo run --quiet -p territoires-map --bin prerender -- data "$(SITE)" "$(SITE_URL)"
+	cargo run --profile tools --quiet -p territoires-map --bin carte -- data "$(SITE)"
 
 run: build
 	@echo "Carte : http://127.0.0.1:$(PORT)/"
@@ -42,8 +47,9 @@ dist: build
 	rm -rf "$(DIST)" && mkdir -p "$(DIST)"
 	cp -R $(SITE)/pkg $(SITE)/data $(SITE)/territoires-map.js $(SITE)/map.css \
 	  $(SITE)/embed.html $(SITE)/embed.js $(SITE)/embed.css \
-	  $(SITE)/index.html $(SITE)/main.js $(SITE)/page.css $(SITE)/territoires $(SITE)/territoires-map.snippet.html "$(DIST)/"
-	@cd "$(DIST)" && for f in pkg/*.wasm pkg/*.js territoires-map.js map.css embed.* index.html territoires-map.snippet.html; do \
+	  $(SITE)/index.html $(SITE)/main.js $(SITE)/page.css $(SITE)/territoires $(SITE)/territoires-map.snippet.html \
+	  $(SITE)/carte.svg $(SITE)/carte.png "$(DIST)/"
+	@cd "$(DIST)" && for f in pkg/*.wasm pkg/*.js territoires-map.js map.css embed.* index.html territoires-map.snippet.html carte.*; do \
 	  printf '%8d  %s\n' "$$(gzip -9 -c "$$f" | wc -c)" "$$f"; done
 	@echo "→ $(DIST)"
 

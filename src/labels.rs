@@ -7,6 +7,10 @@ use crate::coords::Screen;
 use crate::scene::Scene;
 use crate::view::View;
 
+/// Names are written for at most this many territories, the largest: a map of thousands of
+/// shapes cannot show them all, and measuring and placing them all would stall the page.
+pub const MAX_LABELS: usize = 400;
+
 /// One label to place.
 #[derive(Clone, Debug)]
 pub struct Candidate {

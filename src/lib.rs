@@ -5,7 +5,8 @@
 //! ([`geom`]), the scene of projected shapes ([`scene`]), what the two renderers draw and the
 //! looks they share ([`render`]), label placement ([`labels`]), ordering by weight ([`rank`]), the
 //! view transform ([`view`]) and the interaction state machine ([`interact`]). Only `web` names
-//! `web_sys`, `js_sys` or `JsValue`.
+//! `web_sys`, `js_sys` or `JsValue`. The exported image is a document of [`render`]; `raster`,
+//! native only, turns it into PNG for `src/bin/carte.rs` at build time.
 
 pub mod alt;
 pub mod card;
@@ -19,6 +20,8 @@ pub mod model;
 pub mod prerender;
 pub mod projection;
 pub mod rank;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod raster;
 pub mod render;
 pub mod scene;
 pub mod text;

@@ -4,16 +4,13 @@
 //! in the pixels of the nominal view box (see [`super`]).
 
 use super::{card_href, page_slug, Links, Site, HEIGHT, UID, WIDTH};
-use crate::labels::{estimate_width, texts, LABEL_PX, LINE_PX};
+use crate::labels::{estimate_width, texts, LABEL_PX, LINE_PX, MAX_LABELS};
 use crate::model::StatusCategory;
 use crate::render::path_data;
 use crate::render::style::{self, MOTIF_TILE};
 use crate::render::svg::{context_class, pattern_fill, pattern_id, pattern_transform, Mark};
 use crate::view::View;
 use maud::{html, Markup};
-
-/// Names are written for at most this many territories, the largest (as the module does).
-const MAX_LABELS: usize = 400;
 
 fn pattern(id: &str, cat: &StatusCategory, transform: Option<&str>) -> Markup {
     let tile = MOTIF_TILE;

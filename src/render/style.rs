@@ -67,6 +67,17 @@ pub const SELECTED_WIDTH: f64 = 3.0;
 /// Width of a marker's outline, and of the marker of the keyboard's tab stop.
 pub const MARKER_WIDTH: f64 = 2.0;
 pub const MARKER_FOCUS_WIDTH: f64 = 4.0;
+/// Behind the map, where there is no context layer.
+pub const SEA: Paint = Paint::themed("--tim-sea", "#e4e6e9");
+/// The outline of a hovered or selected territory.
+pub const HIGHLIGHT_STROKE: Paint = Paint::themed("--tim-hover-stroke", "#161616");
+/// The names on the map: size and weight, fill, and the halo that keeps them legible on any
+/// fill (a stroke painted under the fill). The size is the one labels are placed with.
+pub use crate::labels::LABEL_PX;
+pub const LABEL_WEIGHT: u32 = 600;
+pub const LABEL_FILL: &str = "#161616";
+pub const LABEL_HALO: &str = "#fff";
+pub const LABEL_HALO_WIDTH: f64 = 3.0;
 /// Opacity of the territories the list's filter leaves out.
 pub const DIMMED_OPACITY: f64 = 0.25;
 
@@ -172,6 +183,17 @@ mod tests {
         assert_eq!(get(".tim-territory", "stroke"), Some(paint(&TERRITORY_STROKE)));
         assert_eq!(get(".tim-territory", "stroke-width").map(|v| numbers(&v)), Some(vec![TERRITORY_WIDTH]));
         assert_eq!(get(".tim-territory.tim-dimmed", "opacity").map(|v| numbers(&v)), Some(vec![DIMMED_OPACITY]));
+    }
+
+    #[test]
+    fn sea_highlight_and_labels_match_map_css() {
+        assert!(get(".tim-stage", "background").is_some_and(|v| v == paint(&SEA)));
+        assert_eq!(get(".tim-territory.tim-selected", "stroke"), Some(paint(&HIGHLIGHT_STROKE)));
+        assert_eq!(get(".tim-label", "font-size").map(|v| numbers(&v)), Some(vec![LABEL_PX]));
+        assert_eq!(get(".tim-label", "font-weight"), Some(LABEL_WEIGHT.to_string()));
+        assert_eq!(get(".tim-label", "fill").as_deref(), Some(LABEL_FILL));
+        assert_eq!(get(".tim-label", "stroke").as_deref(), Some(LABEL_HALO));
+        assert_eq!(get(".tim-label", "stroke-width").map(|v| numbers(&v)), Some(vec![LABEL_HALO_WIDTH]));
     }
 
     /// The pointer hit-tests outlines at these widths (see `interact`): they are the painted ones.

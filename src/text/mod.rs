@@ -48,6 +48,13 @@ pub struct Strings {
     pub filter: &'static str,
     pub all_statuses: &'static str,
     pub download_csv: &'static str,
+    /// The control that exports the view, and its two formats.
+    pub download_image: &'static str,
+    pub image_svg: &'static str,
+    pub image_png: &'static str,
+    /// In the exported image: "Données au 19 novembre 2019", "Source : …".
+    pub image_date: &'static str,
+    pub image_source: &'static str,
     pub show_on_map: &'static str,
     pub csv_id: &'static str,
     pub csv_name: &'static str,

@@ -266,6 +266,16 @@ impl App {
         Ok(())
     }
 
+    /// The exported image of the current view (see [`crate::render::image`]), the open
+    /// territory outlined, and its size in CSS pixels; `None` before the data is shown.
+    pub fn image(&self) -> Option<(String, f64, f64)> {
+        let m = self.map.as_ref()?;
+        let v = &m.ctl.view;
+        let svg = crate::render::image::document(&m.data, &m.scene, v, self.strings, m.selected);
+        let height = crate::render::image::Layout::new(&m.data, self.strings, v.width, v.height).height;
+        Some((svg, v.width, height))
+    }
+
     /// The list's CSV link was clicked.
     pub fn csv_clicked(&self) {
         if let Some(m) = &self.map {

@@ -28,6 +28,30 @@ pub struct Chrome {
     pub hint: HtmlElement,
 }
 
+/// "Télécharger l'image": a disclosure button in the controls, opening two buttons, one a
+/// format. In the absolutely positioned controls, so that it moves nothing on the page.
+fn export_control(doc: &Document, s: &Strings, uid: u32) -> Result<HtmlElement, JsValue> {
+    let wrap = html(doc, "div", "tim-export")?;
+    let menu_id = format!("tim{uid}-export");
+    let toggle = text_el(doc, "button", "tim-export-toggle", "⤓")?;
+    toggle.set_attribute("type", "button")?;
+    toggle.set_attribute("aria-label", s.download_image)?;
+    toggle.set_attribute("aria-expanded", "false")?;
+    toggle.set_attribute("aria-controls", &menu_id)?;
+    toggle.set_title(s.download_image);
+    let menu = html(doc, "div", "tim-export-menu")?;
+    menu.set_id(&menu_id);
+    menu.set_hidden(true);
+    for (class, label) in [("tim-export-svg", s.image_svg), ("tim-export-png", s.image_png)] {
+        let b = text_el(doc, "button", class, label)?;
+        b.set_attribute("type", "button")?;
+        append(&menu, &b)?;
+    }
+    append(&wrap, &toggle)?;
+    append(&wrap, &menu)?;
+    Ok(wrap)
+}
+
 /// Builds the structure inside `root`, replacing whatever was there but a pre-rendered map
 /// (`.tim-pre`, see `crate::prerender`): that one stays in front, the structure hidden behind it
 /// by map.css, until [`take_over`] once the data is drawn.
@@ -83,6 +107,7 @@ pub fn build(doc: &Document, root: &HtmlElement, s: &Strings, uid: u32) -> Resul
         b.set_title(label);
         append(&controls, &b)?;
     }
+    append(&controls, &export_control(doc, s, uid)?)?;
     // The buttons come before the map in tab order, so one Tab from a territory leaves the map.
     append(&stage, &controls)?;
     append(&stage, &svg_el)?;

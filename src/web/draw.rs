@@ -15,9 +15,7 @@ use crate::view::View;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, Document, Element, HtmlCanvasElement};
 
-/// Names are written for at most this many territories, the largest: a map of thousands of
-/// shapes cannot show them all, and measuring and placing them all would stall the page.
-pub const MAX_LABELS: usize = 400;
+use crate::labels::MAX_LABELS;
 
 /// The label texts of one territory (see [`crate::labels::texts`]) with the width of their widest
 /// line at [`LABEL_PX`] and their number of lines.

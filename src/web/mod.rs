@@ -7,6 +7,7 @@ mod canvas;
 mod chrome;
 mod dom;
 mod draw;
+mod export;
 mod fetch;
 mod list;
 mod listeners;

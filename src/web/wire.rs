@@ -178,6 +178,20 @@ fn clicks(app: &Shared, l: &mut Listeners, root: &HtmlElement) -> Result<(), JsV
             super::loading::start(&click_app);
             return;
         }
+        let button = target.as_ref().and_then(|t| t.closest("button").ok().flatten());
+        if let Some(b) = button.as_ref().and_then(|b| b.dyn_ref::<HtmlElement>()) {
+            let class = b.class_list();
+            if class.contains("tim-export-toggle") {
+                super::export::toggle(b);
+                return;
+            } else if class.contains("tim-export-svg") {
+                super::export::svg(&click_app);
+                return;
+            } else if class.contains("tim-export-png") {
+                super::export::png(&click_app);
+                return;
+            }
+        }
         if target.as_ref().is_some_and(|t| t.class_list().contains("tim-csv")) {
             if let Ok(a) = click_app.try_borrow() {
                 a.csv_clicked();

@@ -46,7 +46,8 @@ test('with text at 200 % nothing spills sideways and the card is readable', asyn
 test('in forced colours with reduced motion, the focused territory keeps a visible outline', async () => {
   const { page } = await app.open('', { viewport: { width: 1024, height: 768 } });
   await page.emulateMedia({ forcedColors: 'active', reducedMotion: 'reduce' });
-  await page.locator('button.tim-reset').focus();
+  // The last of the map's buttons (zoom, initial view, image), just before the map in tab order.
+  await page.locator('button.tim-export-toggle').focus();
   await page.keyboard.press('Tab');
   const style = await page.evaluate(() => {
     const s = getComputedStyle(document.activeElement);

@@ -22,8 +22,11 @@ const text = (page, sel) => page.$eval(sel, (el) => el.textContent).then(squish)
 test('the interface in English: buttons, map name, list, legend and panel', async () => {
   const { page, watch } = await app.open('?lang=en');
   assert.equal(await page.getAttribute('#carte', 'lang'), 'en');
-  const buttons = await page.$$eval('#carte .tim-controls button', (bs) => bs.map((b) => [b.getAttribute('aria-label'), b.title]));
-  assert.deepEqual(buttons, [['Zoom in', 'Zoom in'], ['Zoom out', 'Zoom out'], ['Initial view', 'Initial view']]);
+  const buttons = await page.$$eval('#carte .tim-controls button', (bs) => bs.map((b) => [b.getAttribute('aria-label') ?? b.textContent, b.title]));
+  assert.deepEqual(buttons, [
+    ['Zoom in', 'Zoom in'], ['Zoom out', 'Zoom out'], ['Initial view', 'Initial view'],
+    ['Download the image', 'Download the image'], ['SVG image (vector)', ''], ['PNG image (2×)', ''],
+  ]);
   assert.equal(await page.getAttribute('#carte svg.tim-svg', 'aria-label'), 'Map of the territories');
 
   assert.equal(await text(page, '#carte .tim-table caption'), 'List of territories');

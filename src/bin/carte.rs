@@ -1,0 +1,78 @@
+//! `carte <data dir> <site dir>`: the images of the map, written at build time by `make build`.
+//!
+//! - `<site>/carte.svg`, the default map as the viewer's "Télécharger l'image" exports it;
+//! - `<site>/carte.png`, the same at twice its size;
+//! - `<site>/territoires/<id>.png`, 1200 × 630 (the Open Graph size), the map with that
+//!   territory outlined, for the per-territory pages' link previews.
+//!
+//! The document is `render::image`'s; the rasterizing is `raster`'s (native only).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use territoires_map::render::image::{document, Layout};
+use territoires_map::scene::Scene;
+use territoires_map::text::FR;
+use territoires_map::view::View;
+use territoires_map::{load, raster};
+
+/// The default map: as wide as a wide page's map, and as tall as the region needs.
+const WIDTH: f64 = 1200.0;
+const HEIGHT: f64 = 900.0;
+/// The size link previews (Open Graph) expect.
+const OG: (f64, f64) = (1200.0, 630.0);
+const PADDING: f64 = 16.0;
+
+fn main() -> ExitCode {
+    let args: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
+    let [data, site] = args.as_slice() else {
+        eprintln!("usage: carte <data dir> <site dir>");
+        return ExitCode::from(2);
+    };
+    match run(data, site) {
+        Ok(n) => {
+            println!("carte: {} carte.svg, carte.png and {n} territory images", site.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("carte: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn run(data_dir: &Path, site: &Path) -> Result<usize, String> {
+    let file = data_dir.join("territoires-grand-est.geojson");
+    let data = load::territories(&read(&file)?).map_err(|e| format!("{}: {}", file.display(), FR.load_error(&e)))?.data;
+    let file = data_dir.join("contexte-grand-est.geojson");
+    let context = load::context(&read(&file)?).map_err(|e| format!("{}: {}", file.display(), FR.load_error(&e)))?.data;
+    let scene = Scene::build(&data, Some(&context));
+    let fonts = raster::fonts().map_err(|e| e.to_string())?;
+
+    let v = View::fit(scene.bounds, WIDTH, HEIGHT, PADDING);
+    let svg = document(&data, &scene, &v, &FR, None);
+    write(&site.join("carte.svg"), svg.as_bytes())?;
+    write(&site.join("carte.png"), &raster::png(&svg, 2.0, &fonts).map_err(|e| e.to_string())?)?;
+
+    let dir = site.join("territoires");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let v = View::fit(scene.bounds, OG.0, Layout::map_height_for(&data, &FR, OG.0, OG.1), PADDING);
+    let mut written = 0;
+    for (i, t) in data.territories.iter().enumerate() {
+        let Some(stem) = raster::file_stem(&t.id) else {
+            eprintln!("carte: no image for territory « {} »: its id is not a safe file name", t.id);
+            continue;
+        };
+        let svg = document(&data, &scene, &v, &FR, Some(i));
+        write(&dir.join(format!("{stem}.png")), &raster::png(&svg, 1.0, &fonts).map_err(|e| e.to_string())?)?;
+        written += 1;
+    }
+    Ok(written)
+}

@@ -1,0 +1,166 @@
+// A visitor downloads the map as an image with "Télécharger l'image": the current view as SVG
+// (it parses, holds every territory, the legend, the title, the date and the source, and shows
+// the view as it was when asked) and as PNG (it decodes at twice the image's size), in both
+// renderers, with the mouse and with the keyboard alone, under the strict CSP; and a file whose
+// every text is an injection attempt gives an image where each stays text.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { start, assertHealthy, viewTransform, transformChangedFrom, STATUS } from './harness.mjs';
+import { PAYLOADS } from '../fixtures/make-xss.mjs';
+
+let app;
+before(async () => {
+  app = await start();
+});
+after(() => app?.close());
+
+/** Clicks `selector` (or presses Enter on it when `key`) and returns the downloaded file. */
+async function download(page, selector, { key = false } = {}) {
+  const waiting = page.waitForEvent('download', { timeout: 15_000 });
+  if (key) {
+    await page.focus(selector);
+    await page.keyboard.press('Enter');
+  } else {
+    await page.click(selector);
+  }
+  const d = await waiting;
+  return { name: d.suggestedFilename(), bytes: await readFile(await d.path()) };
+}
+
+/** What the browser reads in the SVG file: parse errors, size, territories, texts, view. */
+function readSvg(page, text) {
+  return page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    const root = doc.documentElement;
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      tag: root.tagName,
+      width: Number(root.getAttribute('width')),
+      height: Number(root.getAttribute('height')),
+      ids: [...doc.querySelectorAll('path[data-id]')].map((p) => p.getAttribute('data-id')),
+      texts: [...doc.querySelectorAll('text')].map((t) => t.textContent),
+      view: doc.querySelector('g[transform^="matrix"]')?.getAttribute('transform') ?? null,
+      styles: doc.querySelectorAll('style, [class]').length,
+    };
+  }, text);
+}
+
+/** The PNG decoded by the browser: its size in pixels. */
+function readPng(page, bytes) {
+  return page.evaluate(async (b64) => {
+    const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([data], { type: 'image/png' }));
+    return { width: bitmap.width, height: bitmap.height };
+  }, bytes.toString('base64'));
+}
+
+for (const renderer of ['svg', 'canvas']) {
+  test(`${renderer}: the current view as SVG and as PNG at 2×`, async () => {
+    const { page, watch } = await app.open(`?renderer=${renderer}`);
+    const toggle = page.locator('#carte button.tim-export-toggle');
+    assert.equal(await toggle.getAttribute('aria-label'), "Télécharger l'image");
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    assert.equal(await page.locator('#carte .tim-export-menu').isHidden(), true, 'the formats show once asked for');
+    // Zoom in first: the image is the view on screen, not the initial one.
+    const before = await viewTransform(page);
+    await page.click('#carte button.tim-zoom-in');
+    await transformChangedFrom(page, before, 'zooming in');
+    const shown = await viewTransform(page);
+
+    await toggle.click();
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    assert.equal(await page.locator('#carte .tim-export-menu').isVisible(), true);
+    const svgFile = await download(page, '#carte button.tim-export-svg');
+    assert.equal(svgFile.name, 'carte.svg');
+    const svg = await readSvg(page, svgFile.bytes.toString('utf8'));
+    assert.equal(svg.error, null, 'the SVG parses');
+    assert.equal(svg.tag, 'svg');
+    assert.equal(svg.styles, 0, 'self-contained: no stylesheet, no class');
+    const box = await page.locator('#carte svg.tim-svg').boundingBox();
+    assert.ok(Math.abs(svg.width - box.width) < 0.01, `as wide as the view: ${svg.width} vs ${box.width}`);
+    assert.ok(svg.height > box.height + 100, 'the view, plus the title, the legend and the source');
+    assert.equal(new Set(svg.ids).size, 15, 'every territory');
+    assert.equal(svg.view, shown, 'the view as shown when asked');
+    const texts = svg.texts.join('\n');
+    for (const words of ["Territoires d'industrie en Grand Est", STATUS.signed, STATUS.earlier, STATUS.none,
+      'Données au 19 novembre 2019', 'Source : Préfecture de la région Grand Est']) {
+      assert.ok(texts.includes(words), `the image says « ${words} »`);
+    }
+
+    const pngFile = await download(page, '#carte button.tim-export-png');
+    assert.equal(pngFile.name, 'carte.png');
+    const png = await readPng(page, pngFile.bytes);
+    assert.deepEqual(png, { width: Math.round(svg.width * 2), height: Math.round(svg.height * 2) });
+    // Nothing moved the focus: it is still on the button clicked.
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'tim-export-png');
+    await assertHealthy(watch);
+  });
+}
+
+test('the keyboard alone opens the menu and downloads, and the focus stays put', async () => {
+  const { page, watch } = await app.open('');
+  // Tab order: the zoom buttons, then the image's toggle.
+  await page.focus('#carte button.tim-reset');
+  await page.keyboard.press('Tab');
+  const active = () => page.evaluate(() => document.activeElement?.className);
+  assert.equal(await active(), 'tim-export-toggle');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('#carte .tim-export-toggle').getAttribute('aria-expanded'), 'true');
+  assert.equal(await active(), 'tim-export-toggle', 'opening the menu leaves the focus on the toggle');
+  await page.keyboard.press('Tab');
+  assert.equal(await active(), 'tim-export-svg');
+  const svgFile = await download(page, '#carte button.tim-export-svg', { key: true });
+  assert.equal((await readSvg(page, svgFile.bytes.toString('utf8'))).error, null);
+  await page.keyboard.press('Tab');
+  assert.equal(await active(), 'tim-export-png');
+  const pngFile = await download(page, '#carte button.tim-export-png', { key: true });
+  assert.ok((await readPng(page, pngFile.bytes)).width > 0);
+  // Space closes it again, from the toggle.
+  await page.focus('#carte button.tim-export-toggle');
+  await page.keyboard.press('Space');
+  const toggle = page.locator('#carte .tim-export-toggle');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false', 'Space closes the menu');
+  assert.equal(await page.locator('#carte .tim-export-menu').isHidden(), true);
+  assert.equal(await active(), 'tim-export-toggle');
+  await assertHealthy(watch);
+});
+
+test('the injection corpus stays text in the exported image, as SVG and as PNG', async () => {
+  const src = `?src=${encodeURIComponent('/__fixtures/bad-xss-payloads.geojson')}`;
+  const dialogs = [];
+  const { page, watch } = await app.open(src, {
+    prepare: async (p) => {
+      p.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss().catch(() => {}); });
+    },
+  });
+  await page.click('#carte button.tim-export-toggle');
+  const file = await download(page, '#carte button.tim-export-svg');
+  const found = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    const all = [...doc.querySelectorAll('*')];
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      tags: [...new Set(all.map((e) => e.localName))].sort(),
+      handlers: all.flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${e.localName}[${a.name}]`)),
+      hrefs: all.flatMap((e) => [...e.attributes].filter((a) => /href$/i.test(a.name)).map((a) => a.value)),
+      titles: [...doc.querySelectorAll('path > title')].map((t) => t.textContent),
+    };
+  }, file.bytes.toString('utf8'));
+  assert.equal(found.error, null, 'the SVG parses');
+  assert.deepEqual(found.tags, ['clipPath', 'defs', 'g', 'path', 'pattern', 'rect', 'svg', 'text', 'title'],
+    'only the elements the image is made of');
+  assert.deepEqual(found.handlers, []);
+  assert.deepEqual(found.hrefs, []);
+  assert.equal(found.titles.length, PAYLOADS.length, 'every territory');
+  for (const p of PAYLOADS) {
+    const squished = p.replace(/\s+/g, ' ').trim();
+    assert.ok(found.titles.some((t) => t.replace(/\s+/g, ' ').includes(squished)), `as text: ${p}`);
+  }
+  const png = await download(page, '#carte button.tim-export-png');
+  assert.ok((await readPng(page, png.bytes)).width > 0, 'the PNG decodes');
+  assert.deepEqual(dialogs, [], 'no dialog opened');
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no payload ran');
+  await assertHealthy(watch);
+});
