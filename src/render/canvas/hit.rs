@@ -8,7 +8,7 @@ use crate::coords::Projected;
 use crate::geom::even_odd;
 use crate::render::path::snap_ring;
 use crate::scene::Scene;
-use geo::{Coord, Distance, Euclidean, LineString, Point};
+use geo::{Coord, Distance, Euclidean, Line, Point};
 
 /// The territory the canvas paints at `p` at view scale `scale` (pixels per metre): the last in
 /// paint order whose rings, simplified and snapped as that scale's level of detail draws them,
@@ -24,7 +24,7 @@ pub fn painted_at(scene: &Scene, scale: f64, p: Projected) -> Option<usize> {
     let margin = 10.0 * (grid as f64 + half);
     let at = (p.x / 10.0, p.y / 10.0);
     let mut rings = Rings::default();
-    let mut stroked = None;
+    let mut near = Vec::new();
     for &i in scene.order.iter().rev() {
         let Some(t) = scene.territories.get(i) else { continue };
         if !t.shape.bounds.grown(margin, margin).contains(p) {
@@ -34,11 +34,13 @@ pub fn painted_at(scene: &Scene, scale: f64, p: Projected) -> Option<usize> {
         if even_odd::inside(rings.iter(), at) {
             return Some(i);
         }
-        if stroked.is_none() && rings.within(at, half) {
-            stroked = Some(i);
-        }
+        near.push(i);
     }
-    stroked
+    // On no fill: a border, if any (most moves end above, without measuring distances).
+    near.into_iter().find(|&i| {
+        rings.snap(&scene.territories[i].shape.geometry, grid);
+        rings.within(at, half)
+    })
 }
 
 /// A territory's rings as the canvas draws them, in units of 10 m, in buffers reused from one
@@ -79,10 +81,13 @@ impl Rings {
     /// Whether `at` is within `half` of a ring's edges, closing segment included.
     fn within(&self, at: (f64, f64), half: f64) -> bool {
         let c = Point(Coord { x: at.0, y: at.1 });
+        let coord = |&(x, y): &(i64, i64)| Coord { x: x as f64, y: y as f64 };
         self.iter().any(|r| {
-            let mut line: LineString<f64> = r.iter().map(|&(x, y)| Coord { x: x as f64, y: y as f64 }).collect();
-            line.close();
-            Euclidean.distance(&c, &line) <= half
+            let closing = r.last().zip(r.first());
+            r.windows(2)
+                .map(|w| (&w[0], &w[1]))
+                .chain(closing)
+                .any(|(a, b)| Euclidean.distance(&c, &Line::new(coord(a), coord(b))) <= half)
         })
     }
 }
@@ -94,6 +99,7 @@ mod tests {
     use crate::load;
     use crate::projection::Lambert93;
     use crate::render::canvas::{grouped_paths, tolerance};
+    use geo::LineString;
 
     /// Reads back path data as the canvas does: rings of absolute points, in units of 10 m.
     fn rings(d: &str) -> Vec<Vec<(i64, i64)>> {
