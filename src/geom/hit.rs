@@ -19,8 +19,7 @@ pub fn hit_painted<'a>(
     order.iter().rev().copied().find(|&i| {
         let Some(s) = shape(i) else { return false };
         let w = half_width(i).max(0.0);
-        let b = &s.bounds;
-        if p.x < b.min.x - w || p.x > b.max.x + w || p.y < b.min.y - w || p.y > b.max.y + w {
+        if !s.bounds.grown(w, w).contains(p) {
             return false;
         }
         s.geometry.contains(&c) || (w > 0.0 && Euclidean.distance(&Point(c), &s.geometry) <= w)
@@ -38,8 +37,7 @@ pub fn hit_outline<'a>(
     let c = Point(Coord { x: p.x, y: p.y });
     order.iter().rev().copied().find(|&i| {
         let (Some(s), w) = (shape(i), half_width(i)) else { return false };
-        let b = &s.bounds;
-        if w <= 0.0 || p.x < b.min.x - w || p.x > b.max.x + w || p.y < b.min.y - w || p.y > b.max.y + w {
+        if w <= 0.0 || !s.bounds.grown(w, w).contains(p) {
             return false;
         }
         s.geometry
