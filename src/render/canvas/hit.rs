@@ -7,6 +7,7 @@ use super::{level_for, territory_line};
 use crate::coords::Projected;
 use crate::geom::even_odd;
 use crate::render::path::snap_ring;
+use crate::render::{stream, PathSink};
 use crate::scene::Scene;
 use geo::{Coord, Distance, Euclidean, Line, Point};
 
@@ -44,9 +45,11 @@ pub fn painted_at(scene: &Scene, scale: f64, p: Projected) -> Option<usize> {
 }
 
 /// A territory's rings as the canvas draws them, in units of 10 m, in buffers reused from one
-/// territory to the next (the pointer moves often, over thousands of shapes).
+/// territory to the next (the pointer moves often, over thousands of shapes). A path sink: the
+/// shape streams into it as into the path it is painted from.
 #[derive(Default)]
 struct Rings {
+    grid: i64,
     coords: Vec<(f64, f64)>,
     kept: Vec<(f64, f64)>,
     ring: Vec<(i64, i64)>,
@@ -54,23 +57,29 @@ struct Rings {
     ends: Vec<usize>,
 }
 
+impl PathSink for Rings {
+    fn move_to(&mut self, x: f64, y: f64) {
+        self.coords.clear();
+        self.coords.push((x, y));
+    }
+
+    fn line_to(&mut self, x: f64, y: f64) {
+        self.coords.push((x, y));
+    }
+
+    fn close(&mut self) {
+        snap_ring(&self.coords, self.grid, &mut self.kept, &mut self.ring);
+        self.points.extend_from_slice(&self.ring);
+        self.ends.push(self.points.len());
+    }
+}
+
 impl Rings {
     fn snap(&mut self, shape: &geo::MultiPolygon<f64>, grid: i64) {
+        self.grid = grid;
         self.points.clear();
         self.ends.clear();
-        for polygon in shape {
-            for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
-                self.coords.clear();
-                self.coords.extend(ring.0.iter().map(|c| (c.x, c.y)));
-                // `stream` leaves out the closing point too.
-                if self.coords.len() > 1 && self.coords.first() == self.coords.last() {
-                    self.coords.pop();
-                }
-                snap_ring(&self.coords, grid, &mut self.kept, &mut self.ring);
-                self.points.extend_from_slice(&self.ring);
-                self.ends.push(self.points.len());
-            }
-        }
+        stream(shape, self);
     }
 
     fn iter(&self) -> impl Iterator<Item = &[(i64, i64)]> {
