@@ -22,11 +22,17 @@
 //   the first contentful paint: as soon as clickable, not as soon as seen.
 // - module ready (zoom, hover, keyboard): the rAF after the viewer's `ready` event, after
 //   L.geoJSON(...).addTo(map) for Leaflet (as in the other scenarios);
+// - floor: in each pair, a load of a page made of the viewer's own head (its render-blocking
+//   CSS, without the module) and its heading only, written by `writeFloorPage`: its first
+//   contentful paint is the least any page with that head takes to paint on this machine and
+//   browser, whatever the map. Its ratio to Leaflet's territories painted in the same pair is
+//   the best "territories painted" ratio a page of this viewer could reach here.
 // - bytes before first paint: the document and the resources Chromium marks render-blocking
 //   (renderBlockingStatus), each fetched again from the bench server and counted with gzip -9 (the
 //   server sends them uncompressed); and the document's own size.
 
 import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 /** What each page is made of, for the probe. `card` is tried along with `:target`. */
 export const PAGES = {
@@ -174,6 +180,38 @@ async function once(browser, base, kind, mode, { src, n, names, timeout, cardTim
   return r;
 }
 
+/**
+ * Writes the floor page into `file` from the site's `index.html`: its head without the module
+ * and its preloads (which do not block the first paint), relative addresses resolved from the
+ * root (`<base href="/">`), and its first heading as the whole body.
+ */
+export function writeFloorPage(indexHtml, file) {
+  const html = readFileSync(indexHtml, 'utf8');
+  const end = html.indexOf('</head>');
+  const h1 = html.match(/<h1[\s>][\s\S]*?<\/h1>/);
+  if (end < 0 || !h1) throw new Error(`${indexHtml}: no </head> or no <h1> to make the floor page from`);
+  const head = html.slice(0, end)
+    .replace(/<head>/, '<head>\n  <base href="/">')
+    .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '')
+    .replace(/<script\b[\s\S]*?<\/script>/g, '');
+  writeFileSync(file, `${head}</head>\n<body>\n  <main>\n    ${h1[0]}\n  </main>\n</body>\n</html>\n`);
+}
+
+/** The floor page's first contentful paint (ms since navigation), in a fresh context. */
+async function floorOnce(browser, url, { timeout, viewport }) {
+  const context = await browser.newContext({ viewport, locale: 'fr-FR' });
+  const page = await context.newPage();
+  try {
+    await page.goto(url, { timeout, waitUntil: 'commit' });
+    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout, polling: 20 });
+    return await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0].startTime);
+  } catch {
+    return undefined;
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
 const METRICS = { painted: 'watch', card: 'click', ready: 'watch', fcp: 'watch' };
 
 /** `n` alternating pairs; each pair: a watching load then a clicking load of each page. */
@@ -182,6 +220,7 @@ export async function firstViewPairs(browser, base, n, opts) {
   const out = { done: 0, errors: [], clicks: [], resources: {} };
   for (const m of Object.keys(METRICS)) out[m] = { ...kinds(), ratios: [], timeouts: { viewer: 0, leaflet: 0 } };
   out.clickable = kinds();
+  out.floor = { times: [], ratios: [] };
   for (let i = 0; i < n; i++) {
     if (i > 0 && opts.overBudget()) break;
     const order = i % 2 === 0 ? ['viewer', 'leaflet'] : ['leaflet', 'viewer'];
@@ -203,6 +242,14 @@ export async function firstViewPairs(browser, base, n, opts) {
           out.clicks.push(`${kind}: ${r.clicked ?? '?'} → ${r.cardName ?? '?'}`);
         }
         if (mode === 'watch' && !out.resources[kind] && r.doc) out.resources[kind] = r;
+      }
+    }
+    if (opts.floorUrl) {
+      const f = await floorOnce(browser, opts.floorUrl, opts);
+      if (f === undefined) out.errors.push('floor page: no first contentful paint');
+      else {
+        out.floor.times.push(f);
+        if (got.leaflet.painted !== undefined) out.floor.ratios.push(f / got.leaflet.painted);
       }
     }
     for (const m of Object.keys(METRICS)) {

@@ -29,7 +29,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { launchChromium, startServer, stopServer } from '../browser/launch.mjs';
-import { firstViewPairs, firstViewBytes } from './first-view.mjs';
+import { firstViewPairs, firstViewBytes, writeFloorPage } from './first-view.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -272,9 +272,10 @@ async function main() {
     const geFile = path.join(site, 'data/territoires-grand-est.geojson');
     const names = Object.fromEntries(JSON.parse(readFileSync(geFile, 'utf8')).features.map((f) => [f.properties.id, f.properties.name]));
     process.stderr.write(`bench: first view of the Grand Est page, ${FIRST_PAIRS} pairs\n`);
+    writeFloorPage(path.join(site, 'index.html'), path.join(benchData, 'floor.html'));
     results.firstView = await firstViewPairs(browser, base, FIRST_PAIRS, {
       src: '/data/territoires-grand-est.geojson', n: Object.keys(names).length, names, timeout: TIMEOUT, cardTimeout: CARD_TIMEOUT,
-      viewport: VIEWPORT, overBudget,
+      viewport: VIEWPORT, overBudget, floorUrl: `${base}/__benchdata/floor.html`,
     });
     results.firstViewBytes = await firstViewBytes(results.firstView).catch((e) => { results.firstView.errors.push(`bytes: ${e}`); return {}; });
 
@@ -332,6 +333,12 @@ async function main() {
     times('card', 'Grand Est page: navigation → card shown (click as soon as clickable)', 0.5);
     times('ready', 'Grand Est page: navigation → module ready (zoom, hover, keyboard)', 0.8, ' (aim)');
     times('fcp', 'Grand Est page: navigation → first contentful paint');
+    if (fv.floor.times.length) {
+      const q = median(fv.floor.ratios);
+      row('floor: the same head and heading only → first contentful paint (vs Leaflet\'s territories painted)',
+        `${ms(median(fv.floor.times))} [n=${fv.floor.times.length}]`, '—', `${q.toFixed(2)}× (median of ${fv.floor.ratios.length} pairs)`, '—',
+        'the least a page with this head takes here: the best reachable "territories painted" ratio');
+    }
     const b = results.firstViewBytes;
     if (b.viewer && b.leaflet) {
       const bytes = (label, k) => row(label, `${kb(b.viewer[k].gz)} (${b.viewer[k].files.join(' + ')})`,
