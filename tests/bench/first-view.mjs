@@ -22,17 +22,19 @@
 //   the first contentful paint: as soon as clickable, not as soon as seen.
 // - module ready (zoom, hover, keyboard): the rAF after the viewer's `ready` event, after
 //   L.geoJSON(...).addTo(map) for Leaflet (as in the other scenarios);
-// - floor: in each pair, a load of a page made of the viewer's own head (its render-blocking
-//   CSS, without the module) and its heading only, written by `writeFloorPage`: its first
-//   contentful paint is the least any page with that head takes to paint on this machine and
-//   browser, whatever the map. Its ratio to Leaflet's territories painted in the same pair is
-//   the best "territories painted" ratio a page of this viewer could reach here.
+// - floors: in each pair, a load of two pages written by `writeFloorPages`, made of the viewer's
+//   own head (its render-blocking CSS, without the module) and its heading, then either nothing
+//   or the 15 pre-rendered territories alone (no background, names, facts, cards or list). Their
+//   first contentful paints are the least a page with that head, and a page that shows these
+//   outlines at all, take to paint on this machine and browser; their ratios to Leaflet's
+//   territories painted in the same pair bound the ratio any page of this viewer could reach.
 // - bytes before first paint: the document and the resources Chromium marks render-blocking
 //   (renderBlockingStatus), each fetched again from the bench server and counted with gzip -9 (the
 //   server sends them uncompressed); and the document's own size.
 
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 /** What each page is made of, for the probe. `card` is tried along with `:target`. */
 export const PAGES = {
@@ -181,20 +183,28 @@ async function once(browser, base, kind, mode, { src, n, names, timeout, cardTim
 }
 
 /**
- * Writes the floor page into `file` from the site's `index.html`: its head without the module
+ * Writes the two floor pages into `dir` from the site's `index.html`: its head without the module
  * and its preloads (which do not block the first paint), relative addresses resolved from the
- * root (`<base href="/">`), and its first heading as the whole body.
+ * root (`<base href="/">`), then as the whole body its first heading (`floor.html`), or its first
+ * heading and the pre-rendered map's territories alone, without background or names, in the
+ * map's own blocks (`floor-map.html`).
  */
-export function writeFloorPage(indexHtml, file) {
+export function writeFloorPages(indexHtml, dir) {
   const html = readFileSync(indexHtml, 'utf8');
   const end = html.indexOf('</head>');
   const h1 = html.match(/<h1[\s>][\s\S]*?<\/h1>/);
-  if (end < 0 || !h1) throw new Error(`${indexHtml}: no </head> or no <h1> to make the floor page from`);
+  const svg = html.match(/<svg class="tim-svg"[\s\S]*?<\/defs>/);
+  const territories = html.match(/<g class="tim-territories">[\s\S]*?<\/g>/);
+  if (end < 0 || !h1 || !svg || !territories) throw new Error(`${indexHtml}: no head, heading or pre-rendered map to make the floor pages from`);
   const head = html.slice(0, end)
     .replace(/<head>/, '<head>\n  <base href="/">')
     .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '')
     .replace(/<script\b[\s\S]*?<\/script>/g, '');
-  writeFileSync(file, `${head}</head>\n<body>\n  <main>\n    ${h1[0]}\n  </main>\n</body>\n</html>\n`);
+  const view = html.match(/<g class="tim-view"[^>]*>/)[0];
+  const map = `<div class="tim-map"><div class="tim-pre"><div class="tim-stage">${svg[0]}${view}${territories[0]}</g></svg></div></div></div>`;
+  const page = (body) => `${head}</head>\n<body>\n  <main>\n    ${h1[0]}\n    ${body}\n  </main>\n</body>\n</html>\n`;
+  writeFileSync(path.join(dir, 'floor.html'), page(''));
+  writeFileSync(path.join(dir, 'floor-map.html'), page(map));
 }
 
 /** The floor page's first contentful paint (ms since navigation), in a fresh context. */
@@ -220,7 +230,7 @@ export async function firstViewPairs(browser, base, n, opts) {
   const out = { done: 0, errors: [], clicks: [], resources: {} };
   for (const m of Object.keys(METRICS)) out[m] = { ...kinds(), ratios: [], timeouts: { viewer: 0, leaflet: 0 } };
   out.clickable = kinds();
-  out.floor = { times: [], ratios: [] };
+  out.floors = Object.fromEntries(Object.keys(opts.floors ?? {}).map((k) => [k, { times: [], ratios: [] }]));
   for (let i = 0; i < n; i++) {
     if (i > 0 && opts.overBudget()) break;
     const order = i % 2 === 0 ? ['viewer', 'leaflet'] : ['leaflet', 'viewer'];
@@ -244,12 +254,12 @@ export async function firstViewPairs(browser, base, n, opts) {
         if (mode === 'watch' && !out.resources[kind] && r.doc) out.resources[kind] = r;
       }
     }
-    if (opts.floorUrl) {
-      const f = await floorOnce(browser, opts.floorUrl, opts);
-      if (f === undefined) out.errors.push('floor page: no first contentful paint');
+    for (const [k, url] of Object.entries(opts.floors ?? {})) {
+      const f = await floorOnce(browser, url, opts);
+      if (f === undefined) out.errors.push(`${k}: no first contentful paint`);
       else {
-        out.floor.times.push(f);
-        if (got.leaflet.painted !== undefined) out.floor.ratios.push(f / got.leaflet.painted);
+        out.floors[k].times.push(f);
+        if (got.leaflet.painted !== undefined) out.floors[k].ratios.push(f / got.leaflet.painted);
       }
     }
     for (const m of Object.keys(METRICS)) {

@@ -20,6 +20,11 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // Chromium 156 opens a renderer for the address bar's WebUI popup (chrome://omnibox-popup) in
+  // every new window, which a new browser context is, even headless: some 400 ms of CPU taken
+  // while the page under test loads, on a two-core machine. A visitor's browser does it once per
+  // window, not per page (see docs/performance.md, "Le bruit du navigateur lui-même").
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup',
 ];
 
 /** Debian's Chromium, driven by the caller's playwright-core `chromium`. */
