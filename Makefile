@@ -21,8 +21,10 @@ setup-fonts:
 
 # The absolute address the site is served from: the canonical URLs and Open Graph tags of the
 # pre-rendered pages, and the addresses in the <territoires-map> snippet, start with it.
-#   make build SITE_URL=https://www.example.org/carte/
-SITE_URL ?= https://territoires-map.example.org/
+#   make dist SITE_URL=https://www.example.org/carte/
+# By default, where `make run` serves it: true for that build, never a made-up domain; `make dist`,
+# whose folder goes on someone's server, refuses to run without one.
+SITE_URL ?= http://127.0.0.1:$(PORT)/
 
 # The wasm module and the site, then two native steps of the same crate: the pre-render
 # (src/bin/prerender.rs: the default map, list and cards as static HTML in index.html and
@@ -43,7 +45,7 @@ run: build
 # territory) and the snippet to paste inside <territoires-map>. Prints the gzip size of each file.
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
 DIST := dist/territoires-map-$(VERSION)
-dist: build
+dist: dist-site-url build
 	rm -rf "$(DIST)" && mkdir -p "$(DIST)"
 	cp -R $(SITE)/pkg $(SITE)/data $(SITE)/territoires-map.js $(SITE)/map.css \
 	  $(SITE)/embed.html $(SITE)/embed.js $(SITE)/embed.css \
@@ -57,6 +59,12 @@ dist: build
 # docs/performance.md. Not part of `make test`. Prints one table (also target/bench/report.md).
 # The communes stress file is generated once into target/bench/ (not committed).
 BENCH_COMMUNES := target/bench/communes-france.geojson
+.PHONY: dist-site-url
+dist-site-url:
+	@if [ "$(origin SITE_URL)" = file ]; then \
+	  echo "make dist: say where the folder will be published, e.g. make dist SITE_URL=https://www.example.org/carte/"; \
+	  echo "(the pages' canonical and Open Graph addresses, and the snippet's links, start with it)"; exit 2; fi
+
 .PHONY: bench
 bench: build setup-browser
 	@$(MAKE) --no-print-directory data-sources
