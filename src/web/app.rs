@@ -39,6 +39,21 @@ pub struct Map {
     selected: Option<usize>,
 }
 
+impl Map {
+    /// The rows the list's search and status filter keep, and which territories they dim on
+    /// the map: the others, when either is set.
+    fn filtered(&self) -> (Vec<usize>, Vec<bool>) {
+        let (query, status) = self.list.query();
+        let shown = crate::alt::matching(&self.data, &query, status);
+        let active = !query.trim().is_empty() || status.is_some();
+        let mut dimmed = vec![active; self.data.territories.len()];
+        for &i in &shown {
+            dimmed[i] = false;
+        }
+        (shown, dimmed)
+    }
+}
+
 /// What the host chose when it built the map.
 pub struct AppOptions {
     /// Leave plain wheel and one-finger drags to the host page.
@@ -251,15 +266,9 @@ impl App {
     /// Applies the list's search and status filter to the list and the map.
     pub fn filter(&mut self) -> Result<(), JsValue> {
         let Some(m) = &self.map else { return Ok(()) };
-        let (query, status) = m.list.query();
-        let shown = crate::alt::matching(&m.data, &query, status);
-        let active = !query.trim().is_empty() || status.is_some();
-        let mut keep = vec![false; m.data.territories.len()];
-        for &i in &shown {
-            keep[i] = true;
-        }
+        let (shown, dimmed) = m.filtered();
         m.list.show(&self.doc, &m.data, &shown, m.selected, self.strings)?;
-        let repaint = self.map.as_mut().is_some_and(|m| m.surface.dim(&keep, active));
+        let repaint = self.map.as_mut().is_some_and(|m| m.surface.dim(&dimmed));
         if repaint {
             self.redraw()?;
         }
@@ -271,7 +280,9 @@ impl App {
     pub fn image(&self) -> Option<(String, f64, f64)> {
         let m = self.map.as_ref()?;
         let v = &m.ctl.view;
-        let svg = crate::render::image::document(&m.data, &m.scene, v, self.strings, m.selected);
+        // Read from the list again rather than kept: the image dims what the map dims now.
+        let dimmed = m.filtered().1;
+        let svg = crate::render::image::document(&m.data, &m.scene, v, self.strings, m.selected, &dimmed);
         let height = crate::render::image::Layout::new(&m.data, self.strings, v.width, v.height).height;
         Some((svg, v.width, height))
     }
