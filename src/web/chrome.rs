@@ -26,6 +26,8 @@ pub struct Chrome {
     pub legend: HtmlElement,
     pub live: HtmlElement,
     pub hint: HtmlElement,
+    /// "Télécharger l'image": its toggle and menu of formats.
+    pub export: HtmlElement,
 }
 
 /// "Télécharger l'image": a disclosure button in the controls, opening two buttons, one a
@@ -107,7 +109,8 @@ pub fn build(doc: &Document, root: &HtmlElement, s: &Strings, uid: u32) -> Resul
         b.set_title(label);
         append(&controls, &b)?;
     }
-    append(&controls, &export_control(doc, s, uid)?)?;
+    let export = export_control(doc, s, uid)?;
+    append(&controls, &export)?;
     // The buttons come before the map in tab order, so one Tab from a territory leaves the map.
     append(&stage, &controls)?;
     append(&stage, &svg_el)?;
@@ -170,6 +173,7 @@ pub fn build(doc: &Document, root: &HtmlElement, s: &Strings, uid: u32) -> Resul
         legend,
         live,
         hint,
+        export,
     })
 }
 
