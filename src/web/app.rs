@@ -79,6 +79,9 @@ pub struct App {
     loader: Loader,
     /// Paints the canvas once a gesture settles (see [`SETTLE_MS`]).
     settle: Option<Timer>,
+    /// Where the territory pages are (`territoires/`), when the pre-rendered map taken over said
+    /// so: the card and the list link to them. Kept for a reload, which has no map to take over.
+    pages: Option<String>,
 }
 
 /// Something the host page is told about, sent once the app is no longer borrowed.
@@ -97,7 +100,7 @@ impl App {
         options: AppOptions,
         loader: Loader,
     ) -> App {
-        App { doc, chrome, strings, uid, map: None, options, view_changed: false, loader, settle: None }
+        App { doc, chrome, strings, uid, map: None, options, view_changed: false, loader, settle: None, pages: None }
     }
 
     /// The host element: the map's events are sent from it.
@@ -178,7 +181,7 @@ impl App {
         let scene = Scene::build(&data, context.as_ref());
         super::dom::mark("scene");
         let focused = super::chrome::focused_territory(&self.doc, &self.chrome.root);
-        super::chrome::take_over(&self.chrome.root);
+        self.pages = super::chrome::take_over(&self.chrome.root).or(self.pages.take());
         // Narrow screens give the map the region's shape (map.css): the fitted view fills the width.
         let b = scene.bounds;
         if b.width() > 0.0 && b.height() > 0.0 {
@@ -202,7 +205,7 @@ impl App {
         let surface = Surface::new(renderer, &self.doc, &self.chrome, &data, &scene, self.uid, ctl.focus)?;
         let _ = self.chrome.root.set_attribute("data-renderer", renderer.name());
         let count = data.territories.len();
-        let list = list::build(&self.doc, &self.chrome.list, &data, self.strings, self.uid)?;
+        let list = list::build(&self.doc, &self.chrome.list, &data, self.strings, self.uid, self.pages.clone())?;
         list.show(&self.doc, &data, &crate::alt::matching(&data, "", None), None, self.strings)?;
         if !self.options.header {
             list::fold(&self.doc, &self.chrome.list, self.strings)?;
@@ -330,7 +333,8 @@ impl App {
                 self.focus(i, true)?;
             }
             Effect::Open(i) => {
-                panel::fill(&self.doc, c, &m.data, i, self.strings, self.uid)?;
+                let page = self.pages.as_deref().and_then(|p| crate::card::page_href(p, &m.data.territories[i].id));
+                panel::fill(&self.doc, c, &m.data, i, self.strings, self.uid, page.as_deref())?;
                 m.surface.mark(Mark::Selected, m.selected, Some(i), &m.scene)?;
                 m.selected = Some(i);
                 let t = &m.data.territories[i];

@@ -180,10 +180,11 @@ pub fn build(doc: &Document, root: &HtmlElement, s: &Strings, uid: u32) -> Resul
 /// Removes the pre-rendered map, if any, so that the module's own shows in its place. Called in
 /// the same task as the drawing, so the page never paints in between: nothing moves (the
 /// pre-rendered block has the same layout) and the view is fitted to the stage's real size.
-pub fn take_over(root: &HtmlElement) {
-    if let Ok(Some(pre)) = root.query_selector(":scope > .tim-pre") {
-        pre.remove();
-    }
+/// Returns where the pre-rendered site keeps the territory pages (its `data-pages`), if it said.
+pub fn take_over(root: &HtmlElement) -> Option<String> {
+    let pre = root.query_selector(":scope > .tim-pre").ok()??;
+    pre.remove();
+    pre.get_attribute("data-pages")
 }
 
 /// The id of the pre-rendered territory that has keyboard focus, if any: the module gives the
