@@ -13,9 +13,9 @@ pub fn root_links() -> Links {
 
 /// The pre-rendered map, wrapped in the `.tim-pre` block the module removes when it takes over
 /// (map.css hides the module's own parts while the block is there), which says where the
-/// territory pages are (`data-pages`). With `selected`, that
-/// territory is highlighted and its card always shown (a territory's page); otherwise every
-/// card is there, shown when its link is followed (`:target`), and the list follows the map.
+/// territory pages are (`data-pages`). With `selected`, that territory is highlighted and its
+/// card always shown (a territory's page); otherwise every card is there, shown when its link
+/// is followed (`:target`), and the list follows the map.
 pub fn map_block(site: &Site, links: &Links, selected: Option<usize>) -> Markup {
     let stage_id = format!("tim{UID}-stage");
     let close = format!("#{stage_id}");
