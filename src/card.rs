@@ -95,6 +95,39 @@ pub fn row<'a>(data: &'a Dataset, i: usize, s: &Strings) -> Option<Row<'a>> {
     })
 }
 
+/// The file name (without `.html`) of a territory's page, or `None` when its id is not safe as
+/// one (then the list links to its card on the page instead). The pre-renderer writes the pages
+/// by it; the module links to them by it, through [`page_href`].
+///
+/// ```
+/// use territoires_map::card::page_slug;
+/// assert_eq!(page_slug("sel-et-vermois").as_deref(), Some("sel-et-vermois"));
+/// assert_eq!(page_slug("../index"), None);
+/// assert_eq!(page_slug(""), None);
+/// ```
+pub fn page_slug(id: &str) -> Option<String> {
+    let ok = !id.is_empty() && id.len() <= 120 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    ok.then(|| id.to_string())
+}
+
+/// The address of a territory's own page: `pages` (the folder of the pages, `territoires/`, as
+/// the pre-rendered map gives it) then [`page_slug`] and `.html`. `None` when the id has no
+/// page, or when `pages` has a scheme other than `http(s)` (read from the page, it must not make
+/// a `javascript:` link).
+///
+/// ```
+/// use territoires_map::card::page_href;
+/// assert_eq!(page_href("territoires/", "vosges").as_deref(), Some("territoires/vosges.html"));
+/// assert_eq!(page_href("javascript:alert(1)//", "vosges"), None);
+/// assert_eq!(page_href("territoires/", "a/b"), None);
+/// ```
+pub fn page_href(pages: &str, id: &str) -> Option<String> {
+    let lower = pages.to_ascii_lowercase();
+    let scheme = pages.find(':').filter(|&c| pages.find('/').is_none_or(|s| c < s));
+    let safe = scheme.is_none() || lower.starts_with("https://") || lower.starts_with("http://");
+    safe.then(|| page_slug(id)).flatten().map(|slug| format!("{pages}{slug}.html"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

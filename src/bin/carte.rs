@@ -57,7 +57,7 @@ fn run(data_dir: &Path, site: &Path) -> Result<usize, String> {
     let fonts = raster::fonts().map_err(|e| e.to_string())?;
 
     let v = View::fit(scene.bounds, WIDTH, HEIGHT, PADDING);
-    let svg = document(&data, &scene, &v, &FR, None);
+    let svg = document(&data, &scene, &v, &FR, None, &[]);
     write(&site.join("carte.svg"), svg.as_bytes())?;
     write(&site.join("carte.png"), &raster::png(&svg, 2.0, &fonts).map_err(|e| e.to_string())?)?;
 
@@ -70,7 +70,7 @@ fn run(data_dir: &Path, site: &Path) -> Result<usize, String> {
             eprintln!("carte: no image for territory « {} »: its id is not a safe file name", t.id);
             continue;
         };
-        let svg = document(&data, &scene, &v, &FR, Some(i));
+        let svg = document(&data, &scene, &v, &FR, Some(i), &[]);
         write(&dir.join(format!("{stem}.png")), &raster::png(&svg, 1.0, &fonts).map_err(|e| e.to_string())?)?;
         written += 1;
     }

@@ -24,6 +24,7 @@ mod parts;
 #[cfg(test)]
 mod tests;
 
+pub use crate::card::page_slug;
 pub use pages::{head_tags, map_block, root_links, snippet, territory_page, TerritoryPage};
 
 use crate::model::{Context, Dataset};
@@ -72,20 +73,6 @@ pub struct Links {
     /// A territory on the map opens its card on this page (`#territoire=<id>`); otherwise it goes
     /// to its own page (from a territory page, to the neighbour's).
     pub to_cards: bool,
-}
-
-/// The file name (without `.html`) of a territory's page, or `None` when its id is not safe as
-/// one (then the list links to its card on the page instead).
-///
-/// ```
-/// use territoires_map::prerender::page_slug;
-/// assert_eq!(page_slug("sel-et-vermois").as_deref(), Some("sel-et-vermois"));
-/// assert_eq!(page_slug("../index"), None);
-/// assert_eq!(page_slug(""), None);
-/// ```
-pub fn page_slug(id: &str) -> Option<String> {
-    let ok = !id.is_empty() && id.len() <= 120 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    ok.then(|| id.to_string())
 }
 
 /// The id of a territory's card: the deep link the module reads (`#territoire=<id>`) is also the

@@ -12,14 +12,17 @@ pub fn root_links() -> Links {
 }
 
 /// The pre-rendered map, wrapped in the `.tim-pre` block the module removes when it takes over
-/// (map.css hides the module's own parts while the block is there). With `selected`, that
-/// territory is highlighted and its card always shown (a territory's page); otherwise every
-/// card is there, shown when its link is followed (`:target`), and the list follows the map.
+/// (map.css hides the module's own parts while the block is there), which says where the
+/// territory pages are (`data-pages`). With `selected`, that territory is highlighted and its
+/// card always shown (a territory's page); otherwise every card is there, shown when its link
+/// is followed (`:target`), and the list follows the map.
 pub fn map_block(site: &Site, links: &Links, selected: Option<usize>) -> Markup {
     let stage_id = format!("tim{UID}-stage");
     let close = format!("#{stage_id}");
     html! {
-        div class="tim-pre" {
+        // The module reads where the pages are (`data-pages`) when it takes the map over, to
+        // link its own card and list to them; a territory's page is not taken over.
+        div class="tim-pre" data-pages=[selected.is_none().then_some(&links.pages)] {
             @if selected.is_none() { (header(site)) }
             div class="tim-stage" id=(stage_id) {
                 p class="tim-sr-only" id=(format!("tim{UID}-help")) { (site.strings.map_help_links) }

@@ -3,7 +3,7 @@
 //! mirrors `web::draw::header`, `web::panel` and `web::list`.
 
 use super::map::swatch;
-use super::{card_href, card_id, page_slug, safe_url, Links, Site, UID};
+use super::{card_href, card_id, safe_url, Links, Site, UID};
 use crate::card;
 use crate::model::Link;
 use maud::{html, Markup};
@@ -71,12 +71,12 @@ pub fn card(site: &Site, i: usize, open: bool, close: Option<&str>, page: Option
 
 /// The address of territory `i`'s own page, when it has one.
 pub fn page_href(site: &Site, i: usize, links: &Links) -> Option<String> {
-    page_slug(&site.data.territories[i].id).map(|slug| format!("{}{slug}.html", links.pages))
+    card::page_href(&links.pages, &site.data.territories[i].id)
 }
 
-/// The list as a table: each name links to the territory's page (or its card), then status,
-/// date and projects. The search and filter are laid out but hidden (map.css) until the module
-/// makes them work, so that nothing moves when it takes over.
+/// The list as a table: each name links to the territory's page (or its card), and so does the
+/// "page" link under it, then status, date and projects. The search and filter are laid out but
+/// hidden (map.css) until the module makes them work, so that nothing moves when it takes over.
 pub fn list(site: &Site, links: &Links) -> Markup {
     let s = site.strings;
     let data = site.data;
@@ -103,8 +103,12 @@ pub fn list(site: &Site, links: &Links) -> Markup {
                         @for &i in &rows {
                             @if let Some(r) = card::row(data, i, s) {
                                 tr data-id=(r.id) {
+                                    @let page = page_href(site, i, links);
                                     th scope="row" {
-                                        a class="tim-list-select" href=(page_href(site, i, links).unwrap_or_else(|| card_href(r.id))) { (r.name) }
+                                        a class="tim-list-select" href=(page.clone().unwrap_or_else(|| card_href(r.id))) { (r.name) }
+                                        // As in the module's row, where the name shows it on the map: the
+                                        // same place, so that nothing moves when it takes over.
+                                        @if let Some(page) = &page { a class="tim-list-page" href=(page) { (s.territory_page) } }
                                     }
                                     td { (swatch(r.status)) span { (r.status_label) } }
                                     td { (r.date) }

@@ -101,6 +101,9 @@ fn the_grand_est_map_has_every_territory_as_a_link_with_its_card_and_row() {
         assert!(html.contains(&format!("href=\"territoires/{}.html\"", t.id)), "{}'s row", t.id);
     }
     assert_eq!(html.matches("class=\"tim-panel tim-card\"").count(), 15);
+    assert_eq!(html.matches("class=\"tim-list-page\"").count(), 15, "each row's page link, as the module's");
+    assert!(html.contains("<div class=\"tim-pre\" data-pages=\"territoires/\">"), "where the module finds the pages");
+    assert!(snippet(&site).contains("data-pages=\"https://example.org/carte/territoires/\""));
     assert!(html.contains("15 / 15 territoires affichés"));
     assert!(html.contains("Protocole signé le 19 novembre 2019 à Mulhouse"));
 }
@@ -119,6 +122,7 @@ fn a_territory_page_highlights_it_and_links_to_its_neighbours() {
     assert!(html.contains("class=\"tim-panel tim-card tim-card-open\""));
     assert!(html.contains("<a href=\"moselle-est.html\""), "the others link to their pages");
     assert!(!html.contains("tim-list"), "no list on a territory's page");
+    assert!(!html.contains("data-pages"), "no module takes a territory's page over");
 }
 
 #[test]
@@ -156,4 +160,10 @@ fn ids_that_cannot_be_file_names_get_no_page_and_an_encoded_card_link() {
     assert_eq!(safe_url("JavaScript:alert(1)"), None);
     assert_eq!(safe_url("HTTPS://x.fr"), Some("HTTPS://x.fr"));
     assert_eq!(safe_url("data:text/html,x"), None);
+    // The module builds its links to the pages with the same rule, from the prefix it reads.
+    assert_eq!(crate::card::page_href("territoires/", "a/b"), None);
+    assert_eq!(crate::card::page_href("HTTPS://x.fr/t/", "v").as_deref(), Some("HTTPS://x.fr/t/v.html"));
+    assert_eq!(crate::card::page_href("../t/", "v").as_deref(), Some("../t/v.html"));
+    assert_eq!(crate::card::page_href("data:text/html,", "v"), None);
+    assert_eq!(crate::card::page_href(" javascript:", "v"), None);
 }

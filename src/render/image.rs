@@ -139,8 +139,17 @@ fn km(px: f64, v: &View) -> String {
     format!("{}", px / (v.scale * 1000.0))
 }
 
-/// The SVG document of view `v` of the data, `highlight` outlined as when it is selected.
-pub fn document(data: &Dataset, scene: &Scene, v: &View, s: &Strings, highlight: Option<usize>) -> String {
+/// The SVG document of view `v` of the data, `highlight` outlined as when it is selected, and
+/// each territory whose `dimmed` entry is true drawn at [`style::DIMMED_OPACITY`], as the list's
+/// search and filter show it on screen (an empty slice: none dimmed).
+pub fn document(
+    data: &Dataset,
+    scene: &Scene,
+    v: &View,
+    s: &Strings,
+    highlight: Option<usize>,
+    dimmed: &[bool],
+) -> String {
     let layout = Layout::new(data, s, v.width, v.height);
     let (w, h) = (format!("{}", layout.width), format!("{}", layout.height));
     let mut x = Xml::default();
@@ -164,7 +173,7 @@ pub fn document(data: &Dataset, scene: &Scene, v: &View, s: &Strings, highlight:
     x.empty("rect", &[("width", &w), ("height", &v.height.to_string()), ("fill", colour(&style::SEA))]);
     x.open("g", &[("transform", &v.svg_transform())]);
     context(&mut x, scene, v);
-    territories(&mut x, data, scene, v, highlight);
+    territories(&mut x, data, scene, v, highlight, dimmed);
     x.close("g");
     names::write(&mut x, data, scene, v, highlight);
     x.close("g");
@@ -233,8 +242,9 @@ fn context(x: &mut Xml, scene: &Scene, v: &View) {
     }
 }
 
-fn territories(x: &mut Xml, data: &Dataset, scene: &Scene, v: &View, highlight: Option<usize>) {
+fn territories(x: &mut Xml, data: &Dataset, scene: &Scene, v: &View, highlight: Option<usize>, dimmed: &[bool]) {
     let width = km(style::TERRITORY_WIDTH, v);
+    let opacity = style::DIMMED_OPACITY.to_string();
     x.open(
         "g",
         &[("stroke", colour(&style::TERRITORY_STROKE)), ("stroke-width", &width), ("stroke-linejoin", "round")],
@@ -250,6 +260,10 @@ fn territories(x: &mut Xml, data: &Dataset, scene: &Scene, v: &View, highlight: 
         let selected = km(style::SELECTED_WIDTH, v);
         if Some(i) == highlight {
             attrs.extend([("stroke", colour(&style::HIGHLIGHT_STROKE)), ("stroke-width", &selected)]);
+        }
+        // The whole path, border included, as `.tim-dimmed` does on screen.
+        if dimmed.get(i) == Some(&true) {
+            attrs.push(("opacity", &opacity));
         }
         x.open("path", &attrs);
         x.text_el("title", &[], &data.spoken(i));

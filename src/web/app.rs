@@ -39,6 +39,21 @@ pub struct Map {
     selected: Option<usize>,
 }
 
+impl Map {
+    /// The rows the list's search and status filter keep, and which territories they dim on
+    /// the map: the others, when either is set.
+    fn filtered(&self) -> (Vec<usize>, Vec<bool>) {
+        let (query, status) = self.list.query();
+        let shown = crate::alt::matching(&self.data, &query, status);
+        let active = !query.trim().is_empty() || status.is_some();
+        let mut dimmed = vec![active; self.data.territories.len()];
+        for &i in &shown {
+            dimmed[i] = false;
+        }
+        (shown, dimmed)
+    }
+}
+
 /// What the host chose when it built the map.
 pub struct AppOptions {
     /// Leave plain wheel and one-finger drags to the host page.
@@ -64,6 +79,9 @@ pub struct App {
     loader: Loader,
     /// Paints the canvas once a gesture settles (see [`SETTLE_MS`]).
     settle: Option<Timer>,
+    /// Where the territory pages are (`territoires/`), when the pre-rendered map taken over said
+    /// so: the card and the list link to them. Kept for a reload, which has no map to take over.
+    pages: Option<String>,
 }
 
 /// Something the host page is told about, sent once the app is no longer borrowed.
@@ -82,7 +100,7 @@ impl App {
         options: AppOptions,
         loader: Loader,
     ) -> App {
-        App { doc, chrome, strings, uid, map: None, options, view_changed: false, loader, settle: None }
+        App { doc, chrome, strings, uid, map: None, options, view_changed: false, loader, settle: None, pages: None }
     }
 
     /// The host element: the map's events are sent from it.
@@ -163,7 +181,7 @@ impl App {
         let scene = Scene::build(&data, context.as_ref());
         super::dom::mark("scene");
         let focused = super::chrome::focused_territory(&self.doc, &self.chrome.root);
-        super::chrome::take_over(&self.chrome.root);
+        self.pages = super::chrome::take_over(&self.chrome.root).or(self.pages.take());
         // Narrow screens give the map the region's shape (map.css): the fitted view fills the width.
         let b = scene.bounds;
         if b.width() > 0.0 && b.height() > 0.0 {
@@ -187,7 +205,7 @@ impl App {
         let surface = Surface::new(renderer, &self.doc, &self.chrome, &data, &scene, self.uid, ctl.focus)?;
         let _ = self.chrome.root.set_attribute("data-renderer", renderer.name());
         let count = data.territories.len();
-        let list = list::build(&self.doc, &self.chrome.list, &data, self.strings, self.uid)?;
+        let list = list::build(&self.doc, &self.chrome.list, &data, self.strings, self.uid, self.pages.clone())?;
         list.show(&self.doc, &data, &crate::alt::matching(&data, "", None), None, self.strings)?;
         if !self.options.header {
             list::fold(&self.doc, &self.chrome.list, self.strings)?;
@@ -251,15 +269,9 @@ impl App {
     /// Applies the list's search and status filter to the list and the map.
     pub fn filter(&mut self) -> Result<(), JsValue> {
         let Some(m) = &self.map else { return Ok(()) };
-        let (query, status) = m.list.query();
-        let shown = crate::alt::matching(&m.data, &query, status);
-        let active = !query.trim().is_empty() || status.is_some();
-        let mut keep = vec![false; m.data.territories.len()];
-        for &i in &shown {
-            keep[i] = true;
-        }
+        let (shown, dimmed) = m.filtered();
         m.list.show(&self.doc, &m.data, &shown, m.selected, self.strings)?;
-        let repaint = self.map.as_mut().is_some_and(|m| m.surface.dim(&keep, active));
+        let repaint = self.map.as_mut().is_some_and(|m| m.surface.dim(&dimmed));
         if repaint {
             self.redraw()?;
         }
@@ -271,7 +283,9 @@ impl App {
     pub fn image(&self) -> Option<(String, f64, f64)> {
         let m = self.map.as_ref()?;
         let v = &m.ctl.view;
-        let svg = crate::render::image::document(&m.data, &m.scene, v, self.strings, m.selected);
+        // Read from the list again rather than kept: the image dims what the map dims now.
+        let dimmed = m.filtered().1;
+        let svg = crate::render::image::document(&m.data, &m.scene, v, self.strings, m.selected, &dimmed);
         let height = crate::render::image::Layout::new(&m.data, self.strings, v.width, v.height).height;
         Some((svg, v.width, height))
     }
@@ -319,7 +333,8 @@ impl App {
                 self.focus(i, true)?;
             }
             Effect::Open(i) => {
-                panel::fill(&self.doc, c, &m.data, i, self.strings, self.uid)?;
+                let page = self.pages.as_deref().and_then(|p| crate::card::page_href(p, &m.data.territories[i].id));
+                panel::fill(&self.doc, c, &m.data, i, self.strings, self.uid, page.as_deref())?;
                 m.surface.mark(Mark::Selected, m.selected, Some(i), &m.scene)?;
                 m.selected = Some(i);
                 let t = &m.data.territories[i];

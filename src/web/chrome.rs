@@ -26,6 +26,8 @@ pub struct Chrome {
     pub legend: HtmlElement,
     pub live: HtmlElement,
     pub hint: HtmlElement,
+    /// "Télécharger l'image": its toggle and menu of formats.
+    pub export: HtmlElement,
 }
 
 /// "Télécharger l'image": a disclosure button in the controls, opening two buttons, one a
@@ -107,7 +109,8 @@ pub fn build(doc: &Document, root: &HtmlElement, s: &Strings, uid: u32) -> Resul
         b.set_title(label);
         append(&controls, &b)?;
     }
-    append(&controls, &export_control(doc, s, uid)?)?;
+    let export = export_control(doc, s, uid)?;
+    append(&controls, &export)?;
     // The buttons come before the map in tab order, so one Tab from a territory leaves the map.
     append(&stage, &controls)?;
     append(&stage, &svg_el)?;
@@ -170,16 +173,18 @@ pub fn build(doc: &Document, root: &HtmlElement, s: &Strings, uid: u32) -> Resul
         legend,
         live,
         hint,
+        export,
     })
 }
 
 /// Removes the pre-rendered map, if any, so that the module's own shows in its place. Called in
 /// the same task as the drawing, so the page never paints in between: nothing moves (the
 /// pre-rendered block has the same layout) and the view is fitted to the stage's real size.
-pub fn take_over(root: &HtmlElement) {
-    if let Ok(Some(pre)) = root.query_selector(":scope > .tim-pre") {
-        pre.remove();
-    }
+/// Returns where the pre-rendered site keeps the territory pages (its `data-pages`), if it said.
+pub fn take_over(root: &HtmlElement) -> Option<String> {
+    let pre = root.query_selector(":scope > .tim-pre").ok()??;
+    pre.remove();
+    pre.get_attribute("data-pages")
 }
 
 /// The id of the pre-rendered territory that has keyboard focus, if any: the module gives the

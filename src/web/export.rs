@@ -3,14 +3,21 @@
 //! drawn into a canvas). Either is handed to the user through an `<a download>` on a blob URL,
 //! revoked once the download has started. The `<img>` reads a `data:` URL, which the pages'
 //! `img-src 'self' data:` allows; a blob URL would need `blob:` there.
+//!
+//! The menu of formats is a disclosure of the web layer, not map state: Escape in it closes it
+//! (and is kept from the map, whose Escape closes the card), a click elsewhere closes it too.
 
 use super::app::App;
+use super::listeners::Listeners;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement, HtmlImageElement, Url};
+use web_sys::{
+    Blob, BlobPropertyBag, CanvasRenderingContext2d, Event, HtmlCanvasElement, HtmlElement, HtmlImageElement,
+    KeyboardEvent, Url,
+};
 
 /// How many device pixels a CSS pixel of the view is in the PNG.
 const PNG_SCALE: f64 = 2.0;
@@ -23,6 +30,36 @@ pub fn toggle(toggle: &HtmlElement) {
     if let Some(menu) = menu {
         menu.set_hidden(!open);
     }
+}
+
+/// The toggle of the menu in `wrap` (`.tim-export`), when the menu is open.
+fn open_toggle(wrap: &HtmlElement) -> Option<HtmlElement> {
+    let t: HtmlElement = wrap.first_element_child()?.dyn_into().ok()?;
+    (t.get_attribute("aria-expanded").as_deref() == Some("true")).then_some(t)
+}
+
+/// Escape in the menu or on its toggle closes it, gives the focus back to the toggle and goes
+/// no further (a listener on `wrap`, below the map's own, whose Escape closes the card); a click
+/// outside `wrap`, anywhere in the page, closes it and leaves the focus where the click put it.
+pub fn wire(l: &mut Listeners, wrap: &HtmlElement) -> Result<(), JsValue> {
+    let keys = wrap.clone();
+    l.add(wrap, "keydown", false, move |e: Event| {
+        let escape = e.dyn_ref::<KeyboardEvent>().is_some_and(|k| k.key() == "Escape");
+        if let Some(t) = open_toggle(&keys).filter(|_| escape) {
+            toggle(&t);
+            let _ = t.focus();
+            e.prevent_default();
+            e.stop_propagation();
+        }
+    })?;
+    let clicks = wrap.clone();
+    let doc = super::dom::document()?;
+    l.add(&doc, "click", true, move |e: Event| {
+        // The composed path, not the target: in a shadow root the page sees the host element.
+        if let Some(t) = open_toggle(&clicks).filter(|_| !e.composed_path().includes(&clicks, 0)) {
+            toggle(&t);
+        }
+    })
 }
 
 /// Downloads the current view as SVG.

@@ -22,6 +22,8 @@ pub struct List {
     empty: HtmlElement,
     tbody: HtmlElement,
     uid: u32,
+    /// Where the territory pages are, when the site has them (see [`crate::card::page_href`]).
+    pages: Option<String>,
     /// The rows in the table now, with their territory index.
     rows: RefCell<Vec<(usize, Element)>>,
     /// The rows the CSV link must hold, when too many to write before it is clicked.
@@ -35,8 +37,16 @@ const EAGER_CSV_ROWS: usize = 2_000;
 /// Rows drawn at most; the count line says when there are more, and the CSV has them all.
 pub const MAX_ROWS: usize = 200;
 
-/// Builds the list into `container` (emptied first).
-pub fn build(doc: &Document, container: &HtmlElement, data: &Dataset, s: &Strings, uid: u32) -> Result<List, JsValue> {
+/// Builds the list into `container` (emptied first); with `pages`, each row links to its
+/// territory's page too.
+pub fn build(
+    doc: &Document,
+    container: &HtmlElement,
+    data: &Dataset,
+    s: &Strings,
+    uid: u32,
+    pages: Option<String>,
+) -> Result<List, JsValue> {
     container.set_text_content(None);
     append(container, &text_el(doc, "h2", "tim-list-title", s.list_title)?)?;
     let tools = html(doc, "div", "tim-list-tools")?;
@@ -100,13 +110,13 @@ pub fn build(doc: &Document, container: &HtmlElement, data: &Dataset, s: &String
         empty,
         tbody,
         uid,
+        pages,
         rows: RefCell::new(Vec::new()),
         csv_pending: RefCell::new(None),
     };
     Ok(list)
 }
 
-/// One table row: name (a button that opens it on the map), status with its swatch, date, projects.
 /// In a compact embed the list folds behind a `<details>` whose summary is its title: the map
 /// and the legend come first, the list opens on demand, and the host's auto-height follows it.
 pub fn fold(doc: &Document, container: &HtmlElement, s: &Strings) -> Result<(), JsValue> {
@@ -120,7 +130,16 @@ pub fn fold(doc: &Document, container: &HtmlElement, s: &Strings) -> Result<(), 
     append(&details, container)
 }
 
-fn row(doc: &Document, data: &Dataset, i: usize, s: &Strings, uid: u32) -> Result<Element, JsValue> {
+/// One table row: name (a button that opens it on the map) and under it the link to its page
+/// when there is one (where the pre-rendered row has it), status with its swatch, date, projects.
+fn row(
+    doc: &Document,
+    data: &Dataset,
+    i: usize,
+    s: &Strings,
+    uid: u32,
+    pages: Option<&str>,
+) -> Result<Element, JsValue> {
     let tr = html(doc, "tr", "")?;
     let Some(r) = card::row(data, i, s) else { return Ok(tr.into()) };
     tr.set_attribute("data-id", r.id)?;
@@ -131,6 +150,11 @@ fn row(doc: &Document, data: &Dataset, i: usize, s: &Strings, uid: u32) -> Resul
     button.set_attribute("data-index", &i.to_string())?;
     button.set_title(s.show_on_map);
     append(&name, &button)?;
+    if let Some(href) = pages.and_then(|p| card::page_href(p, r.id)) {
+        let a = text_el(doc, "a", "tim-list-page", s.territory_page)?;
+        a.set_attribute("href", &href)?;
+        append(&name, &a)?;
+    }
     append(&tr, &name)?;
     let status = html(doc, "td", "")?;
     append(&status, &swatch(doc, uid, r.status)?)?;
@@ -167,7 +191,7 @@ impl List {
         self.tbody.set_text_content(None);
         let mut rows = Vec::new();
         for &i in shown.iter().take(MAX_ROWS) {
-            let tr = row(doc, data, i, s, self.uid)?;
+            let tr = row(doc, data, i, s, self.uid, self.pages.as_deref())?;
             append(&self.tbody, &tr)?;
             rows.push((i, tr));
         }

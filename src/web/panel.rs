@@ -31,8 +31,17 @@ fn section(doc: &Document, body: &HtmlElement, title: &str, class: &str) -> Resu
     Ok(list)
 }
 
-/// Fills the panel with territory `i` and shows it; what it says is [`card::card`]'s.
-pub fn fill(doc: &Document, c: &Chrome, data: &Dataset, i: usize, s: &Strings, uid: u32) -> Result<(), JsValue> {
+/// Fills the panel with territory `i` and shows it; what it says is [`card::card`]'s, then a
+/// link to `page`, the territory's own page, when the site has one.
+pub fn fill(
+    doc: &Document,
+    c: &Chrome,
+    data: &Dataset,
+    i: usize,
+    s: &Strings,
+    uid: u32,
+    page: Option<&str>,
+) -> Result<(), JsValue> {
     let Some(card) = card::card(data, i, s) else { return Ok(()) };
     let body = &c.panel_body;
     body.set_text_content(None);
@@ -81,6 +90,13 @@ pub fn fill(doc: &Document, c: &Chrome, data: &Dataset, i: usize, s: &Strings, u
             append(&li, &link(doc, l)?)?;
             append(&sources, &li)?;
         }
+    }
+    if let Some(page) = page {
+        let p = html(doc, "p", "tim-card-page")?;
+        let a = text_el(doc, "a", "", s.territory_page)?;
+        a.set_attribute("href", page)?;
+        append(&p, &a)?;
+        append(body, &p)?;
     }
     c.panel.set_hidden(false);
     Ok(())

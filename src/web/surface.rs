@@ -57,16 +57,16 @@ impl Surface {
         }
     }
 
-    /// Dims the territories not kept by the list's filter. Returns whether the map must be
-    /// painted again to show it (the canvas), rather than restyled at once (SVG).
-    pub fn dim(&mut self, keep: &[bool], active: bool) -> bool {
+    /// Dims the territories the list's filter leaves out (`dimmed`, by index). Returns whether
+    /// the map must be painted again to show it (the canvas), rather than restyled at once (SVG).
+    pub fn dim(&mut self, dimmed: &[bool]) -> bool {
         match self {
             Surface::Svg(s) => {
-                s.dim(keep, active);
+                s.dim(dimmed);
                 false
             }
             Surface::Canvas(s) => {
-                s.dim(keep, active);
+                s.dim(dimmed);
                 true
             }
         }

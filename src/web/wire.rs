@@ -51,10 +51,11 @@ type Reader = fn(&mut App, &Event) -> Option<Input>;
 
 /// Registers every listener of the map on its own elements.
 pub fn wire(app: &Shared, l: &mut Listeners) -> Result<(), JsValue> {
-    let (svg, root) = {
+    let (svg, root, export) = {
         let a = app.borrow();
-        (a.chrome().svg.clone(), a.root().clone())
+        (a.chrome().svg.clone(), a.root().clone(), a.chrome().export.clone())
     };
+    super::export::wire(l, &export)?;
     settle_and_resize(app, l, &svg)?;
     pointers(app, l, &svg)?;
     wheel(app, l, &svg)?;
@@ -142,7 +143,8 @@ fn wheel(app: &Shared, l: &mut Listeners, svg: &Element) -> Result<(), JsValue> 
     })
 }
 
-/// Focus on a territory, the map's keys, and Escape anywhere in the page for the tooltip.
+/// Focus on a territory, the map's keys, and Escape anywhere in the page for the tooltip. (Escape
+/// in the image menu never gets here: the menu keeps it, see `export::wire`.)
 fn keys(app: &Shared, l: &mut Listeners, svg: &Element, root: &HtmlElement) -> Result<(), JsValue> {
     on(app, l, svg, "focusin", true, |_, e| {
         let t = e.target()?.dyn_into::<Element>().ok()?;

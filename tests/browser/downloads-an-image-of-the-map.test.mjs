@@ -99,6 +99,40 @@ for (const renderer of ['svg', 'canvas']) {
   });
 }
 
+for (const renderer of ['svg', 'canvas']) {
+  test(`${renderer}: the territories the list dims are dimmed in the image too`, async () => {
+    const { page, watch } = await app.open(`?renderer=${renderer}`);
+    await page.selectOption('#carte .tim-filter', { label: STATUS.none });
+    await page.fill('#carte .tim-search', 'moselle');
+    const shown = await page.$$eval('#carte .tim-table tbody tr', (trs) => trs.map((tr) => tr.dataset.id));
+    assert.deepEqual(shown, ['moselle-est'], 'the list keeps one territory');
+    if (renderer === 'svg') {
+      const dimmed = await page.$$eval('#carte path.tim-territory.tim-dimmed', (ps) => ps.length);
+      assert.equal(dimmed, 14, 'the map dims the 14 others');
+    }
+    await page.click('#carte button.tim-export-toggle');
+    const file = await download(page, '#carte button.tim-export-svg');
+    const paths = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return [...doc.querySelectorAll('path[data-id]')].map((p) => [p.getAttribute('data-id'), p.getAttribute('opacity')]);
+    }, file.bytes.toString('utf8'));
+    assert.equal(paths.length, 15);
+    for (const [id, opacity] of paths) {
+      if (id === 'moselle-est') assert.equal(opacity, null, 'the territory the list keeps is drawn whole');
+      else assert.equal(opacity, '0.25', `${id} is dimmed as on the map (map.css: .tim-dimmed)`);
+    }
+    // The PNG is drawn from that same document.
+    const png = await download(page, '#carte button.tim-export-png');
+    assert.ok((await readPng(page, png.bytes)).width > 0, 'the PNG decodes');
+    // Clearing the filter clears the dimming in the next image.
+    await page.fill('#carte .tim-search', '');
+    await page.selectOption('#carte .tim-filter', '');
+    const again = await download(page, '#carte button.tim-export-svg');
+    assert.ok(!again.bytes.toString('utf8').includes('opacity="0.25"'), 'no territory dimmed');
+    await assertHealthy(watch);
+  });
+}
+
 test('the keyboard alone opens the menu and downloads, and the focus stays put', async () => {
   const { page, watch } = await app.open('');
   // Tab order: the zoom buttons, then the image's toggle.

@@ -84,9 +84,10 @@ impl CanvasSurface {
         }
     }
 
-    /// Dims the territories not kept by the list's filter, at the next [`paint`](Self::paint).
-    pub fn dim(&mut self, keep: &[bool], active: bool) {
-        self.painter.set_dimmed(keep.iter().map(|k| active && !k).collect());
+    /// Dims the territories the list's filter leaves out (`dimmed`, by index), at the next
+    /// [`paint`](Self::paint).
+    pub fn dim(&mut self, dimmed: &[bool]) {
+        self.painter.set_dimmed(dimmed.to_vec());
     }
 
     /// Paints the map at view `v`.

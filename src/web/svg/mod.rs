@@ -82,10 +82,10 @@ impl SvgSurface {
         }
     }
 
-    /// Dims the territories not kept by the list's filter.
-    pub fn dim(&self, keep: &[bool], active: bool) {
-        for (p, keep) in self.paths.iter().zip(keep) {
-            toggle_class(p, "tim-dimmed", active && !keep);
+    /// Dims the territories the list's filter leaves out (`dimmed`, by index).
+    pub fn dim(&self, dimmed: &[bool]) {
+        for (p, &d) in self.paths.iter().zip(dimmed) {
+            toggle_class(p, "tim-dimmed", d);
         }
     }
 
