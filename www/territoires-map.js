@@ -28,8 +28,14 @@ class TerritoiresMapElement extends HTMLElement {
     this.#root = document.createElement('div');
     shadow.append(link, this.#root);
     // The host's pre-rendered markup (light DOM), shown through a slot that the module removes,
-    // as any `.tim-pre`, once its own map is drawn.
-    if (this.firstElementChild) this.#root.append(Object.assign(document.createElement('slot'), { className: 'tim-pre' }));
+    // as any `.tim-pre`, once its own map is drawn; the slot passes on where the snippet says the
+    // territory pages are, which the module's card and list then link to.
+    if (this.firstElementChild) {
+      const slot = Object.assign(document.createElement('slot'), { className: 'tim-pre' });
+      const pages = this.querySelector(':scope > .tim-map > .tim-pre[data-pages]')?.dataset.pages;
+      if (pages) slot.dataset.pages = pages;
+      this.#root.append(slot);
+    }
     // Keep the host's state and selection in step with the map inside.
     this.addEventListener('ready', () => { this.dataset.state = 'ready'; this.#applySelected(); });
     this.addEventListener('error', () => { this.dataset.state = 'error'; });

@@ -46,5 +46,15 @@ test('the snippet shows inside the element until the module takes over', async (
   await page.waitForSelector('territoires-map[data-state="ready"]');
   assert.equal(await page.locator('territoires-map path.tim-territory[role="button"]').count(), 15, "the module's map");
   assert.equal(await pre.boundingBox(), null, 'the snippet is no longer shown');
+  // The module's list and card link to the territory pages where the snippet's did (the hidden
+  // light-DOM copy left aside).
+  const live = 'territoires-map .tim-map[data-state]';
+  const rows = await page.$$eval(`${live} .tim-table tbody tr`, (trs) =>
+    trs.map((tr) => [tr.dataset.id, tr.querySelector('a.tim-list-page')?.getAttribute('href') ?? null]));
+  assert.equal(rows.length, 15);
+  for (const [id, href] of rows) assert.equal(href, `${app.base}/territoires/${id}.html`, `${id}'s row`);
+  await page.click(`${live} .tim-table tr[data-id="moselle-est"] button.tim-list-select`);
+  assert.equal(await page.locator(`${live} .tim-panel:not([hidden]) .tim-card-page a`).getAttribute('href'),
+    `${app.base}/territoires/moselle-est.html`);
   await assertHealthy(watch);
 });
