@@ -65,3 +65,23 @@ test('a click outside the menu closes it', async () => {
   assert.equal(await expanded(page), 'true', 'choosing a format leaves the menu open');
   await assertHealthy(watch);
 });
+
+test('inside <territoires-map>, a click outside the menu closes it, a click in it does not', async () => {
+  // The element's map lives in a shadow root: the page sees clicks on it as clicks on the host.
+  const { page, watch } = await app.open('demo.html', { state: null });
+  await page.waitForSelector('#carte-element[data-state="ready"]');
+  const el = '#carte-element';
+  const isOpen = () => page.getAttribute(`${el} .tim-export-toggle`, 'aria-expanded');
+  for (const outside of ['h1', `${el} button.tim-zoom-in`]) {
+    await page.click(`${el} button.tim-export-toggle`);
+    assert.equal(await isOpen(), 'true');
+    await page.click(outside);
+    assert.equal(await isOpen(), 'false', `a click on ${outside} closes the element's menu`);
+  }
+  await page.click(`${el} button.tim-export-toggle`);
+  const waiting = page.waitForEvent('download', { timeout: 15_000 });
+  await page.click(`${el} button.tim-export-svg`);
+  await waiting;
+  assert.equal(await isOpen(), 'true', "a click in the element's menu leaves it open");
+  await assertHealthy(watch);
+});
