@@ -1,17 +1,17 @@
 //! The state of one map on a page: its DOM, and once loaded, its data, scene and controller.
 //! Browser events come in as [`Input`]s; the controller's [`Effect`]s are carried out here.
 
+mod effects;
+
 use super::chrome::Chrome;
 use super::draw::{self, LabelTexts};
 use super::list::{self, List};
 use super::listeners::Timer;
 use super::loading::Loader;
-use super::panel;
 use super::surface::Surface;
-use crate::interact::{Controller, Effect, Gesture, Input, Settings};
+use crate::interact::{Controller, Input, Settings};
 use crate::load::Failure;
 use crate::model::{Context, Dataset};
-use crate::render::svg::Mark;
 use crate::render::{Renderer, CANVAS_ABOVE_FEATURES};
 use crate::scene::Scene;
 use crate::text::Strings;
@@ -300,86 +300,5 @@ impl App {
     /// Index of a territory by id.
     pub fn index_of(&self, id: &str) -> Option<usize> {
         self.map.as_ref()?.data.territories.iter().position(|t| t.id == id)
-    }
-
-    /// Feeds one input to the controller and carries out its effects.
-    pub fn input(&mut self, input: Input) -> Vec<HostEvent> {
-        self.view_changed = false;
-        let Some(m) = self.map.as_mut() else { return Vec::new() };
-        let fx = m.ctl.handle(input, &m.scene);
-        fx.into_iter().filter_map(|e| self.apply(e).ok().flatten()).collect()
-    }
-
-    fn apply(&mut self, e: Effect) -> Result<Option<HostEvent>, JsValue> {
-        let Some(m) = self.map.as_mut() else { return Ok(None) };
-        let c = &self.chrome;
-        match e {
-            Effect::Hover(h) => {
-                m.surface.mark(Mark::Hover, m.hovered, h.map(|h| h.0), &m.scene)?;
-                m.hovered = h.map(|h| h.0);
-                match h {
-                    Some((i, at)) => {
-                        c.tooltip.set_text_content(Some(&m.data.territories[i].name));
-                        let style = c.tooltip.style();
-                        style.set_property("left", &format!("{:.0}px", at.x))?;
-                        style.set_property("top", &format!("{:.0}px", at.y))?;
-                        c.tooltip.set_hidden(false);
-                    }
-                    None => c.tooltip.set_hidden(true),
-                }
-            }
-            Effect::Focus(i) => {
-                c.live.set_text_content(Some(&m.data.spoken(i)));
-                self.focus(i, true)?;
-            }
-            Effect::Open(i) => {
-                let page = self.pages.as_deref().and_then(|p| crate::card::page_href(p, &m.data.territories[i].id));
-                panel::fill(&self.doc, c, &m.data, i, self.strings, self.uid, page.as_deref())?;
-                m.surface.mark(Mark::Selected, m.selected, Some(i), &m.scene)?;
-                m.selected = Some(i);
-                let t = &m.data.territories[i];
-                let status = &m.data.legend.statuses[t.status];
-                c.live.set_text_content(Some(&m.data.spoken(i)));
-                let ev = HostEvent::Select { id: t.id.clone(), name: t.name.clone(), status: status.id.clone() };
-                m.list.mark(Some(i));
-                // Focus follows the user (a click, a key, a row of the list: focus is already in
-                // the map); a host's select() or a deep link only moves the tab stop (WCAG 3.2.1).
-                let take = self.chrome.root.matches(":focus-within").unwrap_or(false);
-                self.focus(i, take)?;
-                return Ok(Some(ev));
-            }
-            Effect::Close { refocus } => {
-                c.panel.set_hidden(true);
-                m.list.mark(None);
-                m.surface.mark(Mark::Selected, m.selected, None, &m.scene)?;
-                m.selected = None;
-                if let Some(i) = refocus {
-                    self.focus(i, true)?;
-                }
-            }
-            Effect::ViewChanged => {
-                self.view_changed = true;
-                self.moved()?;
-            }
-            Effect::Hint(g) => {
-                let text = match g {
-                    Gesture::Wheel => self.strings.hint_wheel,
-                    Gesture::Touch => self.strings.hint_touch,
-                };
-                c.hint.set_text_content(Some(text));
-                // Hide, force a style pass, show: restarts the fade-out animation.
-                c.hint.set_hidden(true);
-                let _ = c.hint.offset_width();
-                c.hint.set_hidden(false);
-            }
-        }
-        Ok(None)
-    }
-
-    /// Moves the roving tab stop to territory `i`, and focuses it if `take`.
-    fn focus(&mut self, i: usize, take: bool) -> Result<(), JsValue> {
-        let Some(m) = self.map.as_mut() else { return Ok(()) };
-        m.surface.focus(i, take, &m.data, &m.scene)?;
-        draw::markers(&self.doc, &self.chrome, &m.ctl.markers(&m.scene), &m.data, i, self.uid)
     }
 }
