@@ -122,9 +122,10 @@ pub fn page_slug(id: &str) -> Option<String> {
 /// assert_eq!(page_href("territoires/", "a/b"), None);
 /// ```
 pub fn page_href(pages: &str, id: &str) -> Option<String> {
-    let lower = pages.to_ascii_lowercase();
+    // Relative (no scheme before the first `/`), or an absolute address the loader's own rule
+    // keeps as it is written.
     let scheme = pages.find(':').filter(|&c| pages.find('/').is_none_or(|s| c < s));
-    let safe = scheme.is_none() || lower.starts_with("https://") || lower.starts_with("http://");
+    let safe = scheme.is_none() || crate::load::safe_url(pages).as_deref() == Some(pages);
     safe.then(|| page_slug(id)).flatten().map(|slug| format!("{pages}{slug}.html"))
 }
 

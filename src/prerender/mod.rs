@@ -15,7 +15,7 @@
 //! out, as in the browser.
 //!
 //! Safety: every text from the data goes through maud, which escapes it; links are kept only
-//! when `http:` or `https:` ([`safe_url`]); no inline script or style is written (the pages work
+//! when `http:` or `https:` ([`crate::load::safe_url`], the loader's own rule, checked again here because this HTML is served as is); no inline script or style is written (the pages work
 //! under the strict CSP of `.ci/serve.py`). Native only: nothing of it is in the wasm module.
 
 mod map;
@@ -97,11 +97,4 @@ pub fn card_href(id: &str) -> String {
         }
     }
     out
-}
-
-/// `url` when it is an `http:` or `https:` address (the loader already drops others; checked
-/// again here because this HTML is served as is).
-pub fn safe_url(url: &str) -> Option<&str> {
-    let lower = url.trim_start().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://")).then_some(url)
 }

@@ -3,8 +3,9 @@
 //! mirrors `web::draw::header`, `web::panel` and `web::list`.
 
 use super::map::swatch;
-use super::{card_href, card_id, safe_url, Links, Site, UID};
+use super::{card_href, card_id, Links, Site, UID};
 use crate::card;
+use crate::load::safe_url;
 use crate::model::Link;
 use maud::{html, Markup};
 

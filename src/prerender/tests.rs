@@ -1,5 +1,5 @@
 use super::*;
-use crate::load;
+use crate::load::{self, safe_url};
 use crate::text::FR;
 
 const GRAND_EST: &[u8] = include_bytes!("../../data/territoires-grand-est.geojson");
@@ -158,7 +158,7 @@ fn ids_that_cannot_be_file_names_get_no_page_and_an_encoded_card_link() {
     assert_eq!(page_slug(&"x".repeat(121)), None);
     assert_eq!(card_href("é"), "#territoire=%C3%A9");
     assert_eq!(safe_url("JavaScript:alert(1)"), None);
-    assert_eq!(safe_url("HTTPS://x.fr"), Some("HTTPS://x.fr"));
+    assert_eq!(safe_url("HTTPS://x.fr").as_deref(), Some("HTTPS://x.fr"));
     assert_eq!(safe_url("data:text/html,x"), None);
     // The module builds its links to the pages with the same rule, from the prefix it reads.
     assert_eq!(crate::card::page_href("territoires/", "a/b"), None);
