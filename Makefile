@@ -55,16 +55,16 @@ dist: dist-site-url build
 	  printf '%8d  %s\n' "$$(gzip -9 -c "$$f" | wc -c)" "$$f"; done
 	@echo "→ $(DIST)"
 
-# The viewer against a Leaflet 1.9 page in headless Chromium, and native timings of the core; see
-# docs/performance.md. Not part of `make test`. Prints one table (also target/bench/report.md).
-# The communes stress file is generated once into target/bench/ (not committed).
-BENCH_COMMUNES := target/bench/communes-france.geojson
 .PHONY: dist-site-url
 dist-site-url:
 	@if [ "$(origin SITE_URL)" = file ]; then \
 	  echo "make dist: say where the folder will be published, e.g. make dist SITE_URL=https://www.example.org/carte/"; \
 	  echo "(the pages' canonical and Open Graph addresses, and the snippet's links, start with it)"; exit 2; fi
 
+# The viewer against a Leaflet 1.9 page in headless Chromium, and native timings of the core; see
+# docs/performance.md. Not part of `make test`. Prints one table (also target/bench/report.md).
+# The communes stress file is generated once into target/bench/ (not committed).
+BENCH_COMMUNES := target/bench/communes-france.geojson
 .PHONY: bench
 bench: build setup-browser
 	@$(MAKE) --no-print-directory data-sources
