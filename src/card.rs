@@ -129,6 +129,30 @@ pub fn page_href(pages: &str, id: &str) -> Option<String> {
     safe.then(|| page_slug(id)).flatten().map(|slug| format!("{pages}{slug}.html"))
 }
 
+/// The id of a territory's card: the deep link the module reads (`#territoire=<id>`) is also the
+/// fragment that opens the pre-rendered card without it (`:target`).
+pub fn card_id(id: &str) -> String {
+    format!("territoire={id}")
+}
+
+/// The link to a territory's card on the same page, the id percent-encoded.
+///
+/// ```
+/// use territoires_map::card::card_href;
+/// assert_eq!(card_href("a b\"<"), "#territoire=a%20b%22%3C");
+/// ```
+pub fn card_href(id: &str) -> String {
+    let mut out = String::from("#territoire=");
+    for b in id.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,6 +4,7 @@
 //! names. A dropped name is still the territory's accessible name, its tooltip and its list row.
 
 use crate::coords::Screen;
+use crate::model::Dataset;
 use crate::scene::Scene;
 use crate::view::View;
 
@@ -20,6 +21,22 @@ pub struct Candidate {
     pub widths: Vec<(f64, usize)>,
     /// Higher goes first.
     pub priority: f64,
+}
+
+/// The territories that get a name on the map, the largest first and at most [`MAX_LABELS`],
+/// each with its texts to try ([`texts`]): the candidates of the module, the pre-render and the
+/// exported image alike.
+pub fn candidates(data: &Dataset, scene: &Scene) -> Vec<(usize, Vec<String>)> {
+    let areas: Vec<f64> = scene.territories.iter().map(|t| t.shape.area).collect();
+    let mut by_area = crate::rank::largest_first(&areas);
+    by_area.truncate(MAX_LABELS);
+    let named = by_area.into_iter().filter_map(|i| Some((i, data.territories.get(i)?)));
+    named.map(|(i, t)| (i, texts(&t.name, t.short_name.as_deref()))).collect()
+}
+
+/// Each text's widest line, by `measure`, and its number of lines: what [`place`] needs.
+pub fn widths(texts: &[String], measure: impl Fn(&str) -> f64) -> Vec<(f64, usize)> {
+    texts.iter().map(|t| (t.lines().map(&measure).fold(0.0, f64::max), t.lines().count())).collect()
 }
 
 /// The texts to try for a name, best first, lines separated by `\n`: the name on one line, then

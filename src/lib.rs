@@ -4,17 +4,21 @@
 //! validation of GeoJSON ([`load`]), the Lambert-93 projection ([`projection`]), geometry
 //! ([`geom`]), the scene of projected shapes ([`scene`]), what the two renderers draw and the
 //! looks they share ([`render`]), label placement ([`labels`]), ordering by weight ([`rank`]), the
-//! view transform ([`view`]) and the interaction state machine ([`interact`]). Only `web` names
-//! `web_sys`, `js_sys` or `JsValue`. The exported image is a document of [`render`]; `raster`,
-//! native only, turns it into PNG for `src/bin/carte.rs` at build time.
+//! view transform ([`view`]) and the interaction state machine ([`interact`]). What the visitor
+//! reads around the map (card, list, legend, fill patterns) is described once in [`markup`] and
+//! written as HTML by the pre-render, as DOM by `web`, and into the exported image ([`image`]);
+//! `raster`, native only, turns that image into PNG for `src/bin/carte.rs` at build time. Only
+//! `web` names `web_sys`, `js_sys` or `JsValue`.
 
 pub mod alt;
 pub mod card;
 pub mod coords;
 pub mod geom;
+pub mod image;
 pub mod interact;
 pub mod labels;
 pub mod load;
+pub mod markup;
 pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;

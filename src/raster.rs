@@ -1,4 +1,4 @@
-//! Native only: the exported SVG document ([`crate::render::image`]) rasterized to PNG with
+//! Native only: the exported SVG document ([`crate::image`]) rasterized to PNG with
 //! `resvg`, for `carte` at build time. Never compiled into the wasm module, where the browser
 //! rasterizes the same document itself. Works in the document's pixels, times a scale.
 
@@ -16,7 +16,7 @@ pub const FAMILY: &str = "DejaVu Sans";
 pub enum RasterError {
     /// No face of [`FAMILY`] among the system's fonts.
     NoFont,
-    /// The document did not parse (a bug: it is written by `render::image`).
+    /// The document did not parse (a bug: it is written by `image`).
     Svg(usvg::Error),
     /// Zero or too large a size.
     Size(u32, u32),
@@ -47,20 +47,6 @@ pub fn fonts() -> Result<Arc<fontdb::Database>, RasterError> {
     }
     db.set_sans_serif_family(FAMILY);
     Ok(Arc::new(db))
-}
-
-/// `id` when it can name a file as it is (ASCII letters, digits, `-`, `_`, not starting with a
-/// dot): the pages link to `territoires/<id>.png` by the id itself.
-///
-/// ```
-/// use territoires_map::raster::file_stem;
-/// assert_eq!(file_stem("vosges-2"), Some("vosges-2"));
-/// assert_eq!(file_stem("../etc/passwd"), None);
-/// assert_eq!(file_stem(""), None);
-/// ```
-pub fn file_stem(id: &str) -> Option<&str> {
-    let safe = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
-    (!id.is_empty() && id.len() <= 200 && id.chars().all(safe)).then_some(id)
 }
 
 /// `svg` drawn at `scale` times its size, as PNG bytes.

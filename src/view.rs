@@ -23,6 +23,10 @@ pub struct View {
     padding: f64,
 }
 
+/// Padding around fitted territories, in pixels: the module's first view and the pre-rendered
+/// one, which it must match.
+pub const FIT_PADDING: f64 = 12.0;
+
 impl View {
     /// A view of `width` × `height` pixels showing all of `bounds` with `padding` pixels around.
     pub fn fit(bounds: Bounds, width: f64, height: f64, padding: f64) -> View {

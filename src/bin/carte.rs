@@ -5,11 +5,11 @@
 //! - `<site>/territoires/<id>.png`, 1200 × 630 (the Open Graph size), the map with that
 //!   territory outlined, for the per-territory pages' link previews.
 //!
-//! The document is `render::image`'s; the rasterizing is `raster`'s (native only).
+//! The document is `image`'s; the rasterizing is `raster`'s (native only).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use territoires_map::render::image::{document, Layout};
+use territoires_map::image::{document, Layout};
 use territoires_map::scene::Scene;
 use territoires_map::text::FR;
 use territoires_map::view::View;
@@ -66,7 +66,8 @@ fn run(data_dir: &Path, site: &Path) -> Result<usize, String> {
     let v = View::fit(scene.bounds, OG.0, Layout::map_height_for(&data, &FR, OG.0, OG.1), PADDING);
     let mut written = 0;
     for (i, t) in data.territories.iter().enumerate() {
-        let Some(stem) = raster::file_stem(&t.id) else {
+        // The pages' own rule: `territoires/<id>.html` names `<id>.png` as its preview.
+        let Some(stem) = territoires_map::card::page_slug(&t.id) else {
             eprintln!("carte: no image for territory « {} »: its id is not a safe file name", t.id);
             continue;
         };

@@ -3,27 +3,14 @@
 //! write, so that map.css draws both alike. Paths are in kilometres inside the view group; labels
 //! in the pixels of the nominal view box (see [`super`]).
 
+use super::parts::{element, nodes};
 use super::{card_href, page_slug, Links, Site, HEIGHT, UID, WIDTH};
-use crate::labels::{estimate_width, texts, LABEL_PX, LINE_PX, MAX_LABELS};
-use crate::model::StatusCategory;
+use crate::labels::{candidates, estimate_width, widths, LABEL_PX, LINE_PX};
+use crate::markup::legend::{patterns, Styling};
 use crate::render::path_data;
-use crate::render::style::{self, MOTIF_TILE};
-use crate::render::svg::{context_class, pattern_fill, pattern_id, pattern_transform, Mark};
+use crate::render::svg::{context_class, pattern_fill, pattern_transform, Mark};
 use crate::view::View;
 use maud::{html, Markup};
-
-fn pattern(id: &str, cat: &StatusCategory, transform: Option<&str>) -> Markup {
-    let tile = MOTIF_TILE;
-    let motif = style::motif(cat.pattern);
-    html! {
-        pattern id=(id) patternUnits="userSpaceOnUse" width=(tile) height=(tile) patternTransform=[transform] {
-            rect width=(tile) height=(tile) fill=(cat.color) {}
-            @if let Some(m) = motif {
-                path d=(m.d) class=(if m.filled { "tim-motif-dot" } else { "tim-motif" }) {}
-            }
-        }
-    }
-}
 
 /// Where territory `i` links to.
 fn territory_href(site: &Site, i: usize, links: &Links) -> String {
@@ -64,9 +51,8 @@ pub fn svg(site: &Site, selected: Option<usize>, links: &Links) -> Markup {
         svg class="tim-svg" role="group" aria-label=(s.map_label) aria-describedby=(format!("tim{UID}-help"))
             tabindex="-1" viewBox=(view_box) preserveAspectRatio="xMidYMid meet" {
             defs {
-                @for (k, cat) in statuses.iter().enumerate() {
-                    (pattern(&pattern_id(UID, k, false), cat, Some(&transform)))
-                    (pattern(&pattern_id(UID, k, true), cat, None))
+                @for legend in [false, true] {
+                    @for p in patterns(site.data, UID, legend, Some(&transform), Styling::Classes) { (element(p)) }
                 }
             }
             g class="tim-view" transform=(v.svg_transform()) {
@@ -99,19 +85,11 @@ type Named = (usize, Vec<String>, Vec<(f64, usize)>);
 /// The territories' names, placed as the module places them at the same view, with estimated
 /// widths (see [`super`]).
 fn labels(site: &Site, v: &View) -> Markup {
-    let areas: Vec<f64> = site.scene.territories.iter().map(|t| t.shape.area).collect();
-    let mut by_area = crate::rank::largest_first(&areas);
-    by_area.truncate(MAX_LABELS);
-    let named: Vec<Named> = by_area
+    let named: Vec<Named> = candidates(site.data, &site.scene)
         .into_iter()
-        .map(|i| {
-            let t = &site.data.territories[i];
-            let texts = texts(&t.name, t.short_name.as_deref());
-            let widths = texts
-                .iter()
-                .map(|x| (x.lines().map(|l| estimate_width(l, LABEL_PX)).fold(0.0, f64::max), x.lines().count()))
-                .collect();
-            (i, texts, widths)
+        .map(|(i, texts)| {
+            let w = widths(&texts, |l| estimate_width(l, LABEL_PX));
+            (i, texts, w)
         })
         .collect();
     let which: Vec<(usize, &[(f64, usize)])> = named.iter().map(|(i, _, w)| (*i, w.as_slice())).collect();
@@ -133,31 +111,7 @@ fn labels(site: &Site, v: &View) -> Markup {
     }
 }
 
-/// A small sample of status `status`'s fill, as `web::draw::swatch` draws it.
-pub fn swatch(status: usize) -> Markup {
-    html! {
-        svg class="tim-swatch" viewBox="0 0 24 16" aria-hidden="true" {
-            rect x="0.5" y="0.5" width="23" height="15" fill=(pattern_fill(UID, status, true)) {}
-        }
-    }
-}
-
 /// The legend: each status with its swatch and how many territories have it.
 pub fn legend(site: &Site) -> Markup {
-    let legend = &site.data.legend;
-    html! {
-        div class="tim-legend" {
-            @if let Some(title) = &legend.title { p class="tim-legend-title" { (title) } }
-            ul {
-                @for (k, cat) in legend.statuses.iter().enumerate() {
-                    @let count = site.data.territories.iter().filter(|t| t.status == k).count();
-                    li data-status=(cat.id) {
-                        (swatch(k))
-                        span class="tim-legend-label" { (cat.label) }
-                        span class="tim-count" { "(" (count) ")" }
-                    }
-                }
-            }
-        }
-    }
+    html! { div class="tim-legend" { (nodes(&crate::markup::legend::legend(site.data, UID))) } }
 }

@@ -24,20 +24,18 @@ mod parts;
 #[cfg(test)]
 mod tests;
 
-pub use crate::card::page_slug;
+pub use crate::card::{card_href, card_id, page_slug};
 pub use pages::{head_tags, map_block, root_links, snippet, territory_page, TerritoryPage};
 
 use crate::model::{Context, Dataset};
 use crate::scene::Scene;
 use crate::text::Strings;
-use crate::view::View;
+use crate::view::{View, FIT_PADDING};
 
 /// The nominal size of the pre-rendered view, in pixels: the stage of the standalone page on a
 /// desktop screen (1150 × 560 in a 1200 × 800 window: 72rem wide, `min(70vh, 640px)` high).
 pub const WIDTH: f64 = 1150.0;
 pub const HEIGHT: f64 = 560.0;
-/// Padding around the fitted territories, in pixels, as the module's.
-pub(crate) const FIT_PADDING: f64 = 12.0;
 /// The map number in ids (`tim0-p1`, `tim0-title-3`): the module counts its maps from 1, so a
 /// pre-rendered map and a live one never share an id.
 pub const UID: u32 = 0;
@@ -73,28 +71,4 @@ pub struct Links {
     /// A territory on the map opens its card on this page (`#territoire=<id>`); otherwise it goes
     /// to its own page (from a territory page, to the neighbour's).
     pub to_cards: bool,
-}
-
-/// The id of a territory's card: the deep link the module reads (`#territoire=<id>`) is also the
-/// fragment that opens the card without it (`:target`).
-pub fn card_id(id: &str) -> String {
-    format!("territoire={id}")
-}
-
-/// The link to a territory's card on the same page, the id percent-encoded.
-///
-/// ```
-/// use territoires_map::prerender::card_href;
-/// assert_eq!(card_href("a b\"<"), "#territoire=a%20b%22%3C");
-/// ```
-pub fn card_href(id: &str) -> String {
-    let mut out = String::from("#territoire=");
-    for b in id.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }

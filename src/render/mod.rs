@@ -3,19 +3,16 @@
 //! that an SVG `d` attribute and a canvas `Path2D` both read. Two renderers draw it, each with
 //! its home: [`svg`] (one `<path>` per territory) and [`canvas`] (merged paths, repainted after
 //! each gesture); [`Renderer::pick`] chooses between them, and [`style`] holds what both draw
-//! alike. [`image`] writes a view as one self-contained SVG document (the exported image),
-//! through [`xml`].
+//! alike.
 //!
 //! Input is [`Projected`](crate::coords::Projected) metres; path data is in kilometres with y up,
 //! and the view's transform flips and scales it to screen pixels, so zooming and panning never
 //! rebuild a path.
 
 pub mod canvas;
-pub mod image;
 mod path;
 pub mod style;
 pub mod svg;
-pub mod xml;
 
 pub use path::SvgPath;
 

@@ -15,12 +15,10 @@ use crate::model::{Context, Dataset};
 use crate::render::{Renderer, CANVAS_ABOVE_FEATURES};
 use crate::scene::Scene;
 use crate::text::Strings;
-use crate::view::View;
+use crate::view::{View, FIT_PADDING};
 use wasm_bindgen::JsValue;
 use web_sys::{Document, HtmlElement};
 
-/// Padding around the fitted territories, in pixels.
-const FIT_PADDING: f64 = 12.0;
 /// Milliseconds without a view change after which the canvas is painted again (until then a
 /// gesture only moves the last painting, which costs the page nothing). Wheel notches come 100
 /// to 150 ms apart: one repaint per zoom gesture, not one per notch.
@@ -278,15 +276,15 @@ impl App {
         Ok(())
     }
 
-    /// The exported image of the current view (see [`crate::render::image`]), the open
+    /// The exported image of the current view (see [`crate::image`]), the open
     /// territory outlined, and its size in CSS pixels; `None` before the data is shown.
     pub fn image(&self) -> Option<(String, f64, f64)> {
         let m = self.map.as_ref()?;
         let v = &m.ctl.view;
         // Read from the list again rather than kept: the image dims what the map dims now.
         let dimmed = m.filtered().1;
-        let svg = crate::render::image::document(&m.data, &m.scene, v, self.strings, m.selected, &dimmed);
-        let height = crate::render::image::Layout::new(&m.data, self.strings, v.width, v.height).height;
+        let svg = crate::image::document(&m.data, &m.scene, v, self.strings, m.selected, &dimmed);
+        let height = crate::image::Layout::new(&m.data, self.strings, v.width, v.height).height;
         Some((svg, v.width, height))
     }
 

@@ -15,8 +15,6 @@ use crate::view::View;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, Document, Element, HtmlCanvasElement};
 
-use crate::labels::MAX_LABELS;
-
 /// The label texts of one territory (see [`crate::labels::texts`]) with the width of their widest
 /// line at [`LABEL_PX`] and their number of lines.
 pub struct LabelTexts {
@@ -38,28 +36,19 @@ pub fn dataset(
 ) -> Result<Vec<LabelTexts>, JsValue> {
     super::svg::patterns::define(doc, &c.defs, data, uid, true)?;
     let mut labels = Vec::new();
-    let areas: Vec<f64> = scene.territories.iter().map(|t| t.shape.area).collect();
-    let mut by_area = crate::rank::largest_first(&areas);
-    by_area.truncate(MAX_LABELS);
-    for index in by_area {
-        let t = &data.territories[index];
+    for (index, texts) in crate::labels::candidates(data, scene) {
         let at = index.to_string();
         let attrs =
             [("class", "tim-label"), ("text-anchor", "middle"), ("dominant-baseline", "central"), ("data-index", &at)];
         let el = svg(doc, "text", &attrs)?;
         append(&c.labels, &el)?;
-        let texts = crate::labels::texts(&t.name, t.short_name.as_deref());
         labels.push(LabelTexts { index, el, texts, widths: Vec::new() });
     }
     // Measured with the labels' font on a canvas: no layout of the page, where measuring SVG
     // text laid out every label (docs/performance.md, "Mesures citées par le code").
     let ruler = labels.first().and_then(|l| ruler(doc, &l.el));
     for l in &mut labels {
-        l.widths = l
-            .texts
-            .iter()
-            .map(|txt| (txt.lines().map(|line| measure(ruler.as_ref(), line)).fold(0.0, f64::max), txt.lines().count()))
-            .collect();
+        l.widths = crate::labels::widths(&l.texts, |line| measure(ruler.as_ref(), line));
     }
     legend(doc, c, data, uid)?;
     Ok(labels)
@@ -87,51 +76,14 @@ fn measure(ruler: Option<&CanvasRenderingContext2d>, text: &str) -> f64 {
 
 /// The title and programme facts above the map.
 pub fn header(doc: &Document, c: &Chrome, data: &Dataset, s: &Strings) -> Result<(), JsValue> {
-    let Some(p) = &data.programme else { return Ok(()) };
-    if let Some(title) = &data.title {
-        append(&c.header, &text_el(doc, "h2", "tim-title", title)?)?;
-    }
-    let facts = html(doc, "ul", "tim-facts")?;
-    for f in &p.facts {
-        append(&facts, &text_el(doc, "li", "", f)?)?;
-    }
-    append(&c.header, &facts)?;
-    if !p.themes.is_empty() {
-        let themes = text_el(doc, "p", "tim-themes", &s.labelled(s.themes, &p.themes.join(" · ")))?;
-        append(&c.header, &themes)?;
-    }
-    if let Some(src) = &p.source {
-        let line = html(doc, "p", "tim-source")?;
-        append(&line, &super::panel::link(doc, src)?)?;
-        append(&c.header, &line)?;
-    }
+    let Some(nodes) = crate::markup::card::header(data, s) else { return Ok(()) };
+    super::markup::append_all(doc, &c.header, &nodes)?;
     c.header.set_hidden(false);
     Ok(())
 }
 
-/// A small sample of status `status`'s fill (colour and motif), for the legend and the list.
-pub fn swatch(doc: &Document, uid: u32, status: usize) -> Result<Element, JsValue> {
-    let sw = svg(doc, "svg", &[("class", "tim-swatch"), ("viewBox", "0 0 24 16"), ("aria-hidden", "true")])?;
-    let fill = pattern_fill(uid, status, true);
-    append(&sw, &svg(doc, "rect", &[("x", "0.5"), ("y", "0.5"), ("width", "23"), ("height", "15"), ("fill", &fill)])?)?;
-    Ok(sw)
-}
-
 fn legend(doc: &Document, c: &Chrome, data: &Dataset, uid: u32) -> Result<(), JsValue> {
-    if let Some(title) = &data.legend.title {
-        append(&c.legend, &text_el(doc, "p", "tim-legend-title", title)?)?;
-    }
-    let list = html(doc, "ul", "")?;
-    for (k, cat) in data.legend.statuses.iter().enumerate() {
-        let count = data.territories.iter().filter(|t| t.status == k).count();
-        let li = html(doc, "li", "")?;
-        li.set_attribute("data-status", &cat.id)?;
-        append(&li, &swatch(doc, uid, k)?)?;
-        append(&li, &text_el(doc, "span", "tim-legend-label", &cat.label)?)?;
-        append(&li, &text_el(doc, "span", "tim-count", &format!("({count})"))?)?;
-        append(&list, &li)?;
-    }
-    append(&c.legend, &list)?;
+    super::markup::append_all(doc, &c.legend, &crate::markup::legend::legend(data, uid))?;
     c.legend.set_hidden(false);
     Ok(())
 }

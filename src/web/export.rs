@@ -1,4 +1,4 @@
-//! "Télécharger l'image": the current view as the SVG document of [`crate::render::image`], or
+//! "Télécharger l'image": the current view as the SVG document of [`crate::image`], or
 //! as a PNG at twice its size, which the browser rasterizes from that same document (an `<img>`
 //! drawn into a canvas). Either is handed to the user through an `<a download>` on a blob URL,
 //! revoked once the download has started. The `<img>` reads a `data:` URL, which the pages'

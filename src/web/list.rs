@@ -1,12 +1,12 @@
 //! The list beside the map (RGAA 1.6): every territory with its status, date and projects in a
 //! table that works on its own, a search by name, a filter by status, and a CSV download of the
 //! rows shown. Filtering also dims the other territories on the map. Rows come from [`alt`],
-//! their words from [`crate::card::row`].
+//! their markup from [`crate::markup::list`].
 
 use super::dom::{append, html, text_el};
-use super::draw::swatch;
+use super::markup::{element, replace};
 use crate::alt;
-use crate::card;
+use crate::markup::{self, list::Mode};
 use crate::model::Dataset;
 use crate::text::Strings;
 use std::cell::RefCell;
@@ -37,8 +37,13 @@ const EAGER_CSV_ROWS: usize = 2_000;
 /// Rows drawn at most; the count line says when there are more, and the CSV has them all.
 pub const MAX_ROWS: usize = 200;
 
-/// Builds the list into `container` (emptied first); with `pages`, each row links to its
-/// territory's page too.
+/// The element `selector` finds inside `container` (the frame just written holds it).
+fn part(container: &HtmlElement, selector: &str) -> Result<Element, JsValue> {
+    container.query_selector(selector)?.ok_or_else(|| JsValue::from_str(selector))
+}
+
+/// Builds the list into `container` (emptied first), as [`markup::list::frame`] describes it;
+/// with `pages`, each row links to its territory's page too.
 pub fn build(
     doc: &Document,
     container: &HtmlElement,
@@ -47,68 +52,16 @@ pub fn build(
     uid: u32,
     pages: Option<String>,
 ) -> Result<List, JsValue> {
-    container.set_text_content(None);
-    append(container, &text_el(doc, "h2", "tim-list-title", s.list_title)?)?;
-    let tools = html(doc, "div", "tim-list-tools")?;
-    let search_id = format!("tim{uid}-search");
-    let label = text_el(doc, "label", "", s.search)?;
-    label.set_attribute("for", &search_id)?;
-    let search: HtmlInputElement = html(doc, "input", "tim-search")?.unchecked_into();
-    search.set_type("search");
-    search.set_id(&search_id);
-    search.set_attribute("autocomplete", "off")?;
-    append(&tools, &label)?;
-    append(&tools, &search)?;
-    let filter_id = format!("tim{uid}-filter");
-    let flabel = text_el(doc, "label", "", s.filter)?;
-    flabel.set_attribute("for", &filter_id)?;
-    let filter: HtmlSelectElement = html(doc, "select", "tim-filter")?.unchecked_into();
-    filter.set_id(&filter_id);
-    let all = text_el(doc, "option", "", s.all_statuses)?;
-    all.set_attribute("value", "")?;
-    append(&filter, &all)?;
-    for (k, cat) in data.legend.statuses.iter().enumerate() {
-        let o = text_el(doc, "option", "", &cat.label)?;
-        o.set_attribute("value", &k.to_string())?;
-        append(&filter, &o)?;
-    }
-    append(&tools, &flabel)?;
-    append(&tools, &filter)?;
-    let download = text_el(doc, "a", "tim-csv", s.download_csv)?;
-    download.set_attribute("download", s.csv_file)?;
-    append(&tools, &download)?;
-    append(container, &tools)?;
-    let count = html(doc, "p", "tim-list-count")?;
-    count.set_attribute("aria-live", "polite")?;
-    append(container, &count)?;
-
-    let wrap = html(doc, "div", "tim-table-wrap")?;
-    let table = html(doc, "table", "tim-table")?;
-    append(&table, &text_el(doc, "caption", "tim-sr-only", s.list_title)?)?;
-    let head = html(doc, "tr", "")?;
-    for h in [s.csv_name, s.status, s.date, s.projects] {
-        let th = text_el(doc, "th", "", h)?;
-        th.set_attribute("scope", "col")?;
-        append(&head, &th)?;
-    }
-    let thead = html(doc, "thead", "")?;
-    append(&thead, &head)?;
-    append(&table, &thead)?;
-    let tbody = html(doc, "tbody", "")?;
-    append(&table, &tbody)?;
-    append(&wrap, &table)?;
-    append(container, &wrap)?;
-    let empty = text_el(doc, "p", "tim-list-empty", s.no_match)?;
-    empty.set_hidden(true);
-    append(container, &empty)?;
+    let frame = markup::list::frame(data, s, uid, Mode::Live, Vec::new(), String::new());
+    replace(doc, container, &frame)?;
     container.set_hidden(false);
     let list = List {
-        search,
-        filter,
-        download,
-        count,
-        empty,
-        tbody,
+        search: part(container, ".tim-search")?.unchecked_into(),
+        filter: part(container, ".tim-filter")?.unchecked_into(),
+        download: part(container, ".tim-csv")?.unchecked_into(),
+        count: part(container, ".tim-list-count")?.unchecked_into(),
+        empty: part(container, ".tim-list-empty")?.unchecked_into(),
+        tbody: part(container, ".tim-table tbody")?.unchecked_into(),
         uid,
         pages,
         rows: RefCell::new(Vec::new()),
@@ -130,48 +83,6 @@ pub fn fold(doc: &Document, container: &HtmlElement, s: &Strings) -> Result<(), 
     append(&details, container)
 }
 
-/// One table row: name (a button that opens it on the map) and under it the link to its page
-/// when there is one (where the pre-rendered row has it), status with its swatch, date, projects.
-fn row(
-    doc: &Document,
-    data: &Dataset,
-    i: usize,
-    s: &Strings,
-    uid: u32,
-    pages: Option<&str>,
-) -> Result<Element, JsValue> {
-    let tr = html(doc, "tr", "")?;
-    let Some(r) = card::row(data, i, s) else { return Ok(tr.into()) };
-    tr.set_attribute("data-id", r.id)?;
-    let name = html(doc, "th", "")?;
-    name.set_attribute("scope", "row")?;
-    let button = text_el(doc, "button", "tim-list-select", r.name)?;
-    button.set_attribute("type", "button")?;
-    button.set_attribute("data-index", &i.to_string())?;
-    button.set_title(s.show_on_map);
-    append(&name, &button)?;
-    if let Some(href) = pages.and_then(|p| card::page_href(p, r.id)) {
-        let a = text_el(doc, "a", "tim-list-page", s.territory_page)?;
-        a.set_attribute("href", &href)?;
-        append(&name, &a)?;
-    }
-    append(&tr, &name)?;
-    let status = html(doc, "td", "")?;
-    append(&status, &swatch(doc, uid, r.status)?)?;
-    append(&status, &text_el(doc, "span", "", r.status_label)?)?;
-    append(&tr, &status)?;
-    append(&tr, &text_el(doc, "td", "", &r.date)?)?;
-    let projects = html(doc, "td", "")?;
-    if r.projects.is_empty() {
-        projects.set_text_content(Some("—"));
-    }
-    for p in r.projects {
-        append(&projects, &text_el(doc, "p", "", p)?)?;
-    }
-    append(&tr, &projects)?;
-    Ok(tr.into())
-}
-
 impl List {
     /// The search text and the chosen status.
     pub fn query(&self) -> (String, Option<usize>) {
@@ -191,7 +102,10 @@ impl List {
         self.tbody.set_text_content(None);
         let mut rows = Vec::new();
         for &i in shown.iter().take(MAX_ROWS) {
-            let tr = row(doc, data, i, s, self.uid, self.pages.as_deref())?;
+            let Some(desc) = markup::list::row(data, i, s, self.uid, Mode::Live, self.pages.as_deref()) else {
+                continue;
+            };
+            let tr = element(doc, &desc)?;
             append(&self.tbody, &tr)?;
             rows.push((i, tr));
         }

@@ -12,6 +12,7 @@ mod fetch;
 mod list;
 mod listeners;
 mod loading;
+mod markup;
 mod panel;
 mod surface;
 mod svg;

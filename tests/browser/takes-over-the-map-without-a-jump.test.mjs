@@ -96,6 +96,31 @@ test('a card opened before the module took over stays open, and no layout shift 
   await assertHealthy(watch);
 });
 
+test('the card, the legend and the list the module writes are the pre-rendered ones, element for element', async () => {
+  const { page, watch, release } = await openHeld();
+  await page.click('#carte .tim-pre a[href="#territoire=vosges"] >> nth=0', { force: true });
+  // The markup as written, map numbers (tim0-…, tim1-…) and the card title's id set aside.
+  const read = () => page.evaluate(() => {
+    const norm = (el) => el ? el.innerHTML.replace(/tim\d+-/g, 'timN-').replace(/ id="timN-title[^"]*"/, '') : null;
+    const root = document.querySelector('#carte');
+    const card = root.querySelector('.tim-card:target .tim-panel-body') ?? root.querySelector('.tim-panel:not([hidden]) .tim-panel-body');
+    const rows = [...root.querySelectorAll('.tim-table tbody tr')].map((tr) =>
+      [tr.dataset.id, tr.querySelector('th').textContent, ...[...tr.querySelectorAll('td')].map(norm)]);
+    return { card: norm(card), legend: norm(root.querySelector('.tim-legend ul')), rows };
+  });
+  const before = await read();
+  assert.match(before.card ?? '', /Vosges/);
+  release();
+  await waitForState(page, 'ready');
+  const after = await read();
+  assert.equal(await page.locator('#carte .tim-pre').count(), 0, 'the module has taken over');
+  assert.equal(after.card, before.card);
+  assert.equal(after.legend, before.legend);
+  assert.equal(after.rows.length, 15);
+  assert.deepEqual(after.rows, before.rows);
+  await assertHealthy(watch);
+});
+
 test('a territory focused by keyboard before the take-over keeps the focus, now the module\'s', async () => {
   const { page, watch, release } = await openHeld();
   await page.locator('#carte .tim-pre a[href="#territoire=val-de-lorraine"]').focus();

@@ -1,7 +1,8 @@
-//! A minimal XML writer for the exported SVG document ([`super::image`]): elements, attributes
-//! and text, every value escaped. Hand-written because the small crate for this, `xmlwriter`
-//! 0.1.0, escapes neither `&` in text nor `&` and `<` in attributes, so a territory named
-//! `R&D` would make the document unreadable.
+//! A minimal XML writer for the exported SVG document ([`crate::image`]): elements, attributes
+//! and text, every value escaped; the parts the document shares with the pages come from the
+//! [markup description](super), through [`Xml::element`]. Hand-written because the small crate
+//! for this, `xmlwriter` 0.1.0, escapes neither `&` in text nor `&` and `<` in attributes, so a
+//! territory named `R&D` would make the document unreadable.
 
 /// An XML document being written.
 #[derive(Default)]
@@ -14,7 +15,7 @@ pub struct Xml {
 ///
 /// ```
 /// let mut out = String::new();
-/// territoires_map::render::xml::escape("a<b & \"c\" ]]>\u{0}", &mut out);
+/// territoires_map::markup::xml::escape("a<b & \"c\" ]]>\u{0}", &mut out);
 /// assert_eq!(out, "a&lt;b &amp; &quot;c&quot; ]]&gt;");
 /// ```
 pub fn escape(s: &str, out: &mut String) {
@@ -69,6 +70,11 @@ impl Xml {
             escape(v, &mut self.out);
             self.out.push('"');
         }
+    }
+
+    /// Writes an element of the map's [markup description](super), as the pages write it.
+    pub fn element(&mut self, el: super::El) {
+        self.out.push_str(&super::write::to_string(&el.into()));
     }
 
     /// The document written.

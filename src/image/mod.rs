@@ -5,14 +5,15 @@
 //!
 //! Works in screen pixels of the document; the map is the view's [`Screen`](crate::coords::Screen)
 //! pixels moved down by the title's band, its paths in kilometres under the view's transform as
-//! in [`super::svg`]. Stroke widths are divided by the view's scale rather than written with
+//! in [`crate::render::svg`]. Stroke widths are divided by the view's scale rather than written with
 //! `vector-effect`, which not every rasterizer reads.
 
-use super::style::{self, Paint, MOTIF_TILE};
-use super::svg::{pattern_fill, pattern_id, pattern_transform};
-use super::xml::Xml;
 use crate::labels::estimate_width;
+use crate::markup::legend::{patterns, Styling};
+use crate::markup::xml::Xml;
 use crate::model::Dataset;
+use crate::render::style::{self, Paint};
+use crate::render::svg::{pattern_fill, pattern_transform};
 use crate::scene::Scene;
 use crate::text::Strings;
 use crate::view::View;
@@ -200,25 +201,10 @@ fn defs(x: &mut Xml, data: &Dataset, v: &View) {
     x.open("clipPath", &[("id", CLIP)]);
     x.empty("rect", &[("width", &v.width.to_string()), ("height", &v.height.to_string())]);
     x.close("clipPath");
-    let tile = MOTIF_TILE.to_string();
     let transform = pattern_transform(v);
     for legend in [false, true] {
-        for (k, cat) in data.legend.statuses.iter().enumerate() {
-            let id = pattern_id(UID, k, legend);
-            let mut attrs =
-                vec![("id", id.as_str()), ("patternUnits", "userSpaceOnUse"), ("width", &tile), ("height", &tile)];
-            if !legend {
-                attrs.push(("patternTransform", &transform));
-            }
-            x.open("pattern", &attrs);
-            x.empty("rect", &[("width", &tile), ("height", &tile), ("fill", &cat.color)]);
-            if let Some(m) = style::motif(cat.pattern) {
-                let width = style::MOTIF_WIDTH.to_string();
-                let (fill, stroke) =
-                    if m.filled { (style::MOTIF_COLOUR, "none") } else { ("none", style::MOTIF_COLOUR) };
-                x.empty("path", &[("d", m.d), ("fill", fill), ("stroke", stroke), ("stroke-width", &width)]);
-            }
-            x.close("pattern");
+        for p in patterns(data, UID, legend, Some(&transform), Styling::Attributes) {
+            x.element(p);
         }
     }
     x.close("defs");
@@ -236,7 +222,7 @@ fn context(x: &mut Xml, scene: &Scene, v: &View) {
         }
         x.open("g", &attrs);
         for c in scene.context.iter().filter(|c| c.layer == layer) {
-            x.empty("path", &[("d", &super::path_data(&c.shape.geometry))]);
+            x.empty("path", &[("d", &crate::render::path_data(&c.shape.geometry))]);
         }
         x.close("g");
     }
@@ -255,7 +241,7 @@ fn territories(x: &mut Xml, data: &Dataset, scene: &Scene, v: &View, highlight: 
     for &i in order {
         let (Some(t), Some(shape)) = (data.territories.get(i), scene.territories.get(i)) else { continue };
         let fill = pattern_fill(UID, t.status, false);
-        let d = super::path_data(&shape.shape.geometry);
+        let d = crate::render::path_data(&shape.shape.geometry);
         let mut attrs = vec![("d", d.as_str()), ("fill", &fill), ("data-id", &t.id)];
         let selected = km(style::SELECTED_WIDTH, v);
         if Some(i) == highlight {

@@ -1,10 +1,10 @@
 //! The names on the exported map: placed as the viewer places them ([`crate::labels`]), in the
 //! view's screen pixels, with widths estimated since there is no font to measure.
 
-use super::super::style;
-use super::super::xml::Xml;
-use crate::labels::{estimate_width, place, texts, Candidate, Rect, LINE_PX, MAX_LABELS};
+use crate::labels::{candidates, estimate_width, place, widths, Candidate, Rect, LINE_PX};
+use crate::markup::xml::Xml;
 use crate::model::Dataset;
+use crate::render::style;
 use crate::scene::Scene;
 use crate::view::View;
 
@@ -12,21 +12,12 @@ use crate::view::View;
 /// highlighted territory's first.
 pub(super) fn write(x: &mut Xml, data: &Dataset, scene: &Scene, v: &View, highlight: Option<usize>) {
     let line = LINE_PX;
-    let areas: Vec<f64> = scene.territories.iter().map(|t| t.shape.area).collect();
-    let mut by_area = crate::rank::largest_first(&areas);
-    by_area.truncate(MAX_LABELS);
-    let named: Vec<(usize, Vec<String>)> = by_area
-        .into_iter()
-        .filter_map(|i| data.territories.get(i).map(|t| (i, texts(&t.name, t.short_name.as_deref()))))
-        .collect();
+    let named = candidates(data, scene);
     let cands: Vec<Candidate> = named
         .iter()
         .map(|(i, variants)| {
             let t = &scene.territories[*i];
-            let widths = variants
-                .iter()
-                .map(|v| (v.lines().map(|l| estimate_width(l, style::LABEL_PX)).fold(0.0, f64::max), v.lines().count()))
-                .collect();
+            let widths = widths(variants, |l| estimate_width(l, style::LABEL_PX));
             let priority = if Some(*i) == highlight { f64::INFINITY } else { t.shape.area };
             Candidate { anchor: v.to_screen(t.label_at), widths, priority }
         })
