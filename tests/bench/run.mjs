@@ -11,6 +11,11 @@
 //      soon as a territory is clickable, → module ready; bytes before first paint; HTML size.
 //      BENCH_FIRST_PAIRS pairs (default BENCH_PAIRS), rules in first-view.mjs; a card not shown
 //      within BENCH_CARD_TIMEOUT_MS (default 15 000) of navigation counts as that time-out.
+//   1c. What is on screen (issue #20), the same two pages: Chromium's screenshot of each presented
+//      frame (trace), navigation → first visual change, → visually complete (95 %), → last visual
+//      change, and whether the viewer's take-over changes pixels. BENCH_VISUAL_PAIRS pairs
+//      (default BENCH_FIRST_PAIRS), rules in frames.mjs; BENCH_VISUAL_SETTLE_MS (default 1 000)
+//      traced after ready; BENCH_FRAMES_DIR: a folder to write every frame into.
 //   2. Communes of metropolitan France (target/bench/communes-france.geojson, `ti-data communes`), Leaflet
 //      with preferCanvas: navigation → ready; frame times (rAF deltas) during scripted drags and
 //      wheel zooms; hit-test time per pointer move (synchronous dispatch of a pointermove, or a
@@ -30,6 +35,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { launchChromium, startServer, stopServer } from '../browser/launch.mjs';
 import { firstViewPairs, firstViewBytes, writeFloorPages } from './first-view.mjs';
+import { visualPairs, TOLERANCE, COMPLETE, FRAME_MS } from './frames.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -45,6 +51,8 @@ const COMMUNES_PAIRS = env('BENCH_COMMUNES_PAIRS', 10);
 const GESTURE_PAIRS = env('BENCH_GESTURE_PAIRS', 2);
 const FIRST_PAIRS = env('BENCH_FIRST_PAIRS', PAIRS);
 const CARD_TIMEOUT = env('BENCH_CARD_TIMEOUT_MS', 15_000);
+const VISUAL_PAIRS = env('BENCH_VISUAL_PAIRS', FIRST_PAIRS);
+const VISUAL_SETTLE = env('BENCH_VISUAL_SETTLE_MS', 1000);
 const TIMEOUT = env('BENCH_TIMEOUT_MS', 60_000);
 const BUDGET_MS = env('BENCH_BUDGET_S', 540) * 1000;
 const t0 = Date.now();
@@ -280,6 +288,15 @@ async function main() {
     });
     results.firstViewBytes = await firstViewBytes(results.firstView).catch((e) => { results.firstView.errors.push(`bytes: ${e}`); return {}; });
 
+    // What is on screen, from Chromium's screenshots of the same two pages (frames.mjs).
+    if (VISUAL_PAIRS > 0) {
+      process.stderr.write(`bench: screenshots of the Grand Est page's first view, ${VISUAL_PAIRS} pairs\n`);
+      results.visual = await visualPairs(browser, base, VISUAL_PAIRS, {
+        src: '/data/territoires-grand-est.geojson', viewport: VIEWPORT, timeout: TIMEOUT, settle: VISUAL_SETTLE, overBudget,
+        dump: process.env.BENCH_FRAMES_DIR ? path.resolve(process.env.BENCH_FRAMES_DIR) : undefined,
+      });
+    }
+
     if (existsSync(communesFile) && COMMUNES_PAIRS > 0) {
       process.stderr.write(`bench: communes of metropolitan France, ${COMMUNES_PAIRS} pairs (gestures and hover on ${GESTURE_PAIRS})\n`);
       const inter = { viewer: { frames: [], hover: [], hits: 0, timeouts: 0 }, leaflet: { frames: [], hover: [], hits: 0, timeouts: 0 } };
@@ -313,15 +330,15 @@ async function main() {
 
   const rows = [];
   const row = (measure, viewer, leaflet, ratio, target, status) => rows.push([measure, viewer, leaflet, ratio, target, status]);
-  row('code, gzip -9 (wasm+js+css)', kb(size.viewerTotal), kb(size.leafletTotal), `${(size.viewerTotal / size.leafletTotal).toFixed(2)}×`, '≤ 46 KB',
-    verdict(size.viewerTotal, 46_000, { unit: kb }));
+  row('code, gzip -9 (wasm+js+css)', kb(size.viewerTotal), kb(size.leafletTotal), `${(size.viewerTotal / size.leafletTotal).toFixed(2)}×`, '≤ 60 KB (aim: 46)',
+    verdict(size.viewerTotal, 60_000, { unit: kb }));
   const geRatio = median(ge.ratios);
   row('Grand Est: navigation → ready', loadFigure(ge, 'viewer'), loadFigure(ge, 'leaflet') + ' (SVG)', `${geRatio.toFixed(2)}× (median of ${ge.ratios.length} pairs)`,
     '≤ 0.8× Leaflet', verdict(geRatio, 0.8, { unit: (x) => `${x.toFixed(2)}×` }));
   const fv = results.firstView;
   if (fv) {
-    const times = (m, label, target, aim = '') => {
-      const r = fv[m];
+    const times = (m, label, target, aim = '', res = fv) => {
+      const r = res[m];
       const fig = (k) => {
         const to = r.timeouts[k] ? ` (+${r.timeouts[k]} time-outs)` : '';
         return r[k].length ? `${ms(median(r[k]))}${to} [n=${r[k].length}]` : to ? `time-out${to}` : '—';
@@ -330,9 +347,11 @@ async function main() {
       row(label, fig('viewer'), `${fig('leaflet')} (SVG)`, `${q.toFixed(2)}× (median of ${r.ratios.length} pairs)`,
         target ? `≤ ${target}× Leaflet${aim}` : '—', target ? verdict(q, target, { unit: (x) => `${x.toFixed(2)}×` }) : '');
     };
-    times('painted', 'Grand Est page: navigation → territories painted', 0.5);
-    times('card', 'Grand Est page: navigation → card shown (click as soon as clickable)', 0.5);
-    times('ready', 'Grand Est page: navigation → module ready (zoom, hover, keyboard)', 0.8, ' (aim)');
+    // Issue 20 withdrew "≤ 0.5× Leaflet" for painting and the card (the floor rows show no page
+    // reaches it here): the screenshot rows below compare what is on screen instead.
+    times('painted', 'Grand Est page: navigation → territories painted');
+    times('card', 'Grand Est page: navigation → card shown (click as soon as clickable)');
+    times('ready', 'Grand Est page: navigation → module ready (zoom, hover, keyboard)', 0.8);
     times('fcp', 'Grand Est page: navigation → first contentful paint');
     const floor = (k, label, note) => {
       const f = fv.floors[k];
@@ -350,6 +369,15 @@ async function main() {
       bytes('Grand Est page: bytes before first paint (HTML + render-blocking CSS, gzip -9)', 'firstPaint');
       row('Grand Est page: HTML size (raw / gzip -9)', `${kb(b.viewer.html.raw)} / ${kb(b.viewer.html.gz)}`, `${kb(b.leaflet.html.raw)} / ${kb(b.leaflet.html.gz)}`,
         `${(b.viewer.html.gz / b.leaflet.html.gz).toFixed(2)}× (gzip)`, '—', '');
+    }
+    const vis = results.visual;
+    if (vis?.done) {
+      times('first', 'Grand Est page, screenshots: navigation → first visual change', 0, '', vis);
+      times('complete', `Grand Est page, screenshots: navigation → visually complete (${pct(COMPLETE)} of the pixels)`, 1.0, '', vis);
+      times('last', 'Grand Est page, screenshots: navigation → last visual change', 0, '', vis);
+      const t = vis.takeover;
+      row('Grand Est page, screenshots: last visual change within one frame of the first (module take-over changes no pixel)',
+        `${t.within} / ${t.loads} loads`, '—', '', 'all loads', t.loads ? (t.within === t.loads ? 'met' : `MISSED in ${t.loads - t.within} / ${t.loads}`) : 'not measured');
     }
   }
   if (co) {
@@ -392,7 +420,7 @@ async function main() {
   const lines = [
     `make bench — ${new Date().toISOString()}`,
     `machine: ${m.cpus}, ${m.memory} RAM; ${m.chromium}; node ${m.node}`,
-    `pairs: Grand Est ${ge.done}, first view ${fv ? fv.done : 0}, communes ${co ? co.done : 0} (gestures and hover on ${co ? Math.min(GESTURE_PAIRS, co.done) : 0}); time-out ${TIMEOUT} ms; ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+    `pairs: Grand Est ${ge.done}, first view ${fv ? fv.done : 0}, screenshots ${results.visual?.done ?? 0}, communes ${co ? co.done : 0} (gestures and hover on ${co ? Math.min(GESTURE_PAIRS, co.done) : 0}); time-out ${TIMEOUT} ms; ${((Date.now() - t0) / 1000).toFixed(0)} s`,
     `code, gzip -9: viewer ${size.viewer.map(([f, b]) => `${f} ${b}`).join(', ')}; Leaflet ${size.leaflet.map(([f, b]) => `${f} ${b}`).join(', ')}`,
     '',
     table,
@@ -414,7 +442,26 @@ async function main() {
     const clicked = [...new Set(fv.clicks)].join('; ');
     lines.push('', `first view (viewer \`/\` as published, Leaflet ?src= the same territories): ${fv.done} pairs; click sent, median since navigation: viewer ${c('viewer')}, Leaflet ${c('leaflet')}; clicked → card: ${clicked}`);
   }
-  const errors = [...(ge.errors ?? []), ...(fv?.errors ?? []), ...(co?.errors ?? [])];
+  const vis = results.visual;
+  if (vis?.done) {
+    const med = (v) => (v.length ? median(v).toFixed(0) : '—');
+    const drift = vis.zeroDrift.length ? Math.max(...vis.zeroDrift.map(Math.abs)).toFixed(1) : '—';
+    lines.push('', `screenshots (frames.mjs): ${vis.done} pairs; frames ${vis.sizes.join(', ')} (the whole ${VIEWPORT.width} × ${VIEWPORT.height} viewport), `
+      + `median per load: viewer ${med(vis.frames.viewer)}, Leaflet ${med(vis.frames.leaflet)}; blank first frame in ${vis.blankFirst} / ${vis.loads} loads (frames of the window before the viewport applied, left out, in ${vis.early}); `
+      + `zero = the trace's navigationStart (a mark's trace time − its startTime: at most ${drift} ms); pixels equal within ${TOLERANCE}/255 per channel; `
+      + `complete = 1 − (pixels ≠ final) / (blank's pixels ≠ final); settle ${VISUAL_SETTLE} ms after ready`);
+    // The viewer's frames after its first change: the module's take-over, if it changes pixels.
+    const ch = vis.takeover.changes;
+    const some = ch.filter((c) => c.length);
+    if (some.length) {
+      const fmt = (c) => `${c.ms.toFixed(0)} ms: ${(c.share * 100).toFixed(1)} % of the pixels in [${c.box.join(', ')}]`;
+      lines.push(`  viewer, changes after the first visual change (more than ${FRAME_MS.toFixed(1)} ms later counts against the take-over): in ${some.length} / ${ch.length} loads, `
+        + `median ${median(some.map((c) => c.length))} per load; first load: ${some[0].map(fmt).join('; ')}`);
+    } else if (ch.length) {
+      lines.push(`  viewer: no change after the first visual change in any of ${ch.length} loads`);
+    }
+  }
+  const errors = [...(ge.errors ?? []), ...(fv?.errors ?? []), ...(vis?.errors ?? []), ...(co?.errors ?? [])];
   if (errors.length) lines.push('', 'errors:', ...[...new Set(errors)].slice(0, 10).map((e) => `  ${e}`));
   const text = lines.join('\n');
   console.log(text);
