@@ -3,12 +3,14 @@
 //! `textContent`, never parsed markup) and the exported SVG image (the same writer, its output
 //! being well-formed XML). The parts a visitor sees in more than one of them are built here, and
 //! only here: the card ([`card`]), the programme facts, the list and its rows ([`list`]), the
-//! legend, its swatches and the fill patterns ([`legend`]), with their classes.
+//! legend, its swatches and the fill patterns ([`legend`]), the names on the map ([`label`]), with
+//! their classes.
 //!
 //! No coordinate space: these are words and classes; where a part has numbers (a swatch's box,
 //! a pattern's tile) they are CSS pixels.
 
 pub mod card;
+pub mod label;
 pub mod legend;
 pub mod list;
 #[cfg(test)]

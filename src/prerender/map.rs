@@ -5,7 +5,8 @@
 
 use super::parts::{element, nodes};
 use super::{card_href, page_slug, Links, Site, HEIGHT, UID, WIDTH};
-use crate::labels::{candidates, estimate_width, widths, LABEL_PX, LINE_PX};
+use crate::labels::{candidates, estimate_width, widths, LABEL_PX};
+use crate::markup::label::{label, lines};
 use crate::markup::legend::{patterns, Styling};
 use crate::render::path_data;
 use crate::render::svg::{context_class, pattern_fill, pattern_transform, Mark};
@@ -99,12 +100,7 @@ fn labels(site: &Site, v: &View) -> Markup {
             @for ((i, texts, _), p) in named.iter().zip(placed) {
                 @if let Some((at, variant)) = p {
                     @let x = format!("{:.1}", at.x);
-                    text class="tim-label" text-anchor="middle" dominant-baseline="central" data-index=(i)
-                        x=(x) y=(format!("{:.1}", at.y)) {
-                        @for (k, line) in texts[variant].lines().enumerate() {
-                            tspan x=(x) dy=(if k == 0 { 0.0 } else { LINE_PX }) { (line) }
-                        }
-                    }
+                    (element(label(*i).attr("x", &x).attr("y", &format!("{:.1}", at.y)).children(lines(&x, &texts[variant]))))
                 }
             }
         }

@@ -6,7 +6,7 @@ use super::chrome::Chrome;
 use super::dom::{append, html, svg, text_el};
 use crate::coords::Screen;
 use crate::interact::MIN_TARGET;
-use crate::labels::{estimate_width, LABEL_PX, LINE_PX};
+use crate::labels::{estimate_width, LABEL_PX};
 use crate::model::Dataset;
 use crate::render::svg::pattern_fill;
 use crate::scene::Scene;
@@ -37,10 +37,7 @@ pub fn dataset(
     super::svg::patterns::define(doc, &c.defs, data, uid, true)?;
     let mut labels = Vec::new();
     for (index, texts) in crate::labels::candidates(data, scene) {
-        let at = index.to_string();
-        let attrs =
-            [("class", "tim-label"), ("text-anchor", "middle"), ("dominant-baseline", "central"), ("data-index", &at)];
-        let el = svg(doc, "text", &attrs)?;
+        let el = super::markup::element(doc, &crate::markup::label::label(index))?;
         append(&c.labels, &el)?;
         labels.push(LabelTexts { index, el, texts, widths: Vec::new() });
     }
@@ -156,24 +153,16 @@ pub fn transform(c: &Chrome, v: &View) -> Result<(), JsValue> {
 pub fn labels(v: &View, scene: &Scene, labels: &[LabelTexts]) -> Result<(), JsValue> {
     let which: Vec<(usize, &[(f64, usize)])> = labels.iter().map(|l| (l.index, l.widths.as_slice())).collect();
     let placed = crate::labels::at_view(v, scene, &which);
+    let Some(doc) = labels.first().and_then(|l| l.el.owner_document()) else { return Ok(()) };
     for (l, p) in labels.iter().zip(placed) {
-        l.el.set_text_content(None);
-        let Some((at, variant)) = p else { continue };
-        let text = &l.texts[variant];
+        let Some((at, variant)) = p else {
+            l.el.set_text_content(None);
+            continue;
+        };
         let x = format!("{:.1}", at.x);
         l.el.set_attribute("x", &x)?;
         l.el.set_attribute("y", &format!("{:.1}", at.y))?;
-        if !text.contains('\n') {
-            l.el.set_text_content(Some(text));
-            continue;
-        }
-        let doc = l.el.owner_document().ok_or("no document")?;
-        for (k, line) in text.lines().enumerate() {
-            let dy = if k == 0 { "0".to_string() } else { format!("{LINE_PX}") };
-            let span = svg(&doc, "tspan", &[("x", &x), ("dy", &dy)])?;
-            span.set_text_content(Some(line));
-            append(&l.el, &span)?;
-        }
+        super::markup::replace(&doc, &l.el, &crate::markup::label::lines(&x, &l.texts[variant]))?;
     }
     Ok(())
 }

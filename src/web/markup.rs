@@ -16,8 +16,11 @@ pub fn element(doc: &Document, el: &El) -> Result<Element, JsValue> {
     for (k, v) in &el.attrs {
         out.set_attribute(k, v)?;
     }
-    let html_style = || out.dyn_ref::<HtmlElement>().map(|h| h.style());
-    if let Some(style) = html_style().or_else(|| out.dyn_ref::<SvgElement>().map(|s| s.style())) {
+    let style = match out.dyn_ref::<HtmlElement>() {
+        Some(h) => Some(h.style()),
+        None => out.dyn_ref::<SvgElement>().map(SvgElement::style),
+    };
+    if let Some(style) = style {
         for (k, v) in &el.props {
             style.set_property(k, v)?;
         }
