@@ -7,13 +7,15 @@
 //! view transform ([`view`]) and the interaction state machine ([`interact`]). What the visitor
 //! reads around the map (card, list, legend, fill patterns) is described once in [`markup`] and
 //! written as HTML by the pre-render, as DOM by `web`, and into the exported image ([`image`]);
-//! `raster`, native only, turns that image into PNG for `src/bin/carte.rs` at build time. Only
+//! [`hydrate`] is what the module reads from a pre-rendered map to adopt it rather than draw its
+//! own; `raster`, native only, turns that image into PNG for `src/bin/carte.rs` at build time. Only
 //! `web` names `web_sys`, `js_sys` or `JsValue`.
 
 pub mod alt;
 pub mod card;
 pub mod coords;
 pub mod geom;
+pub mod hydrate;
 pub mod image;
 pub mod interact;
 pub mod labels;

@@ -3,7 +3,7 @@
 // ?statuts=<url> joins a status CSV by id; ?idProperty=, ?nameProperty=, ?statusProperty= name
 // the file's properties. #territoire=<id> opens that territory's card.
 // The page comes with the default map already drawn (make build, src/prerender/): the module
-// takes it over once its own is drawn; another file or language is drawn by the module alone.
+// adopts it as it is; another file or language is drawn by the module alone.
 import init, { TerritoiresMap } from './pkg/territoires_map.js';
 
 const params = new URLSearchParams(location.search);
@@ -41,8 +41,10 @@ try {
   const said = en
     ? `The map could not start in this browser (${e}).`
     : `La carte n'a pas pu démarrer dans ce navigateur (${e}).`;
-  // The pre-rendered map stays usable (links, cards, list): the sentence goes above it.
+  // The pre-rendered map stays usable (links, cards, list; map.css hides the module's buttons
+  // from a static map): the sentence goes above it.
   if (el.querySelector(':scope > .tim-pre')) {
+    el.classList.add('tim-static');
     el.prepend(Object.assign(document.createElement('p'), { className: 'tim-start-failed', textContent: said }));
   } else {
     el.textContent = said;

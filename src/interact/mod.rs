@@ -196,7 +196,12 @@ impl Controller {
             }
             Input::Select(_) => self.close(None, &mut fx),
             Input::Resize { width, height } => {
+                let before = (self.view.width, self.view.height);
                 self.view.resize(width, height);
+                // A resize that changes nothing (the observer's first report) moves nothing.
+                if (self.view.width, self.view.height) == before {
+                    return fx;
+                }
                 fx.push(Effect::ViewChanged);
                 // The panel opening below the map on small screens shrinks it: keep the open
                 // territory in sight.

@@ -185,3 +185,13 @@ fn a_shrinking_map_keeps_the_open_territory_in_sight() {
     let at = centre_of(&c, &s, 1);
     assert!(at.x >= 0.0 && at.x <= 400.0 && at.y >= 0.0 && at.y <= 60.0, "{at:?}");
 }
+
+/// The observer reports the map's size once when it starts watching: a map adopted from the
+/// pre-render keeps its picture (see `crate::hydrate`), so an unchanged size is no view change.
+#[test]
+fn a_resize_to_the_same_size_changes_nothing() {
+    let (mut c, s) = setup();
+    let (w, h) = (c.view.width, c.view.height);
+    assert_eq!(c.handle(Input::Resize { width: w, height: h }, &s), Vec::new());
+    assert!(c.handle(Input::Resize { width: w + 1.0, height: h }, &s).contains(&Effect::ViewChanged));
+}

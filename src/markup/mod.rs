@@ -2,7 +2,7 @@
 //! HTML ([`write::to_string`], native), the module's DOM (`web::markup`: `createElement` and
 //! `textContent`, never parsed markup) and the exported SVG image (the same writer, its output
 //! being well-formed XML). The parts a visitor sees in more than one of them are built here, and
-//! only here: the card ([`card`]), the programme facts, the list and its rows ([`list`]), the
+//! only here: the card ([`card`]), the programme facts, the map's buttons ([`controls`]), the list and its rows ([`list`]), the
 //! legend, its swatches and the fill patterns ([`legend`]), the names on the map ([`label`]), with
 //! their classes.
 //!
@@ -10,6 +10,7 @@
 //! a pattern's tile) they are CSS pixels.
 
 pub mod card;
+pub mod controls;
 pub mod label;
 pub mod legend;
 pub mod list;

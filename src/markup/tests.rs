@@ -78,20 +78,14 @@ fn live_and_static_rows_differ_only_in_what_the_name_does() {
 }
 
 #[test]
-fn the_static_list_is_laid_out_as_the_live_one_with_its_controls_disabled() {
+fn the_list_frame_has_working_tools_and_the_given_csv() {
     let d = data();
-    let live = frame(&d, &FR, 1, Mode::Live, Vec::new(), "2".into());
-    let stat = frame(&d, &FR, 1, Mode::Static, Vec::new(), "2".into());
-    let classes = |n: &[Node]| elements(n).iter().filter_map(|e| e.get("class").map(String::from)).collect::<Vec<_>>();
-    let (mut cl, cs) = (classes(&live), classes(&stat));
-    assert_eq!(cl.pop().as_deref(), Some("tim-list-empty"), "the live list says when nothing matches");
-    assert_eq!(cl, cs);
-    let html = all_to_string(&stat);
-    assert!(
-        html.contains(r#"<input class="tim-search" type="search" id="tim1-search" autocomplete="off" disabled="">"#)
-    );
-    assert!(!html.contains("</input>"), "a void element");
-    assert!(all_to_string(&live).contains(r#"aria-live="polite""#));
+    let frame = frame(&d, &FR, 1, Vec::new(), "2".into(), Some("data:text/csv,a"));
+    let html = all_to_string(&frame);
+    assert!(html.contains(r#"<input class="tim-search" type="search" id="tim1-search" autocomplete="off">"#), "{html}");
+    assert!(!html.contains("</input>") && !html.contains("disabled"), "a void element, enabled");
+    assert!(html.contains(r#"download="territoires.csv" href="data:text/csv,a""#), "{html}");
+    assert!(html.contains(r#"aria-live="polite""#) && html.contains(r#"class="tim-list-empty" hidden="""#));
 }
 
 #[test]

@@ -1,15 +1,18 @@
 //! The pre-rendered map itself: the SVG (patterns, context, territories as links, labels) and
 //! the legend, with the classes and ids the module's `web::chrome`, `web::svg` and `web::draw`
-//! write, so that map.css draws both alike. Paths are in kilometres inside the view group; labels
-//! in the pixels of the nominal view box (see [`super`]).
+//! write, so that map.css draws both alike, and the module adopts them. Paths are in kilometres
+//! inside the view group; names and markers twice, in the pixels of the nominal view box (the
+//! desktop's) and in those of a phone's stage (see [`crate::hydrate::NARROW_WIDTH`]).
 
 use super::parts::{element, nodes};
 use super::{card_href, page_slug, Links, Site, HEIGHT, UID, WIDTH};
+use crate::hydrate::{narrow_size, shown_view, ViewBox};
+use crate::interact::{Controller, Settings};
 use crate::labels::{candidates, estimate_width, widths, LABEL_PX};
-use crate::markup::label::{label, lines};
+use crate::markup::label::{label, lines, marker};
 use crate::markup::legend::{patterns, Styling};
-use crate::render::path_data;
 use crate::render::svg::{context_class, pattern_fill, pattern_transform, Mark};
+use crate::render::{path_data, CANVAS_ABOVE_FEATURES};
 use crate::view::View;
 use maud::{html, Markup};
 
@@ -28,17 +31,18 @@ fn territory_href(site: &Site, i: usize, links: &Links) -> String {
 /// on the other so that the box has the bounds' own ratio, the `--tim-ratio` the module gives
 /// the stage on narrow screens, where map.css sizes a pre-rendered stage by this box instead.
 /// Outside it, the context shows through (map.css lets a pre-rendered SVG overflow its box).
-fn view_box(site: &Site, v: &View) -> String {
+fn view_box(site: &Site, v: &View) -> ViewBox {
     let b = site.scene.bounds;
     if b.is_empty() || b.width() <= 0.0 || b.height() <= 0.0 {
-        return format!("0 0 {WIDTH} {HEIGHT}");
+        return ViewBox { x: 0.0, y: 0.0, width: WIDTH, height: HEIGHT };
     }
     let (a, z) = (v.to_screen(b.min), v.to_screen(b.max));
     let (w, h) = ((z.x - a.x).abs(), (z.y - a.y).abs());
     let pad = super::FIT_PADDING;
     let (px, py) = (pad * (w / h).max(1.0), pad * (h / w).max(1.0));
-    let (x, y) = (a.x.min(z.x) - px, a.y.min(z.y) - py);
-    format!("{x:.2} {y:.2} {:.2} {:.2}", w + 2.0 * px, h + 2.0 * py)
+    // Rounded as written, so that what the module reads back is what was used here.
+    let r = |n: f64| (n * 100.0).round() / 100.0;
+    ViewBox { x: r(a.x.min(z.x) - px), y: r(a.y.min(z.y) - py), width: r(w + 2.0 * px), height: r(h + 2.0 * py) }
 }
 
 /// The map's SVG at the pre-rendered view; `selected` is drawn highlighted.
@@ -47,7 +51,8 @@ pub fn svg(site: &Site, selected: Option<usize>, links: &Links) -> Markup {
     let s = site.strings;
     let statuses = &site.data.legend.statuses;
     let transform = pattern_transform(&v);
-    let view_box = view_box(site, &v);
+    let vb = view_box(site, &v);
+    let view_box = format!("{:.2} {:.2} {:.2} {:.2}", vb.x, vb.y, vb.width, vb.height);
     html! {
         svg class="tim-svg" role="group" aria-label=(s.map_label) aria-describedby=(format!("tim{UID}-help"))
             tabindex="-1" viewBox=(view_box) preserveAspectRatio="xMidYMid meet" {
@@ -75,7 +80,26 @@ pub fn svg(site: &Site, selected: Option<usize>, links: &Links) -> Markup {
                     }
                 }
             }
-            (labels(site, &v))
+            (overlay(site, &v, "wide", None))
+            @let (w, h) = narrow_size(&vb);
+            (overlay(site, &shown_view(site.scene.bounds, &v, &vb, w, h), "narrow", Some(vb.css_to_user(w, h))))
+        }
+    }
+}
+
+/// The markers and the names at view `v`, for the screens map.css shows them on (`layout`):
+/// the desktop's, in the box's own units, or a phone's, in its pixels, brought into the box by
+/// `transform`. The module adopts the one shown (see `web::hydrate`).
+fn overlay(site: &Site, v: &View, layout: &str, transform: Option<String>) -> Markup {
+    let markers = site.data.territories.len() <= CANVAS_ABOVE_FEATURES;
+    let settings = Settings { cooperative: false, markers, outlines: true };
+    let markers = Controller::new(*v, &site.scene, settings).markers(&site.scene);
+    html! {
+        g class=(format!("tim-overlay tim-overlay-{layout}")) transform=[transform] {
+            g class="tim-markers" aria-hidden="true" {
+                @for (i, at) in markers { (element(marker(site.data, i, at.x, at.y, UID, false))) }
+            }
+            (labels(site, v))
         }
     }
 }

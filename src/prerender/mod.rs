@@ -32,10 +32,7 @@ use crate::scene::Scene;
 use crate::text::Strings;
 use crate::view::{View, FIT_PADDING};
 
-/// The nominal size of the pre-rendered view, in pixels: the stage of the standalone page on a
-/// desktop screen (1150 × 560 in a 1200 × 800 window: 72rem wide, `min(70vh, 640px)` high).
-pub const WIDTH: f64 = 1150.0;
-pub const HEIGHT: f64 = 560.0;
+pub use crate::hydrate::{HEIGHT, WIDTH};
 /// The map number in ids (`tim0-p1`, `tim0-title-3`): the module counts its maps from 1, so a
 /// pre-rendered map and a live one never share an id.
 pub const UID: u32 = 0;
@@ -58,7 +55,7 @@ impl<'a> Site<'a> {
 
     /// The view every pre-rendered map is drawn at.
     pub fn view(&self) -> View {
-        View::fit(self.scene.bounds, WIDTH, HEIGHT, FIT_PADDING)
+        crate::hydrate::nominal_view(self.scene.bounds)
     }
 }
 

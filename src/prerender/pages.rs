@@ -2,7 +2,7 @@
 //! head tags of the main page, a territory's own page, and the snippet for `<territoires-map>`.
 
 use super::map::{legend, svg};
-use super::parts::{card, header, list, page_href};
+use super::parts::{card, element, header, list, page_href};
 use super::{page_slug, Links, Site, UID};
 use maud::{html, Markup, DOCTYPE};
 
@@ -26,6 +26,8 @@ pub fn map_block(site: &Site, links: &Links, selected: Option<usize>) -> Markup 
             @if selected.is_none() { (header(site)) }
             div class="tim-stage" id=(stage_id) {
                 p class="tim-sr-only" id=(format!("tim{UID}-help")) { (site.strings.map_help_links) }
+                // The module's buttons, where it puts them, on the pages it adopts.
+                @if selected.is_none() { (element(crate::markup::controls::controls(site.strings, UID))) }
                 (svg(site, selected, links))
                 @match selected {
                     Some(i) => (card(site, i, true, None, None)),

@@ -39,13 +39,37 @@ pub fn page_href(site: &Site, i: usize, links: &Links) -> Option<String> {
 }
 
 /// The list as a table: each name links to the territory's page (or its card), and so does the
-/// "page" link under it; the search and filter are laid out but disabled until the module makes
-/// them work, so that nothing moves when it takes over.
+/// "page" link under it; the CSV link holds every row. The search and filter are there for the
+/// module to adopt (map.css hides them from a page without scripts).
 pub fn list(site: &Site, links: &Links) -> Markup {
     let (s, data) = (site.strings, site.data);
     let shown = crate::alt::matching(data, "", None);
     let rows = shown.iter().filter_map(|&i| list::row(data, i, s, UID, Mode::Static, Some(&links.pages)));
     let count = s.rows_count(shown.len(), data.territories.len(), shown.len());
-    let content = list::frame(data, s, UID, Mode::Static, rows.collect(), count);
+    let csv = format!("\u{feff}{}", crate::alt::csv(data, &shown, s));
+    let href = format!("data:text/csv;charset=utf-8,{}", uri_component(&csv));
+    let content = list::frame(data, s, UID, rows.collect(), count, Some(&href));
     html! { section class="tim-list" { (nodes(&content)) } }
+}
+
+/// `text` escaped as JavaScript's `encodeURIComponent` does, as the module writes the CSV link.
+fn uri_component(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 2);
+    for b in text.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'!' | b'~' | b'*' | b'\'' | b'(' | b')' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn uri_components_are_escaped_as_in_javascript() {
+        assert_eq!(super::uri_component("a b;é\n(x)!*'~"), "a%20b%3B%C3%A9%0A(x)!*'~");
+    }
 }

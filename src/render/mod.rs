@@ -11,6 +11,7 @@
 
 pub mod canvas;
 mod path;
+pub mod read;
 pub mod style;
 pub mod svg;
 

@@ -1,14 +1,18 @@
 //! The state of one map on a page: its DOM, and once loaded, its data, scene and controller.
 //! Browser events come in as [`Input`]s; the controller's [`Effect`]s are carried out here.
 
+mod adopted;
 mod effects;
 
 use super::chrome::Chrome;
 use super::draw::{self, LabelTexts};
-use super::list::{self, List};
+use super::hydrate::Kept;
+use super::list::List;
 use super::listeners::Timer;
 use super::loading::Loader;
 use super::surface::Surface;
+use super::svg::SvgSurface;
+use crate::hydrate;
 use crate::interact::{Controller, Input, Settings};
 use crate::load::Failure;
 use crate::model::{Context, Dataset};
@@ -80,6 +84,10 @@ pub struct App {
     /// Where the territory pages are (`territoires/`), when the pre-rendered map taken over said
     /// so: the card and the list link to them. Kept for a reload, which has no map to take over.
     pages: Option<String>,
+    /// The `viewBox` of the adopted pre-rendered map, until the view first changes (see
+    /// `super::hydrate`): meanwhile the picture is the pre-render's, and only the markers are
+    /// drawn, through the box.
+    pristine: Option<Kept>,
 }
 
 /// Something the host page is told about, sent once the app is no longer borrowed.
@@ -98,7 +106,19 @@ impl App {
         options: AppOptions,
         loader: Loader,
     ) -> App {
-        App { doc, chrome, strings, uid, map: None, options, view_changed: false, loader, settle: None, pages: None }
+        App {
+            doc,
+            chrome,
+            strings,
+            uid,
+            map: None,
+            options,
+            view_changed: false,
+            loader,
+            settle: None,
+            pages: None,
+            pristine: None,
+        }
     }
 
     /// The host element: the map's events are sent from it.
@@ -164,7 +184,10 @@ impl App {
     /// Shows a failure in the map area, in the map's language, and keeps the page usable.
     pub fn fail(&mut self, failure: &Failure) -> HostEvent {
         let message = self.strings.failure(failure);
-        super::chrome::take_over(&self.chrome.root);
+        // An adopted pre-rendered map stays, links and cards working, the message over it.
+        if self.chrome.pre.is_none() {
+            super::chrome::take_over(&self.chrome.root);
+        }
         self.chrome.message.set_text_content(Some(&message));
         let _ = self.chrome.message.set_attribute("role", "alert");
         self.chrome.message.class_list().add_1("tim-error").ok();
@@ -173,23 +196,29 @@ impl App {
         HostEvent::Error(message)
     }
 
-    /// Draws a loaded dataset. Problems met on the way are listed under the map.
+    /// Draws a loaded dataset, or adopts the pre-rendered drawing of it. Problems met on the way
+    /// are listed under the map.
     pub fn show(&mut self, data: Dataset, context: Option<Context>, problems: &[String]) -> Result<HostEvent, JsValue> {
         let renderer = Renderer::for_dataset(self.options.renderer.as_deref(), &data);
         let scene = Scene::build(&data, context.as_ref());
         super::dom::mark("scene");
         let focused = super::chrome::focused_territory(&self.doc, &self.chrome.root);
-        self.pages = super::chrome::take_over(&self.chrome.root).or(self.pages.take());
+        let adopted = self.adopt(renderer, &data)?;
         // Narrow screens give the map the region's shape (map.css): the fitted view fills the width.
         let b = scene.bounds;
         if b.width() > 0.0 && b.height() > 0.0 {
             self.chrome.root.style().set_property("--tim-ratio", &format!("{:.3}", b.width() / b.height()))?;
         }
+        // Measured with a pre-rendered card still open beside the map: the panel that replaces
+        // it in this same task (the page selects that territory on `ready`) leaves the same room.
         let (w, h) = self.size();
-        if self.options.header {
+        if adopted {
+            super::hydrate::remove_cards(&self.chrome)?;
+        }
+        if self.options.header && !adopted {
             draw::header(&self.doc, &self.chrome, &data, self.strings)?;
         }
-        let labels = draw::dataset(&self.doc, &self.chrome, &data, &scene, self.uid)?;
+        let labels = draw::dataset(&self.doc, &self.chrome, &data, &scene, self.uid, adopted)?;
         draw::warnings(&self.doc, &self.chrome, problems, self.strings)?;
         super::dom::mark("dataset");
         // Round targets help a few small territories; thousands of them are reached through the
@@ -199,18 +228,27 @@ impl App {
             markers: data.territories.len() <= CANVAS_ABOVE_FEATURES,
             outlines: renderer == Renderer::Svg,
         };
-        let ctl = Controller::new(View::fit(scene.bounds, w, h, FIT_PADDING), &scene, settings);
-        let surface = Surface::new(renderer, &self.doc, &self.chrome, &data, &scene, self.uid, ctl.focus)?;
+        self.pristine = adopted.then(|| super::hydrate::kept(&self.chrome)).flatten();
+        let view = match &self.pristine {
+            Some(k) => hydrate::shown_view(b, &hydrate::nominal_view(b), &k.view_box, w, h),
+            None => View::fit(b, w, h, FIT_PADDING),
+        };
+        let ctl = Controller::new(view, &scene, settings);
+        let surface = match adopted {
+            true => Surface::Svg(SvgSurface::adopt(&self.chrome, &data, self.uid, ctl.focus)?),
+            false => Surface::new(renderer, &self.doc, &self.chrome, &data, &scene, self.uid, ctl.focus)?,
+        };
         let _ = self.chrome.root.set_attribute("data-renderer", renderer.name());
         let count = data.territories.len();
-        let list = list::build(&self.doc, &self.chrome.list, &data, self.strings, self.uid, self.pages.clone())?;
-        list.show(&self.doc, &data, &crate::alt::matching(&data, "", None), None, self.strings)?;
-        if !self.options.header {
-            list::fold(&self.doc, &self.chrome.list, self.strings)?;
-        }
+        let list = self.list(&data, adopted)?;
         super::dom::mark("list");
         self.map = Some(Map { data, scene, ctl, labels, surface, list, hovered: None, selected: None });
         self.redraw()?;
+        let (query, status) = self.map.as_ref().map(|m| m.list.query()).unwrap_or_default();
+        if adopted && (!query.trim().is_empty() || status.is_some()) {
+            // A search typed, or a status chosen, before the module was ready applies now.
+            self.filter()?;
+        }
         if let Some(i) = focused.and_then(|id| self.index_of(&id)) {
             let _ = self.input(Input::Focused(i));
             self.focus(i, true)?;
@@ -231,17 +269,24 @@ impl App {
         if let Some(t) = &mut self.settle {
             t.cancel();
         }
-        draw::transform(&self.chrome, &m.ctl.view)?;
-        m.surface.paint(&m.ctl.view, &m.data, &m.scene)?;
-        draw::labels(&m.ctl.view, &m.scene, &m.labels)?;
+        // The pre-rendered picture stays as it is until the view first changes.
+        if self.pristine.is_none() {
+            draw::transform(&self.chrome, &m.ctl.view)?;
+            m.surface.paint(&m.ctl.view, &m.data, &m.scene)?;
+            draw::labels(&m.ctl.view, &m.scene, &m.labels)?;
+        }
         super::dom::toggle_class(&self.chrome.labels, "tim-moving", false);
         super::dom::toggle_class(&self.chrome.markers, "tim-moving", false);
-        draw::markers(&self.doc, &self.chrome, &m.ctl.markers(&m.scene), &m.data, m.ctl.focus, self.uid)
+        let focus = m.ctl.focus;
+        self.markers(focus)
     }
 
     /// The view changed. SVG is redrawn at once; the canvas's last painting is moved by the
     /// compositor (labels hidden meanwhile) and painted again once the gesture settles.
     fn moved(&mut self) -> Result<(), JsValue> {
+        if self.pristine.take().is_some() {
+            super::hydrate::release_box(&self.chrome)?;
+        }
         let Some(m) = &self.map else { return Ok(()) };
         if !m.surface.follow(&m.ctl.view)? {
             return self.redraw();

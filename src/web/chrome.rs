@@ -3,7 +3,7 @@
 
 use super::dom::{append, html, svg, text_el};
 use crate::text::Strings;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlElement};
 
 /// Handles on the parts of the map that change.
@@ -28,30 +28,15 @@ pub struct Chrome {
     pub hint: HtmlElement,
     /// "Télécharger l'image": its toggle and menu of formats.
     pub export: HtmlElement,
+    /// The pre-rendered block whose parts these are, when the module adopted it (see
+    /// `super::hydrate`) rather than build its own.
+    pub pre: Option<Element>,
 }
 
-/// "Télécharger l'image": a disclosure button in the controls, opening two buttons, one a
-/// format. In the absolutely positioned controls, so that it moves nothing on the page.
-fn export_control(doc: &Document, s: &Strings, uid: u32) -> Result<HtmlElement, JsValue> {
-    let wrap = html(doc, "div", "tim-export")?;
-    let menu_id = format!("tim{uid}-export");
-    let toggle = text_el(doc, "button", "tim-export-toggle", "⤓")?;
-    toggle.set_attribute("type", "button")?;
-    toggle.set_attribute("aria-label", s.download_image)?;
-    toggle.set_attribute("aria-expanded", "false")?;
-    toggle.set_attribute("aria-controls", &menu_id)?;
-    toggle.set_title(s.download_image);
-    let menu = html(doc, "div", "tim-export-menu")?;
-    menu.set_id(&menu_id);
-    menu.set_hidden(true);
-    for (class, label) in [("tim-export-svg", s.image_svg), ("tim-export-png", s.image_png)] {
-        let b = text_el(doc, "button", class, label)?;
-        b.set_attribute("type", "button")?;
-        append(&menu, &b)?;
-    }
-    append(&wrap, &toggle)?;
-    append(&wrap, &menu)?;
-    Ok(wrap)
+/// The HTML element `selector` finds inside `container`.
+pub fn part(container: &Element, selector: &str) -> Result<HtmlElement, JsValue> {
+    let el = container.query_selector(selector)?.ok_or_else(|| JsValue::from_str(selector))?;
+    el.dyn_into().map_err(|_| JsValue::from_str(selector))
 }
 
 /// Builds the structure inside `root`, replacing whatever was there but a pre-rendered map
@@ -99,50 +84,14 @@ pub fn build(doc: &Document, root: &HtmlElement, s: &Strings, uid: u32) -> Resul
     help.set_id(&help_id);
     append(&stage, &help)?;
 
-    let controls = html(doc, "div", "tim-controls")?;
-    for (class, label, glyph) in
-        [("tim-zoom-in", s.zoom_in, "+"), ("tim-zoom-out", s.zoom_out, "−"), ("tim-reset", s.reset, "⟲")]
-    {
-        let b = text_el(doc, "button", class, glyph)?;
-        b.set_attribute("type", "button")?;
-        b.set_attribute("aria-label", label)?;
-        b.set_title(label);
-        append(&controls, &b)?;
-    }
-    let export = export_control(doc, s, uid)?;
-    append(&controls, &export)?;
+    let controls = super::markup::element(doc, &crate::markup::controls::controls(s, uid))?;
+    let export = part(&controls, ".tim-export")?;
     // The buttons come before the map in tab order, so one Tab from a territory leaves the map.
     append(&stage, &controls)?;
     append(&stage, &svg_el)?;
 
-    let tooltip = html(doc, "div", "tim-tooltip")?;
-    tooltip.set_attribute("role", "tooltip")?;
-    tooltip.set_hidden(true);
-    append(&stage, &tooltip)?;
-
-    let panel = html(doc, "section", "tim-panel")?;
-    panel.set_hidden(true);
-    panel.set_attribute("aria-labelledby", &format!("tim{uid}-title"))?;
-    let close = text_el(doc, "button", "tim-close", "×")?;
-    close.set_attribute("type", "button")?;
-    close.set_attribute("aria-label", s.close)?;
-    close.set_title(s.close);
-    let panel_body = html(doc, "div", "tim-panel-body")?;
-    append(&panel, &close)?;
-    append(&panel, &panel_body)?;
-    append(&stage, &panel)?;
-
-    let hint = html(doc, "div", "tim-hint")?;
-    hint.set_hidden(true);
-    append(&stage, &hint)?;
-
-    let message = text_el(doc, "div", "tim-message", s.loading)?;
-    message.set_attribute("role", "status")?;
-    append(&stage, &message)?;
-    let warnings = html(doc, "div", "tim-warnings")?;
-    warnings.set_hidden(true);
-    let live = html(doc, "div", "tim-sr-only tim-live")?;
-    live.set_attribute("aria-live", "polite")?;
+    let o = Overlays::new(doc, s, uid)?;
+    o.append_to(&stage)?;
     let legend = html(doc, "div", "tim-legend")?;
     legend.set_hidden(true);
     let list = html(doc, "section", "tim-list")?;
@@ -151,30 +100,105 @@ pub fn build(doc: &Document, root: &HtmlElement, s: &Strings, uid: u32) -> Resul
     append(root, &header)?;
     append(root, &stage)?;
     append(root, &legend)?;
-    append(root, &warnings)?;
+    append(root, &o.warnings)?;
     append(root, &list)?;
-    append(root, &live)?;
-    Ok(Chrome {
-        root: root.clone(),
-        header,
-        svg: svg_el,
-        defs,
-        view,
-        context,
-        territories,
-        labels,
-        markers,
-        list,
-        tooltip,
-        panel,
-        panel_body,
-        message,
-        warnings,
-        legend,
-        live,
-        hint,
-        export,
-    })
+    append(root, &o.live)?;
+    let parts = Parts { header, svg: svg_el, defs, view, context, territories, labels, markers, list, legend, export };
+    Ok(o.chrome(root, parts, None))
+}
+
+/// The parts of the map a page may already hold, pre-rendered.
+pub struct Parts {
+    pub header: HtmlElement,
+    pub svg: Element,
+    pub defs: Element,
+    pub view: Element,
+    pub context: Element,
+    pub territories: Element,
+    pub labels: Element,
+    pub markers: Element,
+    pub list: HtmlElement,
+    pub legend: HtmlElement,
+    pub export: HtmlElement,
+}
+
+/// The parts that are hidden until used, which the module adds to a pre-rendered map too: the
+/// tooltip, the panel, the gesture hint and the message in the stage; the warnings and the
+/// live region after it.
+pub struct Overlays {
+    tooltip: HtmlElement,
+    panel: HtmlElement,
+    panel_body: HtmlElement,
+    hint: HtmlElement,
+    message: HtmlElement,
+    pub warnings: HtmlElement,
+    pub live: HtmlElement,
+}
+
+impl Overlays {
+    pub fn new(doc: &Document, s: &Strings, uid: u32) -> Result<Overlays, JsValue> {
+        let tooltip = html(doc, "div", "tim-tooltip")?;
+        tooltip.set_attribute("role", "tooltip")?;
+        tooltip.set_hidden(true);
+        let panel = html(doc, "section", "tim-panel")?;
+        panel.set_hidden(true);
+        panel.set_attribute("aria-labelledby", &format!("tim{uid}-title"))?;
+        let close = text_el(doc, "button", "tim-close", "×")?;
+        close.set_attribute("type", "button")?;
+        close.set_attribute("aria-label", s.close)?;
+        close.set_title(s.close);
+        let panel_body = html(doc, "div", "tim-panel-body")?;
+        append(&panel, &close)?;
+        append(&panel, &panel_body)?;
+        let hint = html(doc, "div", "tim-hint")?;
+        hint.set_hidden(true);
+        let message = text_el(doc, "div", "tim-message", s.loading)?;
+        message.set_attribute("role", "status")?;
+        let warnings = html(doc, "div", "tim-warnings")?;
+        warnings.set_hidden(true);
+        let live = html(doc, "div", "tim-sr-only tim-live")?;
+        live.set_attribute("aria-live", "polite")?;
+        Ok(Overlays { tooltip, panel, panel_body, hint, message, warnings, live })
+    }
+
+    /// Puts the stage's overlays at its end.
+    pub fn append_to(&self, stage: &HtmlElement) -> Result<(), JsValue> {
+        for el in [&self.tooltip, &self.panel, &self.hint, &self.message] {
+            append(stage, el)?;
+        }
+        Ok(())
+    }
+
+    pub fn hide_message(&self) {
+        self.message.set_hidden(true);
+    }
+
+    /// The whole frame: these overlays, the map's `parts`, and `pre`, the block they came from.
+    pub fn chrome(self, root: &HtmlElement, p: Parts, pre: Option<Element>) -> Chrome {
+        let o = self;
+        Chrome {
+            root: root.clone(),
+            header: p.header,
+            svg: p.svg,
+            defs: p.defs,
+            view: p.view,
+            context: p.context,
+            territories: p.territories,
+            labels: p.labels,
+            markers: p.markers,
+            list: p.list,
+            tooltip: o.tooltip,
+            panel: o.panel,
+            panel_body: o.panel_body,
+            message: o.message,
+            warnings: o.warnings,
+            legend: p.legend,
+            live: o.live,
+            hint: o.hint,
+            export: p.export,
+            pre,
+        }
+    }
 }
 
 /// Removes the pre-rendered map, if any, so that the module's own shows in its place. Called in

@@ -3,12 +3,10 @@
 //! markers are placed in screen pixels; the view group's transform maps kilometres to them.
 
 use super::chrome::Chrome;
-use super::dom::{append, html, svg, text_el};
+use super::dom::{append, html, text_el};
 use crate::coords::Screen;
-use crate::interact::MIN_TARGET;
 use crate::labels::{estimate_width, LABEL_PX};
 use crate::model::Dataset;
-use crate::render::svg::pattern_fill;
 use crate::scene::Scene;
 use crate::text::Strings;
 use crate::view::View;
@@ -26,19 +24,30 @@ pub struct LabelTexts {
 }
 
 /// Draws everything around the territories that does not depend on the view (the renderer
-/// draws the territories themselves). Returns the label elements.
+/// draws the territories themselves), or, `adopted`, takes what the pre-render drew of it (the
+/// legend, its patterns, the labels it placed). Returns the label elements.
 pub fn dataset(
     doc: &Document,
     c: &Chrome,
     data: &Dataset,
     scene: &Scene,
     uid: u32,
+    adopted: bool,
 ) -> Result<Vec<LabelTexts>, JsValue> {
-    super::svg::patterns::define(doc, &c.defs, data, uid, true)?;
+    if !adopted {
+        super::svg::patterns::define(doc, &c.defs, data, uid, true)?;
+    }
     let mut labels = Vec::new();
     for (index, texts) in crate::labels::candidates(data, scene) {
-        let el = super::markup::element(doc, &crate::markup::label::label(index))?;
-        append(&c.labels, &el)?;
+        let found = if adopted { c.labels.query_selector(&format!(":scope > [data-index='{index}']"))? } else { None };
+        let el = match found {
+            Some(el) => el,
+            None => {
+                let el = super::markup::element(doc, &crate::markup::label::label(index))?;
+                append(&c.labels, &el)?;
+                el
+            }
+        };
         labels.push(LabelTexts { index, el, texts, widths: Vec::new() });
     }
     // Measured with the labels' font on a canvas: no layout of the page, where measuring SVG
@@ -47,7 +56,9 @@ pub fn dataset(
     for l in &mut labels {
         l.widths = crate::labels::widths(&l.texts, |line| measure(ruler.as_ref(), line));
     }
-    legend(doc, c, data, uid)?;
+    if !adopted {
+        legend(doc, c, data, uid)?;
+    }
     Ok(labels)
 }
 
@@ -104,22 +115,15 @@ pub fn markers(
         }
     }
     for (k, &(i, at)) in markers.iter().enumerate() {
-        let circle = match existing.item(k as u32) {
-            Some(el) => el,
-            None => {
-                let el = svg(doc, "circle", &[("r", &format!("{}", MIN_TARGET / 2.0))])?;
-                append(&c.markers, &el)?;
-                el
+        let desc = crate::markup::label::marker(data, i, at.x, at.y, uid, i == focus);
+        match existing.item(k as u32) {
+            Some(circle) => {
+                for (name, value) in &desc.attrs {
+                    circle.set_attribute(name, value)?;
+                }
             }
-        };
-        let t = &data.territories[i];
-        let class = if i == focus { "tim-marker tim-marker-focus" } else { "tim-marker" };
-        circle.set_attribute("class", class)?;
-        // At full precision: the pointer is hit-tested against the exact centre.
-        circle.set_attribute("cx", &at.x.to_string())?;
-        circle.set_attribute("cy", &at.y.to_string())?;
-        circle.set_attribute("fill", &pattern_fill(uid, t.status, true))?;
-        circle.set_attribute("data-id", &t.id)?;
+            None => append(&c.markers, &super::markup::element(doc, &desc)?)?,
+        }
     }
     Ok(())
 }

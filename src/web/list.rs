@@ -52,9 +52,46 @@ pub fn build(
     uid: u32,
     pages: Option<String>,
 ) -> Result<List, JsValue> {
-    let frame = markup::list::frame(data, s, uid, Mode::Live, Vec::new(), String::new());
+    let frame = markup::list::frame(data, s, uid, Vec::new(), String::new(), None);
     replace(doc, container, &frame)?;
     container.set_hidden(false);
+    handles(container, uid, pages, Vec::new())
+}
+
+/// Takes the pre-rendered list in `container` as it is, what a visitor typed or chose in it
+/// included; the name heading each row, a link there, becomes the button that shows the
+/// territory on the map.
+pub fn adopt(
+    doc: &Document,
+    container: &HtmlElement,
+    data: &Dataset,
+    s: &Strings,
+    uid: u32,
+    pages: Option<String>,
+) -> Result<List, JsValue> {
+    let trs = container.query_selector_all(".tim-table tbody > tr[data-id]")?;
+    let mut rows = Vec::new();
+    for k in 0..trs.length() {
+        let Some(tr) = trs.item(k).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+        let id = tr.get_attribute("data-id").unwrap_or_default();
+        let Some(i) = data.territories.iter().position(|t| t.id == id) else { continue };
+        if let Some(link) = tr.query_selector("a.tim-list-select")? {
+            let page = pages.as_deref().and_then(|p| crate::card::page_href(p, &id));
+            let name = markup::list::name(&data.territories[i].name, i, s, Mode::Live, page.as_deref(), &id);
+            link.replace_with_with_node_1(&element(doc, &name)?.into())?;
+        }
+        rows.push((i, tr));
+    }
+    handles(container, uid, pages, rows)
+}
+
+/// The list's handles, once its frame is in `container`.
+fn handles(
+    container: &HtmlElement,
+    uid: u32,
+    pages: Option<String>,
+    rows: Vec<(usize, Element)>,
+) -> Result<List, JsValue> {
     let list = List {
         search: part(container, ".tim-search")?.unchecked_into(),
         filter: part(container, ".tim-filter")?.unchecked_into(),
@@ -64,7 +101,7 @@ pub fn build(
         tbody: part(container, ".tim-table tbody")?.unchecked_into(),
         uid,
         pages,
-        rows: RefCell::new(Vec::new()),
+        rows: RefCell::new(rows),
         csv_pending: RefCell::new(None),
     };
     Ok(list)

@@ -213,9 +213,14 @@ fn finish(task: &Shared, plan: &Plan, d: Downloads) {
     dispatch(&root, event);
 }
 
-/// Puts the message area back to "loading", without the error look or the retry button.
+/// Puts the message area back to "loading", without the error look or the retry button. Over
+/// an adopted pre-rendered map, which is already there, it says so only after a failure.
 fn show_loading(a: &App) {
     let m = &a.chrome().message;
+    if a.chrome().pre.is_some() && m.hidden() {
+        a.set_state("loading");
+        return;
+    }
     m.set_text_content(Some(a.strings().loading));
     let _ = m.set_attribute("role", "status");
     let _ = m.class_list().remove_1("tim-error");

@@ -9,6 +9,7 @@ mod dom;
 mod draw;
 mod export;
 mod fetch;
+mod hydrate;
 mod list;
 mod listeners;
 mod loading;
@@ -72,9 +73,15 @@ impl TerritoiresMap {
     pub fn new(root: HtmlElement, options: JsValue) -> Result<TerritoiresMap, JsValue> {
         let opts: Options = serde_wasm_bindgen::from_value(options).unwrap_or_default();
         let strings = Strings::for_lang(opts.lang.as_deref().unwrap_or("fr"));
-        let uid = NEXT_UID.with(|n| n.replace(n.get() + 1));
         let doc = dom::document()?;
-        let chrome = chrome::build(&doc, &root, strings, uid)?;
+        // A pre-rendered map is adopted as it is, with its ids; otherwise the module builds its own.
+        let (chrome, uid) = match hydrate::adopt(&doc, &root, strings)? {
+            Some(chrome) => (chrome, hydrate::UID),
+            None => {
+                let uid = NEXT_UID.with(|n| n.replace(n.get() + 1));
+                (chrome::build(&doc, &root, strings, uid)?, uid)
+            }
+        };
         let cooperative = opts.cooperative.unwrap_or(false);
         let given = |o: Option<String>| o.filter(|s| !s.trim().is_empty());
         let mapping = crate::load::Mapping {

@@ -107,7 +107,8 @@ fn settle_and_resize(app: &Shared, l: &mut Listeners, svg: &Element) -> Result<(
 fn pointers(app: &Shared, l: &mut Listeners, svg: &Element) -> Result<(), JsValue> {
     on(app, l, svg, "pointerdown", true, |a, e| {
         let p = pointer(e)?;
-        if p.button() != 0 {
+        // Before the data, a pre-rendered map's links work as links: no capture to steal their click.
+        if p.button() != 0 || !a.is_shown() {
             return None;
         }
         let _ = a.chrome().svg.set_pointer_capture(p.pointer_id());

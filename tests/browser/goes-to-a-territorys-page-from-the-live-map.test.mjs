@@ -19,7 +19,7 @@ const pageLinks = (page, scope) =>
 
 test("the module's card and list link to the territory's page, which opens", async () => {
   const { page, watch } = await app.open('');
-  assert.equal(await page.locator('#carte .tim-pre').count(), 0, 'the module has taken over');
+  assert.equal(await page.locator('#carte .tim-territories a').count(), 0, 'the module has adopted the map');
   const rows = await pageLinks(page, '#carte');
   assert.equal(rows.length, 15);
   for (const [id, href] of rows) assert.equal(href, `territoires/${id}.html`, `${id}'s row`);

@@ -65,8 +65,18 @@ for (const [name, options] of Object.entries(scenarios)) {
     assert.deepEqual(rows.map((r) => r[0]).sort(), IDS);
     for (const [id, href] of rows) assert.equal(href, `territoires/${id}.html`);
     assert.equal(await shownCard(page), 0, 'no card before a territory is chosen');
+    if (options.prepare) await page.waitForSelector('#carte[data-state="error"]');
+    // The module's buttons and the list's search and filter would do nothing: not shown. The
+    // CSV link needs no script: it holds every row.
+    for (const sel of ['.tim-controls', '.tim-search', '.tim-filter']) {
+      assert.equal(await page.locator(`#carte ${sel}`).isVisible(), false, `${sel} shown`);
+    }
+    const csv = page.locator('#carte a.tim-csv');
+    assert.ok(await csv.isVisible(), 'the CSV link');
+    const text = decodeURIComponent((await csv.getAttribute('href')).replace(/^data:text\/csv;charset=utf-8,/, ''));
+    assert.equal(text.trim().split('\n').length, 16, 'a header and the 15 territories');
+    assert.match(text, /Vosges/);
     if (options.prepare) {
-      await page.waitForSelector('#carte[data-state="error"]');
       assert.match(squish(await page.locator('.tim-start-failed').textContent()), /^La carte n'a pas pu démarrer/);
       assert.equal(await page.locator('#carte .tim-pre').count(), 1, 'the pre-rendered map stays');
     }

@@ -5,7 +5,7 @@
 use super::{App, HostEvent};
 use crate::interact::{Effect, Gesture, Input};
 use crate::render::svg::Mark;
-use crate::web::{draw, panel};
+use crate::web::panel;
 use wasm_bindgen::JsValue;
 
 impl App {
@@ -87,6 +87,6 @@ impl App {
     pub(super) fn focus(&mut self, i: usize, take: bool) -> Result<(), JsValue> {
         let Some(m) = self.map.as_mut() else { return Ok(()) };
         m.surface.focus(i, take, &m.data, &m.scene)?;
-        draw::markers(&self.doc, &self.chrome, &m.ctl.markers(&m.scene), &m.data, i, self.uid)
+        self.markers(i)
     }
 }

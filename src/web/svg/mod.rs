@@ -10,7 +10,7 @@ use super::dom::{append, svg, toggle_class};
 use crate::model::Dataset;
 use crate::render::path_data;
 use crate::render::svg::Mark;
-use crate::render::svg::{context_class, pattern_fill, pattern_transform};
+use crate::render::svg::{context_class, pattern_fill, pattern_id, pattern_transform};
 use crate::scene::Scene;
 use crate::view::View;
 use wasm_bindgen::{JsCast, JsValue};
@@ -55,6 +55,34 @@ impl SvgSurface {
         // In the DOM in keyboard order, as screen readers browse it.
         for p in scene.order.iter().filter_map(|&i| paths.get(i)) {
             append(&c.territories, p)?;
+        }
+        Ok(SvgSurface { paths, tab_stop: focus, patterns })
+    }
+
+    /// Takes the pre-rendered territories (`super::hydrate`): each path leaves the link that
+    /// held it, the map's single tab stop and the controller taking the link's place, and gets
+    /// the attributes the module writes; nothing is drawn again. The map's patterns are the
+    /// pre-rendered ones.
+    pub fn adopt(c: &Chrome, data: &Dataset, uid: u32, focus: usize) -> Result<SvgSurface, JsValue> {
+        let found = c.territories.query_selector_all("path.tim-territory[data-index]")?;
+        let mut paths: Vec<Option<Element>> = vec![None; data.territories.len()];
+        for k in 0..found.length() {
+            let Some(path) = found.item(k).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+            let Some(i) = path.get_attribute("data-index").and_then(|i| i.parse::<usize>().ok()) else { continue };
+            if let Some(link) = path.parent_element().filter(|p| p.local_name() == "a") {
+                link.replace_with_with_node_1(&path)?;
+            }
+            path.set_attribute("role", "button")?;
+            path.set_attribute("aria-label", &data.spoken(i))?;
+            path.set_attribute("tabindex", if i == focus { "0" } else { "-1" })?;
+            if let Some(slot) = paths.get_mut(i) {
+                *slot = Some(path);
+            }
+        }
+        let paths = paths.into_iter().collect::<Option<Vec<_>>>().ok_or_else(|| JsValue::from_str("territory"))?;
+        let mut patterns = Vec::new();
+        for k in 0..data.legend.statuses.len() {
+            patterns.extend(c.defs.query_selector(&format!("#{}", pattern_id(uid, k, false)))?);
         }
         Ok(SvgSurface { paths, tab_stop: focus, patterns })
     }

@@ -1,0 +1,164 @@
+//! Reading back what the path sink wrote at full detail ([`super::SvgPath`]): a pre-rendered
+//! map holds its territories' shapes in its HTML, and the module that adopts the page takes them
+//! from there rather than download them again (see `crate::hydrate`). Path data in kilometres,
+//! y up, read into [`Projected`](crate::coords::Projected) metres.
+
+use geo::{Coord, LineString, MultiPolygon, Polygon};
+
+/// How many rings each polygon of `shape` has, written beside its path (`data-rings`): path
+/// data alone does not say which rings are the holes of which polygon.
+///
+/// ```
+/// use territoires_map::render::{path_data, read::{read_path, ring_counts}};
+/// use geo::{polygon, MultiPolygon};
+/// let square = polygon![(x: 0.0, y: 0.0), (x: 9_000.0, y: 0.0), (x: 9_000.0, y: 9_000.0)];
+/// let shape = MultiPolygon(vec![square]);
+/// assert_eq!(ring_counts(&shape), "1");
+/// assert_eq!(read_path(&path_data(&shape), "1"), Some(shape));
+/// ```
+pub fn ring_counts(shape: &MultiPolygon<f64>) -> String {
+    let counts: Vec<String> = shape.iter().map(|p| (1 + p.interiors().len()).to_string()).collect();
+    counts.join(" ")
+}
+
+/// The shape `d` draws, its rings grouped into polygons as `rings` counts them (see
+/// [`ring_counts`]). `None` when `d` is not path data of moves, lines and closes, or when it has
+/// not as many rings as `rings` counts.
+pub fn read_path(d: &str, rings: &str) -> Option<MultiPolygon<f64>> {
+    let mut all = read_rings(d)?.into_iter();
+    let mut polygons = Vec::new();
+    for count in rings.split_ascii_whitespace() {
+        let count: usize = count.parse().ok().filter(|&c| c > 0)?;
+        let exterior = all.next()?;
+        let holes = (1..count).map(|_| all.next()).collect::<Option<Vec<_>>>()?;
+        polygons.push(Polygon::new(exterior, holes));
+    }
+    all.next().is_none().then_some(MultiPolygon(polygons))
+}
+
+/// The rings `d` draws, in metres.
+fn read_rings(d: &str) -> Option<Vec<LineString<f64>>> {
+    let mut rings = Vec::new();
+    let mut ring: Vec<Coord<f64>> = Vec::new();
+    let (mut at, mut start) = ((0.0, 0.0), (0.0, 0.0));
+    let mut command = None;
+    let mut rest = d;
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == ',');
+        let Some(c) = rest.chars().next() else { break };
+        if c.is_ascii_alphabetic() {
+            rest = &rest[1..];
+            match c {
+                'M' | 'm' | 'L' | 'l' => command = Some(c),
+                'Z' | 'z' => {
+                    rings.extend(close(&mut ring));
+                    at = start;
+                    command = None;
+                }
+                _ => return None,
+            }
+            continue;
+        }
+        let (x, after) = number(rest)?;
+        let (y, after) = number(after.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == ','))?;
+        rest = after;
+        // Path data starts with a move.
+        if rings.is_empty() && ring.is_empty() && !matches!(command, Some('M' | 'm')) {
+            return None;
+        }
+        match command? {
+            'M' | 'm' => {
+                rings.extend(close(&mut ring));
+                at = if command == Some('m') { (at.0 + x, at.1 + y) } else { (x, y) };
+                start = at;
+                // Pairs after a move are lines, relative after a relative move.
+                command = Some(if command == Some('m') { 'l' } else { 'L' });
+            }
+            'l' => at = (at.0 + x, at.1 + y),
+            _ => at = (x, y),
+        }
+        ring.push(Coord { x: at.0 * 1000.0, y: at.1 * 1000.0 });
+    }
+    rings.extend(close(&mut ring));
+    Some(rings)
+}
+
+/// The ring drawn so far, if any, ended.
+fn close(ring: &mut Vec<Coord<f64>>) -> Option<LineString<f64>> {
+    (!ring.is_empty()).then(|| LineString(std::mem::take(ring)))
+}
+
+/// The number at the start of `s`, and what follows it.
+fn number(s: &str) -> Option<(f64, &str)> {
+    let b = s.as_bytes();
+    let mut end = usize::from(matches!(b.first(), Some(b'-' | b'+')));
+    let mut exponent = false;
+    while let Some(&c) = b.get(end) {
+        let sign_of_exponent = matches!(c, b'-' | b'+') && exponent && matches!(b[end - 1], b'e' | b'E');
+        if c.is_ascii_digit() || c == b'.' || sign_of_exponent {
+            end += 1;
+        } else if matches!(c, b'e' | b'E') && !exponent {
+            exponent = true;
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    let v: f64 = s[..end].parse().ok()?;
+    v.is_finite().then_some((v, &s[end..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::path_data;
+    use geo::polygon;
+
+    fn shape() -> MultiPolygon<f64> {
+        let with_hole = polygon!(
+            exterior: [(x: 800_000.0, y: 6_800_000.0), (x: 820_000.0, y: 6_800_000.0), (x: 820_000.0, y: 6_820_000.0), (x: 800_000.0, y: 6_820_000.0)],
+            interiors: [[(x: 805_000.0, y: 6_805_000.0), (x: 806_000.0, y: 6_805_000.0), (x: 806_000.0, y: 6_806_000.0)]],
+        );
+        let island =
+            polygon![(x: 900_000.0, y: 6_700_000.0), (x: 900_010.0, y: 6_700_000.0), (x: 900_000.0, y: 6_700_020.0)];
+        MultiPolygon(vec![with_hole, island])
+    }
+
+    #[test]
+    fn reads_back_what_the_sink_wrote_holes_and_islands_included() {
+        let s = shape();
+        assert_eq!(ring_counts(&s), "2 1");
+        assert_eq!(read_path(&path_data(&s), &ring_counts(&s)), Some(s));
+    }
+
+    #[test]
+    fn rounds_to_the_ten_metres_the_sink_keeps() {
+        let s = MultiPolygon(vec![polygon![(x: 1_234.0, y: -5_678.0), (x: 2_000.4, y: 0.0), (x: 0.0, y: 3_000.0)]]);
+        let back = read_path(&path_data(&s), "1").unwrap();
+        let first = back.0[0].exterior().0[0];
+        assert_eq!((first.x, first.y), (1_230.0, -5_680.0));
+    }
+
+    #[test]
+    fn reads_other_writers_path_data_too() {
+        let back = read_path("M1,2 L3,2 3-4e0 Z m1 1 l1 0 0 1z", "1 1").unwrap();
+        assert_eq!(back.0[0].exterior().0[2], Coord { x: 3_000.0, y: -4_000.0 });
+        assert_eq!(back.0[1].exterior().0[0], Coord { x: 2_000.0, y: 3_000.0 }, "relative to where z left the pen");
+    }
+
+    #[test]
+    fn refuses_what_it_cannot_read_or_group() {
+        for (d, rings) in [
+            ("M1 2 C3 4 5 6 7 8z", "1"),
+            ("M1 2l3z", "1"),
+            ("l1 1z", "1"),
+            ("M1 2l1 0z", "2"),
+            ("M1 2l1 0z", "0"),
+            ("M1 2l1 0zM3 3l1 0z", "1"),
+            ("M1 2l1 0z", "x"),
+        ] {
+            assert_eq!(read_path(d, rings), None, "{d} / {rings}");
+        }
+        assert_eq!(read_path("", ""), Some(MultiPolygon(vec![])));
+    }
+}
