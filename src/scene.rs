@@ -36,12 +36,28 @@ impl Scene {
     /// Projects the territories and the context features.
     pub fn build(data: &Dataset, context: Option<&Context>) -> Scene {
         let proj = Lambert93::new();
+        let shapes = data.territories.iter().map(|t| Shape::project(&t.polygons, &proj)).collect();
+        let context = context
+            .map(|c| {
+                c.features
+                    .iter()
+                    .map(|f| ContextShape { layer: f.layer, shape: Shape::project(&f.polygons, &proj) })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Scene::from_shapes(data, shapes, context)
+    }
+
+    /// The scene of territories whose shapes are already projected, `shapes[i]` territory `i`'s
+    /// (read back from a pre-rendered page, see `crate::hydrate`).
+    pub fn from_shapes(data: &Dataset, shapes: Vec<Shape>, context: Vec<ContextShape>) -> Scene {
+        let proj = Lambert93::new();
         let mut bounds = Bounds::EMPTY;
         let territories: Vec<TerritoryShape> = data
             .territories
             .iter()
-            .map(|t| {
-                let shape = Shape::project(&t.polygons, &proj);
+            .zip(shapes)
+            .map(|(t, shape)| {
                 bounds.union(&shape.bounds);
                 let label_at = t
                     .label_point
@@ -51,14 +67,6 @@ impl Scene {
                 TerritoryShape { shape, label_at }
             })
             .collect();
-        let context = context
-            .map(|c| {
-                c.features
-                    .iter()
-                    .map(|f| ContextShape { layer: f.layer, shape: Shape::project(&f.polygons, &proj) })
-                    .collect()
-            })
-            .unwrap_or_default();
         let mut order: Vec<usize> = (0..territories.len()).collect();
         order.sort_by_cached_key(|&i| sort_key(&data.territories[i].name));
         Scene { territories, context, bounds, order }

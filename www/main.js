@@ -24,7 +24,10 @@ const options = {
 };
 // The data downloads start now, while the wasm compiles: the map's own fetch() of the same URL
 // (CORS mode, same-origin credentials, as `crossorigin` asks) takes these responses over.
-for (const href of [options.src, options.context, options.statuses]) {
+// Unless the pre-rendered map holds its own data and shapes (script.tim-data): then the module
+// downloads nothing (src/hydrate/page.rs).
+const held = el.querySelector(':scope > .tim-pre > script.tim-data');
+for (const href of held ? [] : [options.src, options.context, options.statuses]) {
   if (href) document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href }));
 }
 try {

@@ -4,7 +4,9 @@
 // Attributes: src, context, lang (fr | en), selected (territory id), height (CSS length),
 //   statuses (a CSV of statuses joined by id), id-property, name-property, status-property.
 // Pre-rendered: `make dist` writes territoires-map.snippet.html, the default map as static HTML;
-//   pasted inside <territoires-map>…</territoires-map>, it shows until the module has drawn its own.
+//   pasted inside <territoires-map>…</territoires-map>, it shows at once, and the module adopts it
+//   where it is (the element's own map, in the light DOM), downloading nothing; with other data
+//   (src, statuses, …) it shows until the module has drawn its own.
 // Events (bubbling, composed): ready, error, territoryselect. Methods: select(id), clear(), reload(), destroy().
 // All map logic is in Rust; this file only ties the element's life cycle to it.
 import init, { TerritoiresMap } from './pkg/territoires_map.js';
@@ -14,14 +16,28 @@ const css = new URL('./map.css', import.meta.url).href;
 
 class TerritoiresMapElement extends HTMLElement {
   static observedAttributes = ['src', 'context', 'lang', 'selected', 'height', 'statuses', 'id-property', 'name-property', 'status-property'];
+  // The attributes that ask for other data than the snippet's.
+  static #data = ['src', 'context', 'statuses', 'id-property', 'name-property', 'status-property'];
   #map = null;
   #root = null;
+  #adopted = false;
   #run = 0;
   #mirroring = false;
 
   constructor() {
     super();
     const shadow = this.attachShadow({ mode: 'open' });
+    // The snippet of the default map is adopted in place: the module works in the light DOM,
+    // the shadow root only shows it.
+    const snippet = this.querySelector(':scope > .tim-map:has(> .tim-pre)');
+    const other = TerritoiresMapElement.#data.some((a) => this.hasAttribute(a)) || (this.getAttribute('lang') ?? 'fr') !== snippet?.lang;
+    if (snippet && !other) {
+      shadow.append(document.createElement('slot'));
+      this.#root = snippet;
+      this.#adopted = true;
+      this.#listen();
+      return;
+    }
     const link = document.createElement('link');
     link.rel = 'stylesheet';
     link.href = css;
@@ -36,7 +52,11 @@ class TerritoiresMapElement extends HTMLElement {
       if (pages) slot.dataset.pages = pages;
       this.#root.append(slot);
     }
-    // Keep the host's state and selection in step with the map inside.
+    this.#listen();
+  }
+
+  // Keep the host's state and selection in step with the map inside.
+  #listen() {
     this.addEventListener('ready', () => { this.dataset.state = 'ready'; this.#applySelected(); });
     this.addEventListener('error', () => { this.dataset.state = 'error'; });
     this.addEventListener('territoryselect', (e) => {
@@ -83,7 +103,9 @@ class TerritoiresMapElement extends HTMLElement {
   }
 
   #applySelected() {
-    const id = this.getAttribute('selected');
+    // An adopted snippet's card opened by its link (#territoire=<id>) stays open.
+    const hash = this.#adopted ? new URLSearchParams(location.hash.slice(1)).get('territoire') : null;
+    const id = this.getAttribute('selected') ?? hash;
     if (this.#map && this.dataset.state === 'ready') id ? this.#map.select(id) : this.#map.clear();
   }
 

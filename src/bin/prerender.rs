@@ -31,6 +31,7 @@ fn main() {}
 mod run {
     use std::fs;
     use std::path::Path;
+    use territoires_map::hydrate::page::write_data;
     use territoires_map::prerender::{head_tags, map_block, snippet, territory_page, Site};
     use territoires_map::{load, text::FR};
 
@@ -57,12 +58,15 @@ mod run {
     pub fn run(data: &Path, site: &Path, url: &str) -> Result<usize, String> {
         let strings = &FR;
         let file = data.join("territoires-grand-est.geojson");
-        let loaded = load::territories_with(&read(&file)?, &strings.mapping(), None)
+        let bytes = read(&file)?;
+        let loaded = load::territories_with(&bytes, &strings.mapping(), None)
             .map_err(|e| format!("{}: {}", file.display(), strings.load_error(&e)))?;
         let ctx_file = data.join("contexte-grand-est.geojson");
         let context = load::context(&read(&ctx_file)?)
             .map_err(|e| format!("{}: {}", ctx_file.display(), strings.load_error(&e)))?;
-        let site_data = Site::new(&loaded.data, Some(&context.data), strings, url);
+        let mut site_data = Site::new(&loaded.data, Some(&context.data), strings, url);
+        // The module's copy of the data, so that the default page downloads no GeoJSON.
+        site_data.data_block = write_data(&bytes);
         let block = map_block(&site_data, &territoires_map::prerender::root_links(), None).into_string();
         splice(&site.join("index.html"), HEAD, &head_tags(&site_data).into_string())?;
         splice(&site.join("index.html"), MARK, &block)?;

@@ -28,6 +28,11 @@ impl Shape {
                 Some(geo::Polygon::new(ring(exterior), holes.iter().map(ring).collect()))
             })
             .collect();
+        Shape::new(geometry)
+    }
+
+    /// A shape already in the projected plane (read back from a pre-rendered page's paths).
+    pub fn new(geometry: MultiPolygon<f64>) -> Shape {
         let mut bounds = Bounds::EMPTY;
         for c in geometry.iter().flat_map(|p| p.exterior().coords()) {
             bounds.extend(Projected { x: c.x, y: c.y });

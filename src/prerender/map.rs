@@ -11,6 +11,7 @@ use crate::interact::{Controller, Settings};
 use crate::labels::{candidates, estimate_width, widths, LABEL_PX};
 use crate::markup::label::{label, lines, marker};
 use crate::markup::legend::{patterns, Styling};
+use crate::render::read::ring_counts;
 use crate::render::svg::{context_class, pattern_fill, pattern_transform, Mark};
 use crate::render::{path_data, CANVAS_ABOVE_FEATURES};
 use crate::view::View;
@@ -64,7 +65,8 @@ pub fn svg(site: &Site, selected: Option<usize>, links: &Links) -> Markup {
             g class="tim-view" transform=(v.svg_transform()) {
                 g class="tim-context-layer" aria-hidden="true" {
                     @for c in &site.scene.context {
-                        path class=(context_class(c.layer)) d=(path_data(&c.shape.geometry)) {}
+                        path class=(context_class(c.layer)) d=(path_data(&c.shape.geometry))
+                            data-rings=(ring_counts(&c.shape.geometry)) {}
                     }
                 }
                 g class="tim-territories" {
@@ -73,7 +75,8 @@ pub fn svg(site: &Site, selected: Option<usize>, links: &Links) -> Markup {
                         @let class = if selected == Some(i) { format!("tim-territory {}", Mark::Selected.class()) } else { "tim-territory".to_string() };
                         a href=(territory_href(site, i, links)) aria-label=(site.data.spoken(i))
                             aria-current=[(selected == Some(i)).then_some("page")] {
-                            path class=(class) d=(path_data(&site.scene.territories[i].shape.geometry))
+                            @let shape = &site.scene.territories[i].shape.geometry;
+                            path class=(class) d=(path_data(shape)) data-rings=(ring_counts(shape))
                                 fill=(pattern_fill(UID, t.status, false)) data-id=(t.id) data-index=(i)
                                 data-status=(statuses.get(t.status).map(|c| c.id.as_str()).unwrap_or("")) {}
                         }

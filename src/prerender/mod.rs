@@ -44,13 +44,16 @@ pub struct Site<'a> {
     pub strings: &'static Strings,
     /// Absolute address of the site's root, ending in `/`: canonical URLs and Open Graph need one.
     pub base_url: String,
+    /// The territory file without its geometries, for the module to adopt the map without
+    /// downloading it (see [`crate::hydrate::page::write_data`]); none, and it downloads it.
+    pub data_block: Option<String>,
 }
 
 impl<'a> Site<'a> {
     /// Projects `data` (and the context behind it) once for every page.
     pub fn new(data: &'a Dataset, context: Option<&Context>, strings: &'static Strings, base_url: &str) -> Site<'a> {
         let base_url = if base_url.ends_with('/') { base_url.to_string() } else { format!("{base_url}/") };
-        Site { data, scene: Scene::build(data, context), strings, base_url }
+        Site { data, scene: Scene::build(data, context), strings, base_url, data_block: None }
     }
 
     /// The view every pre-rendered map is drawn at.

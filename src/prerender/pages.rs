@@ -4,7 +4,8 @@
 use super::map::{legend, svg};
 use super::parts::{card, element, header, list, page_href};
 use super::{page_slug, Links, Site, UID};
-use maud::{html, Markup, DOCTYPE};
+use crate::hydrate::page::DATA_CLASS;
+use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 /// The site's links as the pages at its root see them.
 pub fn root_links() -> Links {
@@ -37,7 +38,14 @@ pub fn map_block(site: &Site, links: &Links, selected: Option<usize>) -> Markup 
                 }
             }
             (legend(site))
-            @if selected.is_none() { (list(site, links)) }
+            @if selected.is_none() {
+                (list(site, links))
+                // What the module needs beside the paths to adopt the map without downloading
+                // the file (crate::hydrate::page); JSON, never run, its `<` escaped.
+                @if let Some(block) = &site.data_block {
+                    script type="application/json" class=(DATA_CLASS) { (PreEscaped(block)) }
+                }
+            }
         }
     }
 }

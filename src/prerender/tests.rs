@@ -50,19 +50,26 @@ fn tags(html: &str) -> Vec<(String, Vec<(String, String)>)> {
 const ALLOWED_TAGS: &[&str] = &[
     "html", "head", "meta", "title", "link", "body", "main", "div", "p", "a", "h1", "h2", "h3", "h4", "ul", "li",
     "span", "section", "svg", "defs", "pattern", "rect", "path", "g", "text", "tspan", "table", "caption", "thead",
-    "tbody", "tr", "th", "td", "label", "input", "select", "option",
+    "tbody", "tr", "th", "td", "label", "input", "select", "option", "button", "circle",
 ];
 
 fn assert_safe(html: &str) {
     for (name, attrs) in tags(html) {
+        // The one script element: data, never run (the module's copy of the map's data).
+        let data =
+            [("type".to_string(), "application/json".to_string()), ("class".to_string(), "tim-data".to_string())];
+        if name == "script" && attrs == data {
+            continue;
+        }
         assert!(ALLOWED_TAGS.contains(&name.as_str()), "a <{name}> was made");
         for (key, value) in attrs {
             let k = key.to_ascii_lowercase();
             assert!(!k.starts_with("on") && k != "style" && k != "srcdoc", "<{name} {key}=\"{value}\">");
             if k == "href" {
-                let ok =
-                    ["#", "http://", "https://", "territoires/", "../", "data:,"].iter().any(|p| value.starts_with(p))
-                        || (value.ends_with(".html") && page_slug(value.trim_end_matches(".html")).is_some());
+                let ok = ["#", "http://", "https://", "territoires/", "../", "data:,", "data:text/csv;charset=utf-8,"]
+                    .iter()
+                    .any(|p| value.starts_with(p))
+                    || (value.ends_with(".html") && page_slug(value.trim_end_matches(".html")).is_some());
                 assert!(ok, "<{name} href=\"{value}\">");
             }
         }
@@ -166,4 +173,51 @@ fn ids_that_cannot_be_file_names_get_no_page_and_an_encoded_card_link() {
     assert_eq!(crate::card::page_href("../t/", "v").as_deref(), Some("../t/v.html"));
     assert_eq!(crate::card::page_href("data:text/html,", "v"), None);
     assert_eq!(crate::card::page_href(" javascript:", "v"), None);
+}
+
+/// The block of data the module reads instead of downloading the file: the model as loaded, and
+/// the paths giving back the scene's shapes to the 10 m the paths keep.
+#[test]
+fn the_page_holds_the_data_and_shapes_the_module_adopts() {
+    use crate::hydrate::page::{read_data, read_scene};
+    use crate::render::svg::context_layer;
+    for bytes in [GRAND_EST, XSS] {
+        let data = dataset(bytes);
+        let ctx = load::context(include_bytes!("../../data/contexte-grand-est.geojson")).unwrap().data;
+        let mut site = Site::new(&data, Some(&ctx), &FR, "https://example.org/");
+        site.data_block = crate::hydrate::page::write_data(bytes);
+        let html = map_block(&site, &root_links(), None).into_string();
+        let start = html.find("class=\"tim-data\">").unwrap() + "class=\"tim-data\">".len();
+        let text = &html[start..start + html[start..].find("</script>").unwrap()];
+        let back = read_data(text, &FR.mapping()).expect("the data block reads back");
+        let strip = |d: &Dataset| {
+            let mut d = d.clone();
+            d.territories.iter_mut().for_each(|t| t.polygons.clear());
+            format!("{d:?}")
+        };
+        assert_eq!(strip(&back), strip(&data));
+        let attr = |attrs: &[(String, String)], k: &str| attrs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+        let (mut territories, mut context) = (Vec::new(), Vec::new());
+        let drawn = |attrs: &[(String, String)]| {
+            attr(attrs, "class").is_some_and(|c| c.contains("tim-territory") || c.contains("tim-context"))
+        };
+        for (_, attrs) in tags(&html).into_iter().filter(|(n, a)| n == "path" && drawn(a)) {
+            let (d, rings) = (attr(&attrs, "d").unwrap(), attr(&attrs, "data-rings").unwrap());
+            match attr(&attrs, "data-index") {
+                Some(i) => territories.push((i.parse().unwrap(), d, rings)),
+                None => context.push((context_layer(&attr(&attrs, "class").unwrap()).unwrap(), d, rings)),
+            }
+        }
+        let scene = read_scene(&back, &territories, &context).expect("the paths read back");
+        assert_eq!(
+            (scene.territories.len(), scene.context.len()),
+            (site.scene.territories.len(), site.scene.context.len())
+        );
+        assert_eq!(scene.order, site.scene.order);
+        for (a, b) in scene.territories.iter().zip(&site.scene.territories) {
+            let (am, bm) = (a.shape.bounds, b.shape.bounds);
+            assert!((am.min.x - bm.min.x).abs() <= 5.0 && (am.max.y - bm.max.y).abs() <= 5.0, "{am:?} vs {bm:?}");
+            assert!((a.shape.area - b.shape.area).abs() <= b.shape.area * 1e-3);
+        }
+    }
 }

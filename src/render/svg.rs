@@ -15,6 +15,13 @@ pub fn context_class(layer: ContextLayer) -> &'static str {
     }
 }
 
+/// The layer a background path's `class` says it draws (the reverse of [`context_class`]).
+pub fn context_layer(class: &str) -> Option<ContextLayer> {
+    [ContextLayer::Country, ContextLayer::Department, ContextLayer::Region]
+        .into_iter()
+        .find(|&l| context_class(l) == class)
+}
+
 /// A highlight of one territory. Both renderers show it on an SVG path, with this class.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Mark {

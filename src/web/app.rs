@@ -15,7 +15,7 @@ use super::svg::SvgSurface;
 use crate::hydrate;
 use crate::interact::{Controller, Input, Settings};
 use crate::load::Failure;
-use crate::model::{Context, Dataset};
+use crate::model::Dataset;
 use crate::render::{Renderer, CANVAS_ABOVE_FEATURES};
 use crate::scene::Scene;
 use crate::text::Strings;
@@ -198,10 +198,8 @@ impl App {
 
     /// Draws a loaded dataset, or adopts the pre-rendered drawing of it. Problems met on the way
     /// are listed under the map.
-    pub fn show(&mut self, data: Dataset, context: Option<Context>, problems: &[String]) -> Result<HostEvent, JsValue> {
+    pub fn show(&mut self, data: Dataset, scene: Scene, problems: &[String]) -> Result<HostEvent, JsValue> {
         let renderer = Renderer::for_dataset(self.options.renderer.as_deref(), &data);
-        let scene = Scene::build(&data, context.as_ref());
-        super::dom::mark("scene");
         let focused = super::chrome::focused_territory(&self.doc, &self.chrome.root);
         let adopted = self.adopt(renderer, &data)?;
         // Narrow screens give the map the region's shape (map.css): the fitted view fills the width.

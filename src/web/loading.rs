@@ -7,6 +7,8 @@
 use super::app::{App, HostEvent};
 use super::{dispatch, dom, fetch};
 use crate::load::{self, Failure, FetchError, Mapping};
+use crate::model::Dataset;
+use crate::scene::Scene;
 use crate::text::Strings;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -109,6 +111,30 @@ pub fn start(app: &Shared) -> bool {
         }
     });
     true
+}
+
+/// Shows the map whose data and shapes the page held (see `super::hydrate::read`): no download.
+/// Once the constructor has returned, so that the page holds the map when told it is ready.
+pub fn adopt(app: &Shared, data: Dataset, scene: Scene) {
+    let task = app.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let event = {
+            let Ok(mut a) = task.try_borrow_mut() else { return };
+            if a.loader().destroyed || a.is_shown() {
+                return;
+            }
+            dom::mark("parsed");
+            match a.show(data, scene, &[]) {
+                Ok(ev) => {
+                    a.set_state("ready");
+                    ev
+                }
+                Err(_) => a.fail(&Failure::NotDrawn),
+            }
+        };
+        let root = task.borrow().root().clone();
+        dispatch(&root, event);
+    });
 }
 
 /// Aborts what is in flight, shows "loading", and plans the new load.
@@ -299,7 +325,9 @@ fn load_into(
     let problems = loaded.problems.iter().take(1000).map(|p| a.strings().problem(p));
     notes.extend(problems.chain(loaded.sheet_problems.iter().take(1000).map(|p| a.strings().sheet_problem(p))));
     dom::mark("parsed");
-    match a.show(loaded.data, ctx, &notes) {
+    let scene = Scene::build(&loaded.data, ctx.as_ref());
+    dom::mark("scene");
+    match a.show(loaded.data, scene, &notes) {
         Ok(ev) => {
             a.set_state("ready");
             ev

@@ -94,6 +94,8 @@ impl TerritoiresMap {
             root.class_list().add_1("tim-cooperative")?;
         }
         let options = AppOptions { cooperative, header: opts.header.unwrap_or(true), renderer: opts.renderer };
+        // The page may hold what the map shows (its data and shapes): then nothing is downloaded.
+        let held = chrome.pre.as_ref().and_then(|_| hydrate::read(&chrome, &mapping));
         let loader = loading::Loader::new(
             opts.src.unwrap_or_else(|| "data/territoires-grand-est.geojson".to_string()),
             opts.context,
@@ -105,7 +107,12 @@ impl TerritoiresMap {
         app.borrow().set_state("loading");
         let listeners = Rc::new(RefCell::new(Listeners::default()));
         wire(&app, &mut listeners.borrow_mut())?;
-        loading::start(&app);
+        match held {
+            Some((data, scene)) => loading::adopt(&app, data, scene),
+            None => {
+                loading::start(&app);
+            }
+        }
         Ok(TerritoiresMap { app, listeners })
     }
 

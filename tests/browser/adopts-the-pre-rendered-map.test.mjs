@@ -2,7 +2,8 @@
 // that map as it is: the same elements (territories, labels, legend, list rows), the same pixels
 // on screen, no layout shift (the browser's own `layout-shift` entries), and what the reader did
 // meanwhile (a card opened through a pre-rendered link, a territory focused, a search typed in
-// the list) is still there, now the module's. The map changes only when the reader moves it.
+// the list) is still there, now the module's. The map changes only when the reader moves it. The
+// default page downloads no GeoJSON: its data and shapes are in the page (src/hydrate/page.rs).
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -220,6 +221,38 @@ test('on a phone too, nothing on screen changes and nothing shifts when the modu
   await framesPassed(page);
   const now = await page.locator('#carte .tim-stage').boundingBox();
   assert.ok(Math.abs(now.height - stage.height) <= 1, `stage height ${stage.height} → ${now.height}`);
+  await assertHealthy(watch);
+});
+
+test('the default page downloads no GeoJSON: the data and shapes the map needs are in the page', async () => {
+  const urls = [];
+  const { page, watch } = await app.open('', { prepare: (page) => page.on('request', (r) => urls.push(new URL(r.url()).pathname)) });
+  assert.deepEqual(urls.filter((u) => u.endsWith('.geojson')), [], 'GeoJSON downloaded');
+  // Zoomed, the module places the names itself, on the shapes it read from the page.
+  await page.click('#carte .tim-zoom-in');
+  await page.waitForFunction(() => !document.querySelector('#carte svg.tim-svg').hasAttribute('viewBox'));
+  const named = await page.$$eval('#carte text.tim-label', (ts) => ts.filter((t) => t.textContent).length);
+  assert.ok(named >= 5, `${named} names at the first zoom`);
+  assert.deepEqual(urls.filter((u) => u.endsWith('.geojson')), [], 'GeoJSON downloaded');
+  await assertHealthy(watch);
+});
+
+test('a page whose copy of the data is damaged downloads the file instead, and still adopts the map', async () => {
+  const urls = [];
+  const { page, watch } = await app.open('', {
+    prepare: async (page) => {
+      page.on('request', (r) => urls.push(new URL(r.url()).pathname));
+      await page.route((url) => url.pathname === '/', async (route) => {
+        const response = await route.fetch();
+        const body = (await response.text()).replace('class="tim-data">{', 'class="tim-data">{"damaged');
+        await route.fulfill({ response, body });
+      });
+    },
+  });
+  assert.ok(urls.includes('/data/territoires-grand-est.geojson'), urls.join(' '));
+  assert.equal(await page.locator('#carte .tim-territories a').count(), 0, 'adopted');
+  assert.equal(await page.locator('#carte svg.tim-svg[viewBox]').count(), 1, 'the pre-rendered picture kept');
+  assert.equal(await page.locator('#carte path.tim-territory[role="button"]').count(), 15);
   await assertHealthy(watch);
 });
 

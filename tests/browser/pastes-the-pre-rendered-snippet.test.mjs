@@ -1,7 +1,8 @@
 // A host page pastes the snippet `make dist` writes (territoires-map.snippet.html) inside
 // <territoires-map>…</territoires-map>: its readers see the map, legend, list and cards at once,
-// before the module and without it; once the module has drawn its own map, the element shows
-// that one instead.
+// before the module and without it; the module then adopts that map where it is, downloading
+// nothing, and a card opened meanwhile stays open. With other data (src), the element draws its
+// own map and shows it instead.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -21,19 +22,25 @@ async function hostPage() {
 <body><h1>Un article</h1><territoires-map>${snippet.replaceAll(base, `${app.base}/`)}</territoires-map></body></html>`;
 }
 
-test('the snippet shows inside the element until the module takes over', async () => {
-  const html = await hostPage();
+/** Opens the host page, the module's download held until `release()`. */
+async function openHost(html) {
   let release;
   const held = new Promise((r) => { release = r; });
+  const urls = [];
   const { page, watch } = await app.open('__host.html', {
     state: null,
     prepare: async (page) => {
+      page.on('request', (r) => urls.push(new URL(r.url()).pathname));
       await page.route(/\/__host\.html$/, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
       await page.route(/\.wasm$/, async (r) => { await held; await r.continue(); });
     },
   });
-  // The light DOM's copy (the shadow root's map, once built, carries data-state).
-  const pre = page.locator('territoires-map > .tim-map:not([data-state])');
+  return { page, watch, release, urls };
+}
+
+test('the snippet shows inside the element at once, and the module adopts it in place', async () => {
+  const { page, watch, release, urls } = await openHost(await hostPage());
+  const pre = page.locator('territoires-map > .tim-map');
   await pre.locator('.tim-territories a').first().waitFor();
   assert.equal(await pre.locator('.tim-territories a').count(), 15);
   const box = await pre.locator('svg.tim-svg').boundingBox();
@@ -42,19 +49,34 @@ test('the snippet shows inside the element until the module takes over', async (
   await pre.locator('a[href="#territoire=vosges"]').focus();
   await page.keyboard.press('Enter');
   assert.equal(squish(await pre.locator('.tim-card:target .tim-panel-title').textContent()), 'Vosges');
+  const svg = await pre.locator('svg.tim-svg').elementHandle();
   release();
   await page.waitForSelector('territoires-map[data-state="ready"]');
-  assert.equal(await page.locator('territoires-map path.tim-territory[role="button"]').count(), 15, "the module's map");
-  assert.equal(await pre.boundingBox(), null, 'the snippet is no longer shown');
-  // The module's list and card link to the territory pages where the snippet's did (the hidden
-  // light-DOM copy left aside).
-  const live = 'territoires-map .tim-map[data-state]';
-  const rows = await page.$$eval(`${live} .tim-table tbody tr`, (trs) =>
-    trs.map((tr) => [tr.dataset.id, tr.querySelector('a.tim-list-page')?.getAttribute('href') ?? null]));
+  assert.ok(await svg.evaluate((el) => el.isConnected && el.closest('territoires-map') !== null), 'the same SVG, adopted');
+  assert.equal(await pre.locator('path.tim-territory[role="button"]').count(), 15, 'its territories are the module\'s');
+  assert.equal(squish(await pre.locator('.tim-panel:not([hidden]) .tim-panel-title').textContent()), 'Vosges', 'the card stays open');
+  assert.deepEqual(urls.filter((u) => u.endsWith('.geojson')), [], 'no GeoJSON downloaded');
+  // The list and card link to the territory pages where the snippet's did.
+  const rows = await pre.evaluate((m) => [...m.querySelectorAll('.tim-table tbody tr')]
+    .map((tr) => [tr.dataset.id, tr.querySelector('a.tim-list-page')?.getAttribute('href') ?? null]));
   assert.equal(rows.length, 15);
   for (const [id, href] of rows) assert.equal(href, `${app.base}/territoires/${id}.html`, `${id}'s row`);
-  await page.click(`${live} .tim-table tr[data-id="moselle-est"] button.tim-list-select`);
-  assert.equal(await page.locator(`${live} .tim-panel:not([hidden]) .tim-card-page a`).getAttribute('href'),
+  await pre.locator('.tim-table tr[data-id="moselle-est"] button.tim-list-select').click();
+  assert.equal(await pre.locator('.tim-panel:not([hidden]) .tim-card-page a').getAttribute('href'),
     `${app.base}/territoires/moselle-est.html`);
+  assert.equal(await page.locator('territoires-map').getAttribute('selected'), 'moselle-est');
+  await assertHealthy(watch);
+});
+
+test('with another file (src), the element draws its own map in place of the snippet', async () => {
+  const html = (await hostPage()).replace('<territoires-map>', `<territoires-map src="${app.base}/data/territoires-grand-est.geojson" lang="en">`);
+  const { page, watch, release } = await openHost(html);
+  await page.locator('territoires-map > .tim-map .tim-territories a').first().waitFor();
+  release();
+  await page.waitForSelector('territoires-map[data-state="ready"]');
+  const live = page.locator('territoires-map .tim-map[data-state]');
+  assert.equal(await live.locator('path.tim-territory[role="button"]').count(), 15, "the module's map");
+  assert.match(squish(await live.locator('.tim-list-title').textContent()), /^[A-Z][a-z]/, 'in English');
+  assert.equal(await page.locator('territoires-map > .tim-map:not([data-state])').boundingBox(), null, 'the snippet is no longer shown');
   await assertHealthy(watch);
 });

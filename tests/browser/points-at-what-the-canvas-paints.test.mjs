@@ -40,7 +40,10 @@ async function openCanvas(viewport, deviceScaleFactor) {
       document.documentElement.style.setProperty('--tim-territory-stroke', 'transparent');
     }, { once: true }));
   };
-  const opened = await app.open('?renderer=canvas', { viewport, deviceScaleFactor, prepare });
+  // The file named (src), so that it is downloaded, as routed: the default page reads its own
+  // copy of the data instead (src/hydrate/page.rs).
+  const query = '?renderer=canvas&src=data/territoires-grand-est.geojson&context=data/contexte-grand-est.geojson';
+  const opened = await app.open(query, { viewport, deviceScaleFactor, prepare });
   assert.equal(await opened.page.getAttribute('#carte', 'data-renderer'), 'canvas');
   return { ...opened, names };
 }

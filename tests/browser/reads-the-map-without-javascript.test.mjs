@@ -127,7 +127,9 @@ test('the served index.html holds the 15 territories and their cards as they are
     assert.ok(html.includes(`href="territoires/${id}.html"`), `${id} in the list`);
   }
   assert.match(html, /Protocole signé le 19 novembre 2019 à Mulhouse/);
-  assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)/, 'no inline script');
+  // One script element without src: the module's copy of the data, JSON, never run.
+  assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)(?! type="application\/json" class="tim-data">)/, 'no inline script');
+  assert.equal(html.match(/<script type="application\/json"/g)?.length, 1);
   assert.doesNotMatch(html, /\sstyle=/, 'no inline style');
   assert.match(html, /<link rel="canonical" href="https?:\/\/[^"]+\/">/);
   assert.match(html, /<meta property="og:image" content="https?:\/\/[^"]+\/carte\.png">/);

@@ -1,6 +1,7 @@
-// Someone opens the map: the page does not wait for the WebAssembly module before it asks for
-// the data, and the territories and the background map come in side by side, not one after the
-// other (issue #7). Each download is asked for once: the map's own fetch() takes over what the
+// Someone opens the map: the default page holds its data and asks for none (issue #20); with
+// another file, the page does not wait for the WebAssembly module before it asks for the data,
+// and the territories and the background map come in side by side, not one after the other
+// (issue #7). Each download is asked for once: the map's own fetch() takes over what the
 // page preloaded, and Chromium does not warn about an unused preload.
 
 import { test, before, after } from 'node:test';
@@ -16,8 +17,19 @@ after(() => app?.close());
 
 const HOLD_MS = 1500;
 
-test('the data is asked for while the wasm is still on its way, and only once', async () => {
-  const { page, watch } = await app.open('', { state: null });
+test('the default page asks for no data: the map it holds is its own', async () => {
+  const asked = [];
+  const { page, watch } = await app.open('', { prepare: (page) => page.on('request', (r) => asked.push(new URL(r.url()).pathname)) });
+  assert.deepEqual(asked.filter((u) => u.startsWith('/data/')), [], 'data downloaded');
+  assert.equal(asked.filter((u) => u === '/pkg/territoires_map_bg.wasm').length, 1);
+  await page.waitForTimeout(3500);
+  assert.deepEqual(watch.console.filter((c) => /preload/i.test(c.text)).map((c) => c.text), [], 'no unused preload');
+  await assertHealthy(watch);
+});
+
+test('another file is asked for while the wasm is still on its way, and only once', async () => {
+  const query = '?src=data/territoires-grand-est.geojson&context=data/contexte-grand-est.geojson';
+  const { page, watch } = await app.open(query, { state: null });
   // Chromium reports an unused preload a few seconds after the load event, as a console warning.
   // `open` already navigated: reload with the wasm held back by the test.
   const asked = [];

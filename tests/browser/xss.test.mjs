@@ -48,8 +48,11 @@ async function watchForInjection(page) {
       if (!(el instanceof Element)) return;
       for (const e of [el, ...el.querySelectorAll('*')]) {
         const tag = e.localName;
-        // The viewer's own search box of the territory list is the one input allowed.
-        const own = tag === 'input' && e.classList.contains('tim-search') && e.type === 'search';
+        // The viewer's own search box of the territory list is the one input allowed, and the
+        // pre-rendered page's copy of its data the one script (JSON, never run; main.js removes
+        // it with the pre-rendered map when another file is asked for).
+        const own = (tag === 'input' && e.classList.contains('tim-search') && e.type === 'search')
+          || (tag === 'script' && e.type === 'application/json' && e.classList.contains('tim-data'));
         if (forbidden.includes(tag) && !own && e.closest('#carte')) window.__xss.created.push(`<${tag}>`);
         for (const a of e.attributes) {
           if (/^on/i.test(a.name) && e.closest('#carte')) window.__xss.created.push(`${tag}[${a.name}]`);

@@ -52,12 +52,11 @@ impl App {
             return draw::markers(&self.doc, &self.chrome, &wanted, &m.data, focus, self.uid);
         };
         let circles = self.chrome.markers.children();
-        let mut shown: Vec<String> =
+        let shown: Vec<String> =
             (0..circles.length()).filter_map(|k| circles.item(k)?.get_attribute("data-id")).collect();
-        let mut ids: Vec<String> = wanted.iter().map(|&(i, _)| m.data.territories[i].id.clone()).collect();
-        shown.sort();
-        ids.sort();
-        if shown != ids {
+        let same =
+            shown.len() == wanted.len() && wanted.iter().all(|&(i, _)| shown.contains(&m.data.territories[i].id));
+        if !same {
             let (w, h) = (m.ctl.view.width, m.ctl.view.height);
             let to_layer = crate::hydrate::stage_to_layer(&k.view_box, w, h, k.layer);
             self.chrome.markers.set_attribute("transform", &to_layer)?;

@@ -1,12 +1,15 @@
 //! What the module needs to adopt a pre-rendered map (see `crate::prerender`) rather than draw
-//! its own: the nominal view the page was drawn at, and the view at which the stage shows that
-//! drawing once the browser has fitted its `viewBox` to the stage's real size. The module starts
+//! its own: the data and shapes the page holds ([`page`]), the nominal view the page was drawn
+//! at, and the view at which the stage shows that drawing once the browser has fitted its
+//! `viewBox` to the stage's real size. The module starts
 //! from that view, so that nothing moves when it becomes ready and its first zoom starts from
 //! what is on screen.
 //!
 //! Spaces: [`Projected`](crate::coords::Projected) metres through two kinds of screen pixels:
 //! the nominal box's (the pre-render's, which are the SVG's user units while its `viewBox` is
 //! set) and the stage's CSS pixels.
+
+pub mod page;
 
 use crate::coords::Bounds;
 use crate::view::{View, FIT_PADDING};
@@ -53,8 +56,8 @@ impl ViewBox {
     /// assert_eq!(ViewBox::parse("0 0 10"), None);
     /// ```
     pub fn parse(s: &str) -> Option<ViewBox> {
-        let mut n = s.split([' ', ',', '\t', '\n']).filter(|p| !p.is_empty()).map(str::parse::<f64>);
-        let (x, y, width, height) = (n.next()?.ok()?, n.next()?.ok()?, n.next()?.ok()?, n.next()?.ok()?);
+        let mut n = s.split([' ', ',', '\t', '\n']).filter(|p| !p.is_empty()).map(crate::render::read::number);
+        let (x, y, width, height) = (n.next()??, n.next()??, n.next()??, n.next()??);
         let finite = [x, y, width, height].iter().all(|v| v.is_finite());
         (n.next().is_none() && finite && width > 0.0 && height > 0.0).then_some(ViewBox { x, y, width, height })
     }
