@@ -29,7 +29,7 @@
 //   when the screen last changed; the final frame is the last one in the trace, which ends
 //   SETTLE ms after the page says it is ready (the rAF after the viewer's `ready` event, after
 //   Leaflet's addTo(map)).
-// - the viewer's take-over: whether its last visual change is within one frame (16.7 ms) of its
+// - the module becoming ready: whether its last visual change is within one frame (16.7 ms) of its
 //   first, and every change after the first (time, pixels changed, their box in CSS pixels).
 // Tracing costs the page's machine a JPEG per frame: these loads are not those of first-view.mjs.
 
@@ -63,7 +63,7 @@ export function diff(a, b) {
 }
 
 /**
- * The three times (ms since the zero) and the take-over's changes, from a trace's events; `url` is
+ * The three times (ms since the zero) and the changes after the first, from a trace's events; `url` is
  * the document's address, `viewport` its size in CSS pixels. Throws when the trace lacks them.
  */
 export function analyse(events, url, viewport) {

@@ -13,7 +13,7 @@
 //      within BENCH_CARD_TIMEOUT_MS (default 15 000) of navigation counts as that time-out.
 //   1c. What is on screen (issue #20), the same two pages: Chromium's screenshot of each presented
 //      frame (trace), navigation → first visual change, → visually complete (95 %), → last visual
-//      change, and whether the viewer's take-over changes pixels. BENCH_VISUAL_PAIRS pairs
+//      change, and whether the module becoming ready changes pixels. BENCH_VISUAL_PAIRS pairs
 //      (default BENCH_FIRST_PAIRS), rules in frames.mjs; BENCH_VISUAL_SETTLE_MS (default 1 000)
 //      traced after ready; BENCH_FRAMES_DIR: a folder to write every frame into.
 //   2. Communes of metropolitan France (target/bench/communes-france.geojson, `ti-data communes`), Leaflet
@@ -376,7 +376,7 @@ async function main() {
       times('complete', `Grand Est page, screenshots: navigation → visually complete (${pct(COMPLETE)} of the pixels)`, 1.0, '', vis);
       times('last', 'Grand Est page, screenshots: navigation → last visual change', 0, '', vis);
       const t = vis.takeover;
-      row('Grand Est page, screenshots: last visual change within one frame of the first (module take-over changes no pixel)',
+      row('Grand Est page, screenshots: last visual change within one frame of the first (the module becoming ready changes no pixel)',
         `${t.within} / ${t.loads} loads`, '—', '', 'all loads', t.loads ? (t.within === t.loads ? 'met' : `MISSED in ${t.loads - t.within} / ${t.loads}`) : 'not measured');
     }
   }
@@ -450,12 +450,12 @@ async function main() {
       + `median per load: viewer ${med(vis.frames.viewer)}, Leaflet ${med(vis.frames.leaflet)}; blank first frame in ${vis.blankFirst} / ${vis.loads} loads (frames of the window before the viewport applied, left out, in ${vis.early}); `
       + `zero = the trace's navigationStart (a mark's trace time − its startTime: at most ${drift} ms); pixels equal within ${TOLERANCE}/255 per channel; `
       + `complete = 1 − (pixels ≠ final) / (blank's pixels ≠ final); settle ${VISUAL_SETTLE} ms after ready`);
-    // The viewer's frames after its first change: the module's take-over, if it changes pixels.
+    // The viewer's frames after its first change: the module becoming ready, if it changes pixels.
     const ch = vis.takeover.changes;
     const some = ch.filter((c) => c.length);
     if (some.length) {
       const fmt = (c) => `${c.ms.toFixed(0)} ms: ${(c.share * 100).toFixed(1)} % of the pixels in [${c.box.join(', ')}]`;
-      lines.push(`  viewer, changes after the first visual change (more than ${FRAME_MS.toFixed(1)} ms later counts against the take-over): in ${some.length} / ${ch.length} loads, `
+      lines.push(`  viewer, changes after the first visual change (more than ${FRAME_MS.toFixed(1)} ms later counts against the module becoming ready): in ${some.length} / ${ch.length} loads, `
         + `median ${median(some.map((c) => c.length))} per load; first load: ${some[0].map(fmt).join('; ')}`);
     } else if (ch.length) {
       lines.push(`  viewer: no change after the first visual change in any of ${ch.length} loads`);
