@@ -262,3 +262,22 @@ test('another file (?src=) is drawn by the module alone, without the pre-rendere
   assert.equal(await page.locator('#carte path.tim-territory').count(), 15);
   assert.match(squish(await page.locator('#carte .tim-list-title').textContent()), /^[A-Z][a-z]/);
 });
+
+test('a host\'s status colours (--tim-status-<id>) theme the adopted map and legend as they do a map the module draws', async () => {
+  const query = ['', '?src=data/territoires-grand-est.geojson&context=data/contexte-grand-est.geojson'];
+  for (const q of query) {
+    const { page, watch } = await app.open(q, {
+      prepare: (page) => page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => {
+        document.querySelector('#carte').style.setProperty('--tim-status-signed-2019-11-19', 'rgb(200, 0, 0)');
+      })),
+    });
+    const fills = await page.evaluate(() => {
+      const pattern = (el) => document.getElementById(el.getAttribute('fill').match(/#([^)]+)\)/)[1]);
+      const vosges = document.querySelector('#carte path.tim-territory[data-id="vosges"]');
+      const swatch = document.querySelector('#carte .tim-legend li[data-status="signed-2019-11-19"] .tim-swatch rect');
+      return [vosges, swatch].map((el) => getComputedStyle(pattern(el).querySelector('rect')).fill);
+    });
+    assert.deepEqual(fills, ['rgb(200, 0, 0)', 'rgb(200, 0, 0)'], `${q || '/'}: the map's and the legend's fill`);
+    await assertHealthy(watch);
+  }
+});

@@ -62,7 +62,7 @@ impl SvgSurface {
     /// Takes the pre-rendered territories (`super::hydrate`): each path leaves the link that
     /// held it, the map's single tab stop and the controller taking the link's place, and gets
     /// the attributes the module writes; nothing is drawn again. The map's patterns are the
-    /// pre-rendered ones.
+    /// pre-rendered ones, made themeable as the module's are.
     pub fn adopt(c: &Chrome, data: &Dataset, uid: u32, focus: usize) -> Result<SvgSurface, JsValue> {
         let found = c.territories.query_selector_all("path.tim-territory[data-index]")?;
         let mut paths: Vec<Option<Element>> = vec![None; data.territories.len()];
@@ -80,6 +80,7 @@ impl SvgSurface {
             }
         }
         let paths = paths.into_iter().collect::<Option<Vec<_>>>().ok_or_else(|| JsValue::from_str("territory"))?;
+        patterns::theme(&c.defs, data, uid)?;
         let mut patterns = Vec::new();
         for k in 0..data.legend.statuses.len() {
             patterns.extend(c.defs.query_selector(&format!("#{}", pattern_id(uid, k, false)))?);
