@@ -256,6 +256,16 @@ test('a page whose copy of the data is damaged downloads the file instead, and s
   await assertHealthy(watch);
 });
 
+test('the iframe page (embed.html) adopts its pre-rendered map the same way, downloading no GeoJSON', async () => {
+  const urls = [];
+  const { page, watch } = await app.open('embed.html', { prepare: (page) => page.on('request', (r) => urls.push(new URL(r.url()).pathname)) });
+  assert.deepEqual(urls.filter((u) => u.endsWith('.geojson')), [], 'GeoJSON downloaded');
+  assert.equal(await page.locator('#carte .tim-territories a').count(), 0, 'adopted');
+  assert.equal(await page.locator('#carte path.tim-territory[role="button"]').count(), 15);
+  assert.equal(await page.locator('#carte svg.tim-svg[viewBox]').count(), 1, 'the pre-rendered picture kept');
+  await assertHealthy(watch);
+});
+
 test('another file (?src=) is drawn by the module alone, without the pre-rendered default', async () => {
   const { page } = await app.open('?src=data/territoires-grand-est.geojson&lang=en');
   assert.equal(await page.locator('#carte .tim-pre').count(), 0);
