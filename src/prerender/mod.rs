@@ -6,8 +6,8 @@
 //!
 //! Space: [`Projected`](crate::coords::Projected) metres in, drawn through a [`View`] fitted to a
 //! nominal [`WIDTH`] × [`HEIGHT`] pixel box; the SVG's `viewBox` is that box, so the browser scales
-//! it to the stage, and the module, when it takes over, fits the same bounds to the stage's real
-//! size (the same picture, give or take its 12-pixel padding).
+//! it to the stage, and the module that adopts the map starts from the view showing that same
+//! picture ([`crate::hydrate::shown_view`]).
 //!
 //! Label widths: there is no font to measure with here, so each name is estimated with
 //! [`crate::labels::estimate_width`] (0.56 em a character, the average advance of the sans-serif

@@ -12,17 +12,18 @@ pub fn root_links() -> Links {
     Links { pages: "territoires/".to_string(), to_cards: true }
 }
 
-/// The pre-rendered map, wrapped in the `.tim-pre` block the module removes when it takes over
-/// (map.css hides the module's own parts while the block is there), which says where the
-/// territory pages are (`data-pages`). With `selected`, that territory is highlighted and its
+/// The pre-rendered map, wrapped in the `.tim-pre` block that the module adopts (or, drawing
+/// other data, removes once its own map is drawn; map.css hides that one's parts meanwhile),
+/// which says where the territory pages are (`data-pages`). With `selected`, that territory is
+/// highlighted and its
 /// card always shown (a territory's page); otherwise every card is there, shown when its link
 /// is followed (`:target`), and the list follows the map.
 pub fn map_block(site: &Site, links: &Links, selected: Option<usize>) -> Markup {
     let stage_id = format!("tim{UID}-stage");
     let close = format!("#{stage_id}");
     html! {
-        // The module reads where the pages are (`data-pages`) when it takes the map over, to
-        // link its own card and list to them; a territory's page is not taken over.
+        // The module reads where the pages are (`data-pages`) when it adopts the map, to link
+        // its card and list to them; a territory's page has no module.
         div class="tim-pre" data-pages=[selected.is_none().then_some(&links.pages)] {
             @if selected.is_none() { (header(site)) }
             div class="tim-stage" id=(stage_id) {
@@ -128,8 +129,8 @@ pub fn territory_page(site: &Site, i: usize) -> Option<TerritoryPage> {
 }
 
 /// What a host pastes inside `<territoires-map>…</territoires-map>`: the map's stylesheet and the
-/// pre-rendered map, every address absolute (the site's `base_url`); the element shows it until
-/// the module takes over.
+/// pre-rendered map, every address absolute (the site's `base_url`); the element shows it at
+/// once and the module adopts it.
 pub fn snippet(site: &Site) -> String {
     let links = Links { pages: format!("{}territoires/", site.base_url), to_cards: true };
     html! {

@@ -81,8 +81,8 @@ pub struct App {
     loader: Loader,
     /// Paints the canvas once a gesture settles (see [`SETTLE_MS`]).
     settle: Option<Timer>,
-    /// Where the territory pages are (`territoires/`), when the pre-rendered map taken over said
-    /// so: the card and the list link to them. Kept for a reload, which has no map to take over.
+    /// Where the territory pages are (`territoires/`), when the pre-rendered map adopted or
+    /// replaced said so: the card and the list link to them. Kept for a reload.
     pages: Option<String>,
     /// The `viewBox` of the adopted pre-rendered map, until the view first changes (see
     /// `super::hydrate`): meanwhile the picture is the pre-render's, and only the markers are
