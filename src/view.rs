@@ -139,10 +139,15 @@ impl View {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn bounds() -> Bounds {
+    /// The six numbers of a `matrix(…)` transform.
+    pub(crate) fn matrix(t: &str) -> Vec<f64> {
+        t["matrix(".len()..t.len() - 1].split(' ').map(|n| n.parse().unwrap()).collect()
+    }
+
+    pub(crate) fn bounds() -> Bounds {
         let mut b = Bounds::EMPTY;
         b.extend(Projected { x: 800_000.0, y: 6_700_000.0 });
         b.extend(Projected { x: 1_100_000.0, y: 6_900_000.0 });
@@ -200,7 +205,7 @@ mod tests {
         for zoom in [1.0, 1.37, 2.9, 3.3] {
             v.zoom_at(Screen { x: 400.0, y: 300.0 }, zoom);
             let t = v.svg_transform();
-            let m: Vec<f64> = t["matrix(".len()..t.len() - 1].split(' ').map(|n| n.parse().unwrap()).collect();
+            let m = matrix(&t);
             for p in [Projected { x: 1_050_000.0, y: 6_880_000.0 }, bounds().center()] {
                 let (kx, ky) = (p.x / 1000.0, p.y / 1000.0);
                 let painted = Screen { x: m[0] * kx + m[4], y: m[3] * ky + m[5] };

@@ -57,9 +57,9 @@ impl ViewBox {
     /// ```
     pub fn parse(s: &str) -> Option<ViewBox> {
         let mut n = s.split([' ', ',', '\t', '\n']).filter(|p| !p.is_empty()).map(crate::render::read::number);
+        // Each number finite: `number` refuses the others.
         let (x, y, width, height) = (n.next()??, n.next()??, n.next()??, n.next()??);
-        let finite = [x, y, width, height].iter().all(|v| v.is_finite());
-        (n.next().is_none() && finite && width > 0.0 && height > 0.0).then_some(ViewBox { x, y, width, height })
+        (n.next().is_none() && width > 0.0 && height > 0.0).then_some(ViewBox { x, y, width, height })
     }
 
     /// How the browser fits the box into `width` × `height` CSS pixels with
@@ -70,19 +70,13 @@ impl ViewBox {
         let dy = (height - self.height * k) / 2.0 - self.y * k;
         (k, dx, dy)
     }
-
-    /// The SVG `transform` that draws CSS pixels inside the box: the module's markers, placed
-    /// in CSS pixels, go through it while the box is set.
-    pub fn css_to_user(&self, width: f64, height: f64) -> String {
-        let (k, dx, dy) = self.fit(width, height);
-        format!("matrix({} 0 0 {} {} {})", 1.0 / k, 1.0 / k, -dx / k, -dy / k)
-    }
 }
 
 /// While the box is kept: the SVG `transform` that brings CSS pixels of a `width` × `height`
 /// stage into a layer of names and markers drawn for a stage of size `layer` (see
 /// [`narrow_size`]), or, without one, into the box's own units (the desktop's layer). The
-/// module draws the markers the pre-render could not foresee for this size through it.
+/// pre-render draws the phone's layer into the box through it, and the module the markers the
+/// pre-render could not foresee for this size.
 pub fn stage_to_layer(vb: &ViewBox, width: f64, height: f64, layer: Option<(f64, f64)>) -> String {
     let (k, dx, dy) = vb.fit(width, height);
     // layer = kl × user + dl, and user = (css − d) / k.
@@ -107,13 +101,7 @@ pub fn shown_view(bounds: Bounds, drawn: &View, vb: &ViewBox, width: f64, height
 mod tests {
     use super::*;
     use crate::coords::{Projected, Screen};
-
-    fn bounds() -> Bounds {
-        let mut b = Bounds::EMPTY;
-        b.extend(Projected { x: 800_000.0, y: 6_700_000.0 });
-        b.extend(Projected { x: 1_100_000.0, y: 6_900_000.0 });
-        b
-    }
+    use crate::view::tests::{bounds, matrix};
 
     /// Where the browser paints a point of the drawing: through the drawn view, then the box.
     fn painted(drawn: &View, vb: &ViewBox, w: f64, h: f64, p: Projected) -> Screen {
@@ -148,8 +136,7 @@ mod tests {
     fn css_pixels_drawn_inside_the_box_land_where_they_were_placed() {
         let vb = ViewBox { x: -5.0, y: 7.0, width: 300.0, height: 100.0 };
         let (k, dx, dy) = vb.fit(450.0, 600.0);
-        let t = vb.css_to_user(450.0, 600.0);
-        let m: Vec<f64> = t["matrix(".len()..t.len() - 1].split(' ').map(|n| n.parse().unwrap()).collect();
+        let m = matrix(&stage_to_layer(&vb, 450.0, 600.0, None));
         let css = Screen { x: 120.0, y: 333.0 };
         let user = Screen { x: m[0] * css.x + m[4], y: m[3] * css.y + m[5] };
         assert!((k * user.x + dx - css.x).abs() < 1e-9 && (k * user.y + dy - css.y).abs() < 1e-9);
@@ -158,19 +145,14 @@ mod tests {
     #[test]
     fn markers_drawn_in_stage_pixels_land_where_the_layer_puts_its_own() {
         let vb = ViewBox { x: -5.0, y: 7.0, width: 300.0, height: 100.0 };
-        let matrix = |t: String| -> Vec<f64> {
-            t["matrix(".len()..t.len() - 1].split(' ').map(|n| n.parse().unwrap()).collect()
-        };
         let apply = |m: &[f64], p: Screen| Screen { x: m[0] * p.x + m[4], y: m[3] * p.y + m[5] };
         let (w, h) = (450.0, 600.0);
         let css = Screen { x: 120.0, y: 333.0 };
-        // Into the box's units: the same as css_to_user.
-        assert_eq!(stage_to_layer(&vb, w, h, None), vb.css_to_user(w, h));
         // Into a narrow layer, itself drawn into the box: back to the same user point.
         let layer = narrow_size(&vb);
-        let in_layer = apply(&matrix(stage_to_layer(&vb, w, h, Some(layer))), css);
-        let user = apply(&matrix(vb.css_to_user(layer.0, layer.1)), in_layer);
-        let direct = apply(&matrix(vb.css_to_user(w, h)), css);
+        let in_layer = apply(&matrix(&stage_to_layer(&vb, w, h, Some(layer))), css);
+        let user = apply(&matrix(&stage_to_layer(&vb, layer.0, layer.1, None)), in_layer);
+        let direct = apply(&matrix(&stage_to_layer(&vb, w, h, None)), css);
         assert!(user.distance(direct) < 1e-9, "{user:?} vs {direct:?}");
     }
 

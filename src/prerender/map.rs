@@ -6,7 +6,7 @@
 
 use super::parts::{element, nodes};
 use super::{card_href, page_slug, Links, Site, HEIGHT, UID, WIDTH};
-use crate::hydrate::{narrow_size, shown_view, ViewBox};
+use crate::hydrate::{narrow_size, shown_view, stage_to_layer, ViewBox};
 use crate::interact::{Controller, Settings};
 use crate::labels::{candidates, estimate_width, widths, LABEL_PX};
 use crate::markup::label::{label, lines, marker};
@@ -85,7 +85,7 @@ pub fn svg(site: &Site, selected: Option<usize>, links: &Links) -> Markup {
             }
             (overlay(site, &v, "wide", None))
             @let (w, h) = narrow_size(&vb);
-            (overlay(site, &shown_view(site.scene.bounds, &v, &vb, w, h), "narrow", Some(vb.css_to_user(w, h))))
+            (overlay(site, &shown_view(site.scene.bounds, &v, &vb, w, h), "narrow", Some(stage_to_layer(&vb, w, h, None))))
         }
     }
 }

@@ -1,9 +1,9 @@
 //! The map's fixed structure inside the host element: header, stage (SVG, controls, tooltip,
 //! panel, messages) and legend. Filled later by `draw` and `panel`.
 
-use super::dom::{append, html, svg, text_el};
+use super::dom::{append, as_html, html, part, svg, text_el};
 use crate::text::Strings;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::{Document, Element, HtmlElement};
 
 /// Handles on the parts of the map that change.
@@ -31,12 +31,6 @@ pub struct Chrome {
     /// The pre-rendered block whose parts these are, when the module adopted it (see
     /// `super::hydrate`) rather than build its own.
     pub pre: Option<Element>,
-}
-
-/// The HTML element `selector` finds inside `container`.
-pub fn part(container: &Element, selector: &str) -> Result<HtmlElement, JsValue> {
-    let el = container.query_selector(selector)?.ok_or_else(|| JsValue::from_str(selector))?;
-    el.dyn_into().map_err(|_| JsValue::from_str(selector))
 }
 
 /// Builds the structure inside `root`, replacing whatever was there but a pre-rendered map
@@ -85,7 +79,7 @@ pub fn build(doc: &Document, root: &HtmlElement, s: &Strings, uid: u32) -> Resul
     append(&stage, &help)?;
 
     let controls = super::markup::element(doc, &crate::markup::controls::controls(s, uid))?;
-    let export = part(&controls, ".tim-export")?;
+    let export = as_html(part(&controls, ".tim-export")?, "export")?;
     // The buttons come before the map in tab order, so one Tab from a territory leaves the map.
     append(&stage, &controls)?;
     append(&stage, &svg_el)?;

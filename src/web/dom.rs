@@ -19,6 +19,17 @@ pub fn html(doc: &Document, tag: &str, class: &str) -> Result<HtmlElement, JsVal
     el.dyn_into::<HtmlElement>().map_err(|_| JsValue::from_str("not an HTML element"))
 }
 
+/// The element `selector` finds inside `container`, which holds it (a frame just written, or a
+/// pre-rendered one checked beforehand): its absence is an error.
+pub fn part(container: &Element, selector: &str) -> Result<Element, JsValue> {
+    container.query_selector(selector)?.ok_or_else(|| JsValue::from_str(selector))
+}
+
+/// `el` as the HTML element it is; an error naming `what` otherwise.
+pub fn as_html(el: Element, what: &str) -> Result<HtmlElement, JsValue> {
+    el.dyn_into().map_err(|_| JsValue::from_str(what))
+}
+
 /// An SVG element with attributes.
 pub fn svg(doc: &Document, tag: &str, attrs: &[(&str, &str)]) -> Result<Element, JsValue> {
     let el = doc.create_element_ns(Some(SVG_NS), tag)?;

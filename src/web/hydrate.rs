@@ -8,7 +8,8 @@
 //! [`crate::hydrate::shown_view`]); the first view change drops the box ([`release_box`]) and
 //! the module draws every later view itself, as it does a map it built.
 
-use super::chrome::{part, Chrome, Overlays, Parts};
+use super::chrome::{Chrome, Overlays, Parts};
+use super::dom::{as_html, part};
 use crate::hydrate::page::{read_data, read_scene, DATA_CLASS};
 use crate::hydrate::ViewBox;
 use crate::load::Mapping;
@@ -42,13 +43,13 @@ pub fn adopt(doc: &Document, root: &HtmlElement, s: &Strings) -> Result<Option<C
     };
     let Some((markers, labels)) = overlay(&svg_el)? else { return Ok(None) };
     let outside = [":scope > .tim-legend", ":scope > .tim-list", ":scope > .tim-stage > .tim-controls"];
-    let [Some(_), Some(_), Some(controls)] = outside.map(|q| find(&pre, q)) else { return Ok(None) };
+    let [Some(legend), Some(list), Some(controls)] = outside.map(|q| find(&pre, q)) else { return Ok(None) };
     if view_box(&svg_el).is_none() || controls.query_selector(".tim-export")?.is_none() {
         return Ok(None);
     }
-    let stage: HtmlElement = stage.dyn_into().map_err(|_| JsValue::from_str("stage"))?;
+    let (stage, legend, list) = (as_html(stage, "stage")?, as_html(legend, "legend")?, as_html(list, "list")?);
     let header = match find(&pre, ":scope > .tim-header") {
-        Some(h) => h.dyn_into().map_err(|_| JsValue::from_str("header"))?,
+        Some(h) => as_html(h, "header")?,
         None => {
             let h = super::dom::html(doc, "div", "tim-header")?;
             h.set_hidden(true);
@@ -64,13 +65,11 @@ pub fn adopt(doc: &Document, root: &HtmlElement, s: &Strings) -> Result<Option<C
     let o = Overlays::new(doc, s, UID)?;
     o.hide_message();
     o.append_to(&stage)?;
-    let legend = part(&pre, ":scope > .tim-legend")?;
     legend.after_with_node_1(&o.warnings)?;
     pre.append_with_node_1(&o.live)?;
     root.class_list().add_1("tim-map")?;
     root.set_attribute("lang", s.lang)?;
-    let list = part(&pre, ":scope > .tim-list")?;
-    let export = part(&controls, ".tim-export")?;
+    let export = as_html(part(&controls, ".tim-export")?, "export")?;
     let parts = Parts { header, svg: svg_el, defs, view, context, territories, labels, markers, list, legend, export };
     Ok(Some(o.chrome(root, parts, Some(pre))))
 }

@@ -3,7 +3,7 @@
 //! rows shown. Filtering also dims the other territories on the map. Rows come from [`alt`],
 //! their markup from [`crate::markup::list`].
 
-use super::dom::{append, html, text_el};
+use super::dom::{append, html, part, text_el};
 use super::markup::{element, replace};
 use crate::alt;
 use crate::markup::{self, list::Mode};
@@ -36,11 +36,6 @@ const EAGER_CSV_ROWS: usize = 2_000;
 
 /// Rows drawn at most; the count line says when there are more, and the CSV has them all.
 pub const MAX_ROWS: usize = 200;
-
-/// The element `selector` finds inside `container` (the frame just written holds it).
-fn part(container: &HtmlElement, selector: &str) -> Result<Element, JsValue> {
-    container.query_selector(selector)?.ok_or_else(|| JsValue::from_str(selector))
-}
 
 /// Builds the list into `container` (emptied first), as [`markup::list::frame`] describes it;
 /// with `pages`, each row links to its territory's page too.

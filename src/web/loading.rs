@@ -124,13 +124,7 @@ pub fn adopt(app: &Shared, data: Dataset, scene: Scene) {
                 return;
             }
             dom::mark("parsed");
-            match a.show(data, scene, &[]) {
-                Ok(ev) => {
-                    a.set_state("ready");
-                    ev
-                }
-                Err(_) => a.fail(&Failure::NotDrawn),
-            }
+            show(&mut a, data, scene, &[])
         };
         let root = task.borrow().root().clone();
         dispatch(&root, event);
@@ -327,7 +321,15 @@ fn load_into(
     dom::mark("parsed");
     let scene = Scene::build(&loaded.data, ctx.as_ref());
     dom::mark("scene");
-    match a.show(loaded.data, scene, &notes) {
+    show(a, loaded.data, scene, &notes)
+}
+
+/// Shows the map, then says it is ready, or that it could not be drawn. Inlined: as a function
+/// of its own, moving the dataset and scene through it made the module larger than the two
+/// copies it replaces (docs/performance.md, "Mesures citées par le code").
+#[inline(always)]
+fn show(a: &mut App, data: Dataset, scene: Scene, notes: &[String]) -> HostEvent {
+    match a.show(data, scene, notes) {
         Ok(ev) => {
             a.set_state("ready");
             ev
