@@ -5,6 +5,7 @@ PORT ?= 8080
 WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)
 SITE := target/site
 WASM := target/wasm32-unknown-unknown/release/territoires_map.wasm
+WASM_SMALL := target/wasm32-unknown-unknown/release/territoires_map_small.wasm
 
 .PHONY: setup setup-rust setup-browser setup-fonts build run test dist lint size
 
@@ -26,13 +27,17 @@ setup-fonts:
 # whose folder goes on someone's server, refuses to run without one.
 SITE_URL ?= http://127.0.0.1:$(PORT)/
 
-# The wasm module and the site, then two native steps of the same crate: the pre-render
+# The two wasm modules and the site: the small one (no default features: it adopts the
+# pre-rendered map of the default pages and downloads nothing) and the full one (other data,
+# statuses, thousands of shapes; and where a page holds no map it can adopt). Then two native steps of the same crate: the pre-render
 # (src/bin/prerender.rs: the default map, list and cards as static HTML in index.html and
 # embed.html, territoires/<id>.html, territoires-map.snippet.html), then `carte` (profile
 # `tools`, src/bin/carte.rs: carte.svg, carte.png and territoires/<id>.png, which the pages name).
 build: setup-rust setup-fonts
+	cargo build --release --target wasm32-unknown-unknown -p territoires-map --lib --no-default-features
+	cp "$(WASM)" "$(WASM_SMALL)"
 	cargo build --release --target wasm32-unknown-unknown -p territoires-map --lib
-	.ci/build-site "$(WASM)" "$(SITE)"
+	.ci/build-site "$(SITE)" "$(WASM)" "$(WASM_SMALL)"
 	cargo run --quiet -p territoires-map --bin prerender -- data "$(SITE)" "$(SITE_URL)"
 	cargo run --profile tools --quiet -p territoires-map --bin carte -- data "$(SITE)"
 
@@ -85,6 +90,7 @@ lint: setup-rust
 	cargo fmt --manifest-path tests/fuzz/Cargo.toml --check
 	cargo clippy --workspace --all-targets --locked -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p territoires-map --lib --locked -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p territoires-map --lib --locked --no-default-features -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --target wasm32-unknown-unknown -p territoires-map --locked
 	cargo check --manifest-path tests/fuzz/Cargo.toml --locked
 

@@ -5,7 +5,8 @@
 //! - [`Screen`]: CSS pixels inside the map element, y down.
 
 /// WGS84 longitude and latitude in degrees.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 pub struct LonLat {
     pub lon: f64,
     pub lat: f64,

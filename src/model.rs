@@ -1,13 +1,21 @@
 //! The data model the viewer works on, independent of GeoJSON and of the browser.
 //! Shapes are in [`LonLat`] degrees here; [`crate::scene`] projects them.
+//!
+//! Without its shapes, the model is what a pre-rendered page carries for the module (JSON,
+//! written natively by serde, read in the browser by `JSON.parse`, see [`crate::hydrate::page`]):
+//! hence `Deserialize` everywhere and `Serialize` off the wasm build.
 
 use crate::coords::LonLat;
+use serde::Deserialize;
+#[cfg(not(target_arch = "wasm32"))]
+use serde::Serialize;
 
 /// One polygon: an exterior ring then its holes, each ring closed (first = last position).
 pub type Polygon = Vec<Vec<LonLat>>;
 
 /// Everything loaded from a territory file.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
 pub struct Dataset {
     /// Title of the collection (`title` foreign member), if any.
     pub title: Option<String>,
@@ -28,14 +36,16 @@ impl Dataset {
 }
 
 /// The status categories, in legend order. Comes from the data (`legend` foreign member).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
 pub struct Legend {
     pub title: Option<String>,
     pub statuses: Vec<StatusCategory>,
 }
 
 /// One status category: how a territory in it is described and drawn.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
 pub struct StatusCategory {
     pub id: String,
     /// The status in words, e.g. "Protocole signé le 19 novembre 2019 à Mulhouse".
@@ -49,7 +59,9 @@ pub struct StatusCategory {
 }
 
 /// Fill patterns drawn over the status colour.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
+#[serde(rename_all = "lowercase")]
 pub enum Pattern {
     Solid,
     Hatch,
@@ -83,7 +95,8 @@ impl Pattern {
 }
 
 /// Facts about the programme shown in the header (`programme` foreign member).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
 pub struct Programme {
     pub facts: Vec<String>,
     pub themes: Vec<String>,
@@ -91,21 +104,25 @@ pub struct Programme {
 }
 
 /// A source or link. `url` is only ever `http:` or `https:`; anything else is dropped on load.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
 pub struct Link {
     pub title: String,
     pub url: Option<String>,
 }
 
 /// An intercommunality (EPCI) that belongs to a territory.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
 pub struct Epci {
     pub siren: Option<String>,
     pub name: String,
 }
 
 /// How well the perimeter of a territory is established.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
+#[serde(rename_all = "lowercase")]
 pub enum Confidence {
     High,
     Medium,
@@ -124,7 +141,8 @@ impl Confidence {
 }
 
 /// One Territoire d'industrie.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
 pub struct Territory {
     pub id: String,
     pub name: String,
@@ -147,6 +165,8 @@ pub struct Territory {
     pub sources: Vec<Link>,
     /// A point inside the territory to write its name at, if the data gives one.
     pub label_point: Option<LonLat>,
+    /// Left out of the page's copy: the page draws them (see [`crate::hydrate::page`]).
+    #[serde(skip)]
     pub polygons: Vec<Polygon>,
 }
 

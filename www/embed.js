@@ -2,8 +2,6 @@
 // statusProperty, territory, lang, minimal (no header), height.
 // The selected territory lives in the hash (#territoire=<id>); the page tells its parent its
 // height and selection with postMessage ({source: 'territoires-map', type: 'height' | 'select'}).
-import init, { TerritoiresMap } from './pkg/territoires_map.js';
-
 const q = new URLSearchParams(location.search);
 const el = document.getElementById('carte');
 // The default map comes pre-rendered (make build); another file, language or layout is drawn by
@@ -32,18 +30,25 @@ const held = el.querySelector(':scope > .tim-pre > script.tim-data');
 for (const href of held ? [] : [options.src, options.context, options.statuses]) {
   if (href) document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href }));
 }
-await init();
-const map = new TerritoiresMap(el, options);
+// The small module adopts the pre-rendered map; the full one draws any other (see main.js). The
+// map is set in the task that creates it, before it says it is ready.
+let map = null;
+const start = async (name) => {
+  const m = await import(`./pkg/${name}.js`);
+  await m.default();
+  map = new m.TerritoiresMap(el, options);
+};
 document.documentElement.lang = q.get('lang') === 'en' ? 'en' : 'fr';
 el.addEventListener('ready', () => {
   const id = fromHash() ?? q.get('territory');
-  if (id) map.select(id);
+  if (id) map?.select(id);
 });
 el.addEventListener('territoryselect', (e) => {
   history.replaceState(null, '', `#territoire=${encodeURIComponent(e.detail.id)}`);
   post({ type: 'select', id: e.detail.id, name: e.detail.name, status: e.detail.status });
 });
-addEventListener('hashchange', () => (fromHash() ? map.select(fromHash()) : map.clear()));
+addEventListener('hashchange', () => (fromHash() ? map?.select(fromHash()) : map?.clear()));
 // The body, not the root: the root's scrollHeight never drops below the iframe's own height.
 new ResizeObserver(() => post({ type: 'height', height: document.body.getBoundingClientRect().height }))
   .observe(document.body);
+if (!held || !(await start('territoires_map_small').then(() => true, () => false))) await start('territoires_map');

@@ -2,10 +2,9 @@
 // ?src=<url> shows another territory file (then no Grand Est background unless ?context=<url>);
 // ?statuts=<url> joins a status CSV by id; ?idProperty=, ?nameProperty=, ?statusProperty= name
 // the file's properties. #territoire=<id> opens that territory's card.
-// The page comes with the default map already drawn (make build, src/prerender/): the module
-// adopts it as it is; another file or language is drawn by the module alone.
-import init, { TerritoiresMap } from './pkg/territoires_map.js';
-
+// The page comes with the default map already drawn (make build, src/prerender/): the small
+// module adopts it as it is and downloads nothing; another file or language is drawn by the full
+// module (two builds of the same crate, see the Makefile).
 const params = new URLSearchParams(location.search);
 const src = params.get('src');
 const el = document.getElementById('carte');
@@ -30,13 +29,22 @@ const held = el.querySelector(':scope > .tim-pre > script.tim-data');
 for (const href of held ? [] : [options.src, options.context, options.statuses]) {
   if (href) document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href }));
 }
+// The small module where the page holds its map, the full one where it does not or where the
+// small one refuses what it holds (then the full one downloads the data).
+// The map is set in the task that creates it, before it says it is ready; window.carte is the
+// page's handle on it (until then, the browser's name for the element #carte).
+let map = null;
+const start = async (name) => {
+  const m = await import(`./pkg/${name}.js`);
+  await m.default();
+  window.carte = map = new m.TerritoiresMap(el, options);
+};
 try {
-  await init();
   // A card opened before the module took over (#territoire=<id>) stays open: selected in the
   // same task as the drawing, so no frame shows it closed.
-  el.addEventListener('ready', () => { if (fromHash()) window.carte?.select(fromHash()); });
-  addEventListener('hashchange', () => (fromHash() ? window.carte?.select(fromHash()) : window.carte?.clear()));
-  window.carte = new TerritoiresMap(el, options);
+  el.addEventListener('ready', () => { if (fromHash()) map?.select(fromHash()); });
+  addEventListener('hashchange', () => (fromHash() ? map?.select(fromHash()) : map?.clear()));
+  if (!held || !(await start('territoires_map_small').then(() => true, () => false))) await start('territoires_map');
 } catch (e) {
   el.dataset.state = 'error';
   // The one sentence outside the strings table (src/text/): the module that holds it never started.

@@ -9,9 +9,13 @@
 //   (src, statuses, …) it shows until the module has drawn its own.
 // Events (bubbling, composed): ready, error, territoryselect. Methods: select(id), clear(), reload(), destroy().
 // All map logic is in Rust; this file only ties the element's life cycle to it.
-import init, { TerritoiresMap } from './pkg/territoires_map.js';
-
-const wasm = init({ module_or_path: new URL('./pkg/territoires_map_bg.wasm', import.meta.url) });
+// Two builds of the same Rust crate: the small module adopts a pasted snippet and downloads
+// nothing; the full one draws any other map. Each is fetched the first time an element needs it.
+const modules = {};
+const load = (name) => (modules[name] ??= import(`./pkg/${name}.js`).then(async (m) => {
+  await m.default({ module_or_path: new URL(`./pkg/${name}_bg.wasm`, import.meta.url) });
+  return m.TerritoiresMap;
+}));
 const css = new URL('./map.css', import.meta.url).href;
 
 class TerritoiresMapElement extends HTMLElement {
@@ -81,9 +85,14 @@ class TerritoiresMapElement extends HTMLElement {
     this.destroy();
     this.dataset.state = 'loading';
     if (this.hasAttribute('height')) this.style.setProperty('--tim-stage-height', this.getAttribute('height'));
-    await wasm;
-    if (run !== this.#run || !this.isConnected) return;
-    this.#map = new TerritoiresMap(this.#root, {
+    const small = this.#adopted && !TerritoiresMapElement.#data.some((a) => this.hasAttribute(a));
+    // Where the small module cannot adopt the snippet (it refuses the data it holds), the full
+    // one draws the map. The map is set in the task that creates it, before it says it is ready.
+    const create = async (name) => {
+      const TerritoiresMap = await load(name);
+      if (run === this.#run && this.isConnected) this.#map = new TerritoiresMap(this.#root, options);
+    };
+    const options = {
       src: this.getAttribute('src') ?? new URL('./data/territoires-grand-est.geojson', import.meta.url).href,
       context: this.getAttribute('context')
         ?? (this.hasAttribute('src') ? undefined : new URL('./data/contexte-grand-est.geojson', import.meta.url).href),
@@ -93,7 +102,8 @@ class TerritoiresMapElement extends HTMLElement {
       nameProperty: this.getAttribute('name-property') ?? undefined,
       statusProperty: this.getAttribute('status-property') ?? undefined,
       cooperative: true,
-    });
+    };
+    await (small ? create('territoires_map_small').catch(() => create('territoires_map')) : create('territoires_map'));
   }
 
   // An attribute's address resolved against the host page, as `src` is by fetch().

@@ -66,7 +66,7 @@ mod run {
             .map_err(|e| format!("{}: {}", ctx_file.display(), strings.load_error(&e)))?;
         let mut site_data = Site::new(&loaded.data, Some(&context.data), strings, url);
         // The module's copy of the data, so that the default page downloads no GeoJSON.
-        site_data.data_block = write_data(&bytes);
+        site_data.data_block = write_data(&loaded.data);
         let block = map_block(&site_data, &territoires_map::prerender::root_links(), None).into_string();
         splice(&site.join("index.html"), HEAD, &head_tags(&site_data).into_string())?;
         splice(&site.join("index.html"), MARK, &block)?;

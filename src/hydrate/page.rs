@@ -1,10 +1,11 @@
 //! What the module reads from a pre-rendered page instead of downloading the GeoJSON: the data,
-//! a JSON copy of the model without its shapes that the pre-render writes in a
-//! `<script type="application/json">` block (never run), and the shapes, the territories' and
-//! the background's paths, already projected, read back with [`crate::render::read`].
+//! a JSON copy of the model without its shapes ([`crate::model`], serde) that the pre-render
+//! writes in a `<script type="application/json">` block (never run) and the browser parses
+//! (`JSON.parse`: no JSON parser in the module), and the shapes, the territories' and the
+//! background's paths, already projected, read back with [`crate::render::read`].
 
 use crate::geom::Shape;
-use crate::load::{self, Mapping};
+use crate::load::{safe_color, safe_url};
 use crate::model::{ContextLayer, Dataset};
 use crate::render::read::read_path;
 use crate::scene::{ContextShape, Scene};
@@ -12,33 +13,34 @@ use crate::scene::{ContextShape, Scene};
 /// The class of the data block.
 pub const DATA_CLASS: &str = "tim-data";
 
-/// The data as the page carries it: the territory file (`geojson`) with its geometries left out
-/// (`null`), every `<` escaped so that no `</script>` in a name ends the block. `None` when it is
-/// not a FeatureCollection. Native only: the pre-render writes it.
+/// The data as the page carries it: the model without its shapes, every `<` escaped so that no
+/// `</script>` in a name ends the block. Native only: the pre-render writes it.
 ///
 /// ```
 /// use territoires_map::hydrate::page::write_data;
 /// let file = br#"{"type":"FeatureCollection","features":[{"type":"Feature",
-///   "properties":{"name":"</script>"},"geometry":{"type":"Point","coordinates":[5,48]}}]}"#;
-/// let block = write_data(file).unwrap();
-/// assert!(block.contains(r#""geometry":null"#) && !block.contains('<'));
+///   "properties":{"id":"a","name":"</script>"},"geometry":{"type":"Polygon","coordinates":[[[5,48],[6,48],[6,49],[5,48]]]}}]}"#;
+/// let data = territoires_map::load::territories(file).unwrap().data;
+/// let block = write_data(&data).unwrap();
+/// assert!(block.contains(r#""name":"\u003c/script>""#) && !block.contains('<'));
 /// ```
 #[cfg(not(target_arch = "wasm32"))]
-pub fn write_data(geojson: &[u8]) -> Option<String> {
-    let mut file: serde_json::Value = serde_json::from_slice(geojson).ok()?;
-    for feature in file.get_mut("features")?.as_array_mut()? {
-        if let Some(f) = feature.as_object_mut() {
-            f.insert("geometry".to_string(), serde_json::Value::Null);
-        }
-    }
-    Some(serde_json::to_string(&file).ok()?.replace('<', "\\u003c"))
+pub fn write_data(data: &Dataset) -> Option<String> {
+    Some(serde_json::to_string(data).ok()?.replace('<', "\\u003c"))
 }
 
-/// Reads the data block back, with the loader and the map's choice of properties `m`, as the
-/// file itself is read but for the shapes. `None`, and the module downloads the file instead,
-/// when the loader refuses it.
-pub fn read_data(text: &str, m: &Mapping) -> Option<Dataset> {
-    load::territories_without_shapes(text.as_bytes(), m).ok().map(|l| l.data)
+/// The data read back from the page, if it holds what the loader would have let through: every
+/// status in the legend, safe colours, only `http(s)` links. The block is the pre-render's, but
+/// a page is anyone's to edit: `None`, and the module downloads the file instead.
+pub fn checked(data: Dataset) -> Option<Dataset> {
+    let statuses = &data.legend.statuses;
+    let colours = statuses.iter().all(|c| safe_color(&c.color).is_some());
+    let links = |links: &[crate::model::Link]| {
+        links.iter().all(|l| l.url.as_deref().is_none_or(|u| safe_url(u).as_deref() == Some(u)))
+    };
+    let programme = data.programme.as_ref().is_none_or(|p| links(p.source.as_slice()));
+    let territories = data.territories.iter().all(|t| t.status < statuses.len() && links(&t.sources));
+    (colours && programme && territories && !data.territories.is_empty()).then_some(data)
 }
 
 /// One path of the page: what it draws (a territory's index, a background layer), its `d` and
@@ -63,4 +65,42 @@ pub fn read_scene(
         .map(|(layer, d, rings)| Some(ContextShape { layer: *layer, shape: Shape::new(read_path(d, rings)?) }))
         .collect::<Option<Vec<_>>>()?;
     Some(Scene::from_shapes(data, shapes, context))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load;
+
+    fn data() -> Dataset {
+        let file = include_bytes!("../../data/territoires-grand-est.geojson");
+        load::territories(file).unwrap().data
+    }
+
+    #[test]
+    fn the_copy_passes_as_the_loader_let_it_through() {
+        let d = data();
+        let back = checked(serde_json::from_str(&write_data(&d).unwrap()).unwrap()).unwrap();
+        assert_eq!(back.territories.len(), 15);
+        assert!(back.territories.iter().all(|t| t.polygons.is_empty()));
+    }
+
+    #[test]
+    fn refuses_what_the_loader_would_not_have_let_through() {
+        let mut unsafe_link = data();
+        unsafe_link.territories[3].sources[0].url = Some("javascript:alert(1)".into());
+        let mut spaced_link = data();
+        spaced_link.territories[0].sources[0].url = Some(" https://example.org".into());
+        let mut status = data();
+        status.territories[0].status = status.legend.statuses.len();
+        let mut colour = data();
+        colour.legend.statuses[0].color = "red;background:url(x)".into();
+        let mut programme = data();
+        programme.programme.as_mut().unwrap().source =
+            Some(crate::model::Link { title: "x".into(), url: Some("data:x".into()) });
+        let empty = Dataset { territories: Vec::new(), ..data() };
+        for d in [unsafe_link, spaced_link, status, colour, programme, empty] {
+            assert!(checked(d).is_none());
+        }
+    }
 }

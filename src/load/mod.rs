@@ -66,32 +66,10 @@ pub fn territories(bytes: &[u8]) -> Result<Loaded<Dataset>, LoadError> {
 /// assert_eq!(loaded.data.spoken(0), "Marne : Signé");
 /// ```
 pub fn territories_with(bytes: &[u8], m: &Mapping, sheet: Option<&Sheet>) -> Result<Loaded<Dataset>, LoadError> {
-    read(bytes, m, sheet, Shapes::Required)
+    read(bytes, m, sheet)
 }
 
-/// Parses a territory FeatureCollection whose shapes are elsewhere: the copy of the data a
-/// pre-rendered page holds, its geometries left out (`null`), the page's paths drawing them
-/// (see [`crate::hydrate::page`]). The territories come without polygons.
-///
-/// ```
-/// let json = br#"{"type":"FeatureCollection","features":[{"type":"Feature",
-///   "properties":{"id":"a","name":"A"},"geometry":null}]}"#;
-/// let m = territoires_map::load::Mapping::default();
-/// let loaded = territoires_map::load::territories_without_shapes(json, &m).unwrap();
-/// assert_eq!((loaded.data.territories[0].name.as_str(), loaded.problems.len()), ("A", 0));
-/// ```
-pub fn territories_without_shapes(bytes: &[u8], m: &Mapping) -> Result<Loaded<Dataset>, LoadError> {
-    read(bytes, m, None, Shapes::Elsewhere)
-}
-
-/// Whether each territory must bring its shape.
-#[derive(Clone, Copy, PartialEq)]
-enum Shapes {
-    Required,
-    Elsewhere,
-}
-
-fn read(bytes: &[u8], m: &Mapping, sheet: Option<&Sheet>, shapes: Shapes) -> Result<Loaded<Dataset>, LoadError> {
+fn read(bytes: &[u8], m: &Mapping, sheet: Option<&Sheet>) -> Result<Loaded<Dataset>, LoadError> {
     let fc = collection(bytes)?;
     let mut problems = Vec::new();
     let legend = legend::from_json(top_object(&fc, "legend"));
@@ -105,7 +83,7 @@ fn read(bytes: &[u8], m: &Mapping, sheet: Option<&Sheet>, shapes: Shapes) -> Res
     let mut indices = Vec::new();
     for (index, feature) in fc.features.iter().enumerate() {
         let mut kinds = Vec::new();
-        let t = territory(feature, index, m, shapes, &mut kinds);
+        let t = territory(feature, index, m, &mut kinds);
         let t = t.filter(|(t, _)| {
             let fresh = seen.insert(t.id.clone());
             if !fresh {
@@ -153,7 +131,6 @@ fn territory(
     f: &Feature,
     index: usize,
     m: &Mapping,
-    shapes: Shapes,
     kinds: &mut Vec<ProblemKind>,
 ) -> Option<(Territory, Option<String>)> {
     let mut p = Props::new(f.properties.as_ref());
@@ -164,8 +141,7 @@ fn territory(
         Some(g) => geometry::polygons(&g.value, kinds),
         None => Vec::new(),
     };
-    let required = shapes == Shapes::Required;
-    if required && polygons.is_empty() && !kinds.iter().any(|k| matches!(k, ProblemKind::NotASurface { .. })) {
+    if polygons.is_empty() && !kinds.iter().any(|k| matches!(k, ProblemKind::NotASurface { .. })) {
         kinds.push(ProblemKind::NoGeometry);
     }
     // Nothing is left out for want of our schema: a feature without an id is known by its name,
@@ -204,7 +180,7 @@ fn territory(
         polygons,
     };
     kinds.append(&mut p.problems);
-    (!required || !t.polygons.is_empty()).then_some((t, status))
+    (!t.polygons.is_empty()).then_some((t, status))
 }
 
 /// A text value, or `None` with a [`ProblemKind::WrongType`] when the key holds a list, an

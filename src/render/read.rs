@@ -107,11 +107,36 @@ fn leading_number(s: &str) -> Option<(f64, &str)> {
     Some((number(&s[..end])?, &s[end..]))
 }
 
-/// A number written as JSON writes them (`-2.5`, `12`, `1e3`; not `+1` nor `.5`), read by
-/// serde_json, which the module holds for GeoJSON anyway: the standard library's parser adds
-/// 13.5 KB gzip to it (docs/performance.md, 4 December). `None` for anything else, or infinite.
+/// A decimal as the pre-render writes them (`-2.5`, `12`, `242.60`): an optional minus, digits,
+/// an optional fraction, 15 digits at most in all; `None` for anything else (`+1`, `.5`, `1e3`).
+/// Hand-written because it is the module's only number reader: serde_json's, which served here
+/// while the module also read GeoJSON, would keep a JSON parser in the small module, and the
+/// standard library's adds 13.5 KB gzip (docs/performance.md, 4 December). Exact all the same:
+/// the digits' integer and the power of ten are exact doubles, and their quotient is rounded
+/// once, as a full parser rounds the decimal.
+///
+/// ```
+/// use territoires_map::render::read::number;
+/// assert_eq!(number("-242.60"), Some(-242.6));
+/// assert_eq!(number("0.1"), Some(0.1));
+/// assert_eq!(number("1e3"), None);
+/// ```
 pub fn number(s: &str) -> Option<f64> {
-    serde_json::from_str::<f64>(s).ok().filter(|v| v.is_finite())
+    const TEN: [f64; 16] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+    let (minus, digits) = s.strip_prefix('-').map_or((false, s), |rest| (true, rest));
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+    if whole.is_empty() || fraction.is_empty() || whole.len() + fraction.len() > 15 {
+        return None;
+    }
+    let mut n = 0u64;
+    for b in whole.bytes().chain(fraction.bytes()) {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + u64::from(b - b'0');
+    }
+    let v = n as f64 / TEN[fraction.len()];
+    Some(if minus { -v } else { v })
 }
 
 #[cfg(test)]
@@ -147,10 +172,23 @@ mod tests {
 
     #[test]
     fn reads_other_writers_path_data_too() {
-        let back = read_path("M1,2 L3,2 3-4e0 Z m1 1 l1 0 0 1z", "1 1").unwrap();
-        assert_eq!(read_path("M.5 1l1 0 0 1z", "1"), None, "a number JSON would not write");
+        let back = read_path("M1,2 L3,2 3-4 Z m1 1 l1 0 0 1z", "1 1").unwrap();
+        assert_eq!(read_path("M.5 1l1 0 0 1z", "1"), None, "a number the pre-render does not write");
+        assert_eq!(read_path("M1 2l1 0 0 1e0z", "1"), None, "nor an exponent");
         assert_eq!(back.0[0].exterior().0[2], Coord { x: 3_000.0, y: -4_000.0 });
         assert_eq!(back.0[1].exterior().0[0], Coord { x: 2_000.0, y: 3_000.0 }, "relative to where z left the pen");
+    }
+
+    #[test]
+    fn numbers_read_as_a_full_parser_reads_them() {
+        for s in
+            ["0", "-0", "12", "-2.5", "0.01", "242.60", "6820.01", "-1049.99", "123456789012.345", "0.00000000000001"]
+        {
+            assert_eq!(number(s), s.parse::<f64>().ok(), "{s}");
+        }
+        for s in ["", "-", ".5", "5.", "+1", "1e3", "1.2.3", "1 ", "--1", "1234567890123456", "NaN", "inf"] {
+            assert_eq!(number(s), None, "{s:?}");
+        }
     }
 
     #[test]

@@ -131,11 +131,13 @@ impl App {
         &self.chrome
     }
 
+    #[cfg(feature = "full")]
     pub fn doc(&self) -> &Document {
         &self.doc
     }
 
     /// The interface's words, in the map's language.
+    #[cfg(feature = "full")]
     pub fn strings(&self) -> &'static Strings {
         self.strings
     }

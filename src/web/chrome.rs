@@ -1,7 +1,9 @@
 //! The map's fixed structure inside the host element: header, stage (SVG, controls, tooltip,
 //! panel, messages) and legend. Filled later by `draw` and `panel`.
 
-use super::dom::{append, as_html, html, part, svg, text_el};
+use super::dom::{append, html, text_el};
+#[cfg(feature = "full")]
+use super::dom::{as_html, part, svg};
 use crate::text::Strings;
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element, HtmlElement};
@@ -36,6 +38,7 @@ pub struct Chrome {
 /// Builds the structure inside `root`, replacing whatever was there but a pre-rendered map
 /// (`.tim-pre`, see `crate::prerender`): that one stays in front, the structure hidden behind it
 /// by map.css, until [`take_over`] once the data is drawn.
+#[cfg(feature = "full")]
 pub fn build(doc: &Document, root: &HtmlElement, s: &Strings, uid: u32) -> Result<Chrome, JsValue> {
     // Left in place, not taken out and put back: that would drop a focus held inside it.
     let pre = root.query_selector(":scope > .tim-pre")?;

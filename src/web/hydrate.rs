@@ -10,15 +10,16 @@
 
 use super::chrome::{Chrome, Overlays, Parts};
 use super::dom::{as_html, part};
-use crate::hydrate::page::{read_data, read_scene, DATA_CLASS};
 use crate::hydrate::ViewBox;
-use crate::load::Mapping;
 use crate::model::Dataset;
-use crate::render::svg::context_layer;
-use crate::scene::Scene;
 use crate::text::Strings;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlElement};
+
+#[cfg(not(feature = "full"))]
+mod read;
+#[cfg(not(feature = "full"))]
+pub use read::read;
 
 /// The map number of a pre-rendered map's ids (`tim0-help`, `tim0-p1`), which the module keeps.
 pub const UID: u32 = 0;
@@ -107,37 +108,6 @@ pub fn kept(c: &Chrome) -> Option<Kept> {
     let view_box = view_box(&c.svg)?;
     let narrow = c.labels.parent_element().is_some_and(|o| o.class_list().contains("tim-overlay-narrow"));
     Some(Kept { view_box, layer: narrow.then(|| crate::hydrate::narrow_size(&view_box)) })
-}
-
-/// The data and shapes of the adopted map, read from the page (see [`crate::hydrate::page`]):
-/// the map needs no download. `None` when the page does not hold them whole; the module then
-/// downloads the file.
-pub fn read(c: &Chrome, m: &Mapping) -> Option<(Dataset, Scene)> {
-    let block = find(c.pre.as_ref()?, &format!(":scope > script.{DATA_CLASS}"))?;
-    let data = read_data(&block.text_content()?, m)?;
-    let attrs = |el: &Element| Some((el.get_attribute("d")?, el.get_attribute("data-rings")?));
-    let territories = all(&c.territories, "path.tim-territory")?
-        .iter()
-        .map(|p| {
-            let (d, rings) = attrs(p)?;
-            Some((p.get_attribute("data-index")?.parse().ok()?, d, rings))
-        })
-        .collect::<Option<Vec<_>>>()?;
-    let context = all(&c.context, ":scope > path")?
-        .iter()
-        .map(|p| {
-            let (d, rings) = attrs(p)?;
-            Some((context_layer(&p.get_attribute("class")?)?, d, rings))
-        })
-        .collect::<Option<Vec<_>>>()?;
-    let scene = read_scene(&data, &territories, &context)?;
-    Some((data, scene))
-}
-
-/// The elements `selector` finds inside `container`.
-fn all(container: &Element, selector: &str) -> Option<Vec<Element>> {
-    let found = container.query_selector_all(selector).ok()?;
-    Some((0..found.length()).filter_map(|k| found.item(k)?.dyn_into::<Element>().ok()).collect())
 }
 
 /// The SVG's `viewBox`, while it is set.

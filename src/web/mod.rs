@@ -8,6 +8,7 @@ mod chrome;
 mod dom;
 mod draw;
 mod export;
+#[cfg(feature = "full")]
 mod fetch;
 mod hydrate;
 mod list;
@@ -29,6 +30,11 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 use wire::wire;
+
+/// What the small module says when the page holds no map it can adopt (www/main.js then starts
+/// the full module): never shown to a visitor.
+#[cfg(not(feature = "full"))]
+const NEEDS_FULL: &str = "territoires-map: no pre-rendered map to adopt here; the full module draws this one";
 
 thread_local! {
     static NEXT_UID: Cell<u32> = const { Cell::new(1) };
@@ -74,13 +80,24 @@ impl TerritoiresMap {
         let opts: Options = serde_wasm_bindgen::from_value(options).unwrap_or_default();
         let strings = Strings::for_lang(opts.lang.as_deref().unwrap_or("fr"));
         let doc = dom::document()?;
-        // A pre-rendered map is adopted as it is, with its ids; otherwise the module builds its own.
+        // A pre-rendered map is adopted as it is, with its ids; otherwise the module builds its
+        // own. The small module adopts only a map whose data and shapes the page holds, read
+        // before anything is changed: it downloads nothing. The full one, which the page starts
+        // where the small one cannot adopt (www/main.js), downloads the data.
+        #[cfg(not(feature = "full"))]
+        let held = Some(hydrate::read(&root).ok_or_else(|| JsValue::from_str(NEEDS_FULL))?);
+        #[cfg(feature = "full")]
+        let held: Option<(crate::model::Dataset, crate::scene::Scene)> = None;
         let (chrome, uid) = match hydrate::adopt(&doc, &root, strings)? {
             Some(chrome) => (chrome, hydrate::UID),
+            #[cfg(feature = "full")]
             None => {
                 let uid = NEXT_UID.with(|n| n.replace(n.get() + 1));
                 (chrome::build(&doc, &root, strings, uid)?, uid)
             }
+            // Nothing was changed in `root`: the page starts the full module instead.
+            #[cfg(not(feature = "full"))]
+            None => return Err(JsValue::from_str(NEEDS_FULL)),
         };
         let cooperative = opts.cooperative.unwrap_or(false);
         let given = |o: Option<String>| o.filter(|s| !s.trim().is_empty());
@@ -94,8 +111,6 @@ impl TerritoiresMap {
             root.class_list().add_1("tim-cooperative")?;
         }
         let options = AppOptions { cooperative, header: opts.header.unwrap_or(true), renderer: opts.renderer };
-        // The page may hold what the map shows (its data and shapes): then nothing is downloaded.
-        let held = chrome.pre.as_ref().and_then(|_| hydrate::read(&chrome, &mapping));
         let loader = loading::Loader::new(
             opts.src.unwrap_or_else(|| "data/territoires-grand-est.geojson".to_string()),
             opts.context,
@@ -109,17 +124,24 @@ impl TerritoiresMap {
         wire(&app, &mut listeners.borrow_mut())?;
         match held {
             Some((data, scene)) => loading::adopt(&app, data, scene),
+            #[cfg(feature = "full")]
             None => {
                 loading::start(&app);
             }
+            #[cfg(not(feature = "full"))]
+            None => {}
         }
         Ok(TerritoiresMap { app, listeners })
     }
 
     /// Starts loading again after a failed download (what the retry button does). Returns
-    /// false when the map is already shown, destroyed, or busy.
+    /// false when the map is already shown, destroyed, or busy (always, in the small module:
+    /// it downloads nothing).
     pub fn reload(&self) -> bool {
-        loading::start(&self.app)
+        #[cfg(feature = "full")]
+        return loading::start(&self.app);
+        #[cfg(not(feature = "full"))]
+        false
     }
 
     /// Opens the territory with this id; returns false when there is none.

@@ -176,6 +176,7 @@ fn clicks(app: &Shared, l: &mut Listeners, root: &HtmlElement) -> Result<(), JsV
     let click_app = app.clone();
     l.add(root, "click", true, move |e: Event| {
         let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
+        #[cfg(feature = "full")]
         if target.as_ref().is_some_and(|t| matches!(t.closest("button.tim-retry"), Ok(Some(_)))) {
             // Not a controller input: starts the failed download again.
             super::loading::start(&click_app);

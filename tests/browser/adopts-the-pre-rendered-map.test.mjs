@@ -237,23 +237,30 @@ test('the default page downloads no GeoJSON: the data and shapes the map needs a
   await assertHealthy(watch);
 });
 
-test('a page whose copy of the data is damaged downloads the file instead, and still adopts the map', async () => {
-  const urls = [];
-  const { page, watch } = await app.open('', {
-    prepare: async (page) => {
-      page.on('request', (r) => urls.push(new URL(r.url()).pathname));
-      await page.route((url) => url.pathname === '/', async (route) => {
-        const response = await route.fetch();
-        const body = (await response.text()).replace('class="tim-data">{', 'class="tim-data">{"damaged');
-        await route.fulfill({ response, body });
-      });
-    },
-  });
-  assert.ok(urls.includes('/data/territoires-grand-est.geojson'), urls.join(' '));
-  assert.equal(await page.locator('#carte .tim-territories a').count(), 0, 'adopted');
-  assert.equal(await page.locator('#carte svg.tim-svg[viewBox]').count(), 1, 'the pre-rendered picture kept');
-  assert.equal(await page.locator('#carte path.tim-territory[role="button"]').count(), 15);
-  await assertHealthy(watch);
+test('a page whose copy of the data is damaged or unsafe gets the full module, which downloads the file and still adopts the map', async () => {
+  // Not JSON; JSON the loader would not have let through (a link that is not http(s)).
+  const damages = [['class="tim-data">{', 'class="tim-data">{"damaged'], ['"url":"https://', '"url":"javascript:alert(1)//']];
+  for (const [from, to] of damages) {
+    const urls = [];
+    const { page, watch } = await app.open('', {
+      prepare: async (page) => {
+        page.on('request', (r) => urls.push(new URL(r.url()).pathname));
+        await page.route((url) => url.pathname === '/', async (route) => {
+          const response = await route.fetch();
+          const body = (await response.text()).replace(from, to);
+          await route.fulfill({ response, body });
+        });
+      },
+    });
+    assert.ok(urls.includes('/pkg/territoires_map_bg.wasm'), `the full module: ${urls.join(' ')}`);
+    assert.ok(urls.includes('/data/territoires-grand-est.geojson'), urls.join(' '));
+    assert.equal(await page.locator('#carte .tim-territories a').count(), 0, 'adopted');
+    assert.equal(await page.locator('#carte svg.tim-svg[viewBox]').count(), 1, 'the pre-rendered picture kept');
+    assert.equal(await page.locator('#carte path.tim-territory[role="button"]').count(), 15);
+    assert.equal(await page.locator('#carte a[href^="javascript:"]').count(), 0);
+    await assertHealthy(watch);
+    await page.close();
+  }
 });
 
 test('the iframe page (embed.html) adopts its pre-rendered map the same way, downloading no GeoJSON', async () => {

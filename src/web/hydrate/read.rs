@@ -1,0 +1,45 @@
+//! Reading the data and shapes a pre-rendered page holds (the small module only: the full one
+//! downloads them).
+
+use super::find;
+use crate::hydrate::page::{checked, read_scene, DATA_CLASS};
+use crate::model::Dataset;
+use crate::render::svg::context_layer;
+use crate::scene::Scene;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+/// The data and shapes of the pre-rendered map in `root`, read from the page before anything
+/// is adopted (see [`crate::hydrate::page`]): the map needs no download. `None` when the page
+/// does not hold them whole: the full module then downloads the file, the small one gives way
+/// to the full one.
+pub fn read(root: &Element) -> Option<(Dataset, Scene)> {
+    let pre = find(root, ":scope > .tim-pre")?;
+    let block = find(&pre, &format!(":scope > script.{DATA_CLASS}"))?;
+    // The browser's own JSON parser: the module holds none (see crate::model).
+    let value = js_sys::JSON::parse(&block.text_content()?).ok()?;
+    let data = checked(serde_wasm_bindgen::from_value(value).ok()?)?;
+    let attrs = |el: &Element| Some((el.get_attribute("d")?, el.get_attribute("data-rings")?));
+    let territories = all(&pre, ".tim-territories path.tim-territory")?
+        .iter()
+        .map(|p| {
+            let (d, rings) = attrs(p)?;
+            Some((p.get_attribute("data-index")?.parse().ok()?, d, rings))
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let context = all(&pre, ".tim-context-layer > path")?
+        .iter()
+        .map(|p| {
+            let (d, rings) = attrs(p)?;
+            Some((context_layer(&p.get_attribute("class")?)?, d, rings))
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let scene = read_scene(&data, &territories, &context)?;
+    Some((data, scene))
+}
+
+/// The elements `selector` finds inside `container`.
+fn all(container: &Element, selector: &str) -> Option<Vec<Element>> {
+    let found = container.query_selector_all(selector).ok()?;
+    Some((0..found.length()).filter_map(|k| found.item(k)?.dyn_into::<Element>().ok()).collect())
+}
