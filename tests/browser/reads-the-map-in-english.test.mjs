@@ -132,8 +132,9 @@ test('<territoires-map lang="en">: the message follows the attribute, in English
 test('a browser where the module cannot start: the page says so in the language asked for', async () => {
   for (const [query, want] of [['?lang=en', /^The map could not start in this browser \(/], ['', /^La carte n'a pas pu démarrer dans ce navigateur \(/]]) {
     const { page, context } = await app.open(query, { state: null });
-    // Routing also turns the HTTP cache off, so the reload asks for the module again.
-    await context.route(/territoires_map_bg\.wasm/, (r) => r.abort());
+    // Routing also turns the HTTP cache off, so the reload asks for the module again. Both
+    // modules: where the small one cannot start, the page tries the full one.
+    await context.route(/territoires_map(_small)?_bg\.wasm/, (r) => r.abort());
     await page.reload();
     await page.waitForSelector('#carte[data-state="error"]', { timeout: 10_000 });
     assert.match(await text(page, '#carte'), want);
