@@ -80,6 +80,8 @@ bench: build setup-browser
 	@mkdir -p target/bench
 	@echo "bench: native (cargo bench --bench native > target/bench/native.txt)"
 	@cargo bench --quiet --bench native >target/bench/native.txt
+	@echo "bench: size floor (tests/bench/floor/measure.sh > target/bench/floor.txt)"
+	@tests/bench/floor/measure.sh >/dev/null
 	@node tests/bench/run.mjs
 
 # The gates CI runs before the tests: formatting, clippy on both targets (src/web/ only compiles

@@ -467,6 +467,9 @@ async function main() {
   }
   const errors = [...(ge.errors ?? []), ...(fv?.errors ?? []), ...(vis?.errors ?? []), ...(co?.errors ?? [])];
   if (errors.length) lines.push('', 'errors:', ...[...new Set(errors)].slice(0, 10).map((e) => `  ${e}`));
+  // The size floor, measured by tests/bench/floor/measure.sh just before (make bench).
+  const floorPath = path.join(benchData, 'floor.txt');
+  if (existsSync(floorPath)) lines.push('', 'size floor (bytes; tests/bench/floor/measure.sh):', readFileSync(floorPath, 'utf8').trimEnd());
   const text = lines.join('\n');
   console.log(text);
   mkdirSync(benchData, { recursive: true });
