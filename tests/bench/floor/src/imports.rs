@@ -7,11 +7,11 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
     AbortController, AbortSignal, AddEventListenerOptions, Blob, BlobPropertyBag, CanvasPattern,
-    CanvasRenderingContext2d, CanvasWindingRule, CssStyleDeclaration, CustomEvent, CustomEventInit,
-    Document, DomRect, DomTokenList, Element, Event, EventTarget, HtmlCanvasElement, HtmlCollection,
-    HtmlElement, HtmlImageElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent, MouseEvent,
-    Node, NodeList, Path2d, PointerEvent, ReadableStreamDefaultReader, RequestInit, ResizeObserver,
-    Response, SvgElement, TextMetrics, Url, WheelEvent, Window,
+    CanvasRenderingContext2d, CanvasWindingRule, CssStyleDeclaration, CustomEvent, CustomEventInit, Document, DomRect,
+    DomTokenList, Element, Event, EventTarget, HtmlCanvasElement, HtmlCollection, HtmlElement, HtmlImageElement,
+    HtmlInputElement, HtmlSelectElement, KeyboardEvent, MouseEvent, Node, NodeList, Path2d, PointerEvent,
+    ReadableStreamDefaultReader, RequestInit, ResizeObserver, Response, SvgElement, TextMetrics, Url, WheelEvent,
+    Window,
 };
 
 // serde-wasm-bindgen's private binding (the project's get_with_ref_key import).

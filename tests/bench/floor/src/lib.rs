@@ -5,7 +5,7 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(start)]
 pub fn start() {}
 
-#[cfg(feature = "imports")]
-mod imports;
 #[cfg(feature = "fmt")]
 mod fmt;
+#[cfg(feature = "imports")]
+mod imports;
