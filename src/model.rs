@@ -19,6 +19,10 @@ pub type Polygon = Vec<Vec<LonLat>>;
 pub struct Dataset {
     /// Title of the collection (`title` foreign member), if any.
     pub title: Option<String>,
+    /// What the map shows, in a sentence or two (`description` foreign member), if any: the host
+    /// page's introduction when it shows another file than its own.
+    #[serde(default)]
+    pub description: Option<String>,
     pub legend: Legend,
     pub programme: Option<Programme>,
     /// Territories in file order; indices into this vector identify them everywhere.

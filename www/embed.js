@@ -39,7 +39,9 @@ const start = async (name) => {
   map = new m.TerritoiresMap(el, options);
 };
 document.documentElement.lang = q.get('lang') === 'en' ? 'en' : 'fr';
-el.addEventListener('ready', () => {
+el.addEventListener('ready', (e) => {
+  // The frame is named after what it shows (the host's <iframe title> names it for its page).
+  document.title = e.detail.title;
   const id = fromHash() ?? q.get('territory');
   if (id) map?.select(id);
 });

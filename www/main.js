@@ -11,6 +11,20 @@ const el = document.getElementById('carte');
 const custom = ['src', 'context', 'statuts', 'statuses', 'lang', 'idProperty', 'nameProperty', 'statusProperty'];
 if (custom.some((k) => params.has(k))) el.querySelector(':scope > .tim-pre')?.remove();
 const fromHash = () => new URLSearchParams(location.hash.slice(1)).get('territoire');
+// Other data (a file, or statuses): the page's heading, introduction and sources describe the
+// default map, not this one. Hidden until the map says what it shows: the file's title (else a
+// generic name, from the module's strings) and description.
+const other = ['src', 'statuts', 'statuses'].some((k) => params.has(k));
+const [heading, intro, sources] = ['main > h1', 'main > .intro', 'body > footer'].map((q) => document.querySelector(q));
+if (other) for (const e of [heading, intro, sources]) if (e) e.hidden = true;
+el.addEventListener('ready', (e) => {
+  if (!other) return;
+  heading.textContent = e.detail.title;
+  heading.hidden = false;
+  intro.textContent = e.detail.description ?? '';
+  intro.hidden = !e.detail.description;
+  document.title = e.detail.title;
+});
 const options = {
   src: src ?? 'data/territoires-grand-est.geojson',
   context: params.get('context') ?? (src ? undefined : 'data/contexte-grand-est.geojson'),

@@ -75,6 +75,7 @@ fn read(bytes: &[u8], m: &Mapping, sheet: Option<&Sheet>) -> Result<Loaded<Datas
     let legend = legend::from_json(top_object(&fc, "legend"));
     let mut dataset = Dataset {
         title: top_object_text(&fc, "title"),
+        description: top_object_text(&fc, "description"),
         programme: legend::programme(top_object(&fc, "programme")),
         ..Dataset::default()
     };

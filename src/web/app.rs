@@ -92,9 +92,20 @@ pub struct App {
 
 /// Something the host page is told about, sent once the app is no longer borrowed.
 pub enum HostEvent {
-    Ready(usize),
+    /// The number of territories, and what the map is called and says it shows: the file's
+    /// `title` (else the strings table's generic name) and `description`, for a host page
+    /// that shows another file than its own.
+    Ready {
+        count: usize,
+        title: String,
+        description: Option<String>,
+    },
     Error(String),
-    Select { id: String, name: String, status: String },
+    Select {
+        id: String,
+        name: String,
+        status: String,
+    },
 }
 
 impl App {
@@ -255,7 +266,9 @@ impl App {
         }
         super::dom::mark("drawn");
         self.chrome.message.set_hidden(true);
-        Ok(HostEvent::Ready(count))
+        let data = self.map.as_ref().map(|m| &m.data);
+        let title = data.and_then(|d| d.title.clone()).unwrap_or_else(|| self.strings.map_label.to_string());
+        Ok(HostEvent::Ready { count, title, description: data.and_then(|d| d.description.clone()) })
     }
 
     fn size(&self) -> (f64, f64) {

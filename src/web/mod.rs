@@ -205,8 +205,10 @@ fn dispatch(root: &HtmlElement, e: HostEvent) {
         let _ = js_sys::Reflect::set(&detail, &JsValue::from_str(k), &v);
     };
     let kind = match e {
-        HostEvent::Ready(count) => {
+        HostEvent::Ready { count, title, description } => {
             set("count", JsValue::from_f64(count as f64));
+            set("title", JsValue::from_str(&title));
+            set("description", description.map_or(JsValue::NULL, |d| JsValue::from_str(&d)));
             "ready"
         }
         HostEvent::Error(message) => {

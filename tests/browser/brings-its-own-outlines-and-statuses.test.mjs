@@ -151,3 +151,30 @@ test('<territoires-map> with statuses and name-property attributes, and its even
   assert.ok(detail.legend.includes('Sans statut'));
   await assertHealthy(watch);
 });
+
+test("another file: the page is named by the file's title, or plainly, and says nothing of the Grand Est", async () => {
+  const visible = (page) => page.evaluate(() => document.body.innerText);
+  // Without a title or description: a plain name, no introduction, no Grand Est sources.
+  const { page, watch } = await app.open(q({ src: DEPS }));
+  assert.equal(squish(await page.textContent('main > h1')), 'Carte des territoires');
+  assert.equal(await page.title(), 'Carte des territoires');
+  assert.ok(await page.locator('main > .intro').isHidden() && await page.locator('body > footer').isHidden());
+  assert.doesNotMatch(await visible(page), /Grand Est|Territoires d'industrie|19 novembre 2019/);
+  await assertHealthy(watch);
+  // With them: the file's words.
+  const titled = '/__fixtures/titled.geojson';
+  const { page: p2, watch: w2 } = await app.open(q({ src: titled }), {
+    prepare: (p) => p.route((u) => u.pathname === titled, async (route) => {
+      const file = await (await route.fetch({ url: route.request().url().replace(titled, DEPS) })).json();
+      route.fulfill({ contentType: 'application/geo+json', body: JSON.stringify({ ...file, title: 'Départements du Grand Est', description: 'Les dix départements de la région.' }) });
+    }),
+  });
+  assert.equal(squish(await p2.textContent('main > h1')), 'Départements du Grand Est');
+  assert.equal(squish(await p2.textContent('main > .intro')), 'Les dix départements de la région.');
+  assert.equal(await p2.title(), 'Départements du Grand Est');
+  await assertHealthy(w2);
+  // The iframe's document is named the same way.
+  const { page: p3, watch: w3 } = await app.open(`embed.html${q({ src: DEPS })}`);
+  assert.equal(await p3.title(), 'Carte des territoires');
+  await assertHealthy(w3);
+});
