@@ -175,6 +175,7 @@ fn reads_the_collections_title_and_description_as_text_only() {
     );
     let d = territories(file.as_bytes()).unwrap().data;
     assert_eq!((d.title.as_deref(), d.description.as_deref()), (Some("Départements"), Some("Les dix départements.")));
-    let odd = format!(r#"{{"type":"FeatureCollection","description":{{"x":1}},"features":[{}]}}"#, feature(r#""id":"a""#));
+    let odd =
+        format!(r#"{{"type":"FeatureCollection","description":{{"x":1}},"features":[{}]}}"#, feature(r#""id":"a""#));
     assert_eq!(territories(odd.as_bytes()).unwrap().data.description, None);
 }
