@@ -1,5 +1,5 @@
-//! The map's buttons over its top-left corner: zoom in, zoom out, back to the start, and
-//! "Télécharger l'image" with its menu of formats. The pre-render writes them where the module
+//! The map's buttons over its top-left corner: zoom in, zoom out, back to the start, full
+//! screen, and "Télécharger l'image" with its menu of formats. The pre-render writes them where the module
 //! builds them, so that they are on screen from the first paint and nothing appears when the
 //! module makes them work (map.css hides them from a page without scripts).
 
@@ -27,8 +27,12 @@ fn export(s: &Strings, uid: u32) -> El {
 /// The controls of map `uid`.
 pub fn controls(s: &Strings, uid: u32) -> El {
     let zoom = [("tim-zoom-in", "+", s.zoom_in), ("tim-zoom-out", "−", s.zoom_out), ("tim-reset", "⟲", s.reset)];
+    // A toggle: `aria-pressed` and its name say which way it goes (the module hides it where
+    // the browser has no full screen to give, web/fullscreen.rs).
+    let fullscreen = glyph("tim-fullscreen", "⤢", s.fullscreen).attr("aria-pressed", "false");
     El::html("div")
         .class("tim-controls")
         .children(zoom.map(|(class, text, label)| glyph(class, text, label)))
+        .child(fullscreen)
         .child(export(s, uid))
 }

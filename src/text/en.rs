@@ -17,6 +17,8 @@ pub const EN: Strings = Strings {
     zoom_in: "Zoom in",
     zoom_out: "Zoom out",
     reset: "Initial view",
+    fullscreen: "Full screen",
+    exit_fullscreen: "Exit full screen",
     close: "Close the card",
     loading: "Loading the map…",
     status: "Status",

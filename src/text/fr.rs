@@ -16,6 +16,8 @@ pub const FR: Strings = Strings {
     zoom_in: "Zoomer",
     zoom_out: "Dézoomer",
     reset: "Vue initiale",
+    fullscreen: "Plein écran",
+    exit_fullscreen: "Quitter le plein écran",
     close: "Fermer la fiche",
     loading: "Chargement de la carte…",
     status: "Statut",

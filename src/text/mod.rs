@@ -22,6 +22,9 @@ pub struct Strings {
     pub zoom_in: &'static str,
     pub zoom_out: &'static str,
     pub reset: &'static str,
+    /// The full-screen button's name, to enter and to leave.
+    pub fullscreen: &'static str,
+    pub exit_fullscreen: &'static str,
     pub close: &'static str,
     pub loading: &'static str,
     pub status: &'static str,

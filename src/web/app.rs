@@ -148,7 +148,6 @@ impl App {
     }
 
     /// The interface's words, in the map's language.
-    #[cfg(feature = "full")]
     pub fn strings(&self) -> &'static Strings {
         self.strings
     }

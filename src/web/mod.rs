@@ -10,6 +10,7 @@ mod draw;
 mod export;
 #[cfg(feature = "full")]
 mod fetch;
+mod fullscreen;
 mod hydrate;
 mod list;
 mod listeners;

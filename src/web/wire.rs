@@ -51,11 +51,15 @@ type Reader = fn(&mut App, &Event) -> Option<Input>;
 
 /// Registers every listener of the map on its own elements.
 pub fn wire(app: &Shared, l: &mut Listeners) -> Result<(), JsValue> {
-    let (svg, root, export) = {
+    let (svg, root, export, strings) = {
         let a = app.borrow();
-        (a.chrome().svg.clone(), a.root().clone(), a.chrome().export.clone())
+        (a.chrome().svg.clone(), a.root().clone(), a.chrome().export.clone(), a.strings())
     };
     super::export::wire(l, &export)?;
+    let doc = super::dom::document()?;
+    super::fullscreen::sync(&root, &doc, strings);
+    let (fs_root, fs_doc) = (root.clone(), doc.clone());
+    l.add(&doc, "fullscreenchange", true, move |_| super::fullscreen::sync(&fs_root, &fs_doc, strings))?;
     settle_and_resize(app, l, &svg)?;
     pointers(app, l, &svg)?;
     wheel(app, l, &svg)?;
@@ -187,6 +191,11 @@ fn clicks(app: &Shared, l: &mut Listeners, root: &HtmlElement) -> Result<(), JsV
             let class = b.class_list();
             if class.contains("tim-export-toggle") {
                 super::export::toggle(b);
+                return;
+            } else if class.contains("tim-fullscreen") {
+                if let (Ok(a), Ok(doc)) = (click_app.try_borrow(), super::dom::document()) {
+                    super::fullscreen::toggle(a.root(), &doc);
+                }
                 return;
             } else if class.contains("tim-export-svg") {
                 super::export::svg(&click_app);
