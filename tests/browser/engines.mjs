@@ -5,6 +5,7 @@
 // wait), so that a journey is written once for both; Chromium keeps playwright-core (harness.mjs).
 
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import net from 'node:net';
 import puppeteer from 'puppeteer-core';
 import { Builder, By, Key } from 'selenium-webdriver';
@@ -94,6 +95,7 @@ export async function webkit({ scripts = true } = {}) {
   process.once('exit', stop);
   let d;
   try {
+    await poll(() => existsSync(`/tmp/.X11-unix/X${display.slice(1)}`), 10_000, `Xvfb on ${display}`);
     await listening(port);
     const args = ['--automation', ...(scripts ? [] : ['--enable-javascript=false'])];
     const caps = { browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: MINIBROWSER_PATH, args } };
