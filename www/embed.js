@@ -11,6 +11,9 @@ if (custom.some((k) => q.has(k))) el.querySelector(':scope > .tim-pre')?.remove(
 const post = (msg) => { if (parent !== window) parent.postMessage({ source: 'territoires-map', ...msg }, '*'); };
 const fromHash = () => new URLSearchParams(location.hash.slice(1)).get('territoire');
 if (q.get('height')) el.style.setProperty('--tim-stage-height', q.get('height'));
+// ?theme=light or dark forces the colours (embed.css, map.css); else the visitor's choice.
+const theme = q.get('theme');
+if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = el.dataset.theme = theme;
 
 const options = {
   src: q.get('src') ?? 'data/territoires-grand-est.geojson',

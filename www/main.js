@@ -11,6 +11,10 @@ const el = document.getElementById('carte');
 const custom = ['src', 'context', 'statuts', 'statuses', 'lang', 'idProperty', 'nameProperty', 'statusProperty'];
 if (custom.some((k) => params.has(k))) el.querySelector(':scope > .tim-pre')?.remove();
 const fromHash = () => new URLSearchParams(location.hash.slice(1)).get('territoire');
+// ?theme=light or dark forces the page's and the map's colours (page.css, map.css); else the
+// visitor's choice.
+const theme = params.get('theme');
+if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = el.dataset.theme = theme;
 // Other data (a file, or statuses): the page's heading, introduction and sources describe the
 // default map, not this one. Hidden until the map says what it shows: the file's title (else a
 // generic name, from the module's strings) and description.

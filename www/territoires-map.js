@@ -2,6 +2,7 @@
 //   <script type="module" src="https://example.org/carte/territoires-map.js"></script>
 //   <territoires-map src="https://example.org/carte/data/territoires-grand-est.geojson"></territoires-map>
 // Attributes: src, context, lang (fr | en), selected (territory id), height (CSS length),
+//   theme (light | dark | auto: the visitor's choice, or the host's data-fr-theme on <html>),
 //   statuses (a CSV of statuses joined by id), id-property, name-property, status-property.
 // Pre-rendered: `make dist` writes territoires-map.snippet.html, the default map as static HTML;
 //   pasted inside <territoires-map>…</territoires-map>, it shows at once, and the module adopts it
@@ -19,7 +20,7 @@ const load = (name) => (modules[name] ??= import(`./pkg/${name}.js`).then(async 
 const css = new URL('./map.css', import.meta.url).href;
 
 class TerritoiresMapElement extends HTMLElement {
-  static observedAttributes = ['src', 'context', 'lang', 'selected', 'height', 'statuses', 'id-property', 'name-property', 'status-property'];
+  static observedAttributes = ['src', 'context', 'lang', 'selected', 'height', 'theme', 'statuses', 'id-property', 'name-property', 'status-property'];
   // The attributes that ask for other data than the snippet's.
   static #data = ['src', 'context', 'statuses', 'id-property', 'name-property', 'status-property'];
   #map = null;
@@ -27,6 +28,8 @@ class TerritoiresMapElement extends HTMLElement {
   #adopted = false;
   #run = 0;
   #mirroring = false;
+  // The host's theme switch (the State's design system sets data-fr-theme on <html>).
+  #hostTheme = new MutationObserver(() => this.#applyTheme());
 
   constructor() {
     super();
@@ -70,12 +73,26 @@ class TerritoiresMapElement extends HTMLElement {
     });
   }
 
-  connectedCallback() { this.#start(); }
-  disconnectedCallback() { this.destroy(); }
+  connectedCallback() {
+    this.#hostTheme.observe(document.documentElement, { attributes: true, attributeFilter: ['data-fr-theme'] });
+    this.#applyTheme();
+    this.#start();
+  }
+  disconnectedCallback() { this.#hostTheme.disconnect(); this.destroy(); }
+
+  // theme="light" | "dark" forces the map's colours; otherwise it follows the host's
+  // data-fr-theme when there is one, else the visitor's choice (map.css).
+  #applyTheme() {
+    const pick = (v) => (v === 'light' || v === 'dark' ? v : null);
+    const theme = pick(this.getAttribute('theme')) ?? pick(document.documentElement.dataset.frTheme);
+    if (theme) this.#root.dataset.theme = theme;
+    else delete this.#root.dataset.theme;
+  }
 
   attributeChangedCallback(name, old, value) {
     if (old === value || !this.isConnected) return;
     if (name === 'height') this.style.setProperty('--tim-stage-height', value || '');
+    else if (name === 'theme') this.#applyTheme();
     else if (name === 'selected') { if (!this.#mirroring) this.#applySelected(); }
     else this.#start();
   }

@@ -227,4 +227,43 @@ mod tests {
         assert_eq!(get(".tim-motif", "fill").as_deref(), Some("none"));
         assert_eq!(get(".tim-motif-dot", "fill").as_deref(), Some(MOTIF_COLOUR));
     }
+
+    /// WCAG relative luminance of `#rrggbb`, each channel times `factor` first (CSS brightness()).
+    fn luminance(hex: &str, factor: f64) -> f64 {
+        let channel = |i: usize| {
+            let v = (u8::from_str_radix(&hex[1 + 2 * i..3 + 2 * i], 16).unwrap() as f64 * factor).round().min(255.0)
+                / 255.0;
+            if v <= 0.04045 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2)
+    }
+
+    #[test]
+    fn in_the_dark_every_constructed_status_colour_keeps_3_to_1() {
+        // The dark twin of each background the territories touch, and the factor that lightens
+        // the fills, as map.css writes them; the colours a legend is built from (files without one).
+        let dark = |selector: &str, property: &str| {
+            let v = get(selector, property).unwrap();
+            let inner = v.rsplit_once("light-dark(").unwrap().1;
+            inner.split([',', ')']).nth(1).unwrap().trim().to_string()
+        };
+        let backgrounds = [
+            dark(".tim-map .tim-stage", "background"),
+            dark(".tim-map .tim-context-country", "fill"),
+            dark(".tim-map .tim-context-department", "fill"),
+        ];
+        let filter = css::MAP_CSS.lines().find(|l| l.contains("[data-theme=\"dark\"] :is(.tim-territories")).unwrap();
+        let factor: f64 = filter.split_once("brightness(").unwrap().1.split(')').next().unwrap().parse().unwrap();
+        for (colour, _) in crate::load::PALETTE {
+            for bg in &backgrounds {
+                let (a, b) = (luminance(colour, factor), luminance(bg, 1.0));
+                let ratio = (a.max(b) + 0.05) / (a.min(b) + 0.05);
+                assert!(ratio >= 3.0, "{colour} lightened ×{factor} against {bg}: {ratio:.2}");
+            }
+        }
+    }
 }

@@ -36,6 +36,16 @@ test('standalone page, idle and with a panel open: no violation', async () => {
   assert.deepEqual(await audit(page), [], 'panel open');
 });
 
+test('standalone page and iframe in dark mode, idle and with a panel open: no violation', async () => {
+  for (const query of ['', 'embed.html']) {
+    const { page } = await app.open(query, { prepare: (p) => p.emulateMedia({ colorScheme: 'dark' }) });
+    assert.deepEqual(await audit(page), [], `${query || 'index'} dark, idle`);
+    await openTerritory(page, 'terres-de-lorraine');
+    assert.deepEqual(await audit(page), [], `${query || 'index'} dark, panel open`);
+    await page.close();
+  }
+});
+
 test('canvas renderer, idle and with a panel open: no violation', async () => {
   const { page } = await app.open('?renderer=canvas');
   assert.equal(await page.getAttribute('#carte', 'data-renderer'), 'canvas');
