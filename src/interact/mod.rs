@@ -330,7 +330,9 @@ impl Controller {
         let metres = 1.0 / self.view.scale;
         let p = self.view.to_projected(at);
         marker.map(|m| m.0).or_else(|| {
-            if self.outlines {
+            // Without the `full` feature (the small module, which only adopts an SVG) there is
+            // no canvas to hit.
+            if self.outlines || cfg!(not(feature = "full")) {
                 return scene.hit_painted(p, |i| outline(i) / 2.0 * metres);
             }
             // The canvas: its selection and hover outlines are SVG paths drawn over it (the

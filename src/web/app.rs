@@ -62,7 +62,9 @@ pub struct AppOptions {
     pub cooperative: bool,
     /// Show the programme facts above the map.
     pub header: bool,
-    /// The renderer asked for by the host (`"svg"`, `"canvas"`, else picked by size).
+    /// The renderer asked for by the host (`"svg"`, `"canvas"`, else picked by size); the small
+    /// module has the SVG one only.
+    #[cfg_attr(not(feature = "full"), allow(dead_code))]
     pub renderer: Option<String>,
 }
 
@@ -211,7 +213,11 @@ impl App {
     /// Draws a loaded dataset, or adopts the pre-rendered drawing of it. Problems met on the way
     /// are listed under the map.
     pub fn show(&mut self, data: Dataset, scene: Scene, problems: &[String]) -> Result<HostEvent, JsValue> {
+        // The small module draws nothing itself: it adopts the pre-rendered SVG.
+        #[cfg(feature = "full")]
         let renderer = Renderer::for_dataset(self.options.renderer.as_deref(), &data);
+        #[cfg(not(feature = "full"))]
+        let renderer = Renderer::Svg;
         let focused = super::chrome::focused_territory(&self.doc, &self.chrome.root);
         let adopted = self.adopt(renderer, &data)?;
         // Narrow screens give the map the region's shape (map.css): the fitted view fills the width.

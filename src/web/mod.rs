@@ -3,6 +3,7 @@
 //! module that names `web_sys`, `js_sys` or `JsValue`.
 
 mod app;
+#[cfg(feature = "full")]
 mod canvas;
 mod chrome;
 mod dom;

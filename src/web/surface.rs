@@ -2,8 +2,11 @@
 //! ([`super::svg`]) or the canvas renderer ([`super::canvas`]), chosen here once from
 //! [`Renderer`]. Both keep one tab stop with an accessible name, so the keyboard and screen
 //! readers work the same whatever the renderer. Works in territory indices and [`View`]s; each
-//! renderer says its own coordinate space.
+//! renderer says its own coordinate space. The small module (no `full` feature) has the SVG
+//! renderer only, and its calls leave the canvas's arguments unused.
+#![cfg_attr(not(feature = "full"), allow(unused_variables))]
 
+#[cfg(feature = "full")]
 use super::canvas::CanvasSurface;
 use super::chrome::Chrome;
 use super::svg::SvgSurface;
@@ -17,6 +20,8 @@ use web_sys::Document;
 
 pub enum Surface {
     Svg(SvgSurface),
+    /// The full module only: the small one adopts a pre-rendered SVG.
+    #[cfg(feature = "full")]
     Canvas(CanvasSurface),
 }
 
@@ -33,7 +38,10 @@ impl Surface {
     ) -> Result<Surface, JsValue> {
         Ok(match renderer {
             Renderer::Svg => Surface::Svg(SvgSurface::new(doc, c, data, scene, uid, focus)?),
+            #[cfg(feature = "full")]
             Renderer::Canvas => Surface::Canvas(CanvasSurface::new(doc, c, data, scene, focus)?),
+            #[cfg(not(feature = "full"))]
+            Renderer::Canvas => Surface::Svg(SvgSurface::new(doc, c, data, scene, uid, focus)?),
         })
     }
 
@@ -45,6 +53,7 @@ impl Surface {
                 s.mark(mark, old, new);
                 Ok(())
             }
+            #[cfg(feature = "full")]
             Surface::Canvas(s) => s.mark(mark, new, scene),
         }
     }
@@ -53,6 +62,7 @@ impl Surface {
     pub fn focus(&mut self, i: usize, take: bool, data: &Dataset, scene: &Scene) -> Result<(), JsValue> {
         match self {
             Surface::Svg(s) => s.focus(i, take),
+            #[cfg(feature = "full")]
             Surface::Canvas(s) => s.focus(i, take, data, scene),
         }
     }
@@ -65,6 +75,7 @@ impl Surface {
                 s.dim(dimmed);
                 false
             }
+            #[cfg(feature = "full")]
             Surface::Canvas(s) => {
                 s.dim(dimmed);
                 true
@@ -76,6 +87,7 @@ impl Surface {
     pub fn paint(&mut self, v: &View, data: &Dataset, scene: &Scene) -> Result<(), JsValue> {
         match self {
             Surface::Svg(s) => s.paint(v),
+            #[cfg(feature = "full")]
             Surface::Canvas(s) => s.paint(v, data, scene),
         }
     }
@@ -85,6 +97,7 @@ impl Surface {
     pub fn follow(&self, v: &View) -> Result<bool, JsValue> {
         match self {
             Surface::Svg(_) => Ok(false),
+            #[cfg(feature = "full")]
             Surface::Canvas(s) => s.follow(v).map(|()| true),
         }
     }
