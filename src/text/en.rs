@@ -87,7 +87,7 @@ pub const EN: Strings = Strings {
     kilobytes: "KB",
     colon: ": ",
     semicolon: "; ",
-    messages: &English,
+    not_drawn: "The map could not be drawn in this page.",
 };
 
 /// The English wording of errors and warnings.
@@ -262,7 +262,7 @@ impl Messages for English {
             Failure::Unusable { url, error } => {
                 format!("Could not show the territories of {url}. {}", self.load_error(error))
             }
-            Failure::NotDrawn => "The map could not be drawn in this page.".into(),
+            Failure::NotDrawn => EN.not_drawn.into(),
             Failure::ContextDownload { url, error } => {
                 format!("Background map {url} not shown: {}", self.fetch_error(error))
             }

@@ -87,7 +87,7 @@ pub const FR: Strings = Strings {
     kilobytes: "Ko",
     colon: " : ",
     semicolon: " ; ",
-    messages: &French,
+    not_drawn: "La carte n'a pas pu être dessinée dans cette page.",
 };
 
 /// The French wording of errors and warnings.
@@ -268,7 +268,7 @@ impl Messages for French {
             Failure::Unusable { url, error } => {
                 format!("Impossible d'afficher les territoires de {url}. {}", self.load_error(error))
             }
-            Failure::NotDrawn => "La carte n'a pas pu être dessinée dans cette page.".into(),
+            Failure::NotDrawn => FR.not_drawn.into(),
             Failure::ContextDownload { url, error } => {
                 format!("Fond de carte {url} non affiché : {}", self.fetch_error(error))
             }

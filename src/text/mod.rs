@@ -93,8 +93,9 @@ pub struct Strings {
     pub colon: &'static str,
     /// Between two clauses: French puts a space before the semicolon.
     pub semicolon: &'static str,
-    /// The sentences for errors and warnings.
-    pub messages: &'static dyn Messages,
+    /// When the map could not be drawn in the page: the one failure the small module can meet,
+    /// worded here rather than among [`Messages`] so that it keeps none of them.
+    pub not_drawn: &'static str,
 }
 
 /// One language's sentences for what went wrong, each built from a typed error that says where.
@@ -117,6 +118,15 @@ pub trait Messages: std::fmt::Debug {
 }
 
 impl Strings {
+    /// The sentences for errors and warnings. Reached through this method, not a field of the
+    /// tables: a module that never words an error (the small one) links none of them in.
+    pub fn messages(&self) -> &'static dyn Messages {
+        match self.lang {
+            "en" => &en::English,
+            _ => &fr::French,
+        }
+    }
+
     /// `n` with its thousands grouped: "28 588" (narrow space), "28,588".
     ///
     /// ```
@@ -190,22 +200,22 @@ impl Strings {
 
     /// The sentence for a load, download or drawing failure, in this language.
     pub fn failure(&self, f: &Failure) -> String {
-        self.messages.failure(f)
+        self.messages().failure(f)
     }
 
     /// The sentence for a file that could not be used.
     pub fn load_error(&self, e: &LoadError) -> String {
-        self.messages.load_error(e)
+        self.messages().load_error(e)
     }
 
     /// The sentence for a download that did not deliver.
     pub fn fetch_error(&self, e: &FetchError) -> String {
-        self.messages.fetch_error(e)
+        self.messages().fetch_error(e)
     }
 
     /// The sentence for a problem with one line of a status sheet.
     pub fn sheet_problem(&self, p: &SheetProblem) -> String {
-        self.messages.sheet_problem(p)
+        self.messages().sheet_problem(p)
     }
 
     /// The mapping of properties with the made-up legend entries worded in this language.
@@ -215,12 +225,12 @@ impl Strings {
 
     /// The sentence for a problem with one feature, naming it.
     pub fn problem(&self, p: &Problem) -> String {
-        self.messages.problem(p)
+        self.messages().problem(p)
     }
 
     /// The sentence for what is wrong with a feature, without naming it.
     pub fn problem_kind(&self, k: &ProblemKind) -> String {
-        self.messages.problem_kind(k)
+        self.messages().problem_kind(k)
     }
 
     /// `2019-11-19` → "19 novembre 2019"; anything else is returned as written.
@@ -290,7 +300,7 @@ mod tests;
 /// words.
 impl std::fmt::Display for SheetError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&FR.messages.sheet_error(self))
+        f.write_str(&FR.messages().sheet_error(self))
     }
 }
 
@@ -298,6 +308,6 @@ impl std::error::Error for SheetError {}
 
 impl std::fmt::Display for SheetProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&FR.messages.sheet_problem(self))
+        f.write_str(&FR.messages().sheet_problem(self))
     }
 }

@@ -218,7 +218,7 @@ fn sheet_sentences(s: &Strings) -> Vec<(String, Vec<&'static str>)> {
         (SheetProblemKind::UnsafeUrl("javascript:x".into()), vec!["javascript:x"]),
     ];
     let mut out: Vec<(String, Vec<&'static str>)> =
-        errors.into_iter().map(|(e, says)| (s.messages.sheet_error(&e), says)).collect();
+        errors.into_iter().map(|(e, says)| (s.messages().sheet_error(&e), says)).collect();
     for (kind, mut says) in kinds {
         says.push("12");
         out.push((s.sheet_problem(&SheetProblem { line: 12, kind }), says));

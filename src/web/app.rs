@@ -14,6 +14,7 @@ use super::surface::Surface;
 use super::svg::SvgSurface;
 use crate::hydrate;
 use crate::interact::{Controller, Input, Settings};
+#[cfg(feature = "full")]
 use crate::load::Failure;
 use crate::model::Dataset;
 use crate::render::{Renderer, CANVAS_ABOVE_FEATURES};
@@ -196,8 +197,13 @@ impl App {
     }
 
     /// Shows a failure in the map area, in the map's language, and keeps the page usable.
+    #[cfg(feature = "full")]
     pub fn fail(&mut self, failure: &Failure) -> HostEvent {
-        let message = self.strings.failure(failure);
+        self.fail_with(self.strings.failure(failure))
+    }
+
+    /// Says `message` over the map, which is in error: the failure already worded.
+    pub fn fail_with(&mut self, message: String) -> HostEvent {
         // An adopted pre-rendered map stays, links and cards working, the message over it.
         if self.chrome.pre.is_none() {
             super::chrome::take_over(&self.chrome.root);

@@ -1,7 +1,7 @@
 //! The load flow of one map: download the territories, the background map and the status
 //! sheet at the same time, showing the territories' progress in `.tim-message` (then the background's, if it is
 //! still coming); on a failed or stalled download, an error with a retry button ("Réessayer",
-//! "Try again") that starts it again. Failures are typed ([`Failure`]) and worded by the strings
+//! "Try again") that starts it again. Failures are typed (`crate::load::Failure`) and worded by the strings
 //! table in the map's language. `destroy()` aborts the downloads; nothing is written after it.
 
 #[cfg(feature = "full")]
@@ -9,7 +9,7 @@ mod download;
 
 use super::app::{App, HostEvent};
 use super::{dispatch, dom};
-use crate::load::{Failure, Mapping};
+use crate::load::Mapping;
 use crate::model::Dataset;
 use crate::scene::Scene;
 use std::cell::RefCell;
@@ -101,6 +101,6 @@ fn show(a: &mut App, data: Dataset, scene: Scene, notes: &[String]) -> HostEvent
             a.set_state("ready");
             ev
         }
-        Err(_) => a.fail(&Failure::NotDrawn),
+        Err(_) => a.fail_with(a.strings().not_drawn.to_string()),
     }
 }
