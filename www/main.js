@@ -62,7 +62,9 @@ try {
   // same task as the drawing, so no frame shows it closed.
   el.addEventListener('ready', () => { if (fromHash()) map?.select(fromHash()); });
   addEventListener('hashchange', () => (fromHash() ? map?.select(fromHash()) : map?.clear()));
-  if (!held || !(await start('territoires_map_small').then(() => true, () => false))) await start('territoires_map');
+  // ?renderer= asks for a renderer of the full module's (the small one adopts the SVG as it is).
+  const small = held && !params.has('renderer');
+  if (!small || !(await start('territoires_map_small').then(() => true, () => false))) await start('territoires_map');
 } catch (e) {
   el.dataset.state = 'error';
   // The one sentence outside the strings table (src/text/): the module that holds it never started.

@@ -135,8 +135,10 @@ for (const renderer of ['svg', 'canvas']) {
 
 test('the keyboard alone opens the menu and downloads, and the focus stays put', async () => {
   const { page, watch } = await app.open('');
-  // Tab order: the zoom buttons, then the image's toggle.
+  // Tab order: the zoom buttons, full screen, then the image's toggle.
   await page.focus('#carte button.tim-reset');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'tim-fullscreen');
   await page.keyboard.press('Tab');
   const active = () => page.evaluate(() => document.activeElement?.className);
   assert.equal(await active(), 'tim-export-toggle');

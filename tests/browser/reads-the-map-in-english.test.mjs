@@ -24,7 +24,7 @@ test('the interface in English: buttons, map name, list, legend and panel', asyn
   assert.equal(await page.getAttribute('#carte', 'lang'), 'en');
   const buttons = await page.$$eval('#carte .tim-controls button', (bs) => bs.map((b) => [b.getAttribute('aria-label') ?? b.textContent, b.title]));
   assert.deepEqual(buttons, [
-    ['Zoom in', 'Zoom in'], ['Zoom out', 'Zoom out'], ['Initial view', 'Initial view'],
+    ['Zoom in', 'Zoom in'], ['Zoom out', 'Zoom out'], ['Initial view', 'Initial view'], ['Full screen', 'Full screen'],
     ['Download the image', 'Download the image'], ['SVG image (vector)', ''], ['PNG image (2×)', ''],
   ]);
   assert.equal(await page.getAttribute('#carte svg.tim-svg', 'aria-label'), 'Map of the territories');
