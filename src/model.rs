@@ -23,6 +23,10 @@ pub struct Dataset {
     /// page's introduction when it shows another file than its own.
     #[serde(default)]
     pub description: Option<String>,
+    /// Where the file's data comes from (`source` foreign member: `{title, url}` or a text), shown
+    /// in the header's source line when the data has no programme with a source of its own.
+    #[serde(default)]
+    pub source: Option<Link>,
     pub legend: Legend,
     pub programme: Option<Programme>,
     /// Territories in file order; indices into this vector identify them everywhere.

@@ -38,7 +38,7 @@ pub fn checked(data: Dataset) -> Option<Dataset> {
     let links = |links: &[crate::model::Link]| {
         links.iter().all(|l| l.url.as_deref().is_none_or(|u| safe_url(u).as_deref() == Some(u)))
     };
-    let programme = data.programme.as_ref().is_none_or(|p| links(p.source.as_slice()));
+    let programme = data.programme.as_ref().is_none_or(|p| links(p.source.as_slice())) && links(data.source.as_slice());
     let territories = data.territories.iter().all(|t| t.status < statuses.len() && links(&t.sources));
     (colours && programme && territories && !data.territories.is_empty()).then_some(data)
 }
@@ -99,7 +99,11 @@ mod tests {
         programme.programme.as_mut().unwrap().source =
             Some(crate::model::Link { title: "x".into(), url: Some("data:x".into()) });
         let empty = Dataset { territories: Vec::new(), ..data() };
-        for d in [unsafe_link, spaced_link, status, colour, programme, empty] {
+        let source = Dataset {
+            source: Some(crate::model::Link { title: "x".into(), url: Some("javascript:x".into()) }),
+            ..data()
+        };
+        for d in [unsafe_link, spaced_link, status, colour, programme, empty, source] {
             assert!(checked(d).is_none());
         }
     }

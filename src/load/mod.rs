@@ -76,6 +76,7 @@ fn read(bytes: &[u8], m: &Mapping, sheet: Option<&Sheet>) -> Result<Loaded<Datas
     let mut dataset = Dataset {
         title: top_object_text(&fc, "title"),
         description: top_object_text(&fc, "description"),
+        source: fc.foreign_members.as_ref().and_then(|m| m.get("source")).and_then(properties::link),
         programme: legend::programme(top_object(&fc, "programme")),
         ..Dataset::default()
     };

@@ -170,11 +170,12 @@ fn a_sheet_status_missing_from_the_legend_is_reported_once_with_its_line() {
 #[test]
 fn reads_the_collections_title_and_description_as_text_only() {
     let file = format!(
-        r#"{{"type":"FeatureCollection","title":" Départements ","description":"Les dix départements.","features":[{}]}}"#,
+        r#"{{"type":"FeatureCollection","title":" Départements ","description":"Les dix départements.","source":{{"title":"IGN","url":"javascript:x"}},"features":[{}]}}"#,
         feature(r#""id":"a","name":"A""#)
     );
     let d = territories(file.as_bytes()).unwrap().data;
     assert_eq!((d.title.as_deref(), d.description.as_deref()), (Some("Départements"), Some("Les dix départements.")));
+    assert_eq!(d.source, Some(crate::model::Link { title: "IGN".into(), url: None }), "only http(s) links");
     let odd =
         format!(r#"{{"type":"FeatureCollection","description":{{"x":1}},"features":[{}]}}"#, feature(r#""id":"a""#));
     assert_eq!(territories(odd.as_bytes()).unwrap().data.description, None);

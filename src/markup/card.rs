@@ -89,19 +89,28 @@ pub fn static_card(
     )
 }
 
-/// The title and programme facts above the map (the children of `.tim-header`), when the data
-/// has a programme.
+/// The title, programme facts and source above the map (the children of `.tim-header`), when
+/// the data has a programme or names its source: nothing of the Grand Est's but what the file
+/// says.
 pub fn header(data: &Dataset, s: &Strings) -> Option<Vec<Node>> {
-    let p = data.programme.as_ref()?;
+    let programme = data.programme.as_ref();
+    let source = programme.and_then(|p| p.source.as_ref()).or(data.source.as_ref());
+    if programme.is_none() && source.is_none() {
+        return None;
+    }
     let mut out: Vec<Node> = Vec::new();
     if let Some(title) = &data.title {
         out.push(text_el("h2", "tim-title", title.as_str()).into());
     }
-    out.push(El::html("ul").class("tim-facts").children(p.facts.iter().map(|f| text_el("li", "", f.as_str()))).into());
-    if !p.themes.is_empty() {
-        out.push(text_el("p", "tim-themes", &s.labelled(s.themes, &p.themes.join(" · "))).into());
+    if let Some(p) = programme {
+        out.push(
+            El::html("ul").class("tim-facts").children(p.facts.iter().map(|f| text_el("li", "", f.as_str()))).into(),
+        );
+        if !p.themes.is_empty() {
+            out.push(text_el("p", "tim-themes", &s.labelled(s.themes, &p.themes.join(" · "))).into());
+        }
     }
-    if let Some(src) = &p.source {
+    if let Some(src) = source {
         out.push(El::html("p").class("tim-source").child(link(src)).into());
     }
     Some(out)

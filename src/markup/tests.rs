@@ -46,6 +46,17 @@ fn text_from_the_data_is_escaped_and_only_http_links_are_links() {
 }
 
 #[test]
+fn a_file_without_programme_gets_a_header_only_for_its_own_source() {
+    let mut d = data();
+    d.programme = None;
+    assert!(header(&d, &FR).is_none(), "a title alone: the page names the map, no header");
+    d.source = Some(crate::model::Link { title: "IGN <Admin>".into(), url: Some("https://example.org/ign".into()) });
+    let top = all_to_string(&header(&d, &FR).unwrap());
+    assert!(top.contains(r#"<h2 class="tim-title">Titre</h2>"#) && !top.contains("tim-facts"), "{top}");
+    assert!(top.contains(r#"<a href="https://example.org/ign""#) && top.contains("IGN &lt;Admin&gt;"), "{top}");
+}
+
+#[test]
 fn the_static_card_wraps_the_modules_card_body() {
     let d = data();
     let card = static_card(&d, 0, &FR, 0, false, Some("#"), Some("territoires/v.html")).unwrap();

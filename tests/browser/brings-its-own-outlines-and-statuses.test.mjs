@@ -166,12 +166,15 @@ test("another file: the page is named by the file's title, or plainly, and says 
   const { page: p2, watch: w2 } = await app.open(q({ src: titled }), {
     prepare: (p) => p.route((u) => u.pathname === titled, async (route) => {
       const file = await (await route.fetch({ url: route.request().url().replace(titled, DEPS) })).json();
-      route.fulfill({ contentType: 'application/geo+json', body: JSON.stringify({ ...file, title: 'Départements du Grand Est', description: 'Les dix départements de la région.' }) });
+      route.fulfill({ contentType: 'application/geo+json', body: JSON.stringify({ ...file, title: 'Départements du Grand Est', description: 'Les dix départements de la région.', source: { title: 'IGN, ADMIN EXPRESS', url: 'https://example.org/ign' } }) });
     }),
   });
   assert.equal(squish(await p2.textContent('main > h1')), 'Départements du Grand Est');
   assert.equal(squish(await p2.textContent('main > .intro')), 'Les dix départements de la région.');
   assert.equal(await p2.title(), 'Départements du Grand Est');
+  // The map's header names the file's source, and nothing of the programme's.
+  assert.equal(await p2.getAttribute('#carte .tim-header .tim-source a', 'href'), 'https://example.org/ign');
+  assert.equal(await p2.locator('#carte .tim-header .tim-facts').count(), 0);
   await assertHealthy(w2);
   // The iframe's document is named the same way.
   const { page: p3, watch: w3 } = await app.open(`embed.html${q({ src: DEPS })}`);
