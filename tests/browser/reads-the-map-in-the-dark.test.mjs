@@ -95,3 +95,38 @@ test("the element: its theme attribute, else the host's data-fr-theme, followed 
   assert.ok(!isDark(await stage()), 'theme="auto": the host again');
   await assertHealthy(watch);
 });
+
+test('the canvas renderer paints the dark theme too: dark background, the fills lightened as the SVG does', async () => {
+  // What the SVG's classes get in the dark, on the page the SVG draws.
+  const svgPage = await app.open('', { prepare: dark });
+  const c = await colours(svgPage.page);
+  await svgPage.page.close();
+  const { page, watch } = await app.open('?renderer=canvas', { prepare: dark });
+  assert.equal(await page.getAttribute('#carte', 'data-renderer'), 'canvas');
+  await page.waitForTimeout(400);
+  // The canvas's own pixels: mostly dark, and the colours of its background areas are those the
+  // SVG's classes get in the dark.
+  const seen = await page.evaluate(() => {
+    const c = document.querySelector('#carte canvas.tim-canvas');
+    const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const counts = new Map();
+    let dark = 0, painted = 0;
+    for (let i = 0; i < px.length; i += 4 * 7) {
+      if (px[i + 3] < 255) continue;
+      painted++;
+      const lum = (0.2126 * px[i] + 0.7152 * px[i + 1] + 0.0722 * px[i + 2]) / 255;
+      if (lum < 0.25) dark++;
+      const key = `rgb(${px[i]}, ${px[i + 1]}, ${px[i + 2]})`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const top = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k]) => k);
+    return { share: dark / painted, top };
+  });
+  assert.ok(seen.share > 0.3, `the canvas is mostly dark where it paints: ${JSON.stringify(seen)}`);
+  assert.ok(seen.top.includes(c.department) || seen.top.includes(c.country), `${c.department} or ${c.country} among ${seen.top}`);
+  // Signed on 19 Nov 2019 (#00666b, most of the region), lightened ×1.7 as map.css does: rgb(0,
+  // 173, 182), within the canvas filter's rounding.
+  const near = (rgb) => { const [r, g, b] = rgb.match(/\d+/g).map(Number); return Math.abs(r) <= 2 && Math.abs(g - 173) <= 2 && Math.abs(b - 182) <= 2; };
+  assert.ok(seen.top.some(near), `the lightened fill among ${seen.top}`);
+  await assertHealthy(watch);
+});

@@ -34,7 +34,7 @@ impl CanvasSurface {
         focus: usize,
     ) -> Result<CanvasSurface, JsValue> {
         let stage = c.svg.parent_element().ok_or_else(|| JsValue::from_str("stage"))?;
-        let painter = Painter::new(doc, &stage, &c.root, data, scene)?;
+        let painter = Painter::new(doc, &stage, &c.root, &c.territories, data, scene)?;
         let outline = |mark: Mark| -> Result<Element, JsValue> {
             let class = format!("tim-outline {}", mark.class());
             let el = svg(doc, "path", &[("class", &class), ("aria-hidden", "true")])?;

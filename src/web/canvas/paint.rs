@@ -54,6 +54,9 @@ pub struct Painter {
     dimmed: Vec<bool>,
     fills: Vec<Fill>,
     stroke: String,
+    /// The CSS filter map.css puts on the SVG's territories (`brightness()` in the dark), so
+    /// that the canvas lightens the data's fills as the SVG does; `none` in the light.
+    lighten: String,
     /// The view the bitmap shows, once painted.
     drawn: Option<View>,
 }
@@ -79,6 +82,33 @@ fn themed(el: &Element, p: Paint) -> String {
     css_colour(el, p.var, p.fallback)
 }
 
+/// What map.css gives an SVG element of these classes in this page (the host's `--tim-*`, the
+/// light or the dark theme), read from a path that is never painted: the canvas then paints
+/// what the SVG would. Removed when dropped.
+struct Probe(Element);
+
+impl Probe {
+    fn new(doc: &Document, parent: &Element) -> Option<Probe> {
+        let el = doc.create_element_ns(Some("http://www.w3.org/2000/svg"), "path").ok()?;
+        el.set_attribute("aria-hidden", "true").ok()?;
+        parent.append_child(&el).ok()?;
+        Some(Probe(el))
+    }
+
+    /// `property` of an element of `class`; `None` when the page gives none.
+    fn read(&self, class: &str, property: &str) -> Option<String> {
+        self.0.set_attribute("class", class).ok()?;
+        let v = web_sys::window()?.get_computed_style(&self.0).ok()??.get_property_value(property).ok()?;
+        (!v.is_empty() && v != "none").then_some(v)
+    }
+}
+
+impl Drop for Probe {
+    fn drop(&mut self) {
+        self.0.remove();
+    }
+}
+
 /// A tile of the motif drawn over a status colour (the second cue, as in the SVG patterns).
 fn motif(doc: &Document, pattern: Pattern, ctx: &CanvasRenderingContext2d) -> Result<Option<CanvasPattern>, JsValue> {
     let Some(m) = style::motif(pattern) else { return Ok(None) };
@@ -102,11 +132,13 @@ fn motif(doc: &Document, pattern: Pattern, ctx: &CanvasRenderingContext2d) -> Re
 
 impl Painter {
     /// A canvas under the map's SVG (first child of `stage`), with the data's colours, or the
-    /// `--tim-status-<id>` of the page where set.
+    /// `--tim-status-<id>` of the page where set, and the SVG's looks as map.css gives them to
+    /// `territories`, the SVG's group (its theme among them).
     pub fn new(
         doc: &Document,
         stage: &Element,
         root: &Element,
+        territories: &Element,
         data: &Dataset,
         scene: &Scene,
     ) -> Result<Painter, JsValue> {
@@ -123,13 +155,25 @@ impl Painter {
             let colour = css_colour(root, Some(&style::status_var(&cat.id)), &cat.color);
             fills.push(Fill { colour, motif: motif(doc, cat.pattern, &ctx)? });
         }
+        let probe = Probe::new(doc, territories);
+        let look = |class: &str, property: &str, p: Paint| {
+            probe.as_ref().and_then(|pr| pr.read(class, property)).unwrap_or_else(|| themed(root, p))
+        };
         let mut context = Vec::new();
         for c in &scene.context {
             let s = style::context(c.layer);
+            let class = crate::render::svg::context_class(c.layer);
             let path = Path2d::new_with_path_string(&path_data(&c.shape.geometry))?;
-            let fill = s.fill.map(|f| themed(root, f));
-            context.push(ContextPath { path, layer: c.layer, fill, stroke: themed(root, s.stroke) });
+            let fill = s.fill.map(|f| look(class, "fill", f));
+            context.push(ContextPath { path, layer: c.layer, fill, stroke: look(class, "stroke", s.stroke) });
         }
+        let stroke = look("tim-territory", "stroke", style::TERRITORY_STROKE);
+        let lighten = web_sys::window()
+            .and_then(|w| w.get_computed_style(territories).ok()?)
+            .and_then(|st| st.get_property_value("filter").ok())
+            .filter(|f| f.starts_with("brightness("))
+            .unwrap_or_else(|| "none".to_string());
+        drop(probe);
         Ok(Painter {
             el,
             ctx,
@@ -137,7 +181,8 @@ impl Painter {
             context,
             dimmed: vec![false; data.territories.len()],
             fills,
-            stroke: themed(root, style::TERRITORY_STROKE),
+            stroke,
+            lighten,
             drawn: None,
         })
     }
@@ -228,6 +273,7 @@ impl Painter {
     fn paint_territories(&self, k: usize, v: &View, dpr: f64, px: f64) -> Result<(), JsValue> {
         let c = &self.ctx;
         let paths = &self.levels[k].paths;
+        c.set_filter(&self.lighten);
         for (g, path) in paths.iter().enumerate() {
             let (status, alpha) = group_paint(g);
             let (Some(path), Some(fill)) = (path, self.fills.get(status)) else { continue };
@@ -249,6 +295,7 @@ impl Painter {
         for path in paths.iter().flatten() {
             c.stroke_with_path(path);
         }
+        c.set_filter("none");
         Ok(())
     }
 
