@@ -75,6 +75,9 @@ test('demo article with both maps, idle and with a panel open: no violation', as
   assert.deepEqual(await audit(page), [], 'idle');
   await openTerritory(page.locator('territoires-map'), 'sud-alsace');
   assert.deepEqual(await audit(page), [], 'panel open');
+  // The same article in dark mode: the page, the element and the iframe.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  assert.deepEqual(await audit(page), [], 'dark, panel open');
 });
 
 // axe itself needs JavaScript (its timers do not run in a page with scripts disabled): the page's

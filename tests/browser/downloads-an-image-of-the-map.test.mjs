@@ -200,3 +200,14 @@ test('the injection corpus stays text in the exported image, as SVG and as PNG',
   assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no payload ran');
   await assertHealthy(watch);
 });
+
+test('in dark mode the exported image stays light, as printed', async () => {
+  const { page, watch } = await app.open('', { prepare: (p) => p.emulateMedia({ colorScheme: 'dark' }) });
+  await page.click('#carte .tim-export-toggle');
+  const file = await download(page, '#carte button.tim-export-svg');
+  const text = file.bytes.toString('utf8');
+  // The background of the image and the region's fill are the light theme's.
+  assert.match(text, /fill="#fbfbfb"/);
+  assert.doesNotMatch(text, /#30363d|#16191d|#0f1a24|brightness/);
+  await assertHealthy(watch);
+});
