@@ -1,8 +1,10 @@
 //! The state of one map on a page: its DOM, and once loaded, its data, scene and controller.
-//! Browser events come in as [`Input`]s; the controller's [`Effect`]s are carried out here.
+//! Browser events come in as [`Input`](crate::interact::Input)s; the controller's [`Effect`]s
+//! are carried out here.
 
 mod adopted;
 mod effects;
+mod show;
 
 use super::chrome::Chrome;
 use super::draw::{self, LabelTexts};
@@ -11,16 +13,12 @@ use super::list::List;
 use super::listeners::Timer;
 use super::loading::Loader;
 use super::surface::Surface;
-use super::svg::SvgSurface;
-use crate::hydrate;
-use crate::interact::{Controller, Input, Settings};
+use crate::interact::Controller;
 #[cfg(feature = "full")]
 use crate::load::Failure;
 use crate::model::Dataset;
-use crate::render::{Renderer, CANVAS_ABOVE_FEATURES};
 use crate::scene::Scene;
 use crate::text::Strings;
-use crate::view::{View, FIT_PADDING};
 use wasm_bindgen::JsValue;
 use web_sys::{Document, HtmlElement};
 
@@ -214,72 +212,6 @@ impl App {
         self.chrome.message.set_hidden(false);
         self.set_state("error");
         HostEvent::Error(message)
-    }
-
-    /// Draws a loaded dataset, or adopts the pre-rendered drawing of it. Problems met on the way
-    /// are listed under the map.
-    pub fn show(&mut self, data: Dataset, scene: Scene, problems: &[String]) -> Result<HostEvent, JsValue> {
-        // The small module draws nothing itself: it adopts the pre-rendered SVG.
-        #[cfg(feature = "full")]
-        let renderer = Renderer::for_dataset(self.options.renderer.as_deref(), &data);
-        #[cfg(not(feature = "full"))]
-        let renderer = Renderer::Svg;
-        let focused = super::chrome::focused_territory(&self.doc, &self.chrome.root);
-        let adopted = self.adopt(renderer, &data)?;
-        // Narrow screens give the map the region's shape (map.css): the fitted view fills the width.
-        let b = scene.bounds;
-        if b.width() > 0.0 && b.height() > 0.0 {
-            self.chrome.root.style().set_property("--tim-ratio", &format!("{:.3}", b.width() / b.height()))?;
-        }
-        // Measured with a pre-rendered card still open beside the map: the panel that replaces
-        // it in this same task (the page selects that territory on `ready`) leaves the same room.
-        let (w, h) = self.size();
-        if adopted {
-            super::hydrate::remove_cards(&self.chrome)?;
-        }
-        if self.options.header && !adopted {
-            draw::header(&self.doc, &self.chrome, &data, self.strings)?;
-        }
-        let labels = draw::dataset(&self.doc, &self.chrome, &data, &scene, self.uid, adopted)?;
-        draw::warnings(&self.doc, &self.chrome, problems, self.strings)?;
-        super::dom::mark("dataset");
-        // Round targets help a few small territories; thousands of them are reached through the
-        // list and the keyboard instead.
-        let settings = Settings {
-            cooperative: self.options.cooperative,
-            markers: data.territories.len() <= CANVAS_ABOVE_FEATURES,
-            outlines: renderer == Renderer::Svg,
-        };
-        self.pristine = adopted.then(|| super::hydrate::kept(&self.chrome)).flatten();
-        let view = match &self.pristine {
-            Some(k) => hydrate::shown_view(b, &hydrate::nominal_view(b), &k.view_box, w, h),
-            None => View::fit(b, w, h, FIT_PADDING),
-        };
-        let ctl = Controller::new(view, &scene, settings);
-        let surface = match adopted {
-            true => Surface::Svg(SvgSurface::adopt(&self.chrome, &data, self.uid, ctl.focus)?),
-            false => Surface::new(renderer, &self.doc, &self.chrome, &data, &scene, self.uid, ctl.focus)?,
-        };
-        let _ = self.chrome.root.set_attribute("data-renderer", renderer.name());
-        let count = data.territories.len();
-        let list = self.list(&data, adopted)?;
-        super::dom::mark("list");
-        self.map = Some(Map { data, scene, ctl, labels, surface, list, hovered: None, selected: None });
-        self.redraw()?;
-        let (query, status) = self.map.as_ref().map(|m| m.list.query()).unwrap_or_default();
-        if adopted && (!query.trim().is_empty() || status.is_some()) {
-            // A search typed, or a status chosen, before the module was ready applies now.
-            self.filter()?;
-        }
-        if let Some(i) = focused.and_then(|id| self.index_of(&id)) {
-            let _ = self.input(Input::Focused(i));
-            self.focus(i, true)?;
-        }
-        super::dom::mark("drawn");
-        self.chrome.message.set_hidden(true);
-        let data = self.map.as_ref().map(|m| &m.data);
-        let title = data.and_then(|d| d.title.clone()).unwrap_or_else(|| self.strings.map_label.to_string());
-        Ok(HostEvent::Ready { count, title, description: data.and_then(|d| d.description.clone()) })
     }
 
     fn size(&self) -> (f64, f64) {
