@@ -8,6 +8,7 @@
 mod download;
 
 use super::app::{App, HostEvent};
+#[cfg(not(feature = "full"))]
 use super::{dispatch, dom};
 use crate::load::Mapping;
 use crate::model::Dataset;
@@ -73,8 +74,10 @@ impl Loader {
 
 type Shared = Rc<RefCell<App>>;
 
-/// Shows the map whose data and shapes the page held (see `super::hydrate::read`): no download.
-/// Once the constructor has returned, so that the page holds the map when told it is ready.
+/// Shows the map whose data and shapes the page held (see `super::hydrate::read`): no download,
+/// the small module's only way in. Once the constructor has returned, so that the page holds the
+/// map when told it is ready.
+#[cfg(not(feature = "full"))]
 pub fn adopt(app: &Shared, data: Dataset, scene: Scene) {
     let task = app.clone();
     wasm_bindgen_futures::spawn_local(async move {

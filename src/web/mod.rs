@@ -87,9 +87,7 @@ impl TerritoiresMap {
         // before anything is changed: it downloads nothing. The full one, which the page starts
         // where the small one cannot adopt (www/main.js), downloads the data.
         #[cfg(not(feature = "full"))]
-        let held = Some(hydrate::read(&root).ok_or_else(|| JsValue::from_str(NEEDS_FULL))?);
-        #[cfg(feature = "full")]
-        let held: Option<(crate::model::Dataset, crate::scene::Scene)> = None;
+        let (data, scene) = hydrate::read(&root).ok_or_else(|| JsValue::from_str(NEEDS_FULL))?;
         let (chrome, uid) = match hydrate::adopt(&doc, &root, strings)? {
             Some(chrome) => (chrome, hydrate::UID),
             #[cfg(feature = "full")]
@@ -124,15 +122,10 @@ impl TerritoiresMap {
         app.borrow().set_state("loading");
         let listeners = Rc::new(RefCell::new(Listeners::default()));
         wire(&app, &mut listeners.borrow_mut())?;
-        match held {
-            Some((data, scene)) => loading::adopt(&app, data, scene),
-            #[cfg(feature = "full")]
-            None => {
-                loading::start(&app);
-            }
-            #[cfg(not(feature = "full"))]
-            None => {}
-        }
+        #[cfg(not(feature = "full"))]
+        loading::adopt(&app, data, scene);
+        #[cfg(feature = "full")]
+        loading::start(&app);
         Ok(TerritoiresMap { app, listeners })
     }
 
