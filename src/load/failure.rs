@@ -32,8 +32,6 @@ pub enum Failure {
     Download(FetchError),
     /// The territories file at `url` arrived but could not be used.
     Unusable { url: String, error: LoadError },
-    /// Data in hand, the page could not draw the map (a browser refusing an element).
-    NotDrawn,
     /// The background map at `url` did not arrive; the map is shown without it.
     ContextDownload { url: String, error: FetchError },
     /// The background map at `url` could not be used; the map is shown without it.

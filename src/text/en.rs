@@ -262,7 +262,6 @@ impl Messages for English {
             Failure::Unusable { url, error } => {
                 format!("Could not show the territories of {url}. {}", self.load_error(error))
             }
-            Failure::NotDrawn => EN.not_drawn.into(),
             Failure::ContextDownload { url, error } => {
                 format!("Background map {url} not shown: {}", self.fetch_error(error))
             }

@@ -268,7 +268,6 @@ impl Messages for French {
             Failure::Unusable { url, error } => {
                 format!("Impossible d'afficher les territoires de {url}. {}", self.load_error(error))
             }
-            Failure::NotDrawn => FR.not_drawn.into(),
             Failure::ContextDownload { url, error } => {
                 format!("Fond de carte {url} non affiché : {}", self.fetch_error(error))
             }

@@ -93,8 +93,9 @@ pub struct Strings {
     pub colon: &'static str,
     /// Between two clauses: French puts a space before the semicolon.
     pub semicolon: &'static str,
-    /// When the map could not be drawn in the page: the one failure the small module can meet,
-    /// worded here rather than among [`Messages`] so that it keeps none of them.
+    /// Data in hand, the page could not draw the map (a browser refusing an element): the one
+    /// failure the small module can meet, worded here rather than among [`Messages`] (and not a
+    /// [`Failure`]) so that it keeps none of them.
     pub not_drawn: &'static str,
 }
 
