@@ -6,6 +6,23 @@
 use crate::model::{Confidence, Dataset, Link};
 use crate::text::Strings;
 
+/// What territory `i` is called out loud: "Name : status in words", the colon as the map's
+/// language writes it. Its accessible name on the map, and what the live region says when it is
+/// focused or opened; empty when there is no such territory.
+///
+/// ```
+/// let json = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"Vosges","status":"Signé"},
+///   "geometry":{"type":"Polygon","coordinates":[[[6,48],[7,48],[7,49],[6,48]]]}}]}"#;
+/// let data = territoires_map::load::territories(json.as_bytes()).unwrap().data;
+/// use territoires_map::{card::spoken, text::{EN, FR}};
+/// assert_eq!((spoken(&data, 0, &FR), spoken(&data, 0, &EN)), ("Vosges : Signé".into(), "Vosges: Signé".into()));
+/// ```
+pub fn spoken(data: &Dataset, i: usize, s: &Strings) -> String {
+    let Some(t) = data.territories.get(i) else { return String::new() };
+    let status = data.legend.statuses.get(t.status).map(|c| c.label.as_str()).unwrap_or("");
+    s.labelled(&t.name, status)
+}
+
 /// The content of one territory's card, in reading order.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Card<'a> {

@@ -27,6 +27,14 @@ pub struct Dataset {
     /// in the header's source line when the data has no programme with a source of its own.
     #[serde(default)]
     pub source: Option<Link>,
+    /// Credits for the data, in a sentence or two (`attribution` foreign member): the footer of
+    /// the pre-rendered pages. Not in the page's copy of the data: no module shows it.
+    #[serde(skip)]
+    pub attribution: Option<String>,
+    /// The language of the file's plain texts and of what it quotes (`lang` foreign member, a
+    /// language tag), when it says; its language maps were resolved to the map's language.
+    #[serde(default)]
+    pub lang: Option<String>,
     pub legend: Legend,
     pub programme: Option<Programme>,
     /// Territories in file order; indices into this vector identify them everywhere.
@@ -34,12 +42,12 @@ pub struct Dataset {
 }
 
 impl Dataset {
-    /// What a territory is called out loud: "Name : status in words". Its accessible name on the
-    /// map, and what the live region says when it is focused or opened.
-    pub fn spoken(&self, i: usize) -> String {
-        let Some(t) = self.territories.get(i) else { return String::new() };
-        let status = self.legend.statuses.get(t.status).map(|s| s.label.as_str()).unwrap_or("");
-        format!("{} : {}", t.name, status)
+    /// The language to mark quoted texts (projects) with, when it is not `lang`, the map's: the
+    /// file's `lang` (a file that does not say is not marked).
+    pub fn quoted_lang(&self, lang: &str) -> Option<&str> {
+        let quoted = self.lang.as_deref()?;
+        let primary = |l: &str| l.split('-').next().unwrap_or("").to_ascii_lowercase();
+        (primary(quoted) != primary(lang)).then_some(quoted)
     }
 }
 

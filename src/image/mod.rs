@@ -174,7 +174,7 @@ pub fn document(
     x.empty("rect", &[("width", &w), ("height", &v.height.to_string()), ("fill", colour(&style::SEA))]);
     x.open("g", &[("transform", &v.svg_transform())]);
     context(&mut x, scene, v);
-    territories(&mut x, data, scene, v, highlight, dimmed);
+    territories(&mut x, (data, s), scene, v, (highlight, dimmed));
     x.close("g");
     names::write(&mut x, data, scene, v, highlight);
     x.close("g");
@@ -228,7 +228,8 @@ fn context(x: &mut Xml, scene: &Scene, v: &View) {
     }
 }
 
-fn territories(x: &mut Xml, data: &Dataset, scene: &Scene, v: &View, highlight: Option<usize>, dimmed: &[bool]) {
+fn territories(x: &mut Xml, (data, s): (&Dataset, &Strings), scene: &Scene, v: &View, lit: (Option<usize>, &[bool])) {
+    let (highlight, dimmed) = lit;
     let width = km(style::TERRITORY_WIDTH, v);
     let opacity = style::DIMMED_OPACITY.to_string();
     x.open(
@@ -252,7 +253,7 @@ fn territories(x: &mut Xml, data: &Dataset, scene: &Scene, v: &View, highlight: 
             attrs.push(("opacity", &opacity));
         }
         x.open("path", &attrs);
-        x.text_el("title", &[], &data.spoken(i));
+        x.text_el("title", &[], &crate::card::spoken(data, i, s));
         x.close("path");
     }
     x.close("g");

@@ -47,18 +47,32 @@ pub struct Mapping {
     pub none_label: String,
     /// The legend entry grouping statuses past the palette ("Autres").
     pub others_label: String,
+    /// The map's language: the one kept from the file's language maps (`load/lang.rs`).
+    pub lang: String,
 }
 
 impl Default for Mapping {
     fn default() -> Self {
-        Mapping { id: None, name: None, status: None, none_label: "Sans statut".into(), others_label: "Autres".into() }
+        Mapping {
+            id: None,
+            name: None,
+            status: None,
+            none_label: "Sans statut".into(),
+            others_label: "Autres".into(),
+            lang: "fr".into(),
+        }
     }
 }
 
 impl Mapping {
     /// The mapping with the two made-up categories worded in the map's language.
-    pub fn worded(none_label: &str, others_label: &str) -> Mapping {
-        Mapping { none_label: none_label.into(), others_label: others_label.into(), ..Mapping::default() }
+    pub fn worded(none_label: &str, others_label: &str, lang: &str) -> Mapping {
+        Mapping {
+            none_label: none_label.into(),
+            others_label: others_label.into(),
+            lang: lang.into(),
+            ..Mapping::default()
+        }
     }
 }
 

@@ -10,6 +10,7 @@ mod error;
 mod failure;
 mod geometry;
 pub mod keys;
+mod lang;
 mod legend;
 pub mod limits;
 mod properties;
@@ -63,19 +64,22 @@ pub fn territories(bytes: &[u8]) -> Result<Loaded<Dataset>, LoadError> {
 /// let m = Mapping::default();
 /// let s = sheet("code;statut\n51;Signé\n".as_bytes(), &m).unwrap();
 /// let loaded = territories_with(json, &m, Some(&s)).unwrap();
-/// assert_eq!(loaded.data.spoken(0), "Marne : Signé");
+/// assert_eq!(territoires_map::card::spoken(&loaded.data, 0, &territoires_map::text::FR), "Marne : Signé");
 /// ```
 pub fn territories_with(bytes: &[u8], m: &Mapping, sheet: Option<&Sheet>) -> Result<Loaded<Dataset>, LoadError> {
     read(bytes, m, sheet)
 }
 
 fn read(bytes: &[u8], m: &Mapping, sheet: Option<&Sheet>) -> Result<Loaded<Dataset>, LoadError> {
-    let fc = collection(bytes)?;
+    let mut fc = collection(bytes)?;
+    let lang = lang::resolve(&mut fc, &m.lang);
     let mut problems = Vec::new();
     let legend = legend::from_json(top_object(&fc, "legend"));
     let mut dataset = Dataset {
         title: top_object_text(&fc, "title"),
         description: top_object_text(&fc, "description"),
+        attribution: top_object_text(&fc, "attribution"),
+        lang,
         source: fc.foreign_members.as_ref().and_then(|m| m.get("source")).and_then(properties::link),
         programme: legend::programme(top_object(&fc, "programme")),
         ..Dataset::default()

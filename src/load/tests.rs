@@ -33,8 +33,8 @@ fn reads_every_documented_property() {
     assert_eq!(t.confidence, Some(Confidence::Low));
     assert_eq!(t.sources[0].url.as_deref(), Some("https://a.fr"));
     assert_eq!(t.label_point, Some(LonLat { lon: 5.5, lat: 48.5 }));
-    assert_eq!(l.data.spoken(0), "Vosges : Signé");
-    assert_eq!(l.data.spoken(9), "");
+    assert_eq!(crate::card::spoken(&l.data, 0, &crate::text::FR), "Vosges : Signé");
+    assert_eq!(crate::card::spoken(&l.data, 9, &crate::text::FR), "");
 }
 
 #[test]
@@ -61,7 +61,7 @@ fn usual_keys_without_legend_and_without_status() {
     assert!(l.problems.is_empty(), "{:?}", l.problems);
     let ids: Vec<&str> = l.data.legend.statuses.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids, ["en cours", "signé", "sans-statut"]);
-    assert_eq!(l.data.spoken(1), "Ardennes : Sans statut");
+    assert_eq!(crate::card::spoken(&l.data, 1, &crate::text::FR), "Ardennes : Sans statut");
     assert_eq!((l.data.territories[2].id.as_str(), l.data.territories[2].status), ("10", 0));
 }
 
@@ -83,7 +83,11 @@ fn chosen_properties_and_a_sheet_override() {
     let l = territories_with(&fc(&f), &m, Some(&s)).unwrap();
     let t = &l.data.territories[1];
     assert_eq!((t.name.as_str(), t.status_date.as_deref(), t.projects.len()), ("Nord", Some("2019-11-19"), 2));
-    assert_eq!(l.data.spoken(1), "Nord : Signé", "matched by label, id in another case");
+    assert_eq!(
+        crate::card::spoken(&l.data, 1, &crate::text::FR),
+        "Nord : Signé",
+        "matched by label, id in another case"
+    );
     let lines: Vec<String> = l.sheet_problems.iter().map(|p| p.to_string()).collect();
     assert_eq!(lines.len(), 2, "{lines:?}");
     assert!(lines[0].contains("ligne 3") && lines[0].contains("TI-9"), "{lines:?}");
@@ -164,7 +168,7 @@ fn a_sheet_status_missing_from_the_legend_is_reported_once_with_its_line() {
         l.sheet_problems,
         vec![SheetProblem { line: 2, kind: SheetProblemKind::UnknownStatus("annulé".into()) }]
     );
-    assert_eq!(l.data.spoken(0), "A : annulé");
+    assert_eq!(crate::card::spoken(&l.data, 0, &crate::text::FR), "A : annulé");
 }
 
 #[test]

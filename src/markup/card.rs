@@ -17,10 +17,15 @@ pub fn link(l: &Link) -> El {
     .text(l.title.as_str())
 }
 
-/// A heading of the card and the list under it.
-fn section(body: &mut Vec<Node>, title: &str, class: &str, items: impl IntoIterator<Item = El>) {
+/// A heading of the card and the list under it, in language `lang` when it is not the map's.
+fn section(
+    body: &mut Vec<Node>,
+    (title, lang): (&str, Option<&str>),
+    class: &str,
+    items: impl IntoIterator<Item = El>,
+) {
     body.push(text_el("h4", "tim-panel-heading", title).into());
-    body.push(El::html("ul").class(class).children(items).into());
+    body.push(El::html("ul").class(class).attr_if("lang", lang).children(items).into());
 }
 
 /// What the card of territory `i` holds (the children of `.tim-panel-body`); its title has id
@@ -35,12 +40,19 @@ pub fn body(data: &Dataset, i: usize, s: &Strings, title_id: &str, page: Option<
     if let Some(when) = c.when {
         body.push(text_el("p", "tim-panel-when", &when).into());
     }
-    section(&mut body, s.projects, "tim-panel-projects", c.projects.iter().map(|p| text_el("li", "", p.as_str())));
+    // Quoted as the file gives them (a press release's words), marked with their language.
+    let quoted = data.quoted_lang(s.lang);
+    section(
+        &mut body,
+        (s.projects, quoted),
+        "tim-panel-projects",
+        c.projects.iter().map(|p| text_el("li", "", p.as_str())),
+    );
     if c.projects.is_empty() {
         body.push(text_el("p", "tim-panel-none", s.no_project).into());
     }
     if !c.epci.is_empty() {
-        section(&mut body, s.epci, "tim-panel-epci", c.epci.iter().map(|e| text_el("li", "", e)));
+        section(&mut body, (s.epci, None), "tim-panel-epci", c.epci.iter().map(|e| text_el("li", "", e)));
     }
     body.push(text_el("h4", "tim-panel-heading", s.perimeter).into());
     let class = if c.indicative { "tim-panel-perimeter tim-indicative" } else { "tim-panel-perimeter" };
@@ -52,7 +64,12 @@ pub fn body(data: &Dataset, i: usize, s: &Strings, title_id: &str, page: Option<
         body.push(text_el("p", "tim-panel-communes", &size).into());
     }
     if !c.sources.is_empty() {
-        section(&mut body, s.sources, "tim-panel-sources", c.sources.iter().map(|l| El::html("li").child(link(l))));
+        section(
+            &mut body,
+            (s.sources, None),
+            "tim-panel-sources",
+            c.sources.iter().map(|l| El::html("li").child(link(l))),
+        );
     }
     if let Some(page) = page {
         body.push(

@@ -43,7 +43,8 @@ pub fn row(data: &Dataset, i: usize, s: &Strings, uid: u32, mode: Mode, pages: O
     let projects = match r.projects.is_empty() {
         true => El::html("td").text("—"),
         false => El::html("td").children(r.projects.iter().map(|p| El::html("p").text(p.as_str()))),
-    };
+    }
+    .attr_if("lang", data.quoted_lang(s.lang));
     Some(
         El::html("tr")
             .attr("data-id", r.id)

@@ -73,7 +73,7 @@ pub fn svg(site: &Site, selected: Option<usize>, links: &Links) -> Markup {
                     @for &i in &site.scene.order {
                         @let t = &site.data.territories[i];
                         @let class = if selected == Some(i) { format!("tim-territory {}", Mark::Selected.class()) } else { "tim-territory".to_string() };
-                        a href=(territory_href(site, i, links)) aria-label=(site.data.spoken(i))
+                        a href=(territory_href(site, i, links)) aria-label=(crate::card::spoken(site.data, i, site.strings))
                             aria-current=[(selected == Some(i)).then_some("page")] {
                             @let shape = &site.scene.territories[i].shape.geometry;
                             path class=(class) d=(path_data(shape)) data-rings=(ring_counts(shape))

@@ -7,6 +7,8 @@
 mod display;
 mod en;
 mod fr;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod page;
 
 pub use en::{English, EN};
 pub use fr::{French, FR};
@@ -221,7 +223,7 @@ impl Strings {
 
     /// The mapping of properties with the made-up legend entries worded in this language.
     pub fn mapping(&self) -> crate::load::Mapping {
-        crate::load::Mapping::worded(self.no_status, self.other_statuses)
+        crate::load::Mapping::worded(self.no_status, self.other_statuses, self.lang)
     }
 
     /// The sentence for a problem with one feature, naming it.

@@ -14,6 +14,7 @@ use crate::model::Dataset;
 use crate::render::svg::Mark;
 use crate::render::Renderer;
 use crate::scene::Scene;
+use crate::text::Strings;
 use crate::view::View;
 use wasm_bindgen::JsValue;
 use web_sys::Document;
@@ -31,17 +32,17 @@ impl Surface {
         renderer: Renderer,
         doc: &Document,
         c: &Chrome,
-        data: &Dataset,
+        (data, s): (&Dataset, &'static Strings),
         scene: &Scene,
         uid: u32,
         focus: usize,
     ) -> Result<Surface, JsValue> {
         Ok(match renderer {
-            Renderer::Svg => Surface::Svg(SvgSurface::new(doc, c, data, scene, uid, focus)?),
+            Renderer::Svg => Surface::Svg(SvgSurface::new(doc, c, (data, s), scene, uid, focus)?),
             #[cfg(feature = "full")]
-            Renderer::Canvas => Surface::Canvas(CanvasSurface::new(doc, c, data, scene, focus)?),
+            Renderer::Canvas => Surface::Canvas(CanvasSurface::new(doc, c, (data, s), scene, focus)?),
             #[cfg(not(feature = "full"))]
-            Renderer::Canvas => Surface::Svg(SvgSurface::new(doc, c, data, scene, uid, focus)?),
+            Renderer::Canvas => Surface::Svg(SvgSurface::new(doc, c, (data, s), scene, uid, focus)?),
         })
     }
 

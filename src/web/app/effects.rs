@@ -36,7 +36,7 @@ impl App {
                 }
             }
             Effect::Focus(i) => {
-                c.live.set_text_content(Some(&m.data.spoken(i)));
+                c.live.set_text_content(Some(&crate::card::spoken(&m.data, i, self.strings)));
                 self.focus(i, true)?;
             }
             Effect::Open(i) => {
@@ -46,7 +46,7 @@ impl App {
                 m.selected = Some(i);
                 let t = &m.data.territories[i];
                 let status = &m.data.legend.statuses[t.status];
-                c.live.set_text_content(Some(&m.data.spoken(i)));
+                c.live.set_text_content(Some(&crate::card::spoken(&m.data, i, self.strings)));
                 let ev = HostEvent::Select { id: t.id.clone(), name: t.name.clone(), status: status.id.clone() };
                 m.list.mark(Some(i));
                 // Focus follows the user (a click, a key, a row of the list: focus is already in

@@ -55,8 +55,10 @@ impl App {
         };
         let ctl = Controller::new(view, &scene, settings);
         let surface = match adopted {
-            true => Surface::Svg(SvgSurface::adopt(&self.chrome, &data, self.uid, ctl.focus)?),
-            false => Surface::new(renderer, &self.doc, &self.chrome, &data, &scene, self.uid, ctl.focus)?,
+            true => Surface::Svg(SvgSurface::adopt(&self.chrome, &data, self.uid, ctl.focus, self.strings)?),
+            false => {
+                Surface::new(renderer, &self.doc, &self.chrome, (&data, self.strings), &scene, self.uid, ctl.focus)?
+            }
         };
         let _ = self.chrome.root.set_attribute("data-renderer", renderer.name());
         let count = data.territories.len();

@@ -12,6 +12,7 @@ use crate::model::Dataset;
 use crate::render::path_data;
 use crate::render::svg::Mark;
 use crate::scene::Scene;
+use crate::text::Strings;
 use crate::view::View;
 use paint::Painter;
 use wasm_bindgen::{JsCast, JsValue};
@@ -22,6 +23,7 @@ pub struct CanvasSurface {
     stop: Element,
     hover: Element,
     selected: Element,
+    strings: &'static Strings,
 }
 
 impl CanvasSurface {
@@ -29,7 +31,7 @@ impl CanvasSurface {
     pub fn new(
         doc: &Document,
         c: &Chrome,
-        data: &Dataset,
+        (data, strings): (&Dataset, &'static Strings),
         scene: &Scene,
         focus: usize,
     ) -> Result<CanvasSurface, JsValue> {
@@ -49,7 +51,7 @@ impl CanvasSurface {
             &[("class", "tim-territory tim-stop"), ("role", "button"), ("fill", "none"), ("tabindex", "0")],
         )?;
         append(&c.territories, &stop)?;
-        let s = CanvasSurface { painter, stop, hover, selected };
+        let s = CanvasSurface { painter, stop, hover, selected, strings };
         s.point_stop(focus, data, scene)?;
         Ok(s)
     }
@@ -58,7 +60,7 @@ impl CanvasSurface {
     fn point_stop(&self, i: usize, data: &Dataset, scene: &Scene) -> Result<(), JsValue> {
         let (Some(t), Some(shape)) = (data.territories.get(i), scene.territories.get(i)) else { return Ok(()) };
         self.stop.set_attribute("d", &path_data(&shape.shape.geometry))?;
-        self.stop.set_attribute("aria-label", &data.spoken(i))?;
+        self.stop.set_attribute("aria-label", &crate::card::spoken(data, i, self.strings))?;
         self.stop.set_attribute("data-index", &i.to_string())?;
         self.stop.set_attribute("data-id", &t.id)
     }

@@ -12,6 +12,7 @@ use crate::render::path_data;
 use crate::render::svg::Mark;
 use crate::render::svg::{context_class, pattern_fill, pattern_id, pattern_transform};
 use crate::scene::Scene;
+use crate::text::Strings;
 use crate::view::View;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, SvgElement};
@@ -30,7 +31,7 @@ impl SvgSurface {
     pub fn new(
         doc: &Document,
         c: &Chrome,
-        data: &Dataset,
+        (data, s): (&Dataset, &Strings),
         scene: &Scene,
         uid: u32,
         focus: usize,
@@ -48,7 +49,7 @@ impl SvgSurface {
             path.set_attribute("data-id", &t.id)?;
             path.set_attribute("data-index", &i.to_string())?;
             path.set_attribute("data-status", &data.legend.statuses[t.status].id)?;
-            path.set_attribute("aria-label", &data.spoken(i))?;
+            path.set_attribute("aria-label", &crate::card::spoken(data, i, s))?;
             path.set_attribute("tabindex", if i == focus { "0" } else { "-1" })?;
             paths.push(path);
         }
@@ -63,7 +64,7 @@ impl SvgSurface {
     /// held it, the map's single tab stop and the controller taking the link's place, and gets
     /// the attributes the module writes; nothing is drawn again. The map's patterns are the
     /// pre-rendered ones, made themeable as the module's are.
-    pub fn adopt(c: &Chrome, data: &Dataset, uid: u32, focus: usize) -> Result<SvgSurface, JsValue> {
+    pub fn adopt(c: &Chrome, data: &Dataset, uid: u32, focus: usize, s: &Strings) -> Result<SvgSurface, JsValue> {
         let found = c.territories.query_selector_all("path.tim-territory[data-index]")?;
         let mut paths: Vec<Option<Element>> = vec![None; data.territories.len()];
         for k in 0..found.length() {
@@ -73,7 +74,7 @@ impl SvgSurface {
                 link.replace_with_with_node_1(&path)?;
             }
             path.set_attribute("role", "button")?;
-            path.set_attribute("aria-label", &data.spoken(i))?;
+            path.set_attribute("aria-label", &crate::card::spoken(data, i, s))?;
             path.set_attribute("tabindex", if i == focus { "0" } else { "-1" })?;
             if let Some(slot) = paths.get_mut(i) {
                 *slot = Some(path);
