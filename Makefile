@@ -31,7 +31,8 @@ SITE_URL ?= http://127.0.0.1:$(PORT)/
 # pre-rendered map of the default pages and downloads nothing) and the full one (other data,
 # statuses, thousands of shapes; and where a page holds no map it can adopt). Then two native steps of the same crate: the pre-render
 # (src/bin/prerender.rs: the default map, list and cards as static HTML in index.html and
-# embed.html, territoires/<id>.html, territoires-map.snippet.html), then `carte` (profile
+# embed.html, territoires/<id>.html, territoires-map.snippet.html, in French and, in en/, in
+# English), then `carte` (profile
 # `tools`, src/bin/carte.rs: carte.svg, carte.png and territoires/<id>.png, which the pages name).
 build: setup-rust setup-fonts
 	cargo build --release --target wasm32-unknown-unknown -p territoires-map --lib --no-default-features
@@ -47,16 +48,16 @@ run: build
 
 # The folder a host copies to its server: versioned, with the custom element, the iframe page,
 # the module, the styles and the Grand Est data, the pre-rendered pages (index.html, one per
-# territory) and the snippet to paste inside <territoires-map>. Prints the gzip size of each file.
+# territory; the English edition in en/) and the snippet to paste inside <territoires-map>. Prints the gzip size of each file.
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
 DIST := dist/territoires-map-$(VERSION)
 dist: dist-site-url build
 	rm -rf "$(DIST)" && mkdir -p "$(DIST)"
 	cp -R $(SITE)/pkg $(SITE)/data $(SITE)/territoires-map.js $(SITE)/map.css \
 	  $(SITE)/embed.html $(SITE)/embed.js $(SITE)/embed.css \
-	  $(SITE)/index.html $(SITE)/main.js $(SITE)/page.css $(SITE)/territoires $(SITE)/territoires-map.snippet.html \
+	  $(SITE)/index.html $(SITE)/main.js $(SITE)/page.css $(SITE)/territoires $(SITE)/territoires-map.snippet.html $(SITE)/en \
 	  $(SITE)/carte.svg $(SITE)/carte.png "$(DIST)/"
-	@cd "$(DIST)" && for f in pkg/*.wasm pkg/*.js territoires-map.js map.css embed.* index.html territoires-map.snippet.html carte.*; do \
+	@cd "$(DIST)" && for f in pkg/*.wasm pkg/*.js territoires-map.js map.css embed.* index.html territoires-map.snippet.html en/*.html carte.*; do \
 	  printf '%8d  %s\n' "$$(gzip -9 -c "$$f" | wc -c)" "$$f"; done
 	@echo "→ $(DIST)"
 

@@ -3,6 +3,20 @@
 // The selected territory lives in the hash (#territoire=<id>); the page tells its parent its
 // height and selection with postMessage ({source: 'territoires-map', type: 'height' | 'select'}).
 const q = new URLSearchParams(location.search);
+// ?lang=en goes to the English edition of this page (en/embed.html), as on the main page.
+const wanted = q.get('lang')?.trim().toLowerCase().split('-')[0];
+if (wanted === document.documentElement.lang) q.delete('lang');
+const edition = wanted && document.querySelector(`link[rel="alternate"][hreflang="${CSS.escape(wanted)}"]`);
+if (edition) {
+  q.delete('lang');
+  // Addresses given relative to this page stay the same files from the edition's folder.
+  for (const k of ['src', 'context', 'statuts', 'statuses']) {
+    const u = q.has(k) && new URL(q.get(k), location.href);
+    if (u) q.set(k, u.origin === location.origin ? u.pathname + u.search : u.href);
+  }
+  location.replace(`${edition.href}${q.size ? `?${q}` : ''}${location.hash}`);
+  await new Promise(() => {}); // this page is left: nothing more to start
+}
 const el = document.getElementById('carte');
 // The default map comes pre-rendered (make build); another file, language or layout is drawn by
 // the module alone.
@@ -16,9 +30,9 @@ const theme = q.get('theme');
 if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = el.dataset.theme = theme;
 
 const options = {
-  src: q.get('src') ?? 'data/territoires-grand-est.geojson',
-  context: q.get('context') ?? (q.get('src') ? undefined : 'data/contexte-grand-est.geojson'),
-  lang: q.get('lang') ?? 'fr',
+  src: q.get('src') ?? new URL('data/territoires-grand-est.geojson', import.meta.url).href,
+  context: q.get('context') ?? (q.get('src') ? undefined : new URL('data/contexte-grand-est.geojson', import.meta.url).href),
+  lang: q.get('lang') ?? document.documentElement.lang,
   header: !q.has('minimal'),
   statuses: q.get('statuts') ?? q.get('statuses') ?? undefined,
   idProperty: q.get('idProperty') ?? undefined,
@@ -41,7 +55,7 @@ const start = async (name) => {
   await m.default();
   map = new m.TerritoiresMap(el, options);
 };
-document.documentElement.lang = q.get('lang') === 'en' ? 'en' : 'fr';
+if (q.has('lang')) document.documentElement.lang = q.get('lang') === 'en' ? 'en' : 'fr';
 el.addEventListener('ready', (e) => {
   // The frame is named after what it shows (the host's <iframe title> names it for its page).
   document.title = e.detail.title;

@@ -6,6 +6,21 @@
 // module adopts it as it is and downloads nothing; another file or language is drawn by the full
 // module (two builds of the same crate, see the Makefile).
 const params = new URLSearchParams(location.search);
+// ?lang=en on a page that has an English edition (en/index.html, written by the pre-render and
+// named in the head) goes there, with the rest of the address.
+const wanted = params.get('lang')?.trim().toLowerCase().split('-')[0];
+if (wanted === document.documentElement.lang) params.delete('lang');
+const edition = wanted && document.querySelector(`link[rel="alternate"][hreflang="${CSS.escape(wanted)}"]`);
+if (edition) {
+  params.delete('lang');
+  // Addresses given relative to this page stay the same files from the edition's folder.
+  for (const k of ['src', 'context', 'statuts', 'statuses']) {
+    const u = params.has(k) && new URL(params.get(k), location.href);
+    if (u) params.set(k, u.origin === location.origin ? u.pathname + u.search : u.href);
+  }
+  location.replace(`${edition.href}${params.size ? `?${params}` : ''}${location.hash}`);
+  await new Promise(() => {}); // this page is left: nothing more to start
+}
 const src = params.get('src');
 const el = document.getElementById('carte');
 const custom = ['src', 'context', 'statuts', 'statuses', 'lang', 'idProperty', 'nameProperty', 'statusProperty'];
@@ -30,8 +45,9 @@ el.addEventListener('ready', (e) => {
   document.title = e.detail.title;
 });
 const options = {
-  src: src ?? 'data/territoires-grand-est.geojson',
-  context: params.get('context') ?? (src ? undefined : 'data/contexte-grand-est.geojson'),
+  // The site's own data, beside this script (a page of the English edition is one folder down).
+  src: src ?? new URL('data/territoires-grand-est.geojson', import.meta.url).href,
+  context: params.get('context') ?? (src ? undefined : new URL('data/contexte-grand-est.geojson', import.meta.url).href),
   lang: params.get('lang') ?? document.documentElement.lang,
   renderer: params.get('renderer') ?? undefined,
   statuses: params.get('statuts') ?? params.get('statuses') ?? undefined,

@@ -1,8 +1,8 @@
 //! `prerender <data dir> <site dir> <site url>`: writes the map before and without JavaScript
-//! into a built site (see `territoires_map::prerender`): the default map into `index.html` and
-//! `embed.html` (in place of their `<!-- tim:prerender -->` mark, and the main page's head tags
-//! in place of `<!-- tim:head -->`), `territoires/<id>.html`, and `territoires-map.snippet.html`
-//! for hosts of `<territoires-map>`. Run by `make build` after `.ci/build-site`.
+//! into a built site (see `territoires_map::prerender`), in each language of the site (French at
+//! its root, English in `en/`): `index.html` and `embed.html` with the default map in them,
+//! `territoires/<id>.html`, and `territoires-map.snippet.html` for hosts of `<territoires-map>`.
+//! Run by `make build` after `.ci/build-site`.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
@@ -13,7 +13,7 @@ fn main() -> std::process::ExitCode {
     };
     match run::run(data.as_ref(), site.as_ref(), url) {
         Ok(n) => {
-            println!("prerender: index.html, embed.html, {n} territory pages, territoires-map.snippet.html");
+            println!("prerender: fr and en: index.html, embed.html, {n} territory pages, territoires-map.snippet.html");
             std::process::ExitCode::SUCCESS
         }
         Err(e) => {
@@ -32,55 +32,59 @@ mod run {
     use std::fs;
     use std::path::Path;
     use territoires_map::hydrate::page::write_data;
-    use territoires_map::prerender::{head_tags, map_block, snippet, territory_page, Site};
-    use territoires_map::{load, text::FR};
-
-    const MARK: &str = "<!-- tim:prerender -->";
-    const HEAD: &str = "<!-- tim:head -->";
+    use territoires_map::prerender::{edition_dir, embed_page, index_page, snippet, territory_page, Site, EDITIONS};
+    use territoires_map::text::Strings;
+    use territoires_map::{load, model::Context};
 
     fn read(p: &Path) -> Result<Vec<u8>, String> {
         fs::read(p).map_err(|e| format!("{}: {e}", p.display()))
     }
 
     fn write(p: &Path, text: &str) -> Result<(), String> {
+        if let Some(dir) = p.parent() {
+            fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
         fs::write(p, text).map_err(|e| format!("{}: {e}", p.display()))
     }
 
-    /// Puts `markup` in place of `mark` in `page`, which must hold it once.
-    fn splice(page: &Path, mark: &str, markup: &str) -> Result<(), String> {
-        let html = String::from_utf8(read(page)?).map_err(|e| format!("{}: {e}", page.display()))?;
-        if html.matches(mark).count() != 1 {
-            return Err(format!("{}: expected the mark {mark} once", page.display()));
-        }
-        write(page, &html.replacen(mark, markup, 1))
-    }
-
+    /// Every edition, the first at the site's root, the others in their language's folder.
+    /// Returns the number of territory pages of one edition.
     pub fn run(data: &Path, site: &Path, url: &str) -> Result<usize, String> {
-        let strings = &FR;
-        let file = data.join("territoires-grand-est.geojson");
-        let bytes = read(&file)?;
-        let loaded = load::territories_with(&bytes, &strings.mapping(), None)
-            .map_err(|e| format!("{}: {}", file.display(), strings.load_error(&e)))?;
+        let bytes = read(&data.join("territoires-grand-est.geojson"))?;
         let ctx_file = data.join("contexte-grand-est.geojson");
         let context = load::context(&read(&ctx_file)?)
-            .map_err(|e| format!("{}: {}", ctx_file.display(), strings.load_error(&e)))?;
-        let mut site_data = Site::new(&loaded.data, Some(&context.data), strings, url);
+            .map_err(|e| format!("{}: {}", ctx_file.display(), EDITIONS[0].load_error(&e)))?;
+        let mut pages = 0;
+        for strings in EDITIONS {
+            pages = edition(&bytes, &context.data, strings, &site.join(edition_dir(strings)), url).map_err(|e| {
+                format!("{} ({}): {e}", data.join("territoires-grand-est.geojson").display(), strings.lang)
+            })?;
+        }
+        Ok(pages)
+    }
+
+    /// One edition: the file read in its language (its language maps resolved), then its pages.
+    fn edition(
+        bytes: &[u8],
+        context: &Context,
+        strings: &'static Strings,
+        dir: &Path,
+        url: &str,
+    ) -> Result<usize, String> {
+        let loaded = load::territories_with(bytes, &strings.mapping(), None).map_err(|e| strings.load_error(&e))?;
+        let mut site = Site::new(&loaded.data, Some(context), strings, url);
         // The module's copy of the data, so that the default page downloads no GeoJSON.
-        site_data.data_block = write_data(&loaded.data);
-        let block = map_block(&site_data, &territoires_map::prerender::root_links(), None).into_string();
-        splice(&site.join("index.html"), HEAD, &head_tags(&site_data).into_string())?;
-        splice(&site.join("index.html"), MARK, &block)?;
-        splice(&site.join("embed.html"), MARK, &block)?;
-        let dir = site.join("territoires");
-        fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        site.data_block = write_data(&loaded.data);
+        write(&dir.join("index.html"), &index_page(&site))?;
+        write(&dir.join("embed.html"), &embed_page(&site))?;
         let mut pages = 0;
         for i in 0..loaded.data.territories.len() {
-            if let Some(p) = territory_page(&site_data, i) {
-                write(&dir.join(&p.file), &p.html)?;
+            if let Some(p) = territory_page(&site, i) {
+                write(&dir.join("territoires").join(&p.file), &p.html)?;
                 pages += 1;
             }
         }
-        write(&site.join("territoires-map.snippet.html"), &snippet(&site_data))?;
+        write(&dir.join("territoires-map.snippet.html"), &snippet(&site))?;
         Ok(pages)
     }
 }

@@ -18,14 +18,18 @@
 //! when `http:` or `https:` ([`crate::load::safe_url`], the loader's own rule, checked again here because this HTML is served as is); no inline script or style is written (the pages work
 //! under the strict CSP of `.ci/serve.py`). Native only: nothing of it is in the wasm module.
 
+#[cfg(test)]
+mod editions;
 mod map;
 mod pages;
 mod parts;
+mod shell;
 #[cfg(test)]
 mod tests;
 
 pub use crate::card::{card_href, card_id, page_slug};
 pub use pages::{head_tags, map_block, root_links, snippet, territory_page, TerritoryPage};
+pub use shell::{edition_dir, embed_page, index_page, EDITIONS};
 
 use crate::model::{Context, Dataset};
 use crate::scene::Scene;

@@ -3,6 +3,7 @@
 
 use super::map::{legend, svg};
 use super::parts::{card, element, header, list, page_href};
+use super::shell::{alternates, edition_dir, to_root};
 use super::{page_slug, Links, Site, UID};
 use crate::hydrate::page::DATA_CLASS;
 use maud::{html, Markup, PreEscaped, DOCTYPE};
@@ -65,12 +66,13 @@ fn description(site: &Site, i: usize) -> String {
 pub fn head_tags(site: &Site) -> Markup {
     let title = site.data.title.as_deref().unwrap_or(site.strings.map_label);
     let facts = site.data.programme.as_ref().map(|p| p.facts.join(" ")).unwrap_or_default();
+    let url = format!("{}{}", site.base_url, edition_dir(site.strings));
     html! {
-        link rel="canonical" href=(site.base_url);
+        link rel="canonical" href=(url);
         meta property="og:type" content="website";
         meta property="og:title" content=(title);
         @if !facts.is_empty() { meta property="og:description" content=(facts); }
-        meta property="og:url" content=(site.base_url);
+        meta property="og:url" content=(url);
         meta property="og:image" content=(format!("{}carte.png", site.base_url));
         meta name="twitter:card" content="summary_large_image";
     }
@@ -89,7 +91,9 @@ pub fn territory_page(site: &Site, i: usize) -> Option<TerritoryPage> {
     let t = site.data.territories.get(i)?;
     let slug = page_slug(&t.id)?;
     let s = site.strings;
-    let url = format!("{}territoires/{slug}.html", site.base_url);
+    let url = format!("{}{}territoires/{slug}.html", site.base_url, edition_dir(s));
+    let root = to_root(site, 1);
+    let (alternate, langs) = alternates(site, &format!("territoires/{slug}.html"), 1);
     let site_title = site.data.title.as_deref().unwrap_or(s.map_label);
     let desc = description(site, i);
     let links = Links { pages: String::new(), to_cards: false };
@@ -112,11 +116,13 @@ pub fn territory_page(site: &Site, i: usize) -> Option<TerritoryPage> {
                 meta property="og:image:height" content="630";
                 meta property="og:site_name" content=(site_title);
                 meta name="twitter:card" content="summary_large_image";
-                link rel="stylesheet" href="../page.css";
-                link rel="stylesheet" href="../map.css";
+                (alternate)
+                link rel="stylesheet" href=(format!("{root}page.css"));
+                link rel="stylesheet" href=(format!("{root}map.css"));
             }
             body {
                 a class="skip" href=(super::card_href(&t.id)) { (s.skip_to_card) }
+                (langs)
                 main {
                     p class="tim-back" { a href="../index.html" { (s.whole_map) } }
                     h1 { (t.name) }
@@ -132,7 +138,7 @@ pub fn territory_page(site: &Site, i: usize) -> Option<TerritoryPage> {
 /// pre-rendered map, every address absolute (the site's `base_url`); the element shows it at
 /// once and the module adopts it.
 pub fn snippet(site: &Site) -> String {
-    let links = Links { pages: format!("{}territoires/", site.base_url), to_cards: true };
+    let links = Links { pages: format!("{}{}territoires/", site.base_url, edition_dir(site.strings)), to_cards: true };
     html! {
         link rel="stylesheet" href=(format!("{}map.css", site.base_url));
         div class="tim-map" lang=(site.strings.lang) { (map_block(site, &links, None)) }

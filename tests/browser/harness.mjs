@@ -335,7 +335,7 @@ export async function transformBecomes(page, want, what, timeout = 3000) {
  */
 export function mountMap(page, id, options) {
   return page.evaluate(async ({ id, options }) => {
-    const mod = await import('./pkg/territoires_map.js');
+    const mod = await import('/pkg/territoires_map.js');
     await mod.default();
     const div = document.createElement('div');
     div.id = id;
