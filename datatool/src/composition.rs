@@ -2,6 +2,7 @@
 //! commune table the perimeters come from and, per territory, its status, projects, the table
 //! label it answers to (or perimeter selectors), confidence and sources.
 
+use crate::text::Text;
 use anyhow::{bail, Context, Result};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -11,8 +12,8 @@ use std::path::Path;
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    /// Human-readable title, in French.
-    pub title: String,
+    /// Human-readable title.
+    pub title: Text,
     /// Exact address of the document; absent when no exact address is known (a site's home
     /// page is not a source).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -25,12 +26,13 @@ pub struct Source {
 pub struct Perimeters {
     /// The table, relative to the composition file.
     pub table: String,
-    /// French phrase naming the table and its date, completing « Périmètre tiré de … ».
-    pub described_as: String,
+    /// Phrase naming the table and its date, completing « Périmètre tiré de … » ("Perimeter
+    /// taken from …").
+    pub described_as: Text,
     /// The exact document the table was taken from.
     pub source: Source,
-    /// French phrase: which population the `population` figures are, and of when.
-    pub population_vintage: String,
+    /// Which population the `population` figures are, and of when.
+    pub population_vintage: Text,
     /// Where the populations come from.
     pub population_source: Source,
 }
@@ -48,10 +50,10 @@ impl Source {
 pub struct Status {
     /// Status id used by territories.
     pub id: String,
-    /// Full French label.
-    pub label: String,
+    /// Full label.
+    pub label: Text,
     /// Short label.
-    pub short: String,
+    pub short: Text,
     /// Default fill colour (`#rrggbb`).
     pub color: String,
     /// Fill pattern: solid, hatch or dots.
@@ -63,7 +65,7 @@ pub struct Status {
 #[serde(deny_unknown_fields)]
 pub struct Legend {
     /// Legend title.
-    pub title: String,
+    pub title: Text,
     /// Statuses, in display order.
     pub statuses: Vec<Status>,
 }
@@ -72,10 +74,10 @@ pub struct Legend {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Programme {
-    /// Short French facts.
-    pub facts: Vec<String>,
+    /// Short facts.
+    pub facts: Vec<Text>,
     /// The five themes.
-    pub themes: Vec<String>,
+    pub themes: Vec<Text>,
     /// Where the facts come from.
     pub source: Source,
 }
@@ -128,9 +130,9 @@ pub struct Territory {
     pub departements: Vec<String>,
     /// high, medium or low.
     pub perimeter_confidence: String,
-    /// What is established and what is doubtful (French); follows the generated sentences on the
-    /// commune table, when the perimeter comes from it.
-    pub perimeter_note: String,
+    /// What is established and what is doubtful; follows the generated sentences on the commune
+    /// table, when the perimeter comes from it.
+    pub perimeter_note: Text,
     /// Sources of the perimeter and status.
     #[serde(default)]
     pub sources: Vec<Source>,
@@ -141,7 +143,11 @@ pub struct Territory {
 #[serde(deny_unknown_fields)]
 pub struct Composition {
     /// Title of the territories collection.
-    pub title: String,
+    pub title: Text,
+    /// What the map shows, in a sentence (the page's introduction).
+    pub description: Option<Text>,
+    /// Credits for the data (the page's footer).
+    pub attribution: Option<Text>,
     /// Legend.
     pub legend: Legend,
     /// Programme facts.
@@ -200,7 +206,7 @@ impl Composition {
         let more =
             self.perimeters.iter().flat_map(|p| [&p.source, &p.population_source]).chain([&self.programme.source]);
         if let Some(s) = more.into_iter().find(|s| !s.https()) {
-            bail!("source {:?}: url must be https", s.title);
+            bail!("source {:?}: url must be https", s.title.fr);
         }
         Ok(())
     }

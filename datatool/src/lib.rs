@@ -19,6 +19,7 @@ pub mod perimeter;
 pub mod report;
 pub mod simplify;
 pub mod sources;
+pub mod text;
 pub mod topology;
 pub mod world;
 pub mod write;
@@ -125,7 +126,10 @@ pub fn build(opts: &Options) -> Result<Outputs> {
             diagnostics.extend(f.report.iter().cloned());
             let described = match (&opts.official, &comp.perimeters) {
                 (None, Some(p)) => p.described_as.clone(),
-                _ => format!("la liste de communes {}", table.as_deref().unwrap_or(Path::new("")).display()),
+                _ => {
+                    let file = table.as_deref().unwrap_or(Path::new("")).display().to_string();
+                    text::Text::both(format!("la liste de communes {file}"), format!("the commune list {file}"))
+                }
             };
             let note = perimeter::note(&described, rows.len(), &f, &t.perimeter_note);
             let epci = f.epci.iter().map(|e| (e.siren.clone(), e.name.clone(), Some(e.communes))).collect();

@@ -4,6 +4,7 @@
 
 use crate::official::OfficialRow;
 use crate::sources::Sources;
+use crate::text::{Lang, Text};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A 2020 intercommunality of a territory.
@@ -24,8 +25,8 @@ pub struct Epci2020 {
 pub struct Facts {
     /// 2020 intercommunalities, largest first, then by SIREN.
     pub epci: Vec<Epci2020>,
-    /// French sentences: what changed in codes since 2020.
-    pub changes: Vec<String>,
+    /// What changed in codes since 2020, a clause each, in French and English.
+    pub changes: Vec<Text>,
     /// English diagnostics for build-report.md.
     pub report: Vec<String>,
 }
@@ -35,11 +36,23 @@ fn current<'a>(src: &'a Sources, code: &'a str) -> &'a str {
     src.former_codes.get(code).map_or(code, String::as_str)
 }
 
-fn name_list(items: &[String]) -> String {
+fn name_list(items: &[String], lang: Lang) -> String {
+    let and = match lang {
+        Lang::Fr => "et",
+        Lang::En => "and",
+    };
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} et {last}", init.join(", ")),
+        [init @ .., last] => format!("{} {and} {last}", init.join(", ")),
+    }
+}
+
+/// "3 communes", "3 municipalities".
+fn communes(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("{n} communes"),
+        Lang::En => format!("{n} municipalities"),
     }
 }
 
@@ -80,25 +93,44 @@ pub fn facts(src: &Sources, id: &str, rows: &[OfficialRow], in_territory: impl F
         for r in members {
             now.entry(epci_now_of.get(current(src, &r.insee_com)).copied().unwrap_or("")).or_default().push(r);
         }
-        let moves: Vec<String> = now
-            .iter()
-            .filter(|(s, _)| *s != siren)
-            .map(|(later, moved)| {
-                let later_name = src.epcis.get(*later).map_or("aucune intercommunalité", |e| e.name.as_str());
-                f.report
-                    .push(format!("{id}: {} commune(s) of 2020 EPCI {siren} now in {later} {later_name}", moved.len()));
-                let who = match moved.len() {
-                    1..=3 => {
-                        name_list(&moved.iter().map(|r| format!("{} ({})", r.lib_com, r.insee_com)).collect::<Vec<_>>())
-                    }
-                    n => format!("{n} communes"),
-                };
-                format!("{who} dans {later_name} ({later})")
-            })
-            .collect();
-        if !moves.is_empty() {
-            let gone = if src.epcis.contains_key(*siren) { "" } else { ", qui n'existe plus" };
-            f.changes.push(format!("de {} ({siren}{gone}), aujourd'hui {}", e.name, name_list(&moves)));
+        let moved: Vec<(&str, &Vec<&OfficialRow>)> =
+            now.iter().filter(|(s, _)| *s != siren).map(|(s, m)| (*s, m)).collect();
+        for (later, rows) in &moved {
+            let later_name = src.epcis.get(*later).map_or("aucune intercommunalité", |e| e.name.as_str());
+            f.report.push(format!("{id}: {} commune(s) of 2020 EPCI {siren} now in {later} {later_name}", rows.len()));
+        }
+        if !moved.is_empty() {
+            let gone = !src.epcis.contains_key(*siren);
+            f.changes.push(Text::build(|lang| {
+                let moves: Vec<String> = moved
+                    .iter()
+                    .map(|(later, rows)| {
+                        let none = match lang {
+                            Lang::Fr => "aucune intercommunalité",
+                            Lang::En => "no intercommunality",
+                        };
+                        let later_name = src.epcis.get(*later).map_or(none, |e| e.name.as_str());
+                        let who = match rows.len() {
+                            1..=3 => name_list(
+                                &rows.iter().map(|r| format!("{} ({})", r.lib_com, r.insee_com)).collect::<Vec<_>>(),
+                                lang,
+                            ),
+                            n => communes(n, lang),
+                        };
+                        match lang {
+                            Lang::Fr => format!("{who} dans {later_name} ({later})"),
+                            Lang::En => format!("{who} in {later_name} ({later})"),
+                        }
+                    })
+                    .collect();
+                let moves = name_list(&moves, lang);
+                Some(match (lang, gone) {
+                    (Lang::Fr, false) => format!("de {} ({siren}), aujourd'hui {moves}", e.name),
+                    (Lang::Fr, true) => format!("de {} ({siren}, qui n'existe plus), aujourd'hui {moves}", e.name),
+                    (Lang::En, false) => format!("from {} ({siren}), now {moves}", e.name),
+                    (Lang::En, true) => format!("from {} ({siren}, which no longer exists), now {moves}", e.name),
+                })
+            }));
         }
     }
     f.epci.sort_by(|a, b| b.communes.cmp(&a.communes).then(a.siren.cmp(&b.siren)));
@@ -114,8 +146,16 @@ pub fn facts(src: &Sources, id: &str, rows: &[OfficialRow], in_territory: impl F
         let merged: Vec<String> =
             olds.iter().filter(|r| r.insee_com != *now).map(|r| format!("{} ({})", r.lib_com, r.insee_com)).collect();
         if !merged.is_empty() {
-            let verb = if merged.len() > 1 { "font" } else { "fait" };
-            f.changes.push(format!("{} {verb} aujourd'hui partie de {now_name} ({now})", name_list(&merged)));
+            let plural = merged.len() > 1;
+            f.changes.push(Text::build(|lang| {
+                let names = name_list(&merged, lang);
+                Some(match (lang, plural) {
+                    (Lang::Fr, true) => format!("{names} font aujourd'hui partie de {now_name} ({now})"),
+                    (Lang::Fr, false) => format!("{names} fait aujourd'hui partie de {now_name} ({now})"),
+                    (Lang::En, true) => format!("{names} are now part of {now_name} ({now})"),
+                    (Lang::En, false) => format!("{names} is now part of {now_name} ({now})"),
+                })
+            }));
         }
         let outside: Vec<String> = parts_2020
             .iter()
@@ -123,10 +163,16 @@ pub fn facts(src: &Sources, id: &str, rows: &[OfficialRow], in_territory: impl F
             .map(|c| format!("{} ({c})", src.names_2020.get(*c).map_or("?", String::as_str)))
             .collect();
         if !outside.is_empty() {
-            f.changes.push(format!(
-                "{now_name} ({now}) réunit aussi {}, hors du territoire en 2020 : le tracé, la surface et la population comptent la commune entière",
-                name_list(&outside)
-            ));
+            f.changes.push(Text::build(|lang| Some(match lang {
+                Lang::Fr => format!(
+                    "{now_name} ({now}) réunit aussi {}, hors du territoire en 2020 : le tracé, la surface et la population comptent la commune entière",
+                    name_list(&outside, lang)
+                ),
+                Lang::En => format!(
+                    "{now_name} ({now}) also includes {}, outside the territory in 2020: the outline, area and population count the whole municipality",
+                    name_list(&outside, lang)
+                ),
+            })));
             f.report.push(format!(
                 "{id}: current commune {now} {now_name} also holds 2020 commune(s) {} outside the territory; drawn whole",
                 outside.join(", ")
@@ -137,37 +183,62 @@ pub fn facts(src: &Sources, id: &str, rows: &[OfficialRow], in_territory: impl F
 }
 
 /// The card's perimeter note: where the table comes from, the 2020 communes and
-/// intercommunalities, what changed since, then the composition's own note (doubt, remarks).
-pub fn note(described_as: &str, communes: usize, f: &Facts, own: &str) -> String {
+/// intercommunalities, what changed since, then the composition's own note (doubt, remarks); in
+/// English too when `described_as` and `own` have it.
+pub fn note(described_as: &Text, count: usize, f: &Facts, own: &Text) -> Text {
+    Text::build(|lang| {
+        let (described_as, own) = (described_as.get(lang)?, own.get(lang)?);
+        let changes: Vec<&str> = f.changes.iter().map(|c| c.get(lang)).collect::<Option<_>>()?;
+        let mut s = sentences(lang, described_as, count, f, &changes);
+        if !own.trim().is_empty() {
+            s.push(' ');
+            s.push_str(own.trim());
+        }
+        Some(s)
+    })
+}
+
+/// The generated sentences of the note, in `lang`.
+fn sentences(lang: Lang, described_as: &str, count: usize, f: &Facts, changes: &[&str]) -> String {
     let whole = f.epci.iter().all(|e| e.communes == e.members);
     let epcis: Vec<String> = f
         .epci
         .iter()
-        .map(|e| match e.communes == e.members {
-            true => format!("{} ({} communes)", e.name, e.communes),
-            false => format!("{} ({} communes sur {})", e.name, e.communes, e.members),
+        .map(|e| match (lang, e.communes == e.members) {
+            (_, true) => format!("{} ({})", e.name, communes(e.communes, lang)),
+            (Lang::Fr, false) => format!("{} ({} communes sur {})", e.name, e.communes, e.members),
+            (Lang::En, false) => format!("{} ({} of its {} municipalities)", e.name, e.communes, e.members),
         })
         .collect();
-    let kind = match (f.epci.len() > 1, whole) {
-        (true, true) => "intercommunalités entières",
-        (true, false) => "intercommunalités",
-        (false, true) => "intercommunalité entière",
-        (false, false) => "intercommunalité",
-    };
-    let since = match f.changes.is_empty() {
-        true => "Aucun changement de code depuis 2020 pour ces communes.".to_string(),
-        false => format!("Depuis 2020 : {}.", f.changes.join(" ; ")),
-    };
-    let mut s = format!(
-        "Périmètre tiré de {described_as}. En 2020 : {communes} communes, soit {} {kind} de 2020 : {}. {since}",
-        f.epci.len(),
-        name_list(&epcis)
-    );
-    if !own.trim().is_empty() {
-        s.push(' ');
-        s.push_str(own.trim());
+    let (n, list) = (f.epci.len(), name_list(&epcis, lang));
+    match lang {
+        Lang::Fr => {
+            let kind = match (n > 1, whole) {
+                (true, true) => "intercommunalités entières",
+                (true, false) => "intercommunalités",
+                (false, true) => "intercommunalité entière",
+                (false, false) => "intercommunalité",
+            };
+            let since = match changes.is_empty() {
+                true => "Aucun changement de code depuis 2020 pour ces communes.".to_string(),
+                false => format!("Depuis 2020 : {}.", changes.join(" ; ")),
+            };
+            format!("Périmètre tiré de {described_as}. En 2020 : {count} communes, soit {n} {kind} de 2020 : {list}. {since}")
+        }
+        Lang::En => {
+            let kind = match (n > 1, whole) {
+                (true, true) => "whole intercommunalities",
+                (true, false) => "intercommunalities",
+                (false, true) => "whole intercommunality",
+                (false, false) => "intercommunality",
+            };
+            let since = match changes.is_empty() {
+                true => "No code of these municipalities has changed since 2020.".to_string(),
+                false => format!("Since 2020: {}.", changes.join("; ")),
+            };
+            format!("Perimeter taken from {described_as}. In 2020: {count} municipalities, making up {n} {kind} as they stood in 2020: {list}. {since}")
+        }
     }
-    s
 }
 
 #[cfg(test)]
@@ -196,12 +267,20 @@ mod tests {
         let f = facts(&src, "t", &rows, |c| c != "01009");
         assert_eq!(f.epci, vec![Epci2020 { siren: "1".into(), name: "CC Une".into(), communes: 3, members: 3 }]);
         assert!(
-            f.changes.contains(&"de CC Une (1), aujourd'hui Trois (01003) dans CA Trois (3)".to_string()),
+            f.changes.contains(&Text::both(
+                "de CC Une (1), aujourd'hui Trois (01003) dans CA Trois (3)",
+                "from CC Une (1), now Trois (01003) in CA Trois (3)"
+            )),
             "{:?}",
             f.changes
         );
-        assert!(f.changes.contains(&"Deux (01002) fait aujourd'hui partie de Nouvelle (01001)".to_string()));
-        assert!(f.changes.iter().any(|c| c.starts_with("Nouvelle (01001) réunit aussi Neuf (01009), hors")));
+        assert!(f.changes.contains(&Text::both(
+            "Deux (01002) fait aujourd'hui partie de Nouvelle (01001)",
+            "Deux (01002) is now part of Nouvelle (01001)"
+        )));
+        let whole =
+            f.changes.iter().find(|c| c.fr.starts_with("Nouvelle (01001) réunit aussi Neuf (01009), hors")).unwrap();
+        assert!(whole.en.as_deref().unwrap().starts_with("Nouvelle (01001) also includes Neuf (01009), outside"));
         assert!(f.report.iter().any(|r| r.contains("Neuf (01009) outside the territory")));
     }
 
@@ -209,11 +288,26 @@ mod tests {
     fn note_names_the_table_the_epcis_and_the_changes() {
         let e = |n: &str, c, m| Epci2020 { siren: "1".into(), name: n.into(), communes: c, members: m };
         let f = Facts { epci: vec![e("CC A", 3, 3), e("CC B", 2, 4)], changes: vec![], report: vec![] };
-        let n = note("la table T", 5, &f, "Doute.");
-        assert_eq!(n, "Périmètre tiré de la table T. En 2020 : 5 communes, soit 2 intercommunalités de 2020 : CC A (3 communes) et CC B (2 communes sur 4). Aucun changement de code depuis 2020 pour ces communes. Doute.");
-        let f = Facts { epci: vec![e("CC A", 3, 3)], changes: vec!["x".into(), "y".into()], report: vec![] };
-        assert!(note("T", 3, &f, "")
-            .ends_with("1 intercommunalité entière de 2020 : CC A (3 communes). Depuis 2020 : x ; y."));
+        let n = note(&Text::both("la table T", "table T"), 5, &f, &Text::both("Doute.", "Doubt."));
+        assert_eq!(n.fr, "Périmètre tiré de la table T. En 2020 : 5 communes, soit 2 intercommunalités de 2020 : CC A (3 communes) et CC B (2 communes sur 4). Aucun changement de code depuis 2020 pour ces communes. Doute.");
+        assert_eq!(n.en.as_deref(), Some("Perimeter taken from table T. In 2020: 5 municipalities, making up 2 intercommunalities as they stood in 2020: CC A (3 municipalities) and CC B (2 of its 4 municipalities). No code of these municipalities has changed since 2020. Doubt."));
+        let f = Facts {
+            epci: vec![e("CC A", 3, 3)],
+            changes: vec![Text::both("x", "x"), Text::both("y", "y")],
+            report: vec![],
+        };
+        let n = note(&Text::both("T", "T"), 3, &f, &Text::both("", ""));
+        assert!(n.fr.ends_with("1 intercommunalité entière de 2020 : CC A (3 communes). Depuis 2020 : x ; y."));
+        assert!(n
+            .en
+            .unwrap()
+            .ends_with("1 whole intercommunality as they stood in 2020: CC A (3 municipalities). Since 2020: x; y."));
+        let f = Facts { epci: vec![e("CC A", 3, 3)], changes: vec![], report: vec![] };
+        assert_eq!(
+            note(&Text::both("T", "T"), 3, &f, &Text::fr("Seul.")).en,
+            None,
+            "no English note without the English of its part"
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! 5 decimals (serde_json prints the shortest round-trip form), features sorted by id.
 
 use crate::composition::{Composition, Source, Territory};
+use crate::text::Text;
 use geo::MultiPolygon;
 use serde_json::{json, Map, Value};
 
@@ -48,11 +49,11 @@ pub struct TerritoryOut<'a> {
     /// Geodesic area, km².
     pub area_km2: f64,
     /// Population and the phrase saying which one and when.
-    pub population: Option<(u64, String)>,
+    pub population: Option<(u64, Text)>,
     /// Label point.
     pub label: (f64, f64),
     /// Perimeter note.
-    pub note: String,
+    pub note: Text,
     /// Sources of the card.
     pub sources: Vec<Source>,
 }
@@ -107,13 +108,25 @@ fn territory_feature(o: &TerritoryOut) -> Value {
 pub fn territories_json(comp: &Composition, mut territories: Vec<TerritoryOut>) -> String {
     territories.sort_by(|a, b| a.t.id.cmp(&b.t.id));
     let features: Vec<Value> = territories.iter().map(territory_feature).collect();
-    let fc = json!({
+    let mut fc = json!({
         "type": "FeatureCollection",
+        // The language of the plain strings: the projects, quoted from French documents.
+        "lang": "fr",
         "title": comp.title,
+    });
+    for (key, text) in [("description", &comp.description), ("attribution", &comp.attribution)] {
+        if let Some(t) = text {
+            fc[key] = json!(t);
+        }
+    }
+    let rest = json!({
         "legend": comp.legend,
         "programme": comp.programme,
         "features": features,
     });
+    if let (Some(fc), Value::Object(rest)) = (fc.as_object_mut(), rest) {
+        fc.extend(rest);
+    }
     fc.to_string() + "\n"
 }
 

@@ -117,5 +117,7 @@ fn both_files_fit_the_size_budget() {
         gz.write_all(text.as_bytes()).unwrap();
         total += gz.finish().unwrap().len();
     }
-    assert!(total <= 60 * 1024, "territories + context = {total} bytes gzip, budget 60 KB");
+    // 60 KB until 4 December 2026; the English of every text the project writes (language maps,
+    // issue 23) added 2.8 KB gzip to the territories (30,176 → 33,008 B).
+    assert!(total <= 64 * 1024, "territories + context = {total} bytes gzip, budget 64 KB");
 }

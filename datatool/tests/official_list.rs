@@ -71,7 +71,7 @@ fn build_with_another_list_uses_its_communes() {
         let p = &by_id(id)["properties"];
         assert_eq!(p["communes_count"], n, "{id}");
         assert!(
-            p["perimeter_note"].as_str().unwrap().contains("good-liste-ti-com.csv"),
+            p["perimeter_note"]["fr"].as_str().unwrap().contains("good-liste-ti-com.csv"),
             "{id}: names the list it used"
         );
     }

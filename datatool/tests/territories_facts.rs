@@ -14,7 +14,7 @@ fn props(v: &Value) -> Vec<&Value> {
 fn fifteen_features_with_unique_sorted_ids() {
     let (_, v) = common::load("territoires-grand-est.geojson");
     assert_eq!(v["type"], "FeatureCollection");
-    assert_eq!(v["title"], "Territoires d'industrie en Grand Est");
+    assert_eq!(v["title"]["fr"], "Territoires d'industrie en Grand Est");
     let ids: Vec<&str> = common::features(&v).iter().map(|f| f["id"].as_str().unwrap()).collect();
     assert_eq!(ids.len(), 15);
     let mut sorted = ids.clone();
@@ -83,7 +83,7 @@ fn each_card_says_where_its_perimeter_comes_from() {
     let (_, v) = common::load("territoires-grand-est.geojson");
     for p in props(&v) {
         let id = p["id"].as_str().unwrap();
-        let note = p["perimeter_note"].as_str().unwrap();
+        let note = p["perimeter_note"]["fr"].as_str().unwrap();
         assert!(note.contains("octobre 2020") && note.contains("onze mois après le 19 novembre 2019"), "{id}: {note}");
         assert!(note.contains(" intercommunalit") && note.contains("communes)"), "{id}: 2020 EPCIs with counts");
         assert!(note.contains("Depuis 2020") || note.contains("Aucun changement de code depuis 2020"), "{id}");
@@ -99,7 +99,7 @@ fn each_card_says_where_its_perimeter_comes_from() {
         assert_eq!(Some(epci), p["communes_count"].as_u64(), "{id}: its 2020 EPCIs add up to its communes");
         assert!(p["area_km2"].as_u64().unwrap() > 100, "{id}");
         assert!(p["population"].as_u64().unwrap() > 10_000, "{id}");
-        assert!(p["population_vintage"].as_str().unwrap().contains("2026"), "{id}");
+        assert!(p["population_vintage"]["fr"].as_str().unwrap().contains("2026"), "{id}");
     }
 }
 
@@ -111,13 +111,13 @@ fn confidence_is_high_unless_the_note_says_why_not() {
         assert!(!name.contains('?') && !name.to_lowercase().contains("incertain"), "{id}: doubt in a name");
         match p["perimeter_confidence"].as_str().unwrap() {
             "high" => {}
-            "medium" => assert!(p["perimeter_note"].as_str().unwrap().contains("Confiance moyenne :"), "{id}"),
+            "medium" => assert!(p["perimeter_note"]["fr"].as_str().unwrap().contains("Confiance moyenne :"), "{id}"),
             other => panic!("{id}: confidence {other}"),
         }
     }
     let get = |id: &str| props(&v).into_iter().find(|p| p["id"] == id).unwrap();
     assert_eq!(get("bazancourt-pomacle")["perimeter_confidence"], "medium");
-    assert!(get("alsace-centrale")["perimeter_note"]
+    assert!(get("alsace-centrale")["perimeter_note"]["fr"]
         .as_str()
         .unwrap()
         .contains("CA Colmar Agglomération (20 communes)"));
@@ -166,20 +166,21 @@ fn luminance(hex: &str) -> f64 {
 #[test]
 fn legend_and_programme() {
     let (_, v) = common::load("territoires-grand-est.geojson");
-    assert_eq!(v["legend"]["title"], "État du protocole au 19 novembre 2019");
+    assert_eq!(v["legend"]["title"]["fr"], "État du protocole au 19 novembre 2019");
     let st = v["legend"]["statuses"].as_array().unwrap();
     let ids: Vec<&str> = st.iter().map(|s| s["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["signed-2019-11-19", "signed-earlier", "no-action-plan"]);
-    assert_eq!(st[0]["label"], "Protocole signé le 19 novembre 2019 à Mulhouse");
-    assert_eq!(st[1]["label"], "Protocole signé avant le 19 novembre 2019");
-    assert_eq!(st[2]["label"], "Pas encore de plan d'actions au 19 novembre 2019");
+    assert_eq!(st[0]["label"]["fr"], "Protocole signé le 19 novembre 2019 à Mulhouse");
+    assert_eq!(st[1]["label"]["fr"], "Protocole signé avant le 19 novembre 2019");
+    assert_eq!(st[2]["label"]["fr"], "Pas encore de plan d'actions au 19 novembre 2019");
     let patterns: Vec<&str> = st.iter().map(|s| s["pattern"].as_str().unwrap()).collect();
     assert_eq!(patterns, ["solid", "hatch", "dots"]);
     for s in st {
         let contrast = 1.05 / (luminance(s["color"].as_str().unwrap()) + 0.05);
         assert!(contrast >= 3.0, "{} contrast {contrast}", s["id"]);
     }
-    let themes: Vec<&str> = v["programme"]["themes"].as_array().unwrap().iter().map(|t| t.as_str().unwrap()).collect();
+    let themes: Vec<&str> =
+        v["programme"]["themes"].as_array().unwrap().iter().map(|t| t["fr"].as_str().unwrap()).collect();
     assert_eq!(themes, ["attirer", "recruter", "simplifier", "innover", "installer"]);
     let facts = v["programme"]["facts"].to_string();
     for needle in ["146", "15 en Grand Est", "22 novembre 2018", "11 protocoles", "cinquantaine", "13 territoires"] {
@@ -187,5 +188,33 @@ fn legend_and_programme() {
     }
     // the press release's exact address is not known (data/README.md): no home page instead
     assert!(v["programme"]["source"]["url"].is_null());
-    assert!(v["programme"]["source"]["title"].as_str().unwrap().contains("19 novembre 2019"));
+    assert!(v["programme"]["source"]["title"]["fr"].as_str().unwrap().contains("19 novembre 2019"));
+}
+
+/// Every member the project writes (issue 23) in French and English, the English with English
+/// typography; the quoted projects and the proper names as plain strings, in the file's `lang`.
+#[test]
+fn what_the_project_writes_is_in_french_and_english() {
+    let (_, v) = common::load("territoires-grand-est.geojson");
+    assert_eq!(v["lang"], "fr");
+    let mut texts = vec![&v["title"], &v["description"], &v["attribution"], &v["legend"]["title"]];
+    texts.push(&v["programme"]["source"]["title"]);
+    for s in v["legend"]["statuses"].as_array().unwrap() {
+        texts.extend([&s["label"], &s["short"]]);
+    }
+    texts.extend(v["programme"]["facts"].as_array().unwrap());
+    texts.extend(v["programme"]["themes"].as_array().unwrap());
+    for p in props(&v) {
+        texts.extend([&p["perimeter_note"], &p["population_vintage"]]);
+        texts.extend(p["sources"].as_array().unwrap().iter().map(|s| &s["title"]));
+        assert!(p["name"].is_string() && p["projects"].as_array().unwrap().iter().all(|q| q["text"].is_string()));
+    }
+    for t in texts {
+        let (fr, en) = (t["fr"].as_str(), t["en"].as_str());
+        assert!(fr.is_some() && en.is_some(), "not in both languages: {t}");
+        let en = en.unwrap();
+        for french in [" :", " ;", " !", " ?", "«", "»", "\u{a0}", "\u{202f}"] {
+            assert!(!en.contains(french), "French typography in the English text: {french:?} in {en}");
+        }
+    }
 }
