@@ -115,7 +115,7 @@ test('the Grand Est on a canvas: each territory has its status colour where it l
   };
   for (const s of seen.filter((s) => s.at)) {
     const [name, label] = s.label.split(' : ');
-    const status = legend.find((l) => l.label === label);
+    const status = legend.find((l) => (l.label.fr ?? l.label) === label);
     assert.ok(status, `status of ${name}: ${label}`);
     const [x, y] = await where(s);
     const rgba = await canvasColour(page, x, y);

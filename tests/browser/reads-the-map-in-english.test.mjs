@@ -1,7 +1,7 @@
 // An English-speaking host embeds the map with `lang=en` (`?lang=en` on the standalone page, the
 // `lang` attribute of <territoires-map>): the interface is in English, and when the file is
-// broken, missing or partly wrong, the message says what and where in English. Data texts (names,
-// statuses, the legend title) stay as the file gives them.
+// broken, missing or partly wrong, the message says what and where in English. Data texts are
+// in English where the file gives them in English (the Grand Est file does: language maps).
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -42,8 +42,8 @@ test('the interface in English: buttons, map name, list, legend and panel', asyn
   assert.equal(await text(page, '#carte a.tim-csv'), 'Download the list (CSV)');
   assert.equal(await page.getAttribute('#carte a.tim-csv', 'download'), 'territories.csv');
   assert.match(await text(page, '#carte .tim-list-count'), /^15 \/ 15 territories shown$/);
-  // The legend's title and labels are data: the Grand Est file words them in French.
-  assert.equal(await text(page, '#carte .tim-legend-title'), 'État du protocole au 19 novembre 2019');
+  // The legend's title and labels are data: the Grand Est file words them in both languages.
+  assert.equal(await text(page, '#carte .tim-legend-title'), 'State of the protocol on 19 November 2019');
 
   await page.locator('#carte path.tim-territory[data-id="vosges"]').focus();
   await page.keyboard.press('Enter');
