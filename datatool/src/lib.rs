@@ -11,6 +11,7 @@ pub mod assemble;
 pub mod composition;
 pub mod context;
 pub mod crossings;
+pub mod directory;
 pub mod gaps;
 pub mod labels;
 pub mod membership;
@@ -61,6 +62,8 @@ pub struct Outputs {
     pub context: String,
     /// Build report (Markdown).
     pub report: String,
+    /// The region's communes and their territory (CSV, [`directory`]).
+    pub communes: String,
 }
 
 /// Per-territory figures for the report.
@@ -190,6 +193,7 @@ pub fn build(opts: &Options) -> Result<Outputs> {
     let region_area = src.communes.iter().map(|c| c.geometry.geodesic_area_unsigned()).sum::<f64>() / 1e6;
     ctx.push(("region", "44".into(), "Grand Est".into(), region_shape));
 
+    let communes = directory::csv(&src, &comp, &m)?;
     let territories = write::territories_json(&comp, outs);
     let context = write::context_json(ctx);
     let report = report::render(&report::ReportInput {
@@ -214,14 +218,19 @@ pub fn build(opts: &Options) -> Result<Outputs> {
         territories_bytes: territories.len(),
         context_bytes: context.len(),
     });
-    Ok(Outputs { territories, context, report })
+    Ok(Outputs { territories, context, report, communes })
 }
 
 /// Writes the outputs into `dir`.
 pub fn write_outputs(out: &Outputs, dir: &Path) -> Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    for (name, text) in [(TERRITORIES_FILE, &out.territories), (CONTEXT_FILE, &out.context), (REPORT_FILE, &out.report)]
-    {
+    let files = [
+        (TERRITORIES_FILE, &out.territories),
+        (CONTEXT_FILE, &out.context),
+        (REPORT_FILE, &out.report),
+        (directory::FILE, &out.communes),
+    ];
+    for (name, text) in files {
         let path = dir.join(name);
         std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
     }

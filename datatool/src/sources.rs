@@ -91,6 +91,11 @@ pub struct Sources {
     pub current_codes: BTreeSet<String>,
     /// Former commune code → current commune code (decoupage `anciensCodes`).
     pub former_codes: BTreeMap<String, String>,
+    /// Current Grand Est commune code → its département and postcodes (decoupage 2026).
+    pub postal: BTreeMap<String, (String, Vec<String>)>,
+    /// Delegated and associated communes of Grand Est (decoupage 2026): code, name, the current
+    /// commune they belong to.
+    pub attached: Vec<(String, String, String)>,
     /// Names of the Grand Est départements by code.
     pub departement_names: BTreeMap<String, String>,
     /// Natural Earth countries by ISO numeric id ("056", …).
@@ -201,10 +206,19 @@ fn read_decoupage(dir: &Path, out: &mut Sources) -> Result<()> {
     out.epcis = read_epcis(&dir.join("epci.json"))?.0;
     let communes = read_json(&dir.join("communes.json"))?;
     for c in communes.as_array().ok_or_else(|| anyhow!("communes.json is not an array"))? {
-        if str_of(c, "type")? != "commune-actuelle" || c.get("region").and_then(|r| r.as_str()) != Some("44") {
+        if c.get("region").and_then(|r| r.as_str()) != Some("44") {
             continue;
         }
         let code = str_of(c, "code")?.to_string();
+        if str_of(c, "type")? != "commune-actuelle" {
+            if let Some(head) = c.get("chefLieu").and_then(|h| h.as_str()) {
+                out.attached.push((code, str_of(c, "nom")?.to_string(), head.to_string()));
+            }
+            continue;
+        }
+        let postcodes = c.get("codesPostaux").and_then(|a| a.as_array()).into_iter().flatten();
+        let postcodes = postcodes.filter_map(|p| p.as_str().map(str::to_string)).collect();
+        out.postal.insert(code.clone(), (str_of(c, "departement")?.to_string(), postcodes));
         if let Some(p) = c.get("population").and_then(|p| p.as_u64()) {
             out.population.insert(code.clone(), p);
         }

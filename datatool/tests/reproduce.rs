@@ -3,7 +3,7 @@
 
 mod common;
 
-use ti_data::{build, Options, CONTEXT_FILE, DEFAULT_TOLERANCE_M, REPORT_FILE, TERRITORIES_FILE};
+use ti_data::{build, directory, Options, CONTEXT_FILE, DEFAULT_TOLERANCE_M, REPORT_FILE, TERRITORIES_FILE};
 
 #[test]
 fn committed_files_are_reproduced_byte_for_byte() {
@@ -15,8 +15,13 @@ fn committed_files_are_reproduced_byte_for_byte() {
         tolerance_m: DEFAULT_TOLERANCE_M,
     })
     .unwrap();
-    for (name, made) in [(TERRITORIES_FILE, &out.territories), (CONTEXT_FILE, &out.context), (REPORT_FILE, &out.report)]
-    {
+    let files = [
+        (TERRITORIES_FILE, &out.territories),
+        (CONTEXT_FILE, &out.context),
+        (REPORT_FILE, &out.report),
+        (directory::FILE, &out.communes),
+    ];
+    for (name, made) in files {
         let committed = std::fs::read_to_string(common::root().join("data").join(name)).unwrap();
         assert!(committed == *made, "data/{name} differs from what `make data` produces; run `make data` and commit");
     }
