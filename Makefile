@@ -55,7 +55,7 @@ dist: dist-site-url build
 	rm -rf "$(DIST)" && mkdir -p "$(DIST)"
 	cp -R $(SITE)/pkg $(SITE)/data $(SITE)/territoires-map.js $(SITE)/map.css \
 	  $(SITE)/embed.html $(SITE)/embed.js $(SITE)/embed.css \
-	  $(SITE)/index.html $(SITE)/main.js $(SITE)/page.css $(SITE)/territoires $(SITE)/territoires-map.snippet.html $(SITE)/en \
+	  $(SITE)/index.html $(SITE)/main.js $(SITE)/page.css $(SITE)/territoires $(SITE)/territoires-map.snippet.html $(SITE)/communes.html $(SITE)/en \
 	  $(SITE)/carte.svg $(SITE)/carte.png "$(DIST)/"
 	@cd "$(DIST)" && for f in pkg/*.wasm pkg/*.js territoires-map.js map.css embed.* index.html territoires-map.snippet.html en/*.html carte.*; do \
 	  printf '%8d  %s\n' "$$(gzip -9 -c "$$f" | wc -c)" "$$f"; done

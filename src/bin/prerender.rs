@@ -32,7 +32,10 @@ mod run {
     use std::fs;
     use std::path::Path;
     use territoires_map::hydrate::page::write_data;
-    use territoires_map::prerender::{edition_dir, embed_page, index_page, snippet, territory_page, Site, EDITIONS};
+    use territoires_map::prerender::{
+        all_page, edition_dir, embed_page, index_page, read_communes, snippet, territory_page, Commune, Site,
+        COMMUNES_PAGE, EDITIONS,
+    };
     use territoires_map::text::Strings;
     use territoires_map::{load, model::Context};
 
@@ -51,21 +54,24 @@ mod run {
     /// Returns the number of territory pages of one edition.
     pub fn run(data: &Path, site: &Path, url: &str) -> Result<usize, String> {
         let bytes = read(&data.join("territoires-grand-est.geojson"))?;
+        let list = data.join("communes-grand-est.csv");
+        let communes = read_communes(&read(&list)?).map_err(|e| format!("{}: {e}", list.display()))?;
         let ctx_file = data.join("contexte-grand-est.geojson");
         let context = load::context(&read(&ctx_file)?)
             .map_err(|e| format!("{}: {}", ctx_file.display(), EDITIONS[0].load_error(&e)))?;
         let mut pages = 0;
         for strings in EDITIONS {
-            pages = edition(&bytes, &context.data, strings, &site.join(edition_dir(strings)), url).map_err(|e| {
-                format!("{} ({}): {e}", data.join("territoires-grand-est.geojson").display(), strings.lang)
-            })?;
+            pages = edition((&bytes, &communes), &context.data, strings, &site.join(edition_dir(strings)), url)
+                .map_err(|e| {
+                    format!("{} ({}): {e}", data.join("territoires-grand-est.geojson").display(), strings.lang)
+                })?;
         }
         Ok(pages)
     }
 
     /// One edition: the file read in its language (its language maps resolved), then its pages.
     fn edition(
-        bytes: &[u8],
+        (bytes, communes): (&[u8], &[Commune]),
         context: &Context,
         strings: &'static Strings,
         dir: &Path,
@@ -75,6 +81,7 @@ mod run {
         let mut site = Site::new(&loaded.data, Some(context), strings, url);
         // The module's copy of the data, so that the default page downloads no GeoJSON.
         site.data_block = write_data(&loaded.data);
+        site.communes = communes.to_vec();
         write(&dir.join("index.html"), &index_page(&site))?;
         write(&dir.join("embed.html"), &embed_page(&site))?;
         let mut pages = 0;
@@ -85,6 +92,9 @@ mod run {
             }
         }
         write(&dir.join("territoires-map.snippet.html"), &snippet(&site))?;
+        if let Some(page) = all_page(&site) {
+            write(&dir.join(COMMUNES_PAGE), &page)?;
+        }
         Ok(pages)
     }
 }

@@ -18,6 +18,7 @@
 //! when `http:` or `https:` ([`crate::load::safe_url`], the loader's own rule, checked again here because this HTML is served as is); no inline script or style is written (the pages work
 //! under the strict CSP of `.ci/serve.py`). Native only: nothing of it is in the wasm module.
 
+mod communes;
 #[cfg(test)]
 mod editions;
 mod map;
@@ -28,6 +29,7 @@ mod shell;
 mod tests;
 
 pub use crate::card::{card_href, card_id, page_slug};
+pub use communes::{all_page, read as read_communes, Commune, PAGE as COMMUNES_PAGE};
 pub use pages::{head_tags, map_block, root_links, snippet, territory_page, TerritoryPage};
 pub use shell::{edition_dir, embed_page, index_page, EDITIONS};
 
@@ -51,13 +53,16 @@ pub struct Site<'a> {
     /// The territory file without its geometries, for the module to adopt the map without
     /// downloading it (see [`crate::hydrate::page::write_data`]); none, and it downloads it.
     pub data_block: Option<String>,
+    /// The region's communes and their territories (`data/communes-grand-est.csv`): listed on the
+    /// territory pages and on a page of their own; empty, and they are not.
+    pub communes: Vec<Commune>,
 }
 
 impl<'a> Site<'a> {
     /// Projects `data` (and the context behind it) once for every page.
     pub fn new(data: &'a Dataset, context: Option<&Context>, strings: &'static Strings, base_url: &str) -> Site<'a> {
         let base_url = if base_url.ends_with('/') { base_url.to_string() } else { format!("{base_url}/") };
-        Site { data, scene: Scene::build(data, context), strings, base_url, data_block: None }
+        Site { data, scene: Scene::build(data, context), strings, base_url, data_block: None, communes: Vec::new() }
     }
 
     /// The view every pre-rendered map is drawn at.

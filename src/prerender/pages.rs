@@ -127,6 +127,7 @@ pub fn territory_page(site: &Site, i: usize) -> Option<TerritoryPage> {
                     p class="tim-back" { a href="../index.html" { (s.whole_map) } }
                     h1 { (t.name) }
                     div class="tim-map tim-static" lang=(s.lang) { (map_block(site, &links, Some(i))) }
+                    (super::communes::territory_section(site, &t.id))
                 }
             }
         }

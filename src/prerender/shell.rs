@@ -97,6 +97,9 @@ pub fn index_page(site: &Site) -> String {
                     div id="carte" class="tim-map" data-state="loading" tabindex="-1" {
                         (map_block(site, &root_links(), None))
                     }
+                    @if !site.communes.is_empty() {
+                        p class="tim-all-communes" { a href=(super::communes::PAGE) { (w.all_communes) } }
+                    }
                 }
                 @if let Some(credits) = &site.data.attribution {
                     footer { p { (credits) } }
