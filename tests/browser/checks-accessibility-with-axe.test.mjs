@@ -56,9 +56,21 @@ test('canvas renderer, idle and with a panel open: no violation', async () => {
   assert.deepEqual(await audit(page), [], 'panel open');
 });
 
-test('standalone page in English: no violation', async () => {
+test('standalone page in English (its English edition), idle and with a panel open: no violation', async () => {
   const { page } = await app.open('?lang=en');
-  assert.deepEqual(await audit(page), []);
+  assert.equal(new URL(page.url()).pathname, '/en/index.html');
+  assert.deepEqual(await audit(page), [], 'idle');
+  await openTerritory(page, 'vosges');
+  assert.deepEqual(await audit(page), [], 'panel open');
+});
+
+test('the pages of communes, in both editions: no violation', async () => {
+  for (const query of ['communes.html', 'en/communes.html', 'territoires/vosges.html', 'en/territoires/sud-alsace.html']) {
+    const { page } = await app.open(query, { state: null });
+    await page.locator('h1').waitFor();
+    assert.deepEqual(await audit(page), [], query);
+    await page.close();
+  }
 });
 
 test('iframe page, idle and with a panel open: no violation', async () => {

@@ -12,14 +12,14 @@ let app;
 before(async () => { app = await start(); });
 after(() => app?.close());
 
-/** A host page with the snippet, its addresses pointed at the test server. */
-async function hostPage() {
-  const snippet = await (await fetch(`${app.base}/territoires-map.snippet.html`)).text();
+/** A host page with the snippet (`dir`: the edition's folder), its addresses pointed at the test server. */
+async function hostPage(dir = '', lang = 'fr') {
+  const snippet = await (await fetch(`${app.base}/${dir}territoires-map.snippet.html`)).text();
   const base = snippet.match(/<link rel="stylesheet" href="(https?:\/\/[^"]*\/)map\.css">/)?.[1];
   assert.ok(base, 'the snippet links the map stylesheet at the site address');
-  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Un article</title>
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Un article</title>
 <script type="module" src="/territoires-map.js"></script></head>
-<body><h1>Un article</h1><territoires-map>${snippet.replaceAll(base, `${app.base}/`)}</territoires-map></body></html>`;
+<body><h1>Un article</h1><territoires-map${lang === 'fr' ? '' : ` lang="${lang}"`}>${snippet.replaceAll(base, `${app.base}/`)}</territoires-map></body></html>`;
 }
 
 /** Opens the host page, the module's download held until `release()`. */
@@ -78,5 +78,20 @@ test('with another file (src), the element draws its own map in place of the sni
   assert.equal(await live.locator('path.tim-territory[role="button"]').count(), 15, "the module's map");
   assert.match(squish(await live.locator('.tim-list-title').textContent()), /^[A-Z][a-z]/, 'in English');
   assert.equal(await page.locator('territoires-map > .tim-map:not([data-state])').boundingBox(), null, 'the snippet is no longer shown');
+  await assertHealthy(watch);
+});
+
+test('the English snippet in <territoires-map lang="en"> is adopted in English, downloading nothing', async () => {
+  const { page, watch, release, urls } = await openHost(await hostPage('en/', 'en'));
+  const pre = page.locator('territoires-map > .tim-map');
+  await pre.locator('.tim-territories a').first().waitFor();
+  assert.equal(await page.getAttribute('territoires-map > .tim-map', 'lang'), 'en');
+  release();
+  await page.waitForSelector('territoires-map[data-state="ready"]');
+  assert.ok(urls.includes('/pkg/territoires_map_small_bg.wasm'), 'the small module adopts it');
+  assert.deepEqual(urls.filter((u) => u.endsWith('.geojson')), [], 'no GeoJSON downloaded');
+  assert.match(await pre.locator('path.tim-territory[data-id="vosges"]').getAttribute('aria-label'), /^Vosges: Protocol signed/);
+  assert.equal(squish(await pre.locator('.tim-legend-title').textContent()), 'State of the protocol on 19 November 2019');
+  assert.match(await pre.locator('.tim-table tbody tr a.tim-list-page').first().getAttribute('href'), /\/en\/territoires\/[a-z-]+\.html$/, 'rows link to the English territory pages');
   await assertHealthy(watch);
 });
