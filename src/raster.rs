@@ -38,8 +38,11 @@ impl std::fmt::Display for RasterError {
 
 impl std::error::Error for RasterError {}
 
+/// The fonts the images are drawn with, loaded once.
+pub type Fonts = Arc<fontdb::Database>;
+
 /// The system's fonts, with `sans-serif` (what the document asks for) meaning [`FAMILY`].
-pub fn fonts() -> Result<Arc<fontdb::Database>, RasterError> {
+pub fn fonts() -> Result<Fonts, RasterError> {
     let mut db = fontdb::Database::new();
     db.load_system_fonts();
     if !db.faces().any(|f| f.families.iter().any(|(name, _)| name == FAMILY)) {

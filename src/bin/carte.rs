@@ -3,15 +3,18 @@
 //! - `<site>/carte.svg`, the default map as the viewer's "Télécharger l'image" exports it;
 //! - `<site>/carte.png`, the same at twice its size;
 //! - `<site>/territoires/<id>.png`, 1200 × 630 (the Open Graph size), the map with that
-//!   territory outlined, for the per-territory pages' link previews.
+//!   territory outlined, for the per-territory pages' link previews;
+//!
+//! in each language of the site, as its pages are: French at the root, English in `en/`.
 //!
 //! The document is `image`'s; the rasterizing is `raster`'s (native only).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use territoires_map::image::{document, Layout};
+use territoires_map::prerender::{edition_dir, EDITIONS};
 use territoires_map::scene::Scene;
-use territoires_map::text::FR;
+use territoires_map::text::Strings;
 use territoires_map::view::View;
 use territoires_map::{load, raster};
 
@@ -30,7 +33,7 @@ fn main() -> ExitCode {
     };
     match run(data, site) {
         Ok(n) => {
-            println!("carte: {} carte.svg, carte.png and {n} territory images", site.display());
+            println!("carte: {} carte.svg, carte.png and {n} territory images, in fr and en", site.display());
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -49,21 +52,36 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
 }
 
 fn run(data_dir: &Path, site: &Path) -> Result<usize, String> {
-    let file = data_dir.join("territoires-grand-est.geojson");
-    let data = load::territories(&read(&file)?).map_err(|e| format!("{}: {}", file.display(), FR.load_error(&e)))?.data;
+    let bytes = read(&data_dir.join("territoires-grand-est.geojson"))?;
     let file = data_dir.join("contexte-grand-est.geojson");
-    let context = load::context(&read(&file)?).map_err(|e| format!("{}: {}", file.display(), FR.load_error(&e)))?.data;
-    let scene = Scene::build(&data, Some(&context));
+    let context =
+        load::context(&read(&file)?).map_err(|e| format!("{}: {}", file.display(), EDITIONS[0].load_error(&e)))?.data;
     let fonts = raster::fonts().map_err(|e| e.to_string())?;
+    let mut written = 0;
+    for s in EDITIONS {
+        let data = load::territories_with(&bytes, &s.mapping(), None)
+            .map_err(|e| format!("{}: {}", data_dir.join("territoires-grand-est.geojson").display(), s.load_error(&e)))?
+            .data;
+        written = edition(&data, &Scene::build(&data, Some(&context)), s, &site.join(edition_dir(s)), &fonts)?;
+    }
+    Ok(written)
+}
 
+/// The images of one edition, the data read in its language, into its folder.
+fn edition(
+    data: &territoires_map::model::Dataset,
+    scene: &Scene,
+    s: &'static Strings,
+    site: &Path,
+    fonts: &raster::Fonts,
+) -> Result<usize, String> {
     let v = View::fit(scene.bounds, WIDTH, HEIGHT, PADDING);
-    let svg = document(&data, &scene, &v, &FR, None, &[]);
-    write(&site.join("carte.svg"), svg.as_bytes())?;
-    write(&site.join("carte.png"), &raster::png(&svg, 2.0, &fonts).map_err(|e| e.to_string())?)?;
-
+    let svg = document(data, scene, &v, s, None, &[]);
     let dir = site.join("territoires");
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let v = View::fit(scene.bounds, OG.0, Layout::map_height_for(&data, &FR, OG.0, OG.1), PADDING);
+    write(&site.join("carte.svg"), svg.as_bytes())?;
+    write(&site.join("carte.png"), &raster::png(&svg, 2.0, fonts).map_err(|e| e.to_string())?)?;
+    let v = View::fit(scene.bounds, OG.0, Layout::map_height_for(data, s, OG.0, OG.1), PADDING);
     let mut written = 0;
     for (i, t) in data.territories.iter().enumerate() {
         // The pages' own rule: `territoires/<id>.html` names `<id>.png` as its preview.
@@ -71,8 +89,8 @@ fn run(data_dir: &Path, site: &Path) -> Result<usize, String> {
             eprintln!("carte: no image for territory « {} »: its id is not a safe file name", t.id);
             continue;
         };
-        let svg = document(&data, &scene, &v, &FR, Some(i), &[]);
-        write(&dir.join(format!("{stem}.png")), &raster::png(&svg, 1.0, &fonts).map_err(|e| e.to_string())?)?;
+        let svg = document(data, scene, &v, s, Some(i), &[]);
+        write(&dir.join(format!("{stem}.png")), &raster::png(&svg, 1.0, fonts).map_err(|e| e.to_string())?)?;
         written += 1;
     }
     Ok(written)

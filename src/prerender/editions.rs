@@ -47,6 +47,8 @@ fn each_edition_loads_from_the_sites_root_and_names_the_other() {
     assert!(page.contains("<link rel=\"canonical\" href=\"https://example.org/en/territoires/vosges.html\">"));
     assert!(page.contains("<link rel=\"alternate\" hreflang=\"fr\" href=\"../../territoires/vosges.html\">"));
     assert!(page.contains("<link rel=\"stylesheet\" href=\"../../page.css\">"));
+    assert!(page.contains("<meta property=\"og:image\" content=\"https://example.org/en/territoires/vosges.png\">"));
+    assert!(index_page(&en_site).contains("<meta property=\"og:image\" content=\"https://example.org/en/carte.png\">"));
     assert!(snippet(&en_site).contains("data-pages=\"https://example.org/en/territoires/\""));
 }
 

@@ -73,7 +73,7 @@ pub fn head_tags(site: &Site) -> Markup {
         meta property="og:title" content=(title);
         @if !facts.is_empty() { meta property="og:description" content=(facts); }
         meta property="og:url" content=(url);
-        meta property="og:image" content=(format!("{}carte.png", site.base_url));
+        meta property="og:image" content=(format!("{url}carte.png"));
         meta name="twitter:card" content="summary_large_image";
     }
 }
@@ -111,7 +111,7 @@ pub fn territory_page(site: &Site, i: usize) -> Option<TerritoryPage> {
                 meta property="og:title" content=(t.name);
                 meta property="og:description" content=(desc);
                 meta property="og:url" content=(url);
-                meta property="og:image" content=(format!("{}territoires/{slug}.png", site.base_url));
+                meta property="og:image" content=(format!("{}{}territoires/{slug}.png", site.base_url, edition_dir(s)));
                 meta property="og:image:width" content="1200";
                 meta property="og:image:height" content="630";
                 meta property="og:site_name" content=(site_title);

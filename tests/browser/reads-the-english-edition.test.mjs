@@ -123,6 +123,10 @@ test("the iframe's ?lang=en and the English territory pages are English too, wit
   assert.equal(squish(await p2.textContent('h1')), 'Vosges');
   assert.equal(await p2.getAttribute('link[rel="alternate"][hreflang="fr"]', 'href'), '../../territoires/vosges.html');
   await assertEnglish(p2, 'en/territoires/vosges.html');
+  // Its link preview is the English image of the territory.
+  assert.match(await p2.getAttribute('meta[property="og:image"]', 'content'), /\/en\/territoires\/vosges\.png$/);
+  const image = await p2.request.get(`${app.base}/en/territoires/vosges.png`);
+  assert.equal(image.headers()['content-type'], 'image/png');
   const { page: p3 } = await app.open('en/index.html#territoire=sel-et-vermois', { state: null, javaScript: false });
   await assertEnglish(p3, 'en/index.html without JavaScript');
 });
