@@ -30,6 +30,7 @@ pub mod rank;
 pub mod raster;
 pub mod render;
 pub mod scene;
+pub mod search;
 pub mod text;
 pub mod view;
 

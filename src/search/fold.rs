@@ -1,0 +1,52 @@
+//! Words as a reader types them: lower case, without accents, hyphens, spaces and apostrophes
+//! alike (word breaks), "st"/"ste" read as "saint"/"sainte".
+
+/// The words of `text`, folded.
+///
+/// ```
+/// use territoires_map::search::fold::words;
+/// assert_eq!(words("Saint-Dié-des-Vosges"), ["saint", "die", "des", "vosges"]);
+/// assert_eq!(words("ste Marie aux  Mines"), ["sainte", "marie", "aux", "mines"]);
+/// assert_eq!(words("L'Hôpital"), ["l", "hopital"]);
+/// assert_eq!(words("Œting"), ["oeting"]);
+/// ```
+pub fn words(text: &str) -> Vec<String> {
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        match c {
+            'à' | 'â' | 'ä' | 'á' => folded.push('a'),
+            'é' | 'è' | 'ê' | 'ë' => folded.push('e'),
+            'î' | 'ï' | 'í' => folded.push('i'),
+            'ô' | 'ö' | 'ó' => folded.push('o'),
+            'ù' | 'û' | 'ü' | 'ú' => folded.push('u'),
+            'ÿ' => folded.push('y'),
+            'ç' => folded.push('c'),
+            'œ' => folded.push_str("oe"),
+            'æ' => folded.push_str("ae"),
+            c if c.is_alphanumeric() => folded.push(c),
+            _ => folded.push(' '),
+        }
+    }
+    folded
+        .split_whitespace()
+        .map(|w| match w {
+            "st" => "saint".to_string(),
+            "ste" => "sainte".to_string(),
+            w => w.to_string(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn separators_are_all_alike_and_empty_text_has_no_word() {
+        assert_eq!(words("Bar-le-Duc"), words("bar le duc"));
+        assert_eq!(words("Bar’le Duc"), words("BAR-LE-DUC"));
+        assert!(words(" - ' ").is_empty());
+        assert_eq!(words("57820"), ["57820"]);
+        assert_eq!(words("Stenay"), ["stenay"], "st only as a word of its own");
+    }
+}
