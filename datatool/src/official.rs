@@ -20,12 +20,52 @@ pub struct OfficialRow {
     pub lib_ti: String,
 }
 
-/// Parses the list. Accepts `,` or `;` separators, a UTF-8 BOM, and INSEE codes that lost
-/// their leading zero in a spreadsheet.
+/// The text of the list as a file holds it: UTF-8 (with or without a byte order mark), else
+/// Windows-1252, as spreadsheets on Windows save CSV.
+pub fn decode(bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_string(),
+        Err(_) => encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(),
+    }
+}
+
+/// An `id_ti` as the composition's `ti_ids` write it, whatever the edition's spelling:
+/// `ti-8418`, `TI8418` and `8418` are the same territory.
+///
+/// ```
+/// use ti_data::official::same_id;
+/// assert!(same_id("ti-8418", "TI8418") && same_id("8418", "ti-8418") && !same_id("TI4401", "TI4402"));
+/// ```
+pub fn same_id(a: &str, b: &str) -> bool {
+    fn bare(id: &str) -> String {
+        let id = id.trim().to_ascii_lowercase();
+        let id = id.strip_prefix("ti").unwrap_or(&id);
+        id.trim_start_matches(['-', '_', ' ']).to_string()
+    }
+    bare(a) == bare(b)
+}
+
+/// A commune code as the State writes it: five characters, digits or Corsica's `2A`/`2B`; four
+/// digits are a code whose leading zero a spreadsheet dropped.
+fn insee_code(cell: &str) -> Option<String> {
+    let code =
+        if cell.len() == 4 && cell.bytes().all(|b| b.is_ascii_digit()) { format!("0{cell}") } else { cell.to_string() };
+    let (head, tail) = code.split_at_checked(2)?;
+    let head_ok =
+        head.bytes().all(|b| b.is_ascii_digit()) || head.eq_ignore_ascii_case("2a") || head.eq_ignore_ascii_case("2b");
+    (code.len() == 5 && head_ok && tail.bytes().all(|b| b.is_ascii_digit())).then(|| code.to_ascii_uppercase())
+}
+
+/// Parses the list as it is published and as spreadsheets save it: `,` or `;` (whichever the
+/// header has more of), a byte order mark, INSEE codes that lost their leading zero, and `id_ti`
+/// cells that list several territories separated by `;` (the commune is then in each, with the
+/// `lib_ti` in the same place of its own list). A row that cannot be used stops the reading with
+/// its line and why.
 pub fn parse_official(text: &str) -> Result<Vec<OfficialRow>> {
     let text = text.trim_start_matches('\u{feff}');
     let first = text.lines().next().unwrap_or_default();
-    let delimiter = if first.contains(';') { b';' } else { b',' };
+    let delimiter = if first.matches(';').count() > first.matches(',').count() { b';' } else { b',' };
     let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).trim(csv::Trim::All).from_reader(text.as_bytes());
     let headers: Vec<String> = reader.headers()?.iter().map(|h| h.to_lowercase()).collect();
     let col = |name: &str| {
@@ -33,25 +73,35 @@ pub fn parse_official(text: &str) -> Result<Vec<OfficialRow>> {
     };
     let (ci, cl, ct, cn) = (col("insee_com")?, col("lib_com")?, col("id_ti")?, col("lib_ti")?);
     let mut rows = Vec::new();
-    for (n, rec) in reader.records().enumerate() {
-        let rec = rec.with_context(|| format!("official list, record {}", n + 1))?;
+    for rec in reader.records() {
+        let rec = rec.context("official list")?;
+        let line = rec.position().map_or(0, |p| p.line());
         let get = |i: usize| rec.get(i).unwrap_or_default().to_string();
-        let mut insee = get(ci);
-        if insee.len() == 4 && insee.chars().all(|c| c.is_ascii_digit()) {
-            insee.insert(0, '0');
+        let Some(insee) = insee_code(&get(ci)) else {
+            bail!("official list, line {line}: {:?} is not a commune code (insee_com)", get(ci));
+        };
+        let split = |cell: String| -> Vec<String> {
+            cell.split(';').map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()
+        };
+        let (ids, names) = (split(get(ct)), split(get(cn)));
+        if ids.is_empty() {
+            bail!("official list, line {line}: commune {insee} has no id_ti");
         }
-        if insee.len() != 5 {
-            bail!("official list, record {}: bad insee_com {insee:?}", n + 1);
+        if names.len() != ids.len() && names.len() > 1 {
+            bail!("official list, line {line}: {} territories in id_ti but {} in lib_ti", ids.len(), names.len());
         }
-        rows.push(OfficialRow { insee_com: insee, lib_com: get(cl), id_ti: get(ct), lib_ti: get(cn) });
+        for (k, id) in ids.into_iter().enumerate() {
+            let lib_ti = names.get(k).or(names.first()).cloned().unwrap_or_default();
+            rows.push(OfficialRow { insee_com: insee.clone(), lib_com: get(cl), id_ti: id, lib_ti });
+        }
     }
     Ok(rows)
 }
 
-/// Reads the list from a file.
+/// Reads the list from a file (see [`decode`] and [`parse_official`]).
 pub fn read_official(path: &Path) -> Result<Vec<OfficialRow>> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    parse_official(&text).with_context(|| format!("in {}", path.display()))
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    parse_official(&decode(&bytes)).with_context(|| format!("in {}", path.display()))
 }
 
 /// Lower-case, accent-free, punctuation-free form of a name, for matching.
@@ -73,12 +123,14 @@ pub fn normalize_name(s: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// True when territory `t` answers to the row: its `ti_ids` hold the row's `id_ti`, or its
+/// True when territory `t` answers to the row: its `ti_ids` hold the row's `id_ti` (spelt with or
+/// without its `ti-` or `TI` prefix: [`same_id`]), or its
 /// `ti_label` or one of its `aliases` is the row's `lib_ti` (without accents, case or punctuation).
 /// The press-release `name` is not matched: a table label must be written down to count.
 pub fn answers_to(t: &Territory, row: &OfficialRow) -> bool {
     let n = normalize_name(&row.lib_ti);
-    t.ti_ids.iter().any(|i| i == &row.id_ti) || t.ti_label.iter().chain(&t.aliases).any(|a| normalize_name(a) == n)
+    t.ti_ids.iter().any(|i| same_id(i, &row.id_ti))
+        || t.ti_label.iter().chain(&t.aliases).any(|a| normalize_name(a) == n)
 }
 
 /// Index of the one territory that a row belongs to; an error naming the table's label when no
@@ -111,6 +163,46 @@ mod tests {
             parse_official("\u{feff}insee_com;lib_com;id_ti;lib_ti\n8105;Charleville;TI1;Nord Est Ardennes\n").unwrap();
         assert_eq!(rows[0].insee_com, "08105");
         assert_eq!(rows[0].lib_ti, "Nord Est Ardennes");
+    }
+
+    #[test]
+    fn reads_the_published_edition_as_spreadsheets_save_it() {
+        // data.gouv.fr's 2023-2027 list: `ti-` ids, several territories in a cell, Windows-1252.
+        let file = "insee_com;lib_com;id_ti;lib_ti\r\n2A004;Ajaccio;ti-9401;Ajaccio\r\n\
+                    1053;Bourg-en-Bresse;\"ti-8418 ; ti-8419\";\"Bourg ; Bresse\"\r\n88160;\u{c9}pinal;TI4415;Vosges\r\n";
+        // Each character one byte, as Windows-1252 writes these (É is 0xC9).
+        let bytes: Vec<u8> = file.chars().map(|c| c as u32 as u8).collect();
+        let rows = parse_official(&decode(&bytes)).unwrap();
+        let got: Vec<(&str, &str, &str)> =
+            rows.iter().map(|r| (r.insee_com.as_str(), r.id_ti.as_str(), r.lib_ti.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("2A004", "ti-9401", "Ajaccio"),
+                ("01053", "ti-8418", "Bourg"),
+                ("01053", "ti-8419", "Bresse"),
+                ("88160", "TI4415", "Vosges")
+            ]
+        );
+        assert_eq!(rows[3].lib_com, "Épinal", "Windows-1252 decoded");
+        let utf8 = "\u{feff}insee_com,lib_com,id_ti,lib_ti\n88160,Épinal,TI4415 ; TI4414,Vosges\n";
+        let rows = parse_official(&decode(utf8.as_bytes())).unwrap();
+        let got = (rows[0].lib_com.as_str(), rows.len(), rows[1].lib_ti.as_str());
+        assert_eq!(got, ("Épinal", 2, "Vosges"), "one name for both territories");
+    }
+
+    #[test]
+    fn an_unusable_row_stops_the_reading_with_its_line() {
+        let err = |text: &str| format!("{:#}", parse_official(text).unwrap_err());
+        assert!(err("insee_com,lib_com,id_ti,lib_ti\n88160,A,T1,X\n881,B,T1,X\n")
+            .contains("line 3: \"881\" is not a commune code"));
+        assert!(err("insee_com,lib_com,id_ti,lib_ti\n88160,A,,X\n").contains("line 2: commune 88160 has no id_ti"));
+        assert!(err("insee_com,lib_com,id_ti,lib_ti\n88160,A,T1 ; T2,X ; Y ; Z\n")
+            .contains("line 2: 2 territories in id_ti but 3 in lib_ti"));
+        assert!(
+            err("insee_com;lib_com;id_ti;lib_ti\n88160;A;T1;X;extra\n").contains("line: 2"),
+            "the csv reader says where"
+        );
     }
 
     #[test]
