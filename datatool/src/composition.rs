@@ -182,6 +182,52 @@ impl Composition {
         Self::parse(&text).with_context(|| format!("in {}", path.display()))
     }
 
+    /// The keys of the texts the project writes that have no English (a plain string in the
+    /// file), in file order: `title`, `legend.statuses[signed-earlier].short`,
+    /// `territory[vosges].perimeter_note`, …
+    pub fn untranslated(&self) -> Vec<String> {
+        let mut texts: Vec<(String, &Text)> = vec![("title".into(), &self.title)];
+        for (key, t) in [("description", &self.description), ("attribution", &self.attribution)] {
+            texts.extend(t.as_ref().map(|t| (key.to_string(), t)));
+        }
+        texts.push(("legend.title".into(), &self.legend.title));
+        for s in &self.legend.statuses {
+            texts.push((format!("legend.statuses[{}].label", s.id), &s.label));
+            texts.push((format!("legend.statuses[{}].short", s.id), &s.short));
+        }
+        texts.extend(self.programme.facts.iter().enumerate().map(|(i, t)| (format!("programme.facts[{i}]"), t)));
+        texts.extend(self.programme.themes.iter().enumerate().map(|(i, t)| (format!("programme.themes[{i}]"), t)));
+        texts.push(("programme.source.title".into(), &self.programme.source.title));
+        if let Some(p) = &self.perimeters {
+            texts.push(("perimeters.described_as".into(), &p.described_as));
+            texts.push(("perimeters.source.title".into(), &p.source.title));
+            texts.push(("perimeters.population_vintage".into(), &p.population_vintage));
+            texts.push(("perimeters.population_source.title".into(), &p.population_source.title));
+        }
+        for t in &self.territories {
+            texts.push((format!("territory[{}].perimeter_note", t.id), &t.perimeter_note));
+            for (i, s) in t.sources.iter().enumerate() {
+                texts.push((format!("territory[{}].sources[{i}].title", t.id), &s.title));
+            }
+        }
+        texts.into_iter().filter(|(_, t)| t.en.is_none()).map(|(key, _)| key).collect()
+    }
+
+    /// Fails, naming each key, unless every text the project writes has its English: the
+    /// territories file carries them all as language maps (data/README.md, "Two languages").
+    pub fn require_english(&self) -> Result<()> {
+        let missing = self.untranslated();
+        if !missing.is_empty() {
+            bail!(
+                "{} text(s) in French only, where the data must also be in English; write each as \
+                 {{ fr = \"…\", en = \"…\" }}: {}",
+                missing.len(),
+                missing.join(", ")
+            );
+        }
+        Ok(())
+    }
+
     fn validate(&self) -> Result<()> {
         let statuses: BTreeSet<&str> = self.legend.statuses.iter().map(|s| s.id.as_str()).collect();
         let mut ids = BTreeSet::new();
@@ -249,6 +295,69 @@ perimeter_note = "n"
         let no_perimeter = MINI.replace("epci = [\"200000000\"]\n", "");
         assert!(Composition::parse(&no_perimeter).is_err());
         assert!(Composition::parse(&no_perimeter.replace("status = \"a\"", "status = \"a\"\nti_label = \"X\"")).is_ok());
+    }
+
+    #[test]
+    fn a_text_is_a_string_in_french_or_a_table_in_both_languages() {
+        let plain = Composition::parse(MINI).unwrap();
+        assert_eq!(plain.title, Text::fr("T"));
+        assert_eq!(plain.territories[0].perimeter_note, Text::fr("n"));
+        let both = MINI
+            .replace("title = \"T\"", "title = { fr = \"T\", en = \"T (en)\" }")
+            .replace("perimeter_note = \"n\"", "perimeter_note = { fr = \"n\", en = \"n (en)\" }");
+        let both = Composition::parse(&both).unwrap();
+        assert_eq!(both.title, Text::both("T", "T (en)"));
+        assert_eq!(both.territories[0].perimeter_note, Text::both("n", "n (en)"));
+        // only fr and en, both required in a table
+        assert!(Composition::parse(&MINI.replace("title = \"T\"", "title = { fr = \"T\" }")).is_err());
+        assert!(Composition::parse(&MINI.replace("title = \"T\"", "title = { fr = \"T\", de = \"T\" }")).is_err());
+    }
+
+    #[test]
+    fn a_text_without_english_is_named() {
+        let c = Composition::parse(MINI).unwrap();
+        assert_eq!(
+            c.untranslated(),
+            [
+                "title",
+                "legend.title",
+                "legend.statuses[a].label",
+                "legend.statuses[a].short",
+                "programme.facts[0]",
+                "programme.themes[0]",
+                "programme.source.title",
+                "territory[x].perimeter_note",
+            ]
+        );
+        let err = c.require_english().unwrap_err().to_string();
+        assert!(err.contains("territory[x].perimeter_note") && err.contains("en = "), "{err}");
+        let mut all = MINI.to_string();
+        for (plain, key) in [
+            ("title = \"T\"", "title"),
+            ("title = \"L\"", "title"),
+            ("label = \"A\"", "label"),
+            ("short = \"a\"", "short"),
+            ("facts = [\"f\"]", "facts"),
+            ("themes = [\"t\"]", "themes"),
+            ("title = \"s\"", "title"),
+            ("perimeter_note = \"n\"", "perimeter_note"),
+        ] {
+            let fr = &plain[plain.find('"').unwrap()..plain.rfind('"').unwrap() + 1];
+            let table = format!("{{ fr = {fr}, en = {fr} }}");
+            let value = if plain.contains('[') { format!("[{table}]") } else { table };
+            all = all.replacen(plain, &format!("{key} = {value}"), 1);
+        }
+        let c = Composition::parse(&all).unwrap();
+        assert!(c.untranslated().is_empty(), "{:?}", c.untranslated());
+        assert!(c.require_english().is_ok());
+    }
+
+    #[test]
+    fn the_grand_est_composition_is_all_in_english_too() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/composition.toml");
+        let c = Composition::load(&path).unwrap();
+        assert_eq!(c.untranslated(), Vec::<String>::new());
+        assert!(c.description.is_some() && c.attribution.is_some());
     }
 
     #[test]

@@ -84,6 +84,7 @@ pub struct TerritoryStats {
 /// Runs the whole pipeline in memory.
 pub fn build(opts: &Options) -> Result<Outputs> {
     let comp = composition::Composition::load(&opts.composition)?;
+    comp.require_english().with_context(|| format!("in {}", opts.composition.display()))?;
     let src = sources::read_sources(&opts.sources)?;
     let table = opts.official.clone().or_else(|| {
         let dir = opts.composition.parent().unwrap_or(Path::new("."));

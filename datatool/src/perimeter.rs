@@ -48,11 +48,30 @@ fn name_list(items: &[String], lang: Lang) -> String {
     }
 }
 
-/// "3 communes", "3 municipalities".
+/// "3 communes", "3 municipalities" ("1,024 municipalities": English groups thousands with a
+/// comma; the French is written as it always was).
 fn communes(n: usize, lang: Lang) -> String {
     match lang {
         Lang::Fr => format!("{n} communes"),
-        Lang::En => format!("{n} municipalities"),
+        Lang::En => format!("{} municipalit{}", number(n, lang), if n == 1 { "y" } else { "ies" }),
+    }
+}
+
+/// A count as each language writes it: "3251" in French as before, "3,251" in English.
+fn number(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => n.to_string(),
+        Lang::En => {
+            let digits = n.to_string();
+            let mut out = String::new();
+            for (i, d) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                    out.push(',');
+                }
+                out.push(d);
+            }
+            out
+        }
     }
 }
 
@@ -104,7 +123,8 @@ pub fn facts(src: &Sources, id: &str, rows: &[OfficialRow], in_territory: impl F
             f.changes.push(Text::build(|lang| {
                 let moves: Vec<String> = moved
                     .iter()
-                    .map(|(later, rows)| {
+                    .enumerate()
+                    .map(|(i, (later, rows))| {
                         let none = match lang {
                             Lang::Fr => "aucune intercommunalité",
                             Lang::En => "no intercommunality",
@@ -117,9 +137,12 @@ pub fn facts(src: &Sources, id: &str, rows: &[OfficialRow], in_territory: impl F
                             ),
                             n => communes(n, lang),
                         };
-                        match lang {
-                            Lang::Fr => format!("{who} dans {later_name} ({later})"),
-                            Lang::En => format!("{who} in {later_name} ({later})"),
+                        match (lang, i, rows.len()) {
+                            (Lang::Fr, _, _) => format!("{who} dans {later_name} ({later})"),
+                            // "Roncourt (57593) has moved to Metz Métropole (…) and 8 municipalities to …"
+                            (Lang::En, 0, 1) => format!("{who} has moved to {later_name} ({later})"),
+                            (Lang::En, 0, _) => format!("{who} have moved to {later_name} ({later})"),
+                            (Lang::En, _, _) => format!("{who} to {later_name} ({later})"),
                         }
                     })
                     .collect();
@@ -127,8 +150,8 @@ pub fn facts(src: &Sources, id: &str, rows: &[OfficialRow], in_territory: impl F
                 Some(match (lang, gone) {
                     (Lang::Fr, false) => format!("de {} ({siren}), aujourd'hui {moves}", e.name),
                     (Lang::Fr, true) => format!("de {} ({siren}, qui n'existe plus), aujourd'hui {moves}", e.name),
-                    (Lang::En, false) => format!("from {} ({siren}), now {moves}", e.name),
-                    (Lang::En, true) => format!("from {} ({siren}, which no longer exists), now {moves}", e.name),
+                    (Lang::En, false) => format!("from {} ({siren}), {moves}", e.name),
+                    (Lang::En, true) => format!("from {} ({siren}, which no longer exists), {moves}", e.name),
                 })
             }));
         }
@@ -207,7 +230,9 @@ fn sentences(lang: Lang, described_as: &str, count: usize, f: &Facts, changes: &
         .map(|e| match (lang, e.communes == e.members) {
             (_, true) => format!("{} ({})", e.name, communes(e.communes, lang)),
             (Lang::Fr, false) => format!("{} ({} communes sur {})", e.name, e.communes, e.members),
-            (Lang::En, false) => format!("{} ({} of its {} municipalities)", e.name, e.communes, e.members),
+            (Lang::En, false) => {
+                format!("{} ({} of its {})", e.name, number(e.communes, lang), communes(e.members, lang))
+            }
         })
         .collect();
     let (n, list) = (f.epci.len(), name_list(&epcis, lang));
@@ -227,16 +252,19 @@ fn sentences(lang: Lang, described_as: &str, count: usize, f: &Facts, changes: &
         }
         Lang::En => {
             let kind = match (n > 1, whole) {
-                (true, true) => "whole intercommunalities",
-                (true, false) => "intercommunalities",
-                (false, true) => "whole intercommunality",
-                (false, false) => "intercommunality",
+                (true, true) => "whole intercommunalities as they stood",
+                (true, false) => "intercommunalities as they stood",
+                (false, true) => "whole intercommunality as it stood",
+                (false, false) => "intercommunality as it stood",
             };
             let since = match changes.is_empty() {
                 true => "No code of these municipalities has changed since 2020.".to_string(),
                 false => format!("Since 2020: {}.", changes.join("; ")),
             };
-            format!("Perimeter taken from {described_as}. In 2020: {count} municipalities, making up {n} {kind} as they stood in 2020: {list}. {since}")
+            let (count, n) = (communes(count, lang), number(n, lang));
+            format!(
+                "Perimeter taken from {described_as}. In 2020: {count}, making up {n} {kind} in 2020: {list}. {since}"
+            )
         }
     }
 }
@@ -269,7 +297,7 @@ mod tests {
         assert!(
             f.changes.contains(&Text::both(
                 "de CC Une (1), aujourd'hui Trois (01003) dans CA Trois (3)",
-                "from CC Une (1), now Trois (01003) in CA Trois (3)"
+                "from CC Une (1), Trois (01003) has moved to CA Trois (3)"
             )),
             "{:?}",
             f.changes
@@ -301,13 +329,57 @@ mod tests {
         assert!(n
             .en
             .unwrap()
-            .ends_with("1 whole intercommunality as they stood in 2020: CC A (3 municipalities). Since 2020: x; y."));
+            .ends_with("1 whole intercommunality as it stood in 2020: CC A (3 municipalities). Since 2020: x; y."));
         let f = Facts { epci: vec![e("CC A", 3, 3)], changes: vec![], report: vec![] };
         assert_eq!(
             note(&Text::both("T", "T"), 3, &f, &Text::fr("Seul.")).en,
             None,
             "no English note without the English of its part"
         );
+    }
+
+    /// The English of the generated sentences has English typography: no space before a colon
+    /// or a semicolon, no French quotes, thousands grouped with a comma; the French is as before.
+    #[test]
+    fn english_notes_have_english_typography() {
+        let mut src = Sources::default();
+        let epci =
+            |name: &str, m: &[&str]| Epci { name: name.into(), members: m.iter().map(|s| s.to_string()).collect() };
+        // 2020: CC Une (01001-01005), gone since; its communes split between CC Six and CC Sept
+        src.epcis_2020.insert("1".into(), epci("CC Une", &["01001", "01002", "01003", "01004", "01005"]));
+        src.epcis.insert("6".into(), epci("CC Six", &["01001"]));
+        src.epcis.insert("7".into(), epci("CC Sept", &["01002", "01003", "01004", "01005"]));
+        let rows: Vec<OfficialRow> =
+            ["01001", "01002", "01003", "01004", "01005"].iter().map(|c| row(c, &format!("C{c}"))).collect();
+        let f = facts(&src, "t", &rows, |_| true);
+        let fr = "de CC Une (1, qui n'existe plus), aujourd'hui C01001 (01001) dans CC Six (6) et 4 communes dans CC Sept (7)";
+        let en = "from CC Une (1, which no longer exists), C01001 (01001) has moved to CC Six (6) and 4 municipalities to CC Sept (7)";
+        assert_eq!(f.changes, [Text::both(fr, en)]);
+        let own = Text::both("Remarque : « x ».", "Remark: “x”.");
+        let n = note(&Text::both("la table T", "table T"), 5, &f, &own);
+        let en = n.en.unwrap();
+        for french in [" :", "\u{a0}:", "\u{202f}:", " ;", "\u{a0};", " !", " ?", "«", "»"] {
+            assert!(!en.contains(french), "{french:?} in {en}");
+        }
+        assert!(en.contains("In 2020: 5 municipalities, making up 1 whole intercommunality as it stood in 2020: CC Une (5 municipalities). Since 2020: from"), "{en}");
+        assert!(n.fr.contains(
+            "En 2020 : 5 communes, soit 1 intercommunalité entière de 2020 : CC Une (5 communes). Depuis 2020 : de"
+        ));
+
+        let e = |c, m| Epci2020 { siren: "1".into(), name: "CA".into(), communes: c, members: m };
+        let f = Facts { epci: vec![e(1024, 3251), e(1, 1)], changes: vec![], report: vec![] };
+        let n = note(&Text::both("T", "T"), 1025, &f, &Text::both("", ""));
+        assert!(n.en.unwrap().contains("In 2020: 1,025 municipalities, making up 2 intercommunalities as they stood in 2020: CA (1,024 of its 3,251 municipalities) and CA (1 municipality)."));
+        assert!(n.fr.contains(
+            "En 2020 : 1025 communes, soit 2 intercommunalités de 2020 : CA (1024 communes sur 3251) et CA (1 commune"
+        ));
+    }
+
+    #[test]
+    fn english_numbers_group_thousands() {
+        let en = |n| number(n, Lang::En);
+        assert_eq!([en(0), en(999), en(1000), en(3251), en(1_234_567)], ["0", "999", "1,000", "3,251", "1,234,567"]);
+        assert_eq!(number(3251, Lang::Fr), "3251");
     }
 
     #[test]

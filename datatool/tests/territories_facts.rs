@@ -216,5 +216,63 @@ fn what_the_project_writes_is_in_french_and_english() {
         for french in [" :", " ;", " !", " ?", "«", "»", "\u{a0}", "\u{202f}"] {
             assert!(!en.contains(french), "French typography in the English text: {french:?} in {en}");
         }
+        for french in ["novembre", "/11/", "1er "] {
+            assert!(!en.contains(french), "a French date in the English text: {french:?} in {en}");
+        }
+    }
+}
+
+/// The French is what the file said before the language maps (commit 2fde731^), byte for byte:
+/// the French page does not change.
+#[test]
+fn the_french_texts_are_those_of_the_french_only_file() {
+    let (_, v) = common::load("territoires-grand-est.geojson");
+    let get = |id: &str| props(&v).into_iter().find(|p| p["id"] == id).unwrap();
+    let was = [
+        (&v["title"], "Territoires d'industrie en Grand Est"),
+        (&v["legend"]["statuses"][0]["short"], "Signé le 19/11/2019"),
+        (&v["programme"]["facts"][2], "Grand Est, deuxième région industrielle hors Île-de-France en emplois et en valeur ajoutée"),
+        (&v["programme"]["source"]["title"], "Préfecture de la région Grand Est, communiqué du 19 novembre 2019 « Les territoires d'industrie passent à la vitesse supérieure dans le Grand Est ! » (adresse exacte non connue)"),
+        (&get("langres-chaumont")["population_vintage"], "population légale INSEE en vigueur au 1er janvier 2026, communes de 2026"),
+        (&get("langres-chaumont")["sources"][0]["title"], "Table des communes des Territoires d'industrie, État, 15 octobre 2020 (signaux-faibles/datapi, migrations/201013_0_fix_terrind.sql)"),
+        (&get("langres-chaumont")["perimeter_note"], "Périmètre tiré de la table des communes des Territoires d'industrie de l'État d'octobre 2020 (dépôt signaux-faibles/datapi), un instantané pris onze mois après le 19 novembre 2019. En 2020 : 117 communes, soit 2 intercommunalités entières de 2020 : CA de Chaumont (63 communes) et CC du Grand Langres (54 communes). Aucun changement de code depuis 2020 pour ces communes."),
+        (&get("nord-est-ardennes")["perimeter_note"], "Périmètre tiré de la table des communes des Territoires d'industrie de l'État d'octobre 2020 (dépôt signaux-faibles/datapi), un instantané pris onze mois après le 19 novembre 2019. En 2020 : 158 communes, soit 4 intercommunalités entières de 2020 : CA Ardenne Métropole (58 communes), CC des Portes du Luxembourg (50 communes), CC Vallées et Plateau d'Ardenne (31 communes) et CC Ardenne, Rives de Meuse (19 communes). Depuis 2020 : de CC des Portes du Luxembourg (240800847), aujourd'hui Le Mont-Dieu (08300) dans CC de l'Argonne Ardennaise (240800920) ; La Moncelle (08294) fait aujourd'hui partie de Bazeilles (08053) ; Le Mont-Dieu (08300) fait aujourd'hui partie de Tannay-le-Mont-Dieu (08439) ; Tannay-le-Mont-Dieu (08439) réunit aussi Tannay (08439), hors du territoire en 2020 : le tracé, la surface et la population comptent la commune entière."),
+    ];
+    for (text, french) in was {
+        assert_eq!(text["fr"], french);
+        assert!(text["en"].as_str().is_some_and(|en| !en.is_empty() && en != french), "no English for {french}");
+    }
+}
+
+/// The shape the viewer's loader reads: `lang` right after `type`, `description` and
+/// `attribution` right after `title`, each language map French first.
+#[test]
+fn language_maps_are_french_first_and_members_in_order() {
+    let (text, v) = common::load("territoires-grand-est.geojson");
+    assert!(text.starts_with(r#"{"type":"FeatureCollection","lang":"fr","title":{"fr":"#), "{}", &text[..80]);
+    let order =
+        ["\"title\":{", "\"description\":{", "\"attribution\":{", "\"legend\":{", "\"programme\":{", "\"features\":["];
+    let at: Vec<usize> = order.iter().map(|k| text.find(k).unwrap_or_else(|| panic!("{k}"))).collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "top-level order {at:?}");
+    assert!(!text.contains(r#"{"en":"#), "a language map starts with fr");
+    assert_eq!(
+        v["description"]["fr"],
+        "État des protocoles des 15 Territoires d'industrie de la région au 19 novembre 2019."
+    );
+    assert!(v["attribution"]["fr"].as_str().unwrap().starts_with("Contours : IGN ADMIN EXPRESS via Etalab"));
+    // every map has exactly fr and en
+    fn maps<'a>(v: &'a Value, out: &mut Vec<&'a serde_json::Map<String, Value>>) {
+        match v {
+            Value::Object(m) if m.contains_key("fr") => out.push(m),
+            Value::Object(m) => m.values().for_each(|x| maps(x, out)),
+            Value::Array(a) => a.iter().for_each(|x| maps(x, out)),
+            _ => {}
+        }
+    }
+    let mut all = Vec::new();
+    maps(&v, &mut all);
+    assert!(all.len() > 60, "{} language maps", all.len());
+    for m in all {
+        assert_eq!(m.keys().collect::<BTreeSet<_>>(), BTreeSet::from([&"en".to_string(), &"fr".to_string()]));
     }
 }
