@@ -85,26 +85,43 @@ impl Scene {
     }
 }
 
-/// Case- and accent-insensitive key, so that "Épinal" sorts with the E's.
+/// Case- and accent-insensitive key, so that "Épinal" sorts with the E's and "Œuilly" with
+/// the O's.
 pub fn sort_key(name: &str) -> String {
-    name.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            c => c,
-        })
-        .collect()
+    let mut out = String::with_capacity(name.len());
+    name.chars().flat_map(char::to_lowercase).for_each(|c| push_folded(c, &mut out));
+    out
+}
+
+/// Appends lower-case `c` to `out` without its accent, a ligature as its two letters: the one
+/// table of the list's order and search ([`sort_key`]) and of the commune search
+/// (`crate::search::fold`).
+pub fn push_folded(c: char, out: &mut String) {
+    match c {
+        'à' | 'â' | 'ä' | 'á' => out.push('a'),
+        'é' | 'è' | 'ê' | 'ë' => out.push('e'),
+        'î' | 'ï' | 'í' => out.push('i'),
+        'ô' | 'ö' | 'ó' => out.push('o'),
+        'ù' | 'û' | 'ü' | 'ú' => out.push('u'),
+        'ÿ' => out.push('y'),
+        'ç' => out.push('c'),
+        'œ' => out.push_str("oe"),
+        'æ' => out.push_str("ae"),
+        c => out.push(c),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::load;
+
+    #[test]
+    fn sort_keys_fold_case_accents_and_ligatures() {
+        assert_eq!(sort_key("Épinal"), "epinal");
+        assert_eq!(sort_key("Œuilly"), "oeuilly");
+        assert_eq!(sort_key("Mœurs-Verdey"), "moeurs-verdey", "separators kept, for the order");
+    }
 
     const FILE: &str = r#"{"type":"FeatureCollection","features":[
       {"type":"Feature","properties":{"id":"b","name":"Vosges","status":"x","label_point":[6.5,48.5]},

@@ -6,6 +6,7 @@
 
 use super::shell::{alternates, to_root};
 use super::Site;
+use crate::scene::sort_key;
 use maud::{html, Markup, DOCTYPE};
 use std::collections::BTreeMap;
 
@@ -41,11 +42,6 @@ impl Commune {
 pub fn read(bytes: &[u8]) -> Result<Vec<Commune>, String> {
     let mut r = csv::Reader::from_reader(bytes);
     r.deserialize().enumerate().map(|(k, row)| row.map_err(|e| format!("line {}: {e}", k + 2))).collect()
-}
-
-/// A key to sort names the way a reader looks them up: without accents or case.
-fn sort_key(name: &str) -> String {
-    crate::scene::sort_key(name)
 }
 
 /// The communes of territory `id`, by département, each with its postcodes and the former
@@ -181,7 +177,8 @@ mod tests {
         88321,Neufchâteau,88,Vosges,88300,v,\n\
         88393,Rollainville,88,Vosges,88300,,88321\n\
         54001,<b>Écrouves</b>,54,Meurthe-et-Moselle,54200 54201,v m,\n\
-        57001,Aboncourt,57,Moselle,57920,,\n";
+        57001,Aboncourt,57,Moselle,57920,,\n\
+        51410,Œuilly,51,Marne,51480,,\n";
 
     fn site<'a>(s: &'static crate::text::Strings, data: &'a crate::model::Dataset) -> Site<'a> {
         let mut site = Site::new(data, None, s, "https://example.org/");
@@ -211,6 +208,7 @@ mod tests {
         assert!(html.contains("<th scope=\"row\">Aboncourt</th><td>57920</td><td>Moselle (57)</td><td>aucun</td>"));
         assert!(html.contains("Rollainville (ancienne commune, aujourd'hui Neufchâteau)"));
         assert!(html.contains("<h2 id=\"l-E\">E</h2>"), "É under E");
+        assert!(html.contains("<h2 id=\"l-O\">O</h2>") && !html.contains("l-Œ") && !html.contains("l-œ"), "Œ under O");
         let en = all_page(&site(&EN, &data)).unwrap();
         assert!(en.starts_with("<!DOCTYPE html><html lang=\"en\">"));
         assert!(

@@ -13,18 +13,10 @@
 pub fn words(text: &str) -> Vec<String> {
     let mut folded = String::with_capacity(text.len());
     for c in text.chars().flat_map(char::to_lowercase) {
-        match c {
-            'à' | 'â' | 'ä' | 'á' => folded.push('a'),
-            'é' | 'è' | 'ê' | 'ë' => folded.push('e'),
-            'î' | 'ï' | 'í' => folded.push('i'),
-            'ô' | 'ö' | 'ó' => folded.push('o'),
-            'ù' | 'û' | 'ü' | 'ú' => folded.push('u'),
-            'ÿ' => folded.push('y'),
-            'ç' => folded.push('c'),
-            'œ' => folded.push_str("oe"),
-            'æ' => folded.push_str("ae"),
-            c if c.is_alphanumeric() => folded.push(c),
-            _ => folded.push(' '),
+        if c.is_alphanumeric() {
+            crate::scene::push_folded(c, &mut folded);
+        } else {
+            folded.push(' ');
         }
     }
     folded
