@@ -92,7 +92,7 @@ impl Layout {
                 *y += px * LEADING;
             }
         };
-        block(&mut lines, &mut y, data.title.as_deref().unwrap_or(s.map_label), MARGIN, TITLE_PX, true);
+        block(&mut lines, &mut y, s.title_of(data), MARGIN, TITLE_PX, true);
         let map_top = y + MARGIN / 2.0;
         y = map_top + map_height + MARGIN;
         if let Some(t) = &data.legend.title {
@@ -154,7 +154,7 @@ pub fn document(
     let layout = Layout::new(data, s, v.width, v.height);
     let (w, h) = (format!("{}", layout.width), format!("{}", layout.height));
     let mut x = Xml::default();
-    let title = data.title.as_deref().unwrap_or(s.map_label);
+    let title = s.title_of(data);
     x.open(
         "svg",
         &[

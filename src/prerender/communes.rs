@@ -4,7 +4,7 @@
 //! browser's find-in-page does the searching. The list is `data/communes-grand-est.csv`, made by
 //! `make data` (datatool's `directory`).
 
-use super::shell::{alternates, to_root};
+use super::shell::{alternates, head_start, to_root};
 use super::Site;
 use crate::scene::sort_key;
 use maud::{html, Markup, DOCTYPE};
@@ -56,10 +56,11 @@ pub fn territory_section(site: &Site, id: &str) -> Markup {
     for c in &mine {
         by_dep.entry((&c.dep, &c.dep_name)).or_default().push(c);
     }
-    let outside = |c: &Commune| -> Vec<&str> {
-        let parts = site.communes.iter().filter(|f| f.now == c.insee && !f.in_territory(id));
-        parts.map(|f| f.name.as_str()).collect()
-    };
+    // The former communes the territory does not hold, by the current commune they are part of.
+    let mut outside: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for f in site.communes.iter().filter(|f| !f.now.is_empty() && !f.in_territory(id)) {
+        outside.entry(&f.now).or_default().push(&f.name);
+    }
     html! {
         section class="tim-communes" aria-labelledby="communes" {
             h2 id="communes" { (w.communes) " (" (site.strings.grouped(mine.len() as u64)) ")" }
@@ -70,8 +71,7 @@ pub fn territory_section(site: &Site, id: &str) -> Markup {
                     @for c in sorted(list) {
                         li {
                             (c.name) " (" (c.postcodes.replace(' ', ", ")) ")"
-                            @let out = outside(c);
-                            @if !out.is_empty() { " — " (w.except) " " (out.join(", ")) }
+                            @if let Some(out) = outside.get(c.insee.as_str()) { " — " (w.except) " " (out.join(", ")) }
                         }
                     }
                 }
@@ -103,15 +103,12 @@ pub fn all_page(site: &Site) -> Option<String> {
         let letter = sort_key(&c.name).chars().next().unwrap_or('?').to_ascii_uppercase();
         by_letter.entry(letter).or_default().push(c);
     }
-    let title = format!("{} — {}", w.all_communes, site.data.title.as_deref().unwrap_or(s.map_label));
+    let title = format!("{} — {}", w.all_communes, s.title_of(site.data));
     let markup = html! {
         (DOCTYPE)
         html lang=(s.lang) {
             head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (title) }
-                link rel="icon" href="data:,";
+                (head_start(&title))
                 (alternate)
                 link rel="stylesheet" href=(format!("{root}page.css"));
             }

@@ -3,7 +3,7 @@
 
 use super::map::{legend, svg};
 use super::parts::{card, element, header, list, page_href};
-use super::shell::{alternates, edition_dir, to_root};
+use super::shell::{alternates, edition_dir, head_start, to_root};
 use super::{page_slug, Links, Site, UID};
 use crate::hydrate::page::DATA_CLASS;
 use maud::{html, Markup, PreEscaped, DOCTYPE};
@@ -64,7 +64,7 @@ fn description(site: &Site, i: usize) -> String {
 
 /// The canonical address and Open Graph tags of the main page (its image is `carte.png`).
 pub fn head_tags(site: &Site) -> Markup {
-    let title = site.data.title.as_deref().unwrap_or(site.strings.map_label);
+    let title = site.strings.title_of(site.data);
     let facts = site.data.programme.as_ref().map(|p| p.facts.join(" ")).unwrap_or_default();
     let url = format!("{}{}", site.base_url, edition_dir(site.strings));
     html! {
@@ -94,18 +94,15 @@ pub fn territory_page(site: &Site, i: usize) -> Option<TerritoryPage> {
     let url = format!("{}{}territoires/{slug}.html", site.base_url, edition_dir(s));
     let root = to_root(site, 1);
     let (alternate, langs) = alternates(site, &format!("territoires/{slug}.html"), 1);
-    let site_title = site.data.title.as_deref().unwrap_or(s.map_label);
+    let site_title = s.title_of(site.data);
     let desc = description(site, i);
     let links = Links { pages: String::new(), to_cards: false };
     let markup = html! {
         (DOCTYPE)
         html lang=(s.lang) {
             head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (t.name) " — " (site_title) }
+                (head_start(&format!("{} — {site_title}", t.name)))
                 meta name="description" content=(desc);
-                link rel="icon" href="data:,";
                 link rel="canonical" href=(url);
                 meta property="og:type" content="article";
                 meta property="og:title" content=(t.name);

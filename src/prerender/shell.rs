@@ -55,6 +55,17 @@ pub fn alternates(site: &Site, path: &str, depth: usize) -> (Markup, Markup) {
     (head, shown)
 }
 
+/// What every page's head starts with: its encoding, its viewport, its `title`, and no icon to
+/// fetch.
+pub(super) fn head_start(title: &str) -> Markup {
+    html! {
+        meta charset="utf-8";
+        meta name="viewport" content="width=device-width, initial-scale=1";
+        title { (title) }
+        link rel="icon" href="data:,";
+    }
+}
+
 /// The small module's two files, fetched with the page.
 fn preload(root: &str) -> Markup {
     html! {
@@ -66,7 +77,7 @@ fn preload(root: &str) -> Markup {
 /// The main page of `site`'s edition: its title and description, the map, the data's credits.
 pub fn index_page(site: &Site) -> String {
     let (s, w) = (site.strings, site.strings.page());
-    let title = site.data.title.as_deref().unwrap_or(s.map_label);
+    let title = s.title_of(site.data);
     let root = to_root(site, 0);
     let (alternate, langs) = alternates(site, "index.html", 0);
     let intro = match &site.data.description {
@@ -77,10 +88,7 @@ pub fn index_page(site: &Site) -> String {
         (DOCTYPE)
         html lang=(s.lang) {
             head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (title) " — " (w.map_word) }
-                link rel="icon" href="data:,";
+                (head_start(&format!("{title} — {}", w.map_word)))
                 (head_tags(site))
                 (alternate)
                 link rel="stylesheet" href=(format!("{root}page.css"));
@@ -119,10 +127,7 @@ pub fn embed_page(site: &Site) -> String {
         (DOCTYPE)
         html lang=(s.lang) {
             head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                title { (site.data.title.as_deref().unwrap_or(s.map_label)) }
-                link rel="icon" href="data:,";
+                (head_start(s.title_of(site.data)))
                 (alternate)
                 link rel="stylesheet" href=(format!("{root}map.css"));
                 link rel="stylesheet" href=(format!("{root}embed.css"));

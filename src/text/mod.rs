@@ -177,6 +177,12 @@ impl Strings {
         }
     }
 
+    /// What a map of `data` is called: the file's title, else the interface's generic name
+    /// ("Carte des territoires"). The pages' heading and title, the exported image's, the host's.
+    pub fn title_of<'a>(&'a self, data: &'a crate::model::Dataset) -> &'a str {
+        data.title.as_deref().unwrap_or(self.map_label)
+    }
+
     /// "Date : 19 novembre 2019", "Date: 19 November 2019".
     pub fn labelled(&self, label: &str, value: &str) -> String {
         format!("{label}{}{value}", self.colon)

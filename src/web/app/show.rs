@@ -78,7 +78,7 @@ impl App {
         crate::web::dom::mark("drawn");
         self.chrome.message.set_hidden(true);
         let data = self.map.as_ref().map(|m| &m.data);
-        let title = data.and_then(|d| d.title.clone()).unwrap_or_else(|| self.strings.map_label.to_string());
+        let title = data.map_or(self.strings.map_label, |d| self.strings.title_of(d)).to_string();
         Ok(HostEvent::Ready { count, title, description: data.and_then(|d| d.description.clone()) })
     }
 }
