@@ -222,16 +222,22 @@ pub fn build(opts: &Options) -> Result<Outputs> {
     Ok(Outputs { territories, context, report, communes })
 }
 
+impl Outputs {
+    /// Each file of `data/` the tool writes, by name, with its text.
+    pub fn files(&self) -> [(&'static str, &String); 4] {
+        [
+            (TERRITORIES_FILE, &self.territories),
+            (CONTEXT_FILE, &self.context),
+            (REPORT_FILE, &self.report),
+            (directory::FILE, &self.communes),
+        ]
+    }
+}
+
 /// Writes the outputs into `dir`.
 pub fn write_outputs(out: &Outputs, dir: &Path) -> Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    let files = [
-        (TERRITORIES_FILE, &out.territories),
-        (CONTEXT_FILE, &out.context),
-        (REPORT_FILE, &out.report),
-        (directory::FILE, &out.communes),
-    ];
-    for (name, text) in files {
+    for (name, text) in out.files() {
         let path = dir.join(name);
         std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
     }

@@ -3,7 +3,7 @@
 
 mod common;
 
-use ti_data::{build, directory, Options, CONTEXT_FILE, DEFAULT_TOLERANCE_M, REPORT_FILE, TERRITORIES_FILE};
+use ti_data::{build, Options, DEFAULT_TOLERANCE_M};
 
 #[test]
 fn committed_files_are_reproduced_byte_for_byte() {
@@ -15,13 +15,7 @@ fn committed_files_are_reproduced_byte_for_byte() {
         tolerance_m: DEFAULT_TOLERANCE_M,
     })
     .unwrap();
-    let files = [
-        (TERRITORIES_FILE, &out.territories),
-        (CONTEXT_FILE, &out.context),
-        (REPORT_FILE, &out.report),
-        (directory::FILE, &out.communes),
-    ];
-    for (name, made) in files {
+    for (name, made) in out.files() {
         let committed = std::fs::read_to_string(common::root().join("data").join(name)).unwrap();
         assert!(committed == *made, "data/{name} differs from what `make data` produces; run `make data` and commit");
     }
