@@ -22,12 +22,6 @@ impl Text {
         Text { fr: fr.into(), en: None }
     }
 
-    /// Builds the English from the French when there is none: proper names, codes, numbers.
-    pub fn same(s: impl Into<String>) -> Text {
-        let s = s.into();
-        Text { fr: s.clone(), en: Some(s) }
-    }
-
     /// The text of `lang`; `None` for English when there is none.
     pub fn get(&self, lang: Lang) -> Option<&str> {
         match lang {
