@@ -54,3 +54,23 @@ fn every_current_commune_once_with_its_postcodes_and_every_table_commune_in_its_
         current.iter().filter(|r| r["nom"] == "Saint-Louis").map(|r| r["departement"].as_str()).collect();
     assert_eq!(saint_louis, ["57", "68"]);
 }
+
+/// Each commune has a point (the search marks it there), in the region, and a former commune's
+/// is near its current commune's.
+#[test]
+fn every_commune_has_a_point_in_the_region() {
+    let list = rows(ti_data::directory::FILE);
+    let point = |r: &BTreeMap<String, String>| -> (f64, f64) {
+        (r["lon"].parse().unwrap_or_else(|_| panic!("{r:?}")), r["lat"].parse().unwrap_or_else(|_| panic!("{r:?}")))
+    };
+    let by_code: BTreeMap<&str, (f64, f64)> = list.iter().map(|r| (r["insee"].as_str(), point(r))).collect();
+    for r in &list {
+        let (lon, lat) = point(r);
+        assert!((3.3..8.3).contains(&lon) && (47.4..50.2).contains(&lat), "{r:?}");
+        if let Some(now) = by_code.get(r["commune_actuelle"].as_str()) {
+            assert!((now.0 - lon).abs() < 0.3 && (now.1 - lat).abs() < 0.2, "{r:?} far from {now:?}");
+        }
+    }
+    let (lon, lat) = by_code["88413"];
+    assert!((lon - 6.95).abs() < 0.05 && (lat - 48.29).abs() < 0.05, "Saint-Dié-des-Vosges at {lon}, {lat}");
+}
