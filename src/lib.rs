@@ -30,9 +30,15 @@ pub mod rank;
 pub mod raster;
 pub mod render;
 pub mod scene;
+/// Not in the map's modules: only the search's own module (feature `search`) and native code.
+#[cfg(any(not(target_arch = "wasm32"), feature = "search"))]
 pub mod search;
 pub mod text;
 pub mod view;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "search")))]
 pub mod web;
+/// The commune search's module: a build of its own (feature `search`), without the map.
+#[cfg(all(target_arch = "wasm32", feature = "search"))]
+#[path = "web/search/mod.rs"]
+pub mod web_search;

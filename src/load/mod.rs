@@ -22,6 +22,7 @@ pub use failure::{Failure, FetchError};
 pub use keys::Mapping;
 pub use legend::PALETTE;
 pub use properties::{safe_color, safe_url};
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) use statuses::lined_records as csv_records;
 pub use statuses::{sheet, Encoding, Row, Sheet, SheetError, SheetProblem, SheetProblemKind, MAX_SHEET_BYTES};
 

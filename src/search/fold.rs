@@ -1,6 +1,27 @@
 //! Words as a reader types them: lower case, without accents, hyphens, spaces and apostrophes
 //! alike (word breaks), "st"/"ste" read as "saint"/"sainte".
 
+/// Whether `c` belongs to a word: a digit or a letter of the Latin script. Spaces, hyphens,
+/// apostrophes, dashes, quotes and dots break words.
+fn in_word(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || (c > '\u{bf}'
+            && !c.is_whitespace()
+            && !matches!(c, '×' | '÷' | '\u{2010}'..='\u{206f}' | '«' | '»' | '·' | 'ʼ'))
+}
+
+/// `c` in lower case, for the Latin letters of French place names (ASCII, Latin-1, Œ, Ÿ); others
+/// as they are. Not `char::to_lowercase`: its Unicode tables would be most of the search
+/// module's data (docs/search.md).
+fn lower(c: char) -> char {
+    match c {
+        'A'..='Z' | 'À'..='Þ' if c != '×' => char::from_u32(c as u32 + 32).unwrap_or(c),
+        'Œ' => 'œ',
+        'Ÿ' => 'ÿ',
+        c => c,
+    }
+}
+
 /// The words of `text`, folded.
 ///
 /// ```
@@ -12,8 +33,8 @@
 /// ```
 pub fn words(text: &str) -> Vec<String> {
     let mut folded = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
+    for c in text.chars().map(lower) {
+        if in_word(c) {
             crate::scene::push_folded(c, &mut folded);
         } else {
             folded.push(' ');
@@ -40,5 +61,7 @@ mod tests {
         assert!(words(" - ' ").is_empty());
         assert_eq!(words("57820"), ["57820"]);
         assert_eq!(words("Stenay"), ["stenay"], "st only as a word of its own");
+        assert_eq!(words("ÉPINAL – L’ÎLE « Œ »"), ["epinal", "l", "ile", "oe"]);
+        assert_eq!(words("Château-Thierry\u{a0}2"), ["chateau", "thierry", "2"]);
     }
 }

@@ -2,17 +2,23 @@
 //! postcode as a reader types, forgiving what readers get wrong (accents, case, hyphens, "st"
 //! for "saint", one typo in a word of five letters or more), homonyms kept apart by their
 //! département and postcode. Reads the list `make data` writes (`data/communes-grand-est.csv`,
-//! see `data/README.md`). No coordinates, no DOM: codes and words only.
-//!
-//! Not wired to a page yet: the search field and the answer on the map (issue 22, items 1 to 4)
-//! are to come; the pre-rendered pages answer without JavaScript meanwhile.
+//! see `data/README.md`), or the [`index`] the pre-render writes from it for the browser; words
+//! the answer ([`answer`]); keeps the state of the field's suggestions ([`combobox`]). Each
+//! commune's point is in the projected plane (Lambert-93 metres). No DOM: the search module's web
+//! layer is `src/web/search/`, and the design is in docs/search.md.
 
+pub mod answer;
+pub mod combobox;
 pub mod fold;
+pub mod index;
 mod matching;
 
+pub use index::Index;
 pub use matching::{matches, Hit};
 
-use crate::load::csv_records;
+use crate::coords::Projected;
+#[cfg(not(target_arch = "wasm32"))]
+use crate::{coords::LonLat, load::csv_records};
 
 /// One commune of the list: current, or former (`now`, the code of the current one it is part of).
 #[derive(Clone, Debug, PartialEq)]
@@ -27,9 +33,12 @@ pub struct Commune {
     pub now: Option<String>,
     /// The name's words, folded ([`fold::words`]).
     pub words: Vec<String>,
+    /// Where the map marks it: a point inside it, projected.
+    pub at: Option<Projected>,
 }
 
 /// What is wrong with the list, and on which line.
+#[cfg(not(target_arch = "wasm32"))]
 #[derive(Clone, Debug, PartialEq)]
 pub enum IndexError {
     /// The first line does not name the columns the list needs.
@@ -38,10 +47,12 @@ pub enum IndexError {
     Line { line: usize },
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 const COLUMNS: [&str; 7] =
     ["insee", "nom", "departement", "nom_departement", "codes_postaux", "territoires", "commune_actuelle"];
 
-/// Reads the list: its header, then a commune per line.
+/// Reads the list: its header, then a commune per line. The columns `lon` and `lat`, when there,
+/// give each commune its point. Native: the pre-render reads the list, the browser the index.
 ///
 /// ```
 /// let csv = "insee,nom,departement,nom_departement,codes_postaux,territoires,commune_actuelle\n\
@@ -50,6 +61,7 @@ const COLUMNS: [&str; 7] =
 /// assert_eq!(list[0].words, ["saint", "louis"]);
 /// assert_eq!(list[0].territories, ["sud-alsace"]);
 /// ```
+#[cfg(not(target_arch = "wasm32"))]
 pub fn read(text: &str) -> Result<Vec<Commune>, IndexError> {
     let records = csv_records(text.trim_start_matches('\u{feff}'), b',');
     let mut rows = records.into_iter();
@@ -58,6 +70,8 @@ pub fn read(text: &str) -> Result<Vec<Commune>, IndexError> {
     for (k, name) in COLUMNS.iter().enumerate() {
         at[k] = header.iter().position(|h| h.trim() == *name).ok_or(IndexError::Header { missing: name })?;
     }
+    let point_at = ["lon", "lat"].map(|name| header.iter().position(|h| h.trim() == name));
+    let projection = crate::projection::Lambert93::new();
     let list = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
     rows.map(|(line, cells)| {
         let cell = |k: usize| cells.get(at[k]).map(|c| c.trim());
@@ -74,6 +88,10 @@ pub fn read(text: &str) -> Result<Vec<Commune>, IndexError> {
             territories: list(get(5)?),
             now: Some(get(6)?).filter(|n| !n.is_empty()).map(str::to_string),
             words: fold::words(name),
+            at: match point_at.map(|k| k.and_then(|k| cells.get(k)?.trim().parse::<f64>().ok())) {
+                [Some(lon), Some(lat)] => Some(projection.project(LonLat { lon, lat })),
+                _ => None,
+            },
         })
     })
     .collect()

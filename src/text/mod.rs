@@ -2,13 +2,17 @@
 //! default) and English (`en.rs`, for hosts that ask for `lang=en`). Interface words are fields
 //! of [`Strings`]; errors and warnings arrive as typed data ([`LoadError`], [`Problem`],
 //! [`FetchError`], [`Failure`]) and each language words them through [`Messages`]. Words from the
-//! data (names, statuses, projects) are not here.
+//! data (names, statuses, projects) are not here. The pre-rendered pages' own words are in
+//! `page`, the commune search's in `search`: compiled natively and in the search's module, never
+//! in the map's.
 
 mod display;
 mod en;
 mod fr;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod page;
+#[cfg(any(not(target_arch = "wasm32"), feature = "search"))]
+pub mod search;
 
 pub use en::{English, EN};
 pub use fr::{French, FR};

@@ -142,7 +142,8 @@ pub fn sheet(bytes: &[u8], m: &Mapping) -> Result<Sheet, SheetError> {
 /// Line numbers of records from their byte offsets, counted in one pass over the text as records
 /// come in order.
 /// Every record of `text` with the line it starts on (1 for the first): for other lists the
-/// crate reads the same way (`crate::search`).
+/// crate reads the same way (`crate::search::read`, natively: the browser reads the index).
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn lined_records(text: &str, separator: u8) -> Vec<(usize, Vec<String>)> {
     let mut lines = Lines { text, at: 0, line: 1 };
     read::records(text, separator).into_iter().map(|(start, cells)| (lines.at(start), cells)).collect()
