@@ -33,8 +33,8 @@ mod run {
     use std::path::Path;
     use territoires_map::hydrate::page::write_data;
     use territoires_map::prerender::{
-        all_page, edition_dir, embed_page, index_page, read_communes, snippet, territory_page, Commune, Site,
-        COMMUNES_PAGE, EDITIONS,
+        all_page, edition_dir, embed_page, index_page, read_communes, search_index, snippet, territory_page, Commune,
+        Site, COMMUNES_PAGE, EDITIONS, INDEX_FILE,
     };
     use territoires_map::text::Strings;
     use territoires_map::{load, model::Context};
@@ -59,6 +59,11 @@ mod run {
         let ctx_file = data.join("contexte-grand-est.geojson");
         let context = load::context(&read(&ctx_file)?)
             .map_err(|e| format!("{}: {}", ctx_file.display(), EDITIONS[0].load_error(&e)))?;
+        let csv = String::from_utf8_lossy(&read(&list)?).into_owned();
+        let loaded =
+            load::territories_with(&bytes, &EDITIONS[0].mapping(), None).map_err(|e| EDITIONS[0].load_error(&e))?;
+        let index = search_index(&loaded.data, &csv).map_err(|e| format!("{}: {e}", list.display()))?;
+        write(&site.join("data").join(INDEX_FILE), &index)?;
         let mut pages = 0;
         for strings in EDITIONS {
             pages = edition((&bytes, &communes), &context.data, strings, &site.join(edition_dir(strings)), url)

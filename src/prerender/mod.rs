@@ -43,6 +43,16 @@ pub use crate::hydrate::{HEIGHT, WIDTH};
 /// pre-rendered map and a live one never share an id.
 pub const UID: u32 = 0;
 
+/// The commune search's index, in the site's `data/` (see [`crate::search::index`]).
+pub const INDEX_FILE: &str = "communes-grand-est.txt";
+
+/// The commune search's index of the communes list `csv`, naming `data`'s territories.
+pub fn search_index(data: &crate::model::Dataset, csv: &str) -> Result<String, String> {
+    let list = crate::search::read(csv).map_err(|e| format!("{e:?}"))?;
+    let names: Vec<(String, String)> = data.territories.iter().map(|t| (t.id.clone(), t.name.clone())).collect();
+    Ok(crate::search::index::write(&list, &names))
+}
+
 /// The data of the map being pre-rendered, its scene, words and address.
 pub struct Site<'a> {
     pub data: &'a Dataset,
@@ -77,6 +87,10 @@ pub struct Links {
     /// Prefix of the territory pages' addresses: `territoires/` from the site's root, empty from
     /// a territory page, absolute in the snippet a host pastes.
     pub pages: String,
+    /// The commune search's index (`data/communes-grand-est.txt`) and the page of all communes
+    /// from this page: the field is written when there is an index, on the pages whose map the
+    /// module adopts; without a script, it leads to that page.
+    pub search: Option<(String, String)>,
     /// A territory on the map opens its card on this page (`#territoire=<id>`); otherwise it goes
     /// to its own page (from a territory page, to the neighbour's).
     pub to_cards: bool,

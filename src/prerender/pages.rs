@@ -2,15 +2,17 @@
 //! head tags of the main page, a territory's own page, and the snippet for `<territoires-map>`.
 
 use super::map::{legend, svg};
-use super::parts::{card, element, header, list, page_href};
+use super::parts::{card, element, header, list, page_href, search_field};
 use super::shell::{alternates, edition_dir, head_start, to_root};
 use super::{page_slug, Links, Site, UID};
 use crate::hydrate::page::DATA_CLASS;
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 
-/// The site's links as the pages at its root see them.
-pub fn root_links() -> Links {
-    Links { pages: "territoires/".to_string(), to_cards: true }
+/// The site's links as the pages at an edition's root see them.
+pub fn root_links(site: &Site) -> Links {
+    let search = (!site.communes.is_empty())
+        .then(|| (format!("{}data/{}", to_root(site, 0), super::INDEX_FILE), super::COMMUNES_PAGE.to_string()));
+    Links { pages: "territoires/".to_string(), to_cards: true, search }
 }
 
 /// The pre-rendered map, wrapped in the `.tim-pre` block that the module adopts (or, drawing
@@ -27,6 +29,7 @@ pub fn map_block(site: &Site, links: &Links, selected: Option<usize>) -> Markup 
         // its card and list to them; a territory's page has no module.
         div class="tim-pre" data-pages=[selected.is_none().then_some(&links.pages)] {
             @if selected.is_none() { (header(site)) }
+            @if let Some((index, communes)) = &links.search { (search_field(site, index, communes)) }
             div class="tim-stage" id=(stage_id) {
                 p class="tim-sr-only" id=(format!("tim{UID}-help")) { (site.strings.map_help_links) }
                 // The module's buttons, where it puts them, on the pages it adopts.
@@ -96,7 +99,7 @@ pub fn territory_page(site: &Site, i: usize) -> Option<TerritoryPage> {
     let (alternate, langs) = alternates(site, &format!("territoires/{slug}.html"), 1);
     let site_title = s.title_of(site.data);
     let desc = description(site, i);
-    let links = Links { pages: String::new(), to_cards: false };
+    let links = Links { pages: String::new(), to_cards: false, search: None };
     let markup = html! {
         (DOCTYPE)
         html lang=(s.lang) {
@@ -136,7 +139,14 @@ pub fn territory_page(site: &Site, i: usize) -> Option<TerritoryPage> {
 /// pre-rendered map, every address absolute (the site's `base_url`); the element shows it at
 /// once and the module adopts it.
 pub fn snippet(site: &Site) -> String {
-    let links = Links { pages: format!("{}{}territoires/", site.base_url, edition_dir(site.strings)), to_cards: true };
+    let links = Links {
+        pages: format!("{}{}territoires/", site.base_url, edition_dir(site.strings)),
+        to_cards: true,
+        search: (!site.communes.is_empty()).then(|| {
+            let edition = format!("{}{}", site.base_url, edition_dir(site.strings));
+            (format!("{}data/{}", site.base_url, super::INDEX_FILE), format!("{edition}{}", super::COMMUNES_PAGE))
+        }),
+    };
     html! {
         link rel="stylesheet" href=(format!("{}map.css", site.base_url));
         div class="tim-map" lang=(site.strings.lang) { (map_block(site, &links, None)) }

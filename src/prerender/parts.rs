@@ -66,6 +66,29 @@ fn uri_component(text: &str) -> String {
     out
 }
 
+/// The commune search's field: a combobox whose suggestions and answer the search module writes,
+/// the first time the field is used, from the index at `index` (see `src/web/search/`). Shown
+/// from the first paint, so that the script's arrival moves nothing; without a script, Enter
+/// leads to the page of all communes (`communes`), which the browser's find-in-page searches.
+pub fn search_field(site: &Site, index: &str, communes: &str) -> Markup {
+    let w = crate::text::search::for_lang(site.strings.lang);
+    let id = |part: &str| format!("tim{UID}-{part}");
+    html! {
+        form class="tim-commune-search" data-index=(index) action=(communes) role="search" {
+            label for=(id("commune")) { (w.label) }
+            span class="tim-commune-search-hint" id=(id("commune-hint")) { (w.hint) }
+            div class="tim-commune-search-box" {
+                input id=(id("commune")) type="text" role="combobox" aria-autocomplete="list"
+                    aria-expanded="false" aria-controls=(id("communes")) aria-describedby=(id("commune-hint"))
+                    autocomplete="off" autocapitalize="off" spellcheck="false";
+                ul id=(id("communes")) class="tim-commune-search-options" role="listbox" aria-label=(w.label) hidden {}
+            }
+            p class="tim-sr-only tim-commune-search-count" aria-live="polite" {}
+            p class="tim-commune-search-answer" role="status" {}
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

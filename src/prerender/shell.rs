@@ -103,7 +103,7 @@ pub fn index_page(site: &Site) -> String {
                     h1 { (title) }
                     p class="intro" { (intro) }
                     div id="carte" class="tim-map" data-state="loading" tabindex="-1" {
-                        (map_block(site, &root_links(), None))
+                        (map_block(site, &root_links(site), None))
                     }
                     @if !site.communes.is_empty() {
                         p class="tim-all-communes" { a href=(super::communes::PAGE) { (w.all_communes) } }
@@ -135,7 +135,7 @@ pub fn embed_page(site: &Site) -> String {
                 script type="module" src=(format!("{root}embed.js")) {}
             }
             body {
-                div id="carte" class="tim-map" data-state="loading" { (map_block(site, &root_links(), None)) }
+                div id="carte" class="tim-map" data-state="loading" { (map_block(site, &root_links(site), None)) }
             }
         }
     }

@@ -80,7 +80,7 @@ fn assert_safe(html: &str) {
 fn the_xss_corpus_comes_out_as_text_only() {
     let data = dataset(XSS);
     let site = Site::new(&data, None, &FR, "https://example.org/carte/");
-    let block = map_block(&site, &root_links(), None).into_string();
+    let block = map_block(&site, &root_links(&site), None).into_string();
     assert_safe(&block);
     assert_safe(&snippet(&site));
     assert_safe(&head_tags(&site).into_string());
@@ -98,7 +98,7 @@ fn the_grand_est_map_has_every_territory_as_a_link_with_its_card_and_row() {
     let data = dataset(GRAND_EST);
     let site = Site::new(&data, None, &FR, "https://example.org/carte");
     assert_eq!(site.base_url, "https://example.org/carte/", "a slash is added");
-    let html = map_block(&site, &root_links(), None).into_string();
+    let html = map_block(&site, &root_links(&site), None).into_string();
     assert_safe(&html);
     assert_eq!(data.territories.len(), 15);
     for t in &data.territories {
@@ -142,7 +142,7 @@ fn the_view_box_holds_the_territories_with_the_padding() {
     // Fitted inside the nominal box: one side touches the padding, the other is centred.
     assert!(a.x >= FIT_PADDING - 1e-6 && z.x <= WIDTH - FIT_PADDING + 1e-6);
     assert!(z.y >= FIT_PADDING - 1e-6 && a.y <= HEIGHT - FIT_PADDING + 1e-6);
-    let html = map_block(&site, &root_links(), None).into_string();
+    let html = map_block(&site, &root_links(&site), None).into_string();
     // The box has the bounds' ratio (the module's --tim-ratio), the padding on its short side.
     let vb: Vec<f64> = html
         .split("viewBox=\"")
@@ -186,7 +186,7 @@ fn the_page_holds_the_data_and_shapes_the_module_adopts() {
         let ctx = load::context(include_bytes!("../../data/contexte-grand-est.geojson")).unwrap().data;
         let mut site = Site::new(&data, Some(&ctx), &FR, "https://example.org/");
         site.data_block = crate::hydrate::page::write_data(&data);
-        let html = map_block(&site, &root_links(), None).into_string();
+        let html = map_block(&site, &root_links(&site), None).into_string();
         let start = html.find("class=\"tim-data\">").unwrap() + "class=\"tim-data\">".len();
         let text = &html[start..start + html[start..].find("</script>").unwrap()];
         // What JSON.parse and serde_wasm_bindgen do in the browser (src/web/hydrate.rs).
