@@ -6,6 +6,7 @@ WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' C
 SITE := target/site
 WASM := target/wasm32-unknown-unknown/release/territoires_map.wasm
 WASM_SMALL := target/wasm32-unknown-unknown/release/territoires_map_small.wasm
+WASM_SEARCH := target/wasm32-unknown-unknown/release/territoires_search.wasm
 
 .PHONY: setup setup-rust setup-browser setup-fonts build run test dist lint size
 
@@ -27,7 +28,8 @@ setup-fonts:
 # whose folder goes on someone's server, refuses to run without one.
 SITE_URL ?= http://127.0.0.1:$(PORT)/
 
-# The two wasm modules and the site: the small one (no default features: it adopts the
+# The three wasm modules and the site: the commune search's (feature `search`, no map: loaded the
+# first time the search field is used), the small one (no default features: it adopts the
 # pre-rendered map of the default pages and downloads nothing) and the full one (other data,
 # statuses, thousands of shapes; and where a page holds no map it can adopt). Then two native steps of the same crate: the pre-render
 # (src/bin/prerender.rs: the default map, list and cards as static HTML in index.html and
@@ -35,10 +37,12 @@ SITE_URL ?= http://127.0.0.1:$(PORT)/
 # English), then `carte` (profile
 # `tools`, src/bin/carte.rs: carte.svg, carte.png and territoires/<id>.png, which the pages name).
 build: setup-rust setup-fonts
+	cargo build --release --target wasm32-unknown-unknown -p territoires-map --lib --no-default-features --features search
+	cp "$(WASM)" "$(WASM_SEARCH)"
 	cargo build --release --target wasm32-unknown-unknown -p territoires-map --lib --no-default-features
 	cp "$(WASM)" "$(WASM_SMALL)"
 	cargo build --release --target wasm32-unknown-unknown -p territoires-map --lib
-	.ci/build-site "$(SITE)" "$(WASM)" "$(WASM_SMALL)"
+	.ci/build-site "$(SITE)" "$(WASM)" "$(WASM_SMALL)" "$(WASM_SEARCH)"
 	cargo run --quiet -p territoires-map --bin prerender -- data "$(SITE)" "$(SITE_URL)"
 	cargo run --profile tools --quiet -p territoires-map --bin carte -- data "$(SITE)"
 
@@ -55,7 +59,7 @@ dist: dist-site-url build
 	rm -rf "$(DIST)" && mkdir -p "$(DIST)"
 	cp -R $(SITE)/pkg $(SITE)/data $(SITE)/territoires-map.js $(SITE)/map.css \
 	  $(SITE)/embed.html $(SITE)/embed.js $(SITE)/embed.css \
-	  $(SITE)/index.html $(SITE)/main.js $(SITE)/page.css $(SITE)/territoires $(SITE)/territoires-map.snippet.html $(SITE)/communes.html $(SITE)/en \
+	  $(SITE)/index.html $(SITE)/main.js $(SITE)/search.js $(SITE)/page.css $(SITE)/territoires $(SITE)/territoires-map.snippet.html $(SITE)/communes.html $(SITE)/en \
 	  $(SITE)/carte.svg $(SITE)/carte.png "$(DIST)/"
 	@cd "$(DIST)" && for f in pkg/*.wasm pkg/*.js territoires-map.js map.css embed.* index.html territoires-map.snippet.html en/*.html carte.*; do \
 	  printf '%8d  %s\n' "$$(gzip -9 -c "$$f" | wc -c)" "$$f"; done
@@ -94,6 +98,7 @@ lint: setup-rust
 	cargo clippy --workspace --all-targets --locked -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p territoires-map --lib --locked -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p territoires-map --lib --locked --no-default-features -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p territoires-map --lib --locked --no-default-features --features search -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --target wasm32-unknown-unknown -p territoires-map --locked
 	cargo check --manifest-path tests/fuzz/Cargo.toml --locked
 

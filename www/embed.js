@@ -1,7 +1,10 @@
 // The map in an iframe. Query: src, context, statuts (status CSV), idProperty, nameProperty,
 // statusProperty, territory, lang, minimal (no header), height.
-// The selected territory lives in the hash (#territoire=<id>); the page tells its parent its
+// The selected territory lives in the hash (#territoire=<id>, or #commune=<INSEE code> when a
+// commune was chosen in the search); the page tells its parent its
 // height and selection with postMessage ({source: 'territoires-map', type: 'height' | 'select'}).
+import { attach } from './search.js';
+
 const q = new URLSearchParams(location.search);
 // ?lang=en goes to the English edition of this page (en/embed.html), as on the main page.
 const wanted = q.get('lang')?.trim().toLowerCase().split('-')[0];
@@ -23,7 +26,7 @@ const el = document.getElementById('carte');
 const custom = ['src', 'context', 'statuts', 'statuses', 'lang', 'minimal', 'idProperty', 'nameProperty', 'statusProperty'];
 if (custom.some((k) => q.has(k))) el.querySelector(':scope > .tim-pre')?.remove();
 const post = (msg) => { if (parent !== window) parent.postMessage({ source: 'territoires-map', ...msg }, '*'); };
-const fromHash = () => new URLSearchParams(location.hash.slice(1)).get('territoire');
+const fromHash = (k = 'territoire') => new URLSearchParams(location.hash.slice(1)).get(k);
 if (q.get('height')) el.style.setProperty('--tim-stage-height', q.get('height'));
 // ?theme=light or dark forces the colours (embed.css, map.css); else the visitor's choice.
 const theme = q.get('theme');
@@ -50,6 +53,11 @@ for (const href of held ? [] : [options.src, options.context, options.statuses])
 // The small module adopts the pre-rendered map; the full one draws any other (see main.js). The
 // map is set in the task that creates it, before it says it is ready.
 let map = null;
+// The commune search, where the pre-rendered page has its field; #commune=<INSEE code> asks it.
+const search = attach(el, options.lang, () => map);
+const commune = () => { if (fromHash('commune')) search?.choose(fromHash('commune')); };
+commune();
+addEventListener('hashchange', commune);
 const start = async (name) => {
   const m = await import(`./pkg/${name}.js`);
   await m.default();
@@ -63,10 +71,11 @@ el.addEventListener('ready', (e) => {
   if (id) map?.select(id);
 });
 el.addEventListener('territoryselect', (e) => {
-  history.replaceState(null, '', `#territoire=${encodeURIComponent(e.detail.id)}`);
-  post({ type: 'select', id: e.detail.id, name: e.detail.name, status: e.detail.status });
+  const c = e.detail.commune;
+  history.replaceState(null, '', c ? `#commune=${encodeURIComponent(c.code)}` : `#territoire=${encodeURIComponent(e.detail.id)}`);
+  post({ type: 'select', id: e.detail.id, name: e.detail.name, status: e.detail.status, commune: c });
 });
-addEventListener('hashchange', () => (fromHash() ? map?.select(fromHash()) : map?.clear()));
+addEventListener('hashchange', () => (fromHash() ? map?.select(fromHash()) : fromHash('commune') || map?.clear()));
 // The body, not the root: the root's scrollHeight never drops below the iframe's own height.
 new ResizeObserver(() => post({ type: 'height', height: document.body.getBoundingClientRect().height }))
   .observe(document.body);

@@ -1,10 +1,13 @@
 // Loads the WebAssembly module and starts one map in #carte. All map logic is in Rust.
 // ?src=<url> shows another territory file (then no Grand Est background unless ?context=<url>);
 // ?statuts=<url> joins a status CSV by id; ?idProperty=, ?nameProperty=, ?statusProperty= name
-// the file's properties. #territoire=<id> opens that territory's card.
+// the file's properties. #territoire=<id> opens that territory's card, #commune=<INSEE code> the
+// card of that commune's territory, the commune marked (search.js).
 // The page comes with the default map already drawn (make build, src/prerender/): the small
 // module adopts it as it is and downloads nothing; another file or language is drawn by the full
 // module (two builds of the same crate, see the Makefile).
+import { attach } from './search.js';
+
 const params = new URLSearchParams(location.search);
 // ?lang=en on a page that has an English edition (en/index.html, written by the pre-render and
 // named in the head) goes there, with the rest of the address.
@@ -25,7 +28,7 @@ const src = params.get('src');
 const el = document.getElementById('carte');
 const custom = ['src', 'context', 'statuts', 'statuses', 'lang', 'idProperty', 'nameProperty', 'statusProperty'];
 if (custom.some((k) => params.has(k))) el.querySelector(':scope > .tim-pre')?.remove();
-const fromHash = () => new URLSearchParams(location.hash.slice(1)).get('territoire');
+const fromHash = (k = 'territoire') => new URLSearchParams(location.hash.slice(1)).get(k);
 // ?theme=light or dark forces the page's and the map's colours (page.css, map.css); else the
 // visitor's choice.
 const theme = params.get('theme');
@@ -68,6 +71,11 @@ for (const href of held ? [] : [options.src, options.context, options.statuses])
 // The map is set in the task that creates it, before it says it is ready; window.carte is the
 // page's handle on it (until then, the browser's name for the element #carte).
 let map = null;
+// The commune search, where the pre-rendered page has its field; #commune=<INSEE code> asks it.
+const search = attach(el, options.lang, () => map);
+const commune = () => { if (fromHash('commune')) search?.choose(fromHash('commune')); };
+commune();
+addEventListener('hashchange', commune);
 const start = async (name) => {
   const m = await import(`./pkg/${name}.js`);
   await m.default();
@@ -77,7 +85,7 @@ try {
   // A card opened before the module took over (#territoire=<id>) stays open: selected in the
   // same task as the drawing, so no frame shows it closed.
   el.addEventListener('ready', () => { if (fromHash()) map?.select(fromHash()); });
-  addEventListener('hashchange', () => (fromHash() ? map?.select(fromHash()) : map?.clear()));
+  addEventListener('hashchange', () => (fromHash() ? map?.select(fromHash()) : fromHash('commune') || map?.clear()));
   // ?renderer= asks for a renderer of the full module's (the small one adopts the SVG as it is).
   const small = held && !params.has('renderer');
   if (!small || !(await start('territoires_map_small').then(() => true, () => false))) await start('territoires_map');

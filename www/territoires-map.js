@@ -1,17 +1,22 @@
 // <territoires-map>: the map as a custom element, for host pages. Two lines to embed it:
 //   <script type="module" src="https://example.org/carte/territoires-map.js"></script>
 //   <territoires-map src="https://example.org/carte/data/territoires-grand-est.geojson"></territoires-map>
-// Attributes: src, context, lang (fr | en), selected (territory id), height (CSS length),
+// Attributes: src, context, lang (fr | en), selected (territory id), commune (INSEE code: its
+//   territory's card, the commune marked; with the pasted snippet, whose search field it uses),
+//   height (CSS length),
 //   theme (light | dark | auto: the visitor's choice, or the host's data-fr-theme on <html>),
 //   statuses (a CSV of statuses joined by id), id-property, name-property, status-property.
 // Pre-rendered: `make dist` writes territoires-map.snippet.html, the default map as static HTML;
 //   pasted inside <territoires-map>…</territoires-map>, it shows at once, and the module adopts it
 //   where it is (the element's own map, in the light DOM), downloading nothing; with other data
 //   (src, statuses, …) it shows until the module has drawn its own.
-// Events (bubbling, composed): ready, error, territoryselect. Methods: select(id), clear(), reload(), destroy().
+// Events (bubbling, composed): ready, error, territoryselect (detail.commune: {code, name} when
+//   the commune search opened it). Methods: select(id), selectCommune(code), clear(), reload(), destroy().
 // All map logic is in Rust; this file only ties the element's life cycle to it.
 // Two builds of the same Rust crate: the small module adopts a pasted snippet and downloads
 // nothing; the full one draws any other map. Each is fetched the first time an element needs it.
+import { attach } from './search.js';
+
 const modules = {};
 const load = (name) => (modules[name] ??= import(`./pkg/${name}.js`).then(async (m) => {
   await m.default({ module_or_path: new URL(`./pkg/${name}_bg.wasm`, import.meta.url) });
@@ -20,7 +25,7 @@ const load = (name) => (modules[name] ??= import(`./pkg/${name}.js`).then(async 
 const css = new URL('./map.css', import.meta.url).href;
 
 class TerritoiresMapElement extends HTMLElement {
-  static observedAttributes = ['src', 'context', 'lang', 'selected', 'height', 'theme', 'statuses', 'id-property', 'name-property', 'status-property'];
+  static observedAttributes = ['src', 'context', 'lang', 'selected', 'commune', 'height', 'theme', 'statuses', 'id-property', 'name-property', 'status-property'];
   // The attributes that ask for other data than the snippet's.
   static #data = ['src', 'context', 'statuses', 'id-property', 'name-property', 'status-property'];
   #map = null;
@@ -28,6 +33,7 @@ class TerritoiresMapElement extends HTMLElement {
   #adopted = false;
   #run = 0;
   #mirroring = false;
+  #search = null;
   // The host's theme switch (the State's design system sets data-fr-theme on <html>).
   #hostTheme = new MutationObserver(() => this.#applyTheme());
 
@@ -42,6 +48,7 @@ class TerritoiresMapElement extends HTMLElement {
       shadow.append(document.createElement('slot'));
       this.#root = snippet;
       this.#adopted = true;
+      this.#search = attach(snippet, snippet.lang, () => this.#map);
       this.#listen();
       return;
     }
@@ -64,7 +71,7 @@ class TerritoiresMapElement extends HTMLElement {
 
   // Keep the host's state and selection in step with the map inside.
   #listen() {
-    this.addEventListener('ready', () => { this.dataset.state = 'ready'; this.#applySelected(); });
+    this.addEventListener('ready', () => { this.dataset.state = 'ready'; this.#applySelected(); this.#applyCommune(); });
     this.addEventListener('error', () => { this.dataset.state = 'error'; });
     this.addEventListener('territoryselect', (e) => {
       this.#mirroring = true;
@@ -94,6 +101,7 @@ class TerritoiresMapElement extends HTMLElement {
     if (name === 'height') this.style.setProperty('--tim-stage-height', value || '');
     else if (name === 'theme') this.#applyTheme();
     else if (name === 'selected') { if (!this.#mirroring) this.#applySelected(); }
+    else if (name === 'commune') this.#applyCommune();
     else this.#start();
   }
 
@@ -136,7 +144,15 @@ class TerritoiresMapElement extends HTMLElement {
     if (this.#map && this.dataset.state === 'ready') id ? this.#map.select(id) : this.#map.clear();
   }
 
+  #applyCommune() {
+    const code = this.getAttribute('commune');
+    if (code && this.dataset.state === 'ready') this.selectCommune(code);
+  }
+
   select(id) { return this.#map?.select(id) ?? false; }
+  // Resolves to false where the element has no search (no pasted snippet, other data) or the
+  // index has no such code.
+  async selectCommune(code) { return (await this.#search?.choose(code)) ?? false; }
   clear() { this.#map?.clear(); }
   reload() { return this.#map?.reload() ?? false; }
   get listenerCount() { return this.#map?.listenerCount ?? 0; }

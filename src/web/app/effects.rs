@@ -50,8 +50,10 @@ impl App {
                 let ev = HostEvent::Select { id: t.id.clone(), name: t.name.clone(), status: status.id.clone() };
                 m.list.mark(Some(i));
                 // Focus follows the user (a click, a key, a row of the list: focus is already in
-                // the map); a host's select() or a deep link only moves the tab stop (WCAG 3.2.1).
-                let take = self.chrome.root.matches(":focus-within").unwrap_or(false);
+                // the map or the list); a host's select(), a deep link or the commune search's
+                // field above the map only move the tab stop (WCAG 3.2.1).
+                let take =
+                    self.chrome.root.query_selector(":is(.tim-stage, .tim-list):focus-within").ok().flatten().is_some();
                 self.focus(i, take)?;
                 return Ok(Some(ev));
             }
