@@ -36,6 +36,22 @@ test('standalone page, idle and with a panel open: no violation', async () => {
   assert.deepEqual(await audit(page), [], 'panel open');
 });
 
+test('the commune search, suggestions open and answered, light and dark: no violation', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    const { page } = await app.open('', { prepare: (p) => p.emulateMedia({ colorScheme }) });
+    await page.fill('.tim-commune-search input', 'saint louis');
+    await page.locator('.tim-commune-search-options [role="option"]').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    assert.deepEqual(await audit(page), [], `${colorScheme}, suggestions open`);
+    // Saint-Louis (68300), in Sud-Alsace: its card opens.
+    await page.keyboard.press('Enter');
+    await page.locator('.tim-card-commune').waitFor();
+    assert.deepEqual(await audit(page), [], `${colorScheme}, answered`);
+    await page.close();
+  }
+});
+
 test('standalone page and iframe in dark mode, idle and with a panel open: no violation', async () => {
   for (const query of ['', 'embed.html']) {
     const { page } = await app.open(query, { prepare: (p) => p.emulateMedia({ colorScheme: 'dark' }) });

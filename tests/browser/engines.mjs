@@ -50,7 +50,7 @@ async function poll(check, ms, what) {
   }
 }
 
-const keyNames = { Enter: 'Enter', ArrowRight: 'ArrowRight', Tab: 'Tab', Escape: 'Escape' };
+const keyNames = { Enter: 'Enter', ArrowRight: 'ArrowRight', ArrowDown: 'ArrowDown', Tab: 'Tab', Escape: 'Escape' };
 
 /**
  * Firefox ESR. `scripts: false` serves the pages with `script-src 'none'` (Firefox's BiDi cannot
@@ -105,7 +105,7 @@ export async function webkit({ scripts = true } = {}) {
     stop();
     throw e;
   }
-  const keys = { Enter: Key.ENTER, ArrowRight: Key.ARROW_RIGHT, Tab: Key.TAB, Escape: Key.ESCAPE };
+  const keys = { Enter: Key.ENTER, ArrowRight: Key.ARROW_RIGHT, ArrowDown: Key.ARROW_DOWN, Tab: Key.TAB, Escape: Key.ESCAPE };
   const run = (fn, ...args) => d.executeScript(fn, ...args);
   return {
     name: 'WebKit',

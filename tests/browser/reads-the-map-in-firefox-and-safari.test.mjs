@@ -1,6 +1,7 @@
 // Many visitors of a regional page read it on an iPhone (Safari's engine, WebKit) or in Firefox
 // (Gecko). The main journeys, in both, from Debian's packages (engines.mjs): the map loads and a
-// click or Enter opens a card, the arrows visit every territory, the list filters, the iframe
+// click or Enter opens a card, the arrows visit every territory, the list filters, a commune is
+// found and answered on the map, the iframe
 // reports its height, another file with a status table, the pre-rendered page without scripts,
 // and the image export. Every other test runs in Chromium.
 
@@ -41,6 +42,26 @@ for (const [name, open] of [['Firefox', firefox], ['WebKit', webkit]]) {
 
       await b.type('#carte .tim-search', 'vosg');
       await b.wait(() => [...document.querySelectorAll('#carte .tim-table tbody tr')].filter((r) => !r.hidden).length === 1);
+      assert.deepEqual(b.errors, []);
+    } finally {
+      await b.close();
+    }
+  });
+
+  test(`${name}: "Votre commune" suggests, answers in the card and marks the commune`, async () => {
+    const b = await open();
+    try {
+      await b.goto(`${server.base}/`);
+      await ready(b);
+      await b.type('#carte .tim-commune-search input', 'st die');
+      await b.wait(() => !!document.querySelector('.tim-commune-search-options [role="option"]'));
+      await b.press('ArrowDown');
+      await b.press('Enter');
+      const said = 'Saint-Dié-des-Vosges (88100) fait partie du territoire Vosges.';
+      await b.wait((t) => document.querySelector('#carte .tim-card-commune')?.textContent === t, 5000, said);
+      assert.equal(squish(await cardTitle(b)), 'Vosges');
+      assert.equal(await b.run(() => document.querySelector('#carte .tim-svg .tim-commune')?.textContent), 'Saint-Dié-des-Vosges');
+      assert.equal(await b.run(() => document.activeElement?.getAttribute('role')), 'combobox');
       assert.deepEqual(b.errors, []);
     } finally {
       await b.close();

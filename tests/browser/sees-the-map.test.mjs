@@ -109,8 +109,10 @@ test('neighbours of the same status keep a visible border between them', async (
   }
 });
 
-/** The names written on the map, with what lies under each name's box (territory indices). */
-function writtenNames(page) {
+/** The names written on the map, with what lies under each name's box (territory indices): the
+ * whole stage brought on screen first, as a reader scrolls to it (the page starts above it). */
+async function writtenNames(page) {
+  await page.evaluate(() => document.querySelector('#carte .tim-stage').scrollIntoView({ block: 'end' }));
   return page.evaluate(() => [...document.querySelectorAll('#carte .tim-label')]
     .filter((l) => l.textContent.trim())
     .map((l) => {

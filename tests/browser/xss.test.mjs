@@ -48,10 +48,13 @@ async function watchForInjection(page) {
       if (!(el instanceof Element)) return;
       for (const e of [el, ...el.querySelectorAll('*')]) {
         const tag = e.localName;
-        // The viewer's own search box of the territory list is the one input allowed, and the
-        // pre-rendered page's copy of its data the one script (JSON, never run; main.js removes
-        // it with the pre-rendered map when another file is asked for).
+        // The viewer's own search box of the territory list and its commune search (a form and
+        // its field, in the pre-rendered map) are the inputs allowed, and the pre-rendered page's
+        // copy of its data the one script (JSON, never run; main.js removes both with the
+        // pre-rendered map when another file is asked for).
         const own = (tag === 'input' && e.classList.contains('tim-search') && e.type === 'search')
+          || (tag === 'form' && e.classList.contains('tim-commune-search'))
+          || (tag === 'input' && e.parentElement?.classList.contains('tim-commune-search-box') && e.type === 'text')
           || (tag === 'script' && e.type === 'application/json' && e.classList.contains('tim-data'));
         if (forbidden.includes(tag) && !own && e.closest('#carte')) window.__xss.created.push(`<${tag}>`);
         for (const a of e.attributes) {
