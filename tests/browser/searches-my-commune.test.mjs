@@ -157,6 +157,23 @@ test('the mark follows the map as it zooms', async () => {
   assert.equal(nameOf((await shown(page)).under), 'Vosges');
 });
 
+test('the mark stays in sight beside the open card, even at the eastern edge of the region', async () => {
+  for (const width of [1200, 800]) {
+    const { page } = await app.open('', { viewport: { width, height: 900 } });
+    for (const [typed, option] of [['lauterbourg', 'Lauterbourg (67630)'], ['givet', 'Givet (08600)']]) {
+      await page.fill(INPUT, typed);
+      await page.locator(OPTIONS, { hasText: option }).first().click();
+      const box = await page.evaluate(() => {
+        const c = document.querySelector('.tim-svg .tim-commune circle').getBoundingClientRect();
+        const s = document.querySelector('.tim-svg').getBoundingClientRect();
+        const p = document.querySelector('.tim-panel:not([hidden])').getBoundingClientRect();
+        return { inside: c.left >= s.left && c.right <= s.right && c.top >= s.top && c.bottom <= s.bottom, clear: c.right <= p.left };
+      });
+      assert.deepEqual(box, { inside: true, clear: true }, `${typed} at ${width} px`);
+    }
+  }
+});
+
 test('a deep link, the element and the host event name the commune', async () => {
   const { page, watch } = await app.open('#commune=68297');
   await page.waitForFunction(() => document.querySelector('.tim-card-commune'));
