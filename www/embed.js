@@ -3,7 +3,7 @@
 // The selected territory lives in the hash (#territoire=<id>, or #commune=<INSEE code> when a
 // commune was chosen in the search); the page tells its parent its
 // height and selection with postMessage ({source: 'territoires-map', type: 'height' | 'select'}).
-import { attach } from './search.js';
+import { attach, followAddress } from './search.js';
 
 const q = new URLSearchParams(location.search);
 // ?lang=en goes to the English edition of this page (en/embed.html), as on the main page.
@@ -54,10 +54,7 @@ for (const href of held ? [] : [options.src, options.context, options.statuses])
 // map is set in the task that creates it, before it says it is ready.
 let map = null;
 // The commune search, where the pre-rendered page has its field; #commune=<INSEE code> asks it.
-const search = attach(el, options.lang, () => map);
-const commune = () => { if (fromHash('commune')) search?.choose(fromHash('commune')); };
-commune();
-addEventListener('hashchange', commune);
+followAddress(attach(el, options.lang, () => map));
 const start = async (name) => {
   const m = await import(`./pkg/${name}.js`);
   await m.default();

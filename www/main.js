@@ -6,7 +6,7 @@
 // The page comes with the default map already drawn (make build, src/prerender/): the small
 // module adopts it as it is and downloads nothing; another file or language is drawn by the full
 // module (two builds of the same crate, see the Makefile).
-import { attach } from './search.js';
+import { attach, followAddress } from './search.js';
 
 const params = new URLSearchParams(location.search);
 // ?lang=en on a page that has an English edition (en/index.html, written by the pre-render and
@@ -72,10 +72,7 @@ for (const href of held ? [] : [options.src, options.context, options.statuses])
 // page's handle on it (until then, the browser's name for the element #carte).
 let map = null;
 // The commune search, where the pre-rendered page has its field; #commune=<INSEE code> asks it.
-const search = attach(el, options.lang, () => map);
-const commune = () => { if (fromHash('commune')) search?.choose(fromHash('commune')); };
-commune();
-addEventListener('hashchange', commune);
+followAddress(attach(el, options.lang, () => map));
 const start = async (name) => {
   const m = await import(`./pkg/${name}.js`);
   await m.default();

@@ -39,3 +39,12 @@ export function attach(root, lang, map) {
     destroy: () => search?.then((s) => { s.destroy(); s.free(); }),
   };
 }
+
+// A page's own address (index.html, embed.html): #commune=<INSEE code> asks the search, at once
+// and whenever the address changes.
+export function followAddress(search) {
+  const code = () => new URLSearchParams(location.hash.slice(1)).get('commune');
+  const ask = () => { if (code()) search?.choose(code()); };
+  ask();
+  addEventListener('hashchange', ask);
+}

@@ -33,9 +33,10 @@ mod run {
     use std::path::Path;
     use territoires_map::hydrate::page::write_data;
     use territoires_map::prerender::{
-        all_page, edition_dir, embed_page, index_page, read_communes, search_index, snippet, territory_page, Commune,
-        Site, COMMUNES_PAGE, EDITIONS, INDEX_FILE,
+        all_page, edition_dir, embed_page, index_page, search_index, snippet, territory_page, Site, COMMUNES_PAGE,
+        EDITIONS, INDEX_FILE,
     };
+    use territoires_map::search::{self, Commune};
     use territoires_map::text::Strings;
     use territoires_map::{load, model::Context};
 
@@ -55,31 +56,32 @@ mod run {
     pub fn run(data: &Path, site: &Path, url: &str) -> Result<usize, String> {
         let bytes = read(&data.join("territoires-grand-est.geojson"))?;
         let list = data.join("communes-grand-est.csv");
-        let communes = read_communes(&read(&list)?).map_err(|e| format!("{}: {e}", list.display()))?;
+        let text = String::from_utf8(read(&list)?).map_err(|e| format!("{}: {e}", list.display()))?;
+        let communes = search::read(&text).map_err(|e| format!("{}: {e}", list.display()))?;
         let ctx_file = data.join("contexte-grand-est.geojson");
         let context = load::context(&read(&ctx_file)?)
             .map_err(|e| format!("{}: {}", ctx_file.display(), EDITIONS[0].load_error(&e)))?;
-        let csv = String::from_utf8_lossy(&read(&list)?).into_owned();
-        let loaded =
-            load::territories_with(&bytes, &EDITIONS[0].mapping(), None).map_err(|e| EDITIONS[0].load_error(&e))?;
-        let index = search_index(&loaded.data, &csv).map_err(|e| format!("{}: {e}", list.display()))?;
-        write(&site.join("data").join(INDEX_FILE), &index)?;
         let mut pages = 0;
-        for strings in EDITIONS {
-            pages = edition((&bytes, &communes), &context.data, strings, &site.join(edition_dir(strings)), url)
-                .map_err(|e| {
+        for (k, strings) in EDITIONS.into_iter().enumerate() {
+            // One search index for every edition (the territories' names are the same), written
+            // with the first.
+            let index = (k == 0).then(|| site.join("data").join(INDEX_FILE));
+            let dir = site.join(edition_dir(strings));
+            pages =
+                edition((&bytes, &communes), &context.data, strings, (&dir, index.as_deref()), url).map_err(|e| {
                     format!("{} ({}): {e}", data.join("territoires-grand-est.geojson").display(), strings.lang)
                 })?;
         }
         Ok(pages)
     }
 
-    /// One edition: the file read in its language (its language maps resolved), then its pages.
+    /// One edition: the file read in its language (its language maps resolved), then its pages
+    /// in `dir`, and the search index at `index` when given.
     fn edition(
         (bytes, communes): (&[u8], &[Commune]),
         context: &Context,
         strings: &'static Strings,
-        dir: &Path,
+        (dir, index): (&Path, Option<&Path>),
         url: &str,
     ) -> Result<usize, String> {
         let loaded = load::territories_with(bytes, &strings.mapping(), None).map_err(|e| strings.load_error(&e))?;
@@ -99,6 +101,9 @@ mod run {
         write(&dir.join("territoires-map.snippet.html"), &snippet(&site))?;
         if let Some(page) = all_page(&site) {
             write(&dir.join(COMMUNES_PAGE), &page)?;
+        }
+        if let Some(index) = index {
+            write(index, &search_index(&site))?;
         }
         Ok(pages)
     }

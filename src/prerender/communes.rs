@@ -2,53 +2,28 @@
 //! page lists its communes by département, with their postcodes, and a page of every commune of
 //! the region, A to Z (former communes under their own name), gives each one's territory. The
 //! browser's find-in-page does the searching. The list is `data/communes-grand-est.csv`, made by
-//! `make data` (datatool's `directory`).
+//! `make data` (datatool's `directory`), read by [`crate::search::read`] as for the search index.
 
 use super::shell::{alternates, head_start, to_root};
 use super::Site;
 use crate::scene::sort_key;
+use crate::search::{answer::named, Commune};
 use maud::{html, Markup, DOCTYPE};
 use std::collections::BTreeMap;
 
 /// The page of every commune, in each edition's folder.
 pub const PAGE: &str = "communes.html";
 
-/// One row of the list: a current commune, or a former one (`now`: the current one it is part of).
-#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
-pub struct Commune {
-    pub insee: String,
-    #[serde(rename = "nom")]
-    pub name: String,
-    #[serde(rename = "departement")]
-    pub dep: String,
-    #[serde(rename = "nom_departement")]
-    pub dep_name: String,
-    #[serde(rename = "codes_postaux")]
-    pub postcodes: String,
-    /// Territory ids, separated by spaces; empty: in none.
-    #[serde(rename = "territoires")]
-    pub territories: String,
-    #[serde(rename = "commune_actuelle")]
-    pub now: String,
-}
-
-impl Commune {
-    fn in_territory(&self, id: &str) -> bool {
-        self.territories.split(' ').any(|t| t == id)
-    }
-}
-
-/// Reads the list (CSV with a header line), saying which line is wrong.
-pub fn read(bytes: &[u8]) -> Result<Vec<Commune>, String> {
-    let mut r = csv::Reader::from_reader(bytes);
-    r.deserialize().enumerate().map(|(k, row)| row.map_err(|e| format!("line {}: {e}", k + 2))).collect()
+/// Whether commune `c` is in territory `id`.
+fn in_territory(c: &Commune, id: &str) -> bool {
+    c.territories.iter().any(|t| t == id)
 }
 
 /// The communes of territory `id`, by département, each with its postcodes and the former
 /// communes of it that the territory does not hold. Nothing when the site has no list.
 pub fn territory_section(site: &Site, id: &str) -> Markup {
     let w = site.strings.page();
-    let mine: Vec<&Commune> = site.communes.iter().filter(|c| c.now.is_empty() && c.in_territory(id)).collect();
+    let mine: Vec<&Commune> = site.communes.iter().filter(|c| c.now.is_none() && in_territory(c, id)).collect();
     if mine.is_empty() {
         return html! {};
     }
@@ -58,8 +33,10 @@ pub fn territory_section(site: &Site, id: &str) -> Markup {
     }
     // The former communes the territory does not hold, by the current commune they are part of.
     let mut outside: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for f in site.communes.iter().filter(|f| !f.now.is_empty() && !f.in_territory(id)) {
-        outside.entry(&f.now).or_default().push(&f.name);
+    for f in site.communes.iter().filter(|f| !in_territory(f, id)) {
+        if let Some(now) = &f.now {
+            outside.entry(now).or_default().push(&f.name);
+        }
     }
     html! {
         section class="tim-communes" aria-labelledby="communes" {
@@ -70,7 +47,7 @@ pub fn territory_section(site: &Site, id: &str) -> Markup {
                 ul class="tim-commune-list" {
                     @for c in sorted(list) {
                         li {
-                            (c.name) " (" (c.postcodes.replace(' ', ", ")) ")"
+                            (named(c))
                             @if let Some(out) = outside.get(c.insee.as_str()) { " — " (w.except) " " (out.join(", ")) }
                         }
                     }
@@ -97,7 +74,7 @@ pub fn all_page(site: &Site) -> Option<String> {
     let (alternate, langs) = alternates(site, PAGE, 0);
     let names: BTreeMap<&str, &str> = site.data.territories.iter().map(|t| (t.id.as_str(), t.name.as_str())).collect();
     let current: BTreeMap<&str, &str> =
-        site.communes.iter().filter(|c| c.now.is_empty()).map(|c| (c.insee.as_str(), c.name.as_str())).collect();
+        site.communes.iter().filter(|c| c.now.is_none()).map(|c| (c.insee.as_str(), c.name.as_str())).collect();
     let mut by_letter: BTreeMap<char, Vec<&Commune>> = BTreeMap::new();
     for c in &site.communes {
         let letter = sort_key(&c.name).chars().next().unwrap_or('?').to_ascii_uppercase();
@@ -130,9 +107,9 @@ pub fn all_page(site: &Site) -> Option<String> {
                                     tr {
                                         th scope="row" {
                                             (c.name)
-                                            @if let Some(now) = current.get(c.now.as_str()) { " (" (w.now_part_of) " " (now) ")" }
+                                            @if let Some(now) = c.now.as_deref().and_then(|n| current.get(n)) { " (" (w.now_part_of) " " (now) ")" }
                                         }
-                                        td { (c.postcodes.replace(' ', ", ")) }
+                                        td { (c.postcodes.join(", ")) }
                                         td { (c.dep_name) " (" (c.dep) ")" }
                                         td { (territory_links(c, &names, w.in_none)) }
                                     }
@@ -148,7 +125,7 @@ pub fn all_page(site: &Site) -> Option<String> {
 }
 
 fn territory_links(c: &Commune, names: &BTreeMap<&str, &str>, none: &str) -> Markup {
-    let ids: Vec<&str> = c.territories.split(' ').filter(|t| names.contains_key(t)).collect();
+    let ids: Vec<&str> = c.territories.iter().map(String::as_str).filter(|t| names.contains_key(t)).collect();
     html! {
         @if ids.is_empty() { (none) }
         @for (k, id) in ids.iter().enumerate() {
@@ -179,7 +156,7 @@ mod tests {
 
     fn site<'a>(s: &'static crate::text::Strings, data: &'a crate::model::Dataset) -> Site<'a> {
         let mut site = Site::new(data, None, s, "https://example.org/");
-        site.communes = read(LIST.as_bytes()).unwrap();
+        site.communes = crate::search::read(LIST).unwrap();
         site
     }
 
@@ -220,6 +197,6 @@ mod tests {
     #[test]
     fn a_damaged_list_says_which_line() {
         let bad = "insee,nom,departement,nom_departement,codes_postaux,territoires,commune_actuelle\n1,a,b\n";
-        assert!(read(bad.as_bytes()).unwrap_err().starts_with("line 2:"));
+        assert!(crate::search::read(bad).unwrap_err().to_string().starts_with("line 2:"));
     }
 }

@@ -29,7 +29,7 @@ mod shell;
 mod tests;
 
 pub use crate::card::{card_href, card_id, page_slug};
-pub use communes::{all_page, read as read_communes, Commune, PAGE as COMMUNES_PAGE};
+pub use communes::{all_page, PAGE as COMMUNES_PAGE};
 pub use pages::{head_tags, map_block, root_links, snippet, territory_page, TerritoryPage};
 pub use shell::{edition_dir, embed_page, index_page, EDITIONS};
 
@@ -46,11 +46,10 @@ pub const UID: u32 = 0;
 /// The commune search's index, in the site's `data/` (see [`crate::search::index`]).
 pub const INDEX_FILE: &str = "communes-grand-est.txt";
 
-/// The commune search's index of the communes list `csv`, naming `data`'s territories.
-pub fn search_index(data: &crate::model::Dataset, csv: &str) -> Result<String, String> {
-    let list = crate::search::read(csv).map_err(|e| format!("{e:?}"))?;
-    let names: Vec<(String, String)> = data.territories.iter().map(|t| (t.id.clone(), t.name.clone())).collect();
-    Ok(crate::search::index::write(&list, &names))
+/// The commune search's index of the site's communes, naming its territories.
+pub fn search_index(site: &Site) -> String {
+    let names: Vec<(String, String)> = site.data.territories.iter().map(|t| (t.id.clone(), t.name.clone())).collect();
+    crate::search::index::write(&site.communes, &names)
 }
 
 /// The data of the map being pre-rendered, its scene, words and address.
@@ -65,7 +64,7 @@ pub struct Site<'a> {
     pub data_block: Option<String>,
     /// The region's communes and their territories (`data/communes-grand-est.csv`): listed on the
     /// territory pages and on a page of their own; empty, and they are not.
-    pub communes: Vec<Commune>,
+    pub communes: Vec<crate::search::Commune>,
 }
 
 impl<'a> Site<'a> {

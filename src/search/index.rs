@@ -170,12 +170,12 @@ pub fn write(communes: &[Commune], territories: &[(String, String)]) -> String {
     let extent = pts.iter().map(|p| (p.x - x0).max(p.y - y0)).fold(0.0, f64::max);
     let unit = UNIT_M.max((extent / 1295.0 / 100.0).ceil() * 100.0);
     let mut out = format!("{MAGIC}\n{}\t{}\t{}\t{}\n", communes.len(), x0 as i64, y0 as i64, unit as i64);
-    let pairs = |it: Vec<(String, String)>| it.iter().map(|(a, b)| format!("{a}\t{}", clean(b))).collect::<Vec<_>>();
-    out += &(pairs(territories.to_vec()).join("\t") + "\n");
+    let pairs = |it: &[(String, String)]| it.iter().map(|(a, b)| format!("{a}\t{}", clean(b))).collect::<Vec<_>>();
+    out += &(pairs(territories).join("\t") + "\n");
     let mut deps: Vec<(String, String)> = communes.iter().map(|c| (c.dep.clone(), c.dep_name.clone())).collect();
     deps.sort();
     deps.dedup_by(|a, b| a.0 == b.0);
-    out += &(pairs(deps).join("\t") + "\n");
+    out += &(pairs(&deps).join("\t") + "\n");
     for c in communes {
         out += &(clean(&c.name) + "\n");
     }

@@ -47,6 +47,17 @@ pub enum IndexError {
     Line { line: usize },
 }
 
+/// Said by the build (the pre-render), which stops on a damaged list.
+#[cfg(not(target_arch = "wasm32"))]
+impl std::fmt::Display for IndexError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            IndexError::Header { missing } => write!(f, "line 1: no column `{missing}`"),
+            IndexError::Line { line } => write!(f, "line {line}: fewer cells than the header, or no code or name"),
+        }
+    }
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 const COLUMNS: [&str; 7] =
     ["insee", "nom", "departement", "nom_departement", "codes_postaux", "territoires", "commune_actuelle"];

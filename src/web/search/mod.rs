@@ -37,8 +37,6 @@ struct State {
     words: &'static SearchWords,
     field: Field,
     on_answer: js_sys::Function,
-    /// The communes the list shows, in order.
-    shown: Vec<usize>,
 }
 
 type Listener = (EventTarget, &'static str, Closure<dyn FnMut(Event)>);
@@ -97,7 +95,6 @@ impl CommuneSearch {
             words,
             field,
             on_answer,
-            shown: Vec::new(),
         }));
         let mut search = CommuneSearch { state: Some(state.clone()), listeners: Vec::new() };
         let s = state.borrow();
@@ -224,7 +221,6 @@ impl State {
                 f.list.set_hidden(shown.is_empty());
                 f.input.set_attribute("aria-expanded", if shown.is_empty() { "false" } else { "true" })?;
                 f.input.remove_attribute("aria-activedescendant")?;
-                self.shown = shown;
             }
             Effect::Announce(n) => {
                 let said = self.words.found[n.min(2)].replace("{n}", &n.to_string());
