@@ -6,16 +6,19 @@ use resvg::tiny_skia::{Pixmap, Transform};
 use resvg::usvg::{self, fontdb};
 use std::sync::Arc;
 
-/// The one font the images are set in: DejaVu Sans, which Debian's fontconfig pulls in with
+/// The font the images are set in: DejaVu Sans, which Debian's fontconfig pulls in with
 /// Chromium and `.ci/setup-fonts` installs otherwise. One named font, not whatever the machine
 /// has, so that the same data gives the same picture on every build machine.
 pub const FAMILY: &str = "DejaVu Sans";
+/// The names on the map are in Liberation Sans (the first of the labels' fonts,
+/// [`crate::render::style::LABEL_FONT`], that a Linux machine has), on whose widths they are placed.
+pub const LABELS: &str = "Liberation Sans";
 
 /// Why an image could not be made.
 #[derive(Debug)]
 pub enum RasterError {
-    /// No face of [`FAMILY`] among the system's fonts.
-    NoFont,
+    /// No face of [`FAMILY`] or [`LABELS`] among the system's fonts: the one missing.
+    NoFont(&'static str),
     /// The document did not parse (a bug: it is written by `image`).
     Svg(usvg::Error),
     /// Zero or too large a size.
@@ -26,8 +29,8 @@ pub enum RasterError {
 impl std::fmt::Display for RasterError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            RasterError::NoFont => {
-                write!(f, "no « {FAMILY} » font on this machine (apt-get install fonts-dejavu-core)")
+            RasterError::NoFont(family) => {
+                write!(f, "no « {family} » font on this machine (.ci/setup-fonts installs it from Debian)")
             }
             RasterError::Svg(e) => write!(f, "the SVG document does not parse: {e}"),
             RasterError::Size(w, h) => write!(f, "cannot make a {w} × {h} pixel image"),
@@ -45,8 +48,10 @@ pub type Fonts = Arc<fontdb::Database>;
 pub fn fonts() -> Result<Fonts, RasterError> {
     let mut db = fontdb::Database::new();
     db.load_system_fonts();
-    if !db.faces().any(|f| f.families.iter().any(|(name, _)| name == FAMILY)) {
-        return Err(RasterError::NoFont);
+    for family in [FAMILY, LABELS] {
+        if !db.faces().any(|f| f.families.iter().any(|(name, _)| name == family)) {
+            return Err(RasterError::NoFont(family));
+        }
     }
     db.set_sans_serif_family(FAMILY);
     Ok(Arc::new(db))

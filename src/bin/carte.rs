@@ -11,7 +11,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use territoires_map::image::{document, Layout};
+use territoires_map::image::{document, fit};
 use territoires_map::prerender::{edition_dir, EDITIONS};
 use territoires_map::scene::Scene;
 use territoires_map::text::Strings;
@@ -76,12 +76,12 @@ fn edition(
     fonts: &raster::Fonts,
 ) -> Result<usize, String> {
     let v = View::fit(scene.bounds, WIDTH, HEIGHT, PADDING);
-    let svg = document(data, scene, &v, s, None, &[]);
+    let svg = document(data, scene, &v, s, None, &[]).svg;
     let dir = site.join("territoires");
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     write(&site.join("carte.svg"), svg.as_bytes())?;
     write(&site.join("carte.png"), &raster::png(&svg, 2.0, fonts).map_err(|e| e.to_string())?)?;
-    let v = View::fit(scene.bounds, OG.0, Layout::map_height_for(data, s, OG.0, OG.1), PADDING);
+    let v = fit(data, scene, s, OG, PADDING);
     let mut written = 0;
     for (i, t) in data.territories.iter().enumerate() {
         // The pages' own rule: `territoires/<id>.html` names `<id>.png` as its preview.
@@ -89,7 +89,7 @@ fn edition(
             eprintln!("carte: no image for territory « {} »: its id is not a safe file name", t.id);
             continue;
         };
-        let svg = document(data, scene, &v, s, Some(i), &[]);
+        let svg = document(data, scene, &v, s, Some(i), &[]).svg;
         write(&dir.join(format!("{stem}.png")), &raster::png(&svg, 1.0, fonts).map_err(|e| e.to_string())?)?;
         written += 1;
     }

@@ -20,10 +20,10 @@ pub const WIDTH: f64 = 1150.0;
 pub const HEIGHT: f64 = 560.0;
 
 /// The width of the stage on a phone the pre-render places a second set of names and markers
-/// for (a 390-pixel screen less the page's margins): what a narrow screen shows, map.css
-/// choosing the set, at about their size in the browser, where the desktop's would be a third
-/// of it.
-pub const NARROW_WIDTH: f64 = 360.0;
+/// for (the narrowest screen served, 320 pixels, less the page's margins): what a narrow screen
+/// shows, map.css choosing the set, at their size or larger (12 px text or more, on wider
+/// phones a little larger), where the desktop's would be a third of it.
+pub const NARROW_WIDTH: f64 = 296.0;
 
 /// The size of a narrow stage showing `vb` whole: the pre-rendered SVG takes its height from
 /// its box on narrow screens.

@@ -8,7 +8,7 @@
 //! in [`crate::render::svg`]. Stroke widths are divided by the view's scale rather than written with
 //! `vector-effect`, which not every rasterizer reads.
 
-use crate::labels::estimate_width;
+use crate::labels::metrics;
 use crate::markup::legend::{patterns, Styling};
 use crate::markup::xml::Xml;
 use crate::model::Dataset;
@@ -55,13 +55,13 @@ pub struct Layout {
     pub swatches: Vec<(usize, f64, f64)>,
 }
 
-/// `text` broken at spaces into lines no wider than `width` at `px` (estimated widths); a word
-/// wider than that stays whole on its line.
+/// `text` broken at spaces into lines no wider than `width` at `px` (the labels' widths, close
+/// to DejaVu Sans's); a word wider than that stays whole on its line.
 fn wrap(text: &str, px: f64, width: f64) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     for word in text.split_whitespace() {
         match lines.last_mut() {
-            Some(l) if estimate_width(&format!("{l} {word}"), px) <= width => {
+            Some(l) if metrics::width(&format!("{l} {word}"), px) <= width => {
                 l.push(' ');
                 l.push_str(word);
             }
@@ -80,9 +80,30 @@ pub fn data_date(data: &Dataset) -> Option<&str> {
         .max()
 }
 
+/// The view of a document `width` × `height` pixels, the map fitted to the territories with
+/// `padding`: the map's height is what the bands around it leave, the numbers' key included,
+/// which depends on the names that fit at that height (looked for twice: a taller key leaves
+/// a lower map, where names fit less well). The document may come out taller than `height` when
+/// even that does not settle.
+pub fn fit(data: &Dataset, scene: &Scene, s: &Strings, (width, height): (f64, f64), padding: f64) -> View {
+    let mut keys = Vec::new();
+    let mut v = View::fit(scene.bounds, width, 1.0, padding);
+    for _ in 0..3 {
+        let bands = Layout::new(data, s, width, 0.0, &keys).height;
+        v = View::fit(scene.bounds, width, (height - bands).max(1.0), padding);
+        let now = names::keys(data, &names::marks(data, scene, &v, None));
+        if now == keys {
+            break;
+        }
+        keys = now;
+    }
+    v
+}
+
 impl Layout {
-    /// The bands around a map `map_height` pixels high, in a document `width` pixels wide.
-    pub fn new(data: &Dataset, s: &Strings, width: f64, map_height: f64) -> Layout {
+    /// The bands around a map `map_height` pixels high, in a document `width` pixels wide; `keys`
+    /// are the territories numbered on the map (number and name).
+    pub fn new(data: &Dataset, s: &Strings, width: f64, map_height: f64, keys: &[(usize, String)]) -> Layout {
         let inner = (width - 2.0 * MARGIN).max(1.0);
         let mut lines = Vec::new();
         let mut y = MARGIN;
@@ -109,6 +130,11 @@ impl Layout {
             block(&mut lines, &mut y, &format!("{} ({count})", cat.label), x, TEXT_PX, false);
             y = y.max(top + SWATCH.1) + 4.0;
         }
+        if !keys.is_empty() {
+            let list: Vec<String> = keys.iter().map(|(n, name)| format!("{n} {name}")).collect();
+            y += 4.0;
+            block(&mut lines, &mut y, &s.labelled(s.image_keys, &list.join(" · ")), MARGIN, TEXT_PX, false);
+        }
         y += MARGIN / 2.0;
         if let Some(d) = data_date(data) {
             block(&mut lines, &mut y, &format!("{} {}", s.image_date, s.date_long(d)), MARGIN, SMALL_PX, false);
@@ -121,12 +147,6 @@ impl Layout {
             block(&mut lines, &mut y, &s.labelled(s.image_source, &text), MARGIN, SMALL_PX, false);
         }
         Layout { width, map_top, map_height, height: (y + MARGIN).ceil(), lines, swatches }
-    }
-
-    /// The height left for the map in a document of `height` pixels (at least 1).
-    pub fn map_height_for(data: &Dataset, s: &Strings, width: f64, height: f64) -> f64 {
-        let bands = Layout::new(data, s, width, 0.0).height;
-        (height - bands).max(1.0)
     }
 }
 
@@ -150,8 +170,9 @@ pub fn document(
     s: &Strings,
     highlight: Option<usize>,
     dimmed: &[bool],
-) -> String {
-    let layout = Layout::new(data, s, v.width, v.height);
+) -> Image {
+    let marks = names::marks(data, scene, v, highlight);
+    let layout = Layout::new(data, s, v.width, v.height, &names::keys(data, &marks));
     let (w, h) = (format!("{}", layout.width), format!("{}", layout.height));
     let mut x = Xml::default();
     let title = s.title_of(data);
@@ -176,7 +197,7 @@ pub fn document(
     context(&mut x, scene, v);
     territories(&mut x, (data, s), scene, v, (highlight, dimmed));
     x.close("g");
-    names::write(&mut x, data, scene, v, highlight);
+    names::write(&mut x, &marks);
     x.close("g");
     for (k, left, top) in &layout.swatches {
         let (sw, sh) = (SWATCH.0.to_string(), SWATCH.1.to_string());
@@ -191,7 +212,15 @@ pub fn document(
         x.text_el("text", &attrs, &l.text);
     }
     x.close("svg");
-    x.finish()
+    Image { svg: x.finish(), width: layout.width, height: layout.height }
+}
+
+/// An exported document and its size in pixels.
+#[derive(Clone, Debug)]
+pub struct Image {
+    pub svg: String,
+    pub width: f64,
+    pub height: f64,
 }
 
 /// The clip of the map and one pattern per status for the map (following the view's scale)

@@ -22,7 +22,7 @@ fn texts_of(doc: &roxmltree::Document) -> Vec<String> {
 fn the_document_parses_with_every_territory_legend_title_date_and_source() {
     let (data, scene) = grand_est();
     let v = View::fit(scene.bounds, 800.0, 600.0, 16.0);
-    let svg = document(&data, &scene, &v, &FR, None, &[]);
+    let svg = document(&data, &scene, &v, &FR, None, &[]).svg;
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let root = doc.root_element();
     assert_eq!(root.attribute("width"), Some("800"));
@@ -50,8 +50,8 @@ fn the_document_parses_with_every_territory_legend_title_date_and_source() {
 #[test]
 fn english_words_and_a_highlighted_territory_drawn_last() {
     let (data, scene) = grand_est();
-    let v = View::fit(scene.bounds, 1200.0, Layout::map_height_for(&data, &EN, 1200.0, 630.0), 16.0);
-    let svg = document(&data, &scene, &v, &EN, Some(3), &[]);
+    let v = fit(&data, &scene, &EN, (1200.0, 630.0), 16.0);
+    let svg = document(&data, &scene, &v, &EN, Some(3), &[]).svg;
     let doc = roxmltree::Document::parse(&svg).unwrap();
     assert_eq!(doc.root_element().attribute("height").map(|h| h.parse::<f64>().unwrap()), Some(630.0));
     assert!(texts_of(&doc).join("\n").contains("Data as of 19 November 2019"));
@@ -67,7 +67,7 @@ fn the_territories_dimmed_on_screen_are_dimmed_in_the_image() {
     // The last one dimmed and highlighted too: dimming does not hide the selection, as on screen.
     let last = data.territories.len() - 1;
     let dimmed: Vec<bool> = (0..data.territories.len()).map(|i| i % 2 == 1 || i == last).collect();
-    let svg = document(&data, &scene, &v, &FR, Some(last), &dimmed);
+    let svg = document(&data, &scene, &v, &FR, Some(last), &dimmed).svg;
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let opacity = style::DIMMED_OPACITY.to_string();
     for n in doc.descendants().filter(|n| n.attribute("data-id").is_some()) {
@@ -79,7 +79,7 @@ fn the_territories_dimmed_on_screen_are_dimmed_in_the_image() {
     assert_eq!(highlighted.attribute("stroke"), Some(style::HIGHLIGHT_STROKE.fallback));
     // No list filter: nothing dimmed, whether the slice is empty or all false.
     for none in [vec![], vec![false; data.territories.len()]] {
-        assert!(!document(&data, &scene, &v, &FR, None, &none).contains("opacity="));
+        assert!(!document(&data, &scene, &v, &FR, None, &none).svg.contains("opacity="));
     }
 }
 
@@ -96,7 +96,7 @@ fn hostile_names_stay_text() {
     let data = load::territories(file.as_bytes()).unwrap().data;
     let scene = Scene::build(&data, None);
     let v = View::fit(scene.bounds, 2000.0, 1000.0, 0.0);
-    let svg = document(&data, &scene, &v, &FR, Some(0), &[]);
+    let svg = document(&data, &scene, &v, &FR, Some(0), &[]).svg;
     let doc = roxmltree::Document::parse(&svg).unwrap();
     assert!(doc.descendants().all(|n| !n.has_tag_name("script")));
     let texts = texts_of(&doc).join(" ");
@@ -114,7 +114,7 @@ fn long_lines_wrap_and_empty_data_still_makes_a_document() {
     let data = Dataset::default();
     let scene = Scene::build(&data, None);
     let v = View::fit(scene.bounds, 300.0, 200.0, 0.0);
-    let svg = document(&data, &scene, &v, &FR, Some(7), &[]);
+    let svg = document(&data, &scene, &v, &FR, Some(7), &[]).svg;
     let doc = roxmltree::Document::parse(&svg).unwrap();
     assert!(texts_of(&doc).contains(&FR.map_label.to_string()), "the interface's name when the data has no title");
     assert_eq!(data_date(&data), None);

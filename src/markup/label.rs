@@ -1,11 +1,15 @@
 //! What is written over the territories: a territory's name, the `<text>` the pre-render places
 //! once and the module places again at each view ([`crate::labels`] decides where and which
-//! variant), and the round marker of a territory too small to click. Pixels of the view, the
-//! text centred on its anchor.
+//! variant, inside or outside with a leader line, or the territory's number), the leader lines
+//! and the numbers' badges (one path each), and the round marker of a territory too small to
+//! click. Pixels of the view, the text centred on its anchor; each line of a name carries its
+//! width ([`crate::labels::metrics`]) as `textLength`, so that it fills the box it was placed in
+//! whatever font draws it.
 
 use super::{El, Node};
 use crate::interact::MIN_TARGET;
-use crate::labels::LINE_PX;
+use crate::labels::metrics::width;
+use crate::labels::{Mark, LABEL_PX, LINE_PX};
 use crate::model::Dataset;
 use crate::render::svg::pattern_fill;
 
@@ -24,8 +28,9 @@ pub fn label(index: usize) -> El {
 /// ```
 /// use territoires_map::markup::{label::lines, write::all_to_string};
 /// assert_eq!(all_to_string(&lines("5.0", "Vosges")), "Vosges");
-/// assert_eq!(all_to_string(&lines("5.0", "Nord\nLorraine")),
-///     r#"<tspan x="5.0" dy="0">Nord</tspan><tspan x="5.0" dy="14">Lorraine</tspan>"#);
+/// assert_eq!(all_to_string(&lines("5.0", "Nord\nLorraine")), concat!(
+///     r#"<tspan x="5.0" dy="0" textLength="28.0">Nord</tspan>"#,
+///     r#"<tspan x="5.0" dy="14" textLength="48.0">Lorraine</tspan>"#));
 /// ```
 pub fn lines(x: &str, text: &str) -> Vec<Node> {
     if !text.contains('\n') {
@@ -34,8 +39,55 @@ pub fn lines(x: &str, text: &str) -> Vec<Node> {
     let dy = |k: usize| if k == 0 { "0".to_string() } else { LINE_PX.to_string() };
     text.lines()
         .enumerate()
-        .map(|(k, line)| El::svg("tspan").attr("x", x).attr("dy", &dy(k)).text(line).into())
+        .map(|(k, line)| {
+            let tspan = El::svg("tspan").attr("x", x).attr("dy", &dy(k)).attr("textLength", &length(line));
+            tspan.text(line).into()
+        })
         .collect()
+}
+
+/// A line's width as written in `textLength`.
+fn length(line: &str) -> String {
+    format!("{:.1}", width(line, LABEL_PX))
+}
+
+/// Territory `index`'s label showing `mark`, `texts` being its variants (see
+/// [`crate::labels::texts`]): a name (one line with its `textLength`, several as [`lines`]; class
+/// `tim-label-outside` when written outside its territory) or a number (class `tim-key-number`).
+pub fn placed(index: usize, mark: &Mark, texts: &[String]) -> El {
+    let (at, text, class) = match *mark {
+        Mark::Name { at, variant, leader: None } => (at, texts.get(variant).map_or("", String::as_str), "tim-label"),
+        Mark::Name { at, variant, .. } => {
+            (at, texts.get(variant).map_or("", String::as_str), "tim-label tim-label-outside")
+        }
+        Mark::Key { at, .. } => (at, "", "tim-label tim-key-number"),
+    };
+    let x = format!("{:.1}", at.x);
+    let el = label(index).attr("class", class).attr("x", &x).attr("y", &format!("{:.1}", at.y));
+    match *mark {
+        Mark::Key { number, .. } => el.text(&number.to_string()),
+        Mark::Name { .. } if !text.contains('\n') => el.attr("textLength", &length(text)).text(text),
+        Mark::Name { .. } => el.children(lines(&x, text)),
+    }
+}
+
+/// The leader lines of `marks` (one path, a move and a line each) and the numbers' badges (one
+/// path of circles, [`crate::labels::outside::KEY_PX`] across): drawn under the labels.
+pub fn leaders_and_badges<'a>(marks: impl IntoIterator<Item = &'a Mark> + Clone) -> [El; 2] {
+    let mut lines = String::new();
+    let mut badges = String::new();
+    let r = crate::labels::outside::KEY_PX / 2.0;
+    for m in marks {
+        let (Mark::Name { leader, .. } | Mark::Key { leader, .. }) = *m;
+        if let Some((a, b)) = leader {
+            lines.push_str(&format!("M{:.1} {:.1}L{:.1} {:.1}", a.x, a.y, b.x, b.y));
+        }
+        if let Mark::Key { at, .. } = *m {
+            let (x, y) = (at.x - r, at.y);
+            badges.push_str(&format!("M{x:.1} {y:.1}a{r} {r} 0 1 0 {d} 0a{r} {r} 0 1 0 -{d} 0", d = 2.0 * r));
+        }
+    }
+    [El::svg("path").class("tim-leaders").attr("d", &lines), El::svg("path").class("tim-keys").attr("d", &badges)]
 }
 
 /// The round target (24 px across, [`MIN_TARGET`]) over territory `index`, too small to click at

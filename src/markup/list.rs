@@ -33,9 +33,18 @@ pub fn name(text: &str, i: usize, s: &Strings, mode: Mode, page: Option<&str>, i
     }
 }
 
-/// Territory `i`'s row: its name (see [`Mode`]) with, under it, the link to its page when the
-/// site has `pages`; its status with its swatch; its date; its projects.
-pub fn row(data: &Dataset, i: usize, s: &Strings, uid: u32, mode: Mode, pages: Option<&str>) -> Option<El> {
+/// Territory `i`'s row: its number on the map ([`crate::alt::numbers`], for the eyes only: a
+/// screen reader has the name) and its name (see [`Mode`]) with, under it, the link to its page
+/// when the site has `pages`; its status with its swatch; its date; its projects.
+pub fn row(
+    data: &Dataset,
+    i: usize,
+    number: Option<usize>,
+    s: &Strings,
+    uid: u32,
+    mode: Mode,
+    pages: Option<&str>,
+) -> Option<El> {
     let r = card::row(data, i, s)?;
     let page = pages.and_then(|p| card::page_href(p, r.id));
     let name = name(r.name, i, s, mode, page.as_deref(), r.id);
@@ -48,11 +57,16 @@ pub fn row(data: &Dataset, i: usize, s: &Strings, uid: u32, mode: Mode, pages: O
     Some(
         El::html("tr")
             .attr("data-id", r.id)
-            .child(El::html("th").attr("scope", "row").child(name).children(page))
+            .child(El::html("th").attr("scope", "row").children(number.map(key)).child(name).children(page))
             .child(El::html("td").child(swatch(uid, r.status)).child(El::html("span").text(r.status_label)))
             .child(El::html("td").text(&r.date))
             .child(projects),
     )
+}
+
+/// A number's key in the list, as its badge on the map.
+fn key(number: usize) -> El {
+    text_el("span", "tim-key", &number.to_string()).attr("aria-hidden", "true")
 }
 
 /// The list's content (the children of `.tim-list`): title, tools, `count` (the sentence saying

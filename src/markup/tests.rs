@@ -71,8 +71,8 @@ fn the_static_card_wraps_the_modules_card_body() {
 #[test]
 fn live_and_static_rows_differ_only_in_what_the_name_does() {
     let d = data();
-    let live = row(&d, 0, &FR, 3, Mode::Live, Some("territoires/")).unwrap();
-    let stat = row(&d, 0, &FR, 3, Mode::Static, Some("territoires/")).unwrap();
+    let live = row(&d, 0, None, &FR, 3, Mode::Live, Some("territoires/")).unwrap();
+    let stat = row(&d, 0, None, &FR, 3, Mode::Static, Some("territoires/")).unwrap();
     assert_eq!(live.children[1..], stat.children[1..], "status, date and projects alike");
     let name = |r: &El| match &r.children[0] {
         Node::El(th) => th.children.clone(),
@@ -83,9 +83,17 @@ fn live_and_static_rows_differ_only_in_what_the_name_does() {
     assert!(matches!(&s[0], Node::El(a) if a.tag == "a" && a.get("href") == Some("territoires/v.html")));
     assert_eq!(l[1], s[1], "the page link under the name");
     // An id that cannot name a page: the static name opens the card, and no page link.
-    let other = row(&d, 1, &FR, 3, Mode::Static, Some("territoires/")).unwrap();
+    let other = row(&d, 1, None, &FR, 3, Mode::Static, Some("territoires/")).unwrap();
     let html = to_string(&other.into());
     assert!(html.contains(r##"href="#territoire=a%2Fb""##) && !html.contains("tim-list-page"), "{html}");
+}
+
+#[test]
+fn a_numbered_row_shows_its_number_to_the_eyes_only() {
+    let d = data();
+    let html = to_string(&row(&d, 0, Some(7), &FR, 3, Mode::Static, None).unwrap().into());
+    assert!(html.contains(r#"<th scope="row"><span class="tim-key" aria-hidden="true">7</span><a "#), "{html}");
+    assert_eq!(crate::alt::numbers(&d).iter().flatten().count(), d.territories.len());
 }
 
 #[test]

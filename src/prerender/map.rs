@@ -6,10 +6,11 @@
 
 use super::parts::{element, nodes};
 use super::{card_href, page_slug, Links, Site, HEIGHT, UID, WIDTH};
+use crate::coords::Screen;
 use crate::hydrate::{narrow_size, shown_view, stage_to_layer, ViewBox};
 use crate::interact::{Controller, Settings};
-use crate::labels::{candidates, estimate_width, widths, LABEL_PX};
-use crate::markup::label::{label, lines, marker};
+use crate::labels::{named, reserved, Rect, Room};
+use crate::markup::label::{leaders_and_badges, marker, placed};
 use crate::markup::legend::{patterns, Styling};
 use crate::render::read::ring_counts;
 use crate::render::svg::{context_class, pattern_fill, pattern_transform, Mark};
@@ -83,17 +84,18 @@ pub fn svg(site: &Site, selected: Option<usize>, links: &Links) -> Markup {
                     }
                 }
             }
-            (overlay(site, &v, "wide", None))
+            (overlay(site, &v, "wide", None, Rect { x: vb.x, y: vb.y, w: vb.width, h: vb.height }))
             @let (w, h) = narrow_size(&vb);
-            (overlay(site, &shown_view(site.scene.bounds, &v, &vb, w, h), "narrow", Some(stage_to_layer(&vb, w, h, None))))
+            (overlay(site, &shown_view(site.scene.bounds, &v, &vb, w, h), "narrow", Some(stage_to_layer(&vb, w, h, None)), Rect { x: 0.0, y: 0.0, w, h }))
         }
     }
 }
 
 /// The markers and the names at view `v`, for the screens map.css shows them on (`layout`):
 /// the desktop's, in the box's own units, or a phone's, in its pixels, brought into the box by
-/// `transform`. The module adopts the one shown (see `web::hydrate`).
-fn overlay(site: &Site, v: &View, layout: &str, transform: Option<String>) -> Markup {
+/// `transform`; `shown` is what the stage shows of it, the map's buttons at its top left. The
+/// module adopts the one shown (see `web::hydrate`).
+fn overlay(site: &Site, v: &View, layout: &str, transform: Option<String>, shown: Rect) -> Markup {
     let markers = site.data.territories.len() <= CANVAS_ABOVE_FEATURES;
     let settings = Settings { cooperative: false, markers, outlines: true };
     let markers = Controller::new(*v, &site.scene, settings).markers(&site.scene);
@@ -102,33 +104,22 @@ fn overlay(site: &Site, v: &View, layout: &str, transform: Option<String>) -> Ma
             g class="tim-markers" aria-hidden="true" {
                 @for (i, at) in markers { (element(marker(site.data, i, at.x, at.y, UID, false))) }
             }
-            (labels(site, v))
+            (labels(site, v, shown))
         }
     }
 }
 
-/// A territory's index, its label texts and their widths (see [`crate::labels::at_view`]).
-type Named = (usize, Vec<String>, Vec<(f64, usize)>);
-
-/// The territories' names, placed as the module places them at the same view, with estimated
-/// widths (see [`super`]).
-fn labels(site: &Site, v: &View) -> Markup {
-    let named: Vec<Named> = candidates(site.data, &site.scene)
-        .into_iter()
-        .map(|(i, texts)| {
-            let w = widths(&texts, |l| estimate_width(l, LABEL_PX));
-            (i, texts, w)
-        })
-        .collect();
-    let which: Vec<(usize, &[(f64, usize)])> = named.iter().map(|(i, _, w)| (*i, w.as_slice())).collect();
-    let placed = crate::labels::at_view(v, &site.scene, &which);
+/// The territories' names (or numbers, with their leader lines and badges), placed as the module
+/// places them at the same view, on the same widths ([`crate::labels::metrics`]).
+fn labels(site: &Site, v: &View, shown: Rect) -> Markup {
+    let named = named(site.data, &site.scene);
+    let room = Room { area: shown, reserved: reserved(Some(Screen { x: shown.x, y: shown.y })) };
+    let marks = crate::labels::at_view(v, &site.scene, &named, &room, None);
     html! {
         g class="tim-labels" aria-hidden="true" {
-            @for ((i, texts, _), p) in named.iter().zip(placed) {
-                @if let Some((at, variant)) = p {
-                    @let x = format!("{:.1}", at.x);
-                    (element(label(*i).attr("x", &x).attr("y", &format!("{:.1}", at.y)).children(lines(&x, &texts[variant]))))
-                }
+            @for el in leaders_and_badges(marks.iter().flatten()) { (element(el)) }
+            @for (n, m) in named.iter().zip(&marks) {
+                @if let Some(m) = m { (element(placed(n.index, m, &n.texts))) }
             }
         }
     }

@@ -9,10 +9,8 @@
 //! it to the stage, and the module that adopts the map starts from the view showing that same
 //! picture ([`crate::hydrate::shown_view`]).
 //!
-//! Label widths: there is no font to measure with here, so each name is estimated with
-//! [`crate::labels::estimate_width`] (0.56 em a character, the average advance of the sans-serif
-//! fonts of the page at 12 px semibold); a name the estimate finds too wide is shortened or left
-//! out, as in the browser.
+//! Label widths: the advances of the labels' font, [`crate::labels::metrics`], the very widths
+//! the module and the image place names with, so that the module adopts the names as they are.
 //!
 //! Safety: every text from the data goes through maud, which escapes it; links are kept only
 //! when `http:` or `https:` ([`crate::load::safe_url`], the loader's own rule, checked again here because this HTML is served as is); no inline script or style is written (the pages work

@@ -74,7 +74,12 @@ pub const HIGHLIGHT_STROKE: Paint = Paint::themed("--tim-hover-stroke", "#161616
 /// The names on the map: size and weight, fill, and the halo that keeps them legible on any
 /// fill (a stroke painted under the fill). The size is the one labels are placed with.
 pub use crate::labels::LABEL_PX;
-pub const LABEL_WEIGHT: u32 = 600;
+pub const LABEL_WEIGHT: u32 = 700;
+/// The labels' fonts: Arial (Windows, macOS), its metric twin Liberation Sans (Linux, and
+/// `carte`), Helvetica of the same widths; the names are placed on these widths
+/// ([`crate::labels::metrics`]). A host may choose another through `--tim-label-font`, and each
+/// line's `textLength` keeps its width.
+pub const LABEL_FONT: &str = r#"Arial, "Liberation Sans", Helvetica, sans-serif"#;
 pub const LABEL_FILL: &str = "#161616";
 pub const LABEL_HALO: &str = "#fff";
 pub const LABEL_HALO_WIDTH: f64 = 3.0;
@@ -191,6 +196,7 @@ mod tests {
         assert_eq!(get(".tim-territory.tim-selected", "stroke"), Some(paint(&HIGHLIGHT_STROKE)));
         assert_eq!(get(".tim-label", "font-size").map(|v| numbers(&v)), Some(vec![LABEL_PX]));
         assert_eq!(get(".tim-label", "font-weight"), Some(LABEL_WEIGHT.to_string()));
+        assert_eq!(get(".tim-label", "font-family"), Some(format!("var(--tim-label-font, {LABEL_FONT})")));
         assert_eq!(get(".tim-label", "fill").as_deref(), Some(LABEL_FILL));
         assert_eq!(get(".tim-label", "stroke").as_deref(), Some(LABEL_HALO));
         assert_eq!(get(".tim-label", "stroke-width").map(|v| numbers(&v)), Some(vec![LABEL_HALO_WIDTH]));

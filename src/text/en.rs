@@ -48,6 +48,7 @@ pub const EN: Strings = Strings {
     image_png: "PNG image (2×)",
     image_date: "Data as of",
     image_source: "Source",
+    image_keys: "Numbers on the map",
     show_on_map: "Show on the map",
     csv_id: "id",
     csv_name: "Territory",

@@ -47,6 +47,7 @@ pub const FR: Strings = Strings {
     image_png: "Image PNG (2×)",
     image_date: "Données au",
     image_source: "Source",
+    image_keys: "Numéros sur la carte",
     show_on_map: "Afficher sur la carte",
     csv_id: "id",
     csv_name: "Territoire",

@@ -64,6 +64,8 @@ pub struct Strings {
     /// In the exported image: "Données au 19 novembre 2019", "Source : …".
     pub image_date: &'static str,
     pub image_source: &'static str,
+    /// Before the names of the territories numbered on an exported map.
+    pub image_keys: &'static str,
     pub show_on_map: &'static str,
     pub csv_id: &'static str,
     pub csv_name: &'static str,

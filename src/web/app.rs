@@ -7,7 +7,7 @@ mod effects;
 mod show;
 
 use super::chrome::Chrome;
-use super::draw::{self, LabelTexts};
+use super::draw::{self, Labels};
 use super::hydrate::Kept;
 use super::list::List;
 use super::listeners::Timer;
@@ -32,7 +32,7 @@ pub struct Map {
     data: Dataset,
     scene: Scene,
     ctl: Controller,
-    labels: Vec<LabelTexts>,
+    labels: Labels,
     surface: Surface,
     list: List,
     /// What the DOM shows now, so that a change touches two paths, not all of them.
@@ -229,7 +229,7 @@ impl App {
         if self.pristine.is_none() {
             draw::transform(&self.chrome, &m.ctl.view)?;
             m.surface.paint(&m.ctl.view, &m.data, &m.scene)?;
-            draw::labels(&m.ctl.view, &m.scene, &m.labels)?;
+            draw::labels(&self.chrome.labels, &m.ctl.view, &m.scene, &m.labels)?;
         }
         super::dom::toggle_class(&self.chrome.labels, "tim-moving", false);
         super::dom::toggle_class(&self.chrome.markers, "tim-moving", false);
@@ -284,9 +284,8 @@ impl App {
         let v = &m.ctl.view;
         // Read from the list again rather than kept: the image dims what the map dims now.
         let dimmed = m.filtered().1;
-        let svg = crate::image::document(&m.data, &m.scene, v, self.strings, m.selected, &dimmed);
-        let height = crate::image::Layout::new(&m.data, self.strings, v.width, v.height).height;
-        Some((svg, v.width, height))
+        let image = crate::image::document(&m.data, &m.scene, v, self.strings, m.selected, &dimmed);
+        Some((image.svg, image.width, image.height))
     }
 
     /// The list's CSV link was clicked.

@@ -5,27 +5,23 @@
 use super::chrome::Chrome;
 use super::dom::{append, html, text_el};
 use crate::coords::Screen;
-use crate::labels::{estimate_width, LABEL_PX};
+use crate::labels::Named;
 use crate::model::Dataset;
 use crate::scene::Scene;
 use crate::text::Strings;
 use crate::view::View;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CanvasRenderingContext2d, Document, Element, HtmlCanvasElement};
+use wasm_bindgen::JsValue;
+use web_sys::{Document, Element};
 
-/// The label texts of one territory (see [`crate::labels::texts`]) with the width of their widest
-/// line at [`LABEL_PX`] and their number of lines.
-pub struct LabelTexts {
-    /// The territory it names.
-    pub index: usize,
-    pub el: Element,
-    pub texts: Vec<String>,
-    pub widths: Vec<(f64, usize)>,
+/// The territories named on the map ([`crate::labels::named`]) and the `<text>` of each.
+pub struct Labels {
+    pub named: Vec<Named>,
+    pub els: Vec<Element>,
 }
 
 /// Draws everything around the territories that does not depend on the view (the renderer
 /// draws the territories themselves), or, `adopted`, takes what the pre-render drew of it (the
-/// legend, its patterns, the labels it placed). Returns the label elements.
+/// legend, its patterns, the labels it placed). Returns the labels.
 pub fn dataset(
     doc: &Document,
     c: &Chrome,
@@ -33,12 +29,14 @@ pub fn dataset(
     scene: &Scene,
     uid: u32,
     adopted: bool,
-) -> Result<Vec<LabelTexts>, JsValue> {
+) -> Result<Labels, JsValue> {
     if !adopted {
         super::svg::patterns::define(doc, &c.defs, data, uid, true)?;
     }
-    let mut labels = Vec::new();
-    for (index, texts) in crate::labels::candidates(data, scene) {
+    let named = crate::labels::named(data, scene);
+    let mut els = Vec::new();
+    for n in &named {
+        let index = n.index;
         let found = if adopted { c.labels.query_selector(&format!(":scope > [data-index='{index}']"))? } else { None };
         let el = match found {
             Some(el) => el,
@@ -48,38 +46,12 @@ pub fn dataset(
                 el
             }
         };
-        labels.push(LabelTexts { index, el, texts, widths: Vec::new() });
-    }
-    // Measured with the labels' font on a canvas: no layout of the page, where measuring SVG
-    // text laid out every label (docs/performance.md, "Mesures citées par le code").
-    let ruler = labels.first().and_then(|l| ruler(doc, &l.el));
-    for l in &mut labels {
-        l.widths = crate::labels::widths(&l.texts, |line| measure(ruler.as_ref(), line));
+        els.push(el);
     }
     if !adopted {
         legend(doc, c, data, uid)?;
     }
-    Ok(labels)
-}
-
-/// A 2D context set to the font of `label`, to measure label texts.
-fn ruler(doc: &Document, label: &Element) -> Option<CanvasRenderingContext2d> {
-    let style = web_sys::window()?.get_computed_style(label).ok()??;
-    let get = |p: &str| style.get_property_value(p).unwrap_or_default();
-    let font = format!("{} {} {} {}", get("font-style"), get("font-weight"), get("font-size"), get("font-family"));
-    let canvas: HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
-    let ctx: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-    ctx.set_font(&font);
-    Some(ctx)
-}
-
-fn measure(ruler: Option<&CanvasRenderingContext2d>, text: &str) -> f64 {
-    let w = ruler.and_then(|r| r.measure_text(text).ok()).map_or(0.0, |m| m.width());
-    if w > 0.0 {
-        w
-    } else {
-        estimate_width(text, LABEL_PX)
-    }
+    Ok(Labels { named, els })
 }
 
 /// The title and programme facts above the map.
@@ -153,20 +125,32 @@ pub fn transform(c: &Chrome, v: &View) -> Result<(), JsValue> {
     c.view.set_attribute("transform", &v.svg_transform())
 }
 
-/// Places the labels for view `v` (see [`crate::labels::at_view`]).
-pub fn labels(v: &View, scene: &Scene, labels: &[LabelTexts]) -> Result<(), JsValue> {
-    let which: Vec<(usize, &[(f64, usize)])> = labels.iter().map(|l| (l.index, l.widths.as_slice())).collect();
-    let placed = crate::labels::at_view(v, scene, &which);
-    let Some(doc) = labels.first().and_then(|l| l.el.owner_document()) else { return Ok(()) };
-    for (l, p) in labels.iter().zip(placed) {
-        let Some((at, variant)) = p else {
-            l.el.set_text_content(None);
+/// Places the labels for view `v` (see [`crate::labels::at_view`]), with their leader lines and
+/// the numbers' badges (two paths in front of the labels in `group`, made the first time).
+pub fn labels(group: &Element, v: &View, scene: &Scene, labels: &Labels) -> Result<(), JsValue> {
+    let marks = crate::labels::at_view(v, scene, &labels.named, &crate::labels::Room::view(v, true), None);
+    let Some(doc) = group.owner_document() else { return Ok(()) };
+    for desc in crate::markup::label::leaders_and_badges(marks.iter().flatten()) {
+        let class = desc.get("class").unwrap_or_default();
+        match group.query_selector(&format!(":scope > .{class}"))? {
+            Some(path) => path.set_attribute("d", desc.get("d").unwrap_or_default())?,
+            None => {
+                let (path, first) = (super::markup::element(&doc, &desc)?, group.first_child());
+                group.insert_before(&path, first.as_ref())?;
+            }
+        }
+    }
+    for ((n, el), m) in labels.named.iter().zip(&labels.els).zip(&marks) {
+        let Some(m) = m else {
+            el.set_text_content(None);
             continue;
         };
-        let x = format!("{:.1}", at.x);
-        l.el.set_attribute("x", &x)?;
-        l.el.set_attribute("y", &format!("{:.1}", at.y))?;
-        super::markup::replace(&doc, &l.el, &crate::markup::label::lines(&x, &l.texts[variant]))?;
+        let desc = crate::markup::label::placed(n.index, m, &n.texts);
+        el.remove_attribute("textLength")?;
+        for (name, value) in &desc.attrs {
+            el.set_attribute(name, value)?;
+        }
+        super::markup::replace(&doc, el, &desc.children)?;
     }
     Ok(())
 }

@@ -133,8 +133,10 @@ impl List {
     ) -> Result<(), JsValue> {
         self.tbody.set_text_content(None);
         let mut rows = Vec::new();
+        let numbers = crate::alt::numbers(data);
         for &i in shown.iter().take(MAX_ROWS) {
-            let Some(desc) = markup::list::row(data, i, s, self.uid, Mode::Live, self.pages.as_deref()) else {
+            let number = numbers.get(i).copied().flatten();
+            let Some(desc) = markup::list::row(data, i, number, s, self.uid, Mode::Live, self.pages.as_deref()) else {
                 continue;
             };
             let tr = element(doc, &desc)?;

@@ -4,7 +4,8 @@
 //! (the canvas renderer's merged paths at the level of detail of the fitted view,
 //! `render::canvas::grouped_paths`) and hit-test (`Scene::hit_painted` in SVG,
 //! `render::canvas::painted_at` on the canvas, as the viewer hovers, on a
-//! 64 × 64 grid), next to a raw
+//! 64 × 64 grid) and place the names (`labels::at_view` at the fitted view: inside, outside with
+//! leader lines, numbers; the largest 400 of a large file, inside only), next to a raw
 //! `serde_json::from_slice::<serde_json::Value>` of the same bytes, the floor any serde_json-based
 //! loader stands on.
 //!
@@ -21,14 +22,14 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 use territoires_map::coords::Projected;
-use territoires_map::load;
 use territoires_map::render::canvas::{grouped_paths, level_for, painted_at};
 use territoires_map::render::{style, Renderer};
 use territoires_map::scene::Scene;
 use territoires_map::view::View;
+use territoires_map::{labels, load};
 
 /// The benchmarks of one file, by criterion id, in the order they run.
-const STEPS: [&str; 5] = ["raw_serde_json", "parse", "project", "simplify", "hit_4096_points"];
+const STEPS: [&str; 6] = ["raw_serde_json", "parse", "project", "simplify", "hit_4096_points", "labels"];
 /// The pointer grid of the hit-test benchmark: 64 × 64 points over the bounds.
 const GRID: usize = 64;
 
@@ -86,6 +87,9 @@ fn bench_file(c: &mut Criterion, path: &Path, large: bool) -> File {
     });
     g.throughput(Throughput::Elements(points.len() as u64));
     g.bench_function(STEPS[4], |bn| bn.iter(|| points.iter().filter_map(|&p| hit(p)).count()));
+    let named = labels::named(&data, &scene);
+    let room = labels::Room::view(&fitted, true);
+    g.bench_function(STEPS[5], |bn| bn.iter(|| labels::at_view(&fitted, &scene, black_box(&named), &room, None)));
     g.finish();
     File { path: path.to_path_buf(), name, bytes: bytes.len(), features: data.territories.len(), samples }
 }
@@ -124,7 +128,7 @@ fn main() {
 
     let home = criterion_home(&root);
     println!(
-        "\n{:<24} {:>10} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}",
+        "\n{:<24} {:>10} {:>7} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}",
         "file (criterion medians)",
         "bytes",
         "feat.",
@@ -133,15 +137,16 @@ fn main() {
         "proj. ms",
         "simpl. ms",
         "hit µs",
+        "labels ms",
         "vs floor"
     );
     let mut json = Vec::new();
     for f in &done {
-        let [raw, parse, scene, simplify, grid] = STEPS.map(|id| median_ms(&home, &f.name, id));
+        let [raw, parse, scene, simplify, grid, labels] = STEPS.map(|id| median_ms(&home, &f.name, id));
         let hit_us = grid * 1e3 / (GRID * GRID) as f64;
         // Throughput of parse + project against the raw serde_json floor (1.0 = as fast).
         println!(
-            "{:<24} {:>10} {:>7} {:>9.2} {:>9.2} {:>9.2} {:>9.2} {:>9.3} {:>8.0} %",
+            "{:<24} {:>10} {:>7} {:>9.2} {:>9.2} {:>9.2} {:>9.2} {:>9.3} {:>9.2} {:>8.0} %",
             f.name,
             f.bytes,
             f.features,
@@ -150,10 +155,11 @@ fn main() {
             scene,
             simplify,
             hit_us,
+            labels,
             raw / (parse + scene) * 100.0
         );
         json.push(format!(
-            r#"{{"file":"{}","bytes":{},"features":{},"raw_ms":{raw:.4},"parse_ms":{parse:.4},"scene_ms":{scene:.4},"simplify_ms":{simplify:.4},"hit_us":{hit_us:.4},"runs":{}}}"#,
+            r#"{{"file":"{}","bytes":{},"features":{},"raw_ms":{raw:.4},"parse_ms":{parse:.4},"scene_ms":{scene:.4},"simplify_ms":{simplify:.4},"hit_us":{hit_us:.4},"labels_ms":{labels:.4},"runs":{}}}"#,
             f.path.file_name().unwrap().to_string_lossy(),
             f.bytes,
             f.features,

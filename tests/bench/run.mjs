@@ -416,6 +416,7 @@ async function main() {
     if (n.simplify_ms !== undefined) row(`native ${label}: simplify (canvas paths, fitted view)`, ms(n.simplify_ms), '', '', '', '');
     row(`native ${label}: parse+project throughput`, `${mbps(n.parse_ms + n.scene_ms).toFixed(0)} MB/s`, `floor ${mbps(n.raw_ms).toFixed(0)} MB/s`, pct(ratio),
       '≥ 50 % of floor', verdict(ratio, 0.5, { atLeast: true, unit: pct }));
+    if (n.labels_ms !== undefined) row(`native ${label}: labels::at_view (fitted view)`, ms(n.labels_ms), '', '', n.features > 40 ? '≤ 50 ms' : '≤ 5 ms', verdict(n.labels_ms, n.features > 40 ? 50 : 5));
     row(`native ${label}: Scene::hit_painted`, `${(n.hit_us / 1000).toFixed(4)} ms`, '', '', '≤ 1 ms', verdict(n.hit_us / 1000, 1, { unit: (x) => `${(x * 1000).toFixed(1)} µs` }));
   }
 
