@@ -315,6 +315,19 @@ impl Controller {
         self.markers.in_view(&self.view, scene)
     }
 
+    /// The lines joining each marker that had to step aside ([`markers`](Self::markers)) to its
+    /// territory's middle: from the marker's edge.
+    pub fn marker_lines(&self, scene: &Scene) -> Vec<(Screen, Screen)> {
+        let lines = self.markers(scene).into_iter().filter_map(|(i, at)| {
+            let middle = self.view.to_screen(scene.territories.get(i)?.label_at);
+            let d = at.distance(middle);
+            let edge = MIN_TARGET / 2.0 / d.max(1e-9);
+            (d > MIN_TARGET / 2.0)
+                .then(|| (Screen { x: at.x + (middle.x - at.x) * edge, y: at.y + (middle.y - at.y) * edge }, middle))
+        });
+        lines.collect()
+    }
+
     /// The territory under a screen point, as the browser paints it: a marker first (the last
     /// drawn on top), then the shapes; outlines, at the width they are drawn now (hovered,
     /// selected), belong to their territory.

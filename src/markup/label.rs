@@ -7,6 +7,7 @@
 //! whatever font draws it.
 
 use super::{El, Node};
+use crate::coords::Screen;
 use crate::interact::MIN_TARGET;
 use crate::labels::metrics::width;
 use crate::labels::{Mark, LABEL_PX, LINE_PX};
@@ -88,6 +89,13 @@ pub fn leaders_and_badges<'a>(marks: impl IntoIterator<Item = &'a Mark> + Clone)
         }
     }
     [El::svg("path").class("tim-leaders").attr("d", &lines), El::svg("path").class("tim-keys").attr("d", &badges)]
+}
+
+/// The lines from the markers that stepped aside to their territories (see
+/// [`crate::interact::Controller::marker_lines`]): one path, under the markers.
+pub fn marker_lines(lines: &[(Screen, Screen)]) -> El {
+    let d: String = lines.iter().map(|(a, b)| format!("M{:.1} {:.1}L{:.1} {:.1}", a.x, a.y, b.x, b.y)).collect();
+    El::svg("path").class("tim-marker-lines").attr("d", &d)
 }
 
 /// The round target (24 px across, [`MIN_TARGET`]) over territory `index`, too small to click at

@@ -10,7 +10,7 @@ use crate::coords::Screen;
 use crate::hydrate::{narrow_size, shown_view, stage_to_layer, ViewBox};
 use crate::interact::{Controller, Settings};
 use crate::labels::{named, reserved, Rect, Room};
-use crate::markup::label::{leaders_and_badges, marker, placed};
+use crate::markup::label::{leaders_and_badges, marker, marker_lines, placed};
 use crate::markup::legend::{patterns, Styling};
 use crate::render::read::ring_counts;
 use crate::render::svg::{context_class, pattern_fill, pattern_transform, Mark};
@@ -98,10 +98,12 @@ pub fn svg(site: &Site, selected: Option<usize>, links: &Links) -> Markup {
 fn overlay(site: &Site, v: &View, layout: &str, transform: Option<String>, shown: Rect) -> Markup {
     let markers = site.data.territories.len() <= CANVAS_ABOVE_FEATURES;
     let settings = Settings { cooperative: false, markers, outlines: true };
-    let markers = Controller::new(*v, &site.scene, settings).markers(&site.scene);
+    let ctl = Controller::new(*v, &site.scene, settings);
+    let (markers, lines) = (ctl.markers(&site.scene), ctl.marker_lines(&site.scene));
     html! {
         g class=(format!("tim-overlay tim-overlay-{layout}")) transform=[transform] {
             g class="tim-markers" aria-hidden="true" {
+                (element(marker_lines(&lines)))
                 @for (i, at) in markers { (element(marker(site.data, i, at.x, at.y, UID, false))) }
             }
             (labels(site, v, shown))

@@ -10,7 +10,7 @@ use crate::model::Dataset;
 use crate::scene::Scene;
 use crate::text::Strings;
 use crate::view::View;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element};
 
 /// The territories named on the map ([`crate::labels::named`]) and the `<text>` of each.
@@ -68,27 +68,36 @@ fn legend(doc: &Document, c: &Chrome, data: &Dataset, uid: u32) -> Result<(), Js
     Ok(())
 }
 
-/// Draws a round target (24 px across) for each territory too small to click at this zoom.
+/// Draws a round target (24 px across) for each territory too small to click at this zoom, and
+/// the `lines` of those that stepped aside (a path before the circles, made the first time).
 /// `focus` is the territory with the roving tab stop: its marker shows the focus ring.
 pub fn markers(
     doc: &Document,
     c: &Chrome,
-    markers: &[(usize, Screen)],
+    (markers, lines): (&[(usize, Screen)], &[(Screen, Screen)]),
     data: &Dataset,
     focus: usize,
     uid: u32,
 ) -> Result<(), JsValue> {
+    let path = crate::markup::label::marker_lines(lines);
+    match c.markers.query_selector(":scope > .tim-marker-lines")? {
+        Some(el) => el.set_attribute("d", path.get("d").unwrap_or_default())?,
+        None => {
+            let (el, first) = (super::markup::element(doc, &path)?, c.markers.first_child());
+            c.markers.insert_before(&el, first.as_ref())?;
+        }
+    }
     // Reuse the circles already there: redraws come at every pan and zoom step, and a marker
     // that stays the same element can be hovered, clicked and measured across them.
-    let existing = c.markers.children();
+    let existing = c.markers.query_selector_all(":scope > circle")?;
     for k in (markers.len() as u32..existing.length()).rev() {
-        if let Some(extra) = existing.item(k) {
+        if let Some(extra) = existing.item(k).and_then(|n| n.dyn_into::<Element>().ok()) {
             extra.remove();
         }
     }
     for (k, &(i, at)) in markers.iter().enumerate() {
         let desc = crate::markup::label::marker(data, i, at.x, at.y, uid, i == focus);
-        match existing.item(k as u32) {
+        match existing.item(k as u32).and_then(|n| n.dyn_into::<Element>().ok()) {
             Some(circle) => {
                 for (name, value) in &desc.attrs {
                     circle.set_attribute(name, value)?;

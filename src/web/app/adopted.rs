@@ -48,10 +48,11 @@ impl App {
     pub(super) fn markers(&self, focus: usize) -> Result<(), JsValue> {
         let Some(m) = &self.map else { return Ok(()) };
         let wanted = m.ctl.markers(&m.scene);
+        let lines = m.ctl.marker_lines(&m.scene);
         let Some(k) = &self.pristine else {
-            return draw::markers(&self.doc, &self.chrome, &wanted, &m.data, focus, self.uid);
+            return draw::markers(&self.doc, &self.chrome, (&wanted, &lines), &m.data, focus, self.uid);
         };
-        let circles = self.chrome.markers.children();
+        let circles = self.chrome.markers.get_elements_by_tag_name("circle");
         let shown: Vec<String> =
             (0..circles.length()).filter_map(|k| circles.item(k)?.get_attribute("data-id")).collect();
         let same =
@@ -60,7 +61,7 @@ impl App {
             let (w, h) = (m.ctl.view.width, m.ctl.view.height);
             let to_layer = crate::hydrate::stage_to_layer(&k.view_box, w, h, k.layer);
             self.chrome.markers.set_attribute("transform", &to_layer)?;
-            return draw::markers(&self.doc, &self.chrome, &wanted, &m.data, focus, self.uid);
+            return draw::markers(&self.doc, &self.chrome, (&wanted, &lines), &m.data, focus, self.uid);
         }
         let id = m.data.territories.get(focus).map(|t| t.id.as_str());
         for k in 0..circles.length() {
