@@ -322,8 +322,8 @@ impl Controller {
             let middle = self.view.to_screen(scene.territories.get(i)?.label_at);
             let d = at.distance(middle);
             let edge = MIN_TARGET / 2.0 / d.max(1e-9);
-            (d > MIN_TARGET / 2.0)
-                .then(|| (Screen { x: at.x + (middle.x - at.x) * edge, y: at.y + (middle.y - at.y) * edge }, middle))
+            let from = Screen { x: at.x + (middle.x - at.x) * edge, y: at.y + (middle.y - at.y) * edge };
+            (d > MIN_TARGET / 2.0).then_some((from, middle))
         });
         lines.collect()
     }
