@@ -68,13 +68,16 @@ fn legend(doc: &Document, c: &Chrome, data: &Dataset, uid: u32) -> Result<(), Js
     Ok(())
 }
 
+/// The markers (territory, centre) and the lines of those that stepped aside.
+pub type Markers<'a> = (&'a [(usize, Screen)], &'a [(Screen, Screen)]);
+
 /// Draws a round target (24 px across) for each territory too small to click at this zoom, and
 /// the `lines` of those that stepped aside (a path before the circles, made the first time).
 /// `focus` is the territory with the roving tab stop: its marker shows the focus ring.
 pub fn markers(
     doc: &Document,
     c: &Chrome,
-    (markers, lines): (&[(usize, Screen)], &[(Screen, Screen)]),
+    (markers, lines): Markers,
     data: &Dataset,
     focus: usize,
     uid: u32,
