@@ -3,6 +3,7 @@
 //! shortened (its short name) or dropped. Larger territories are placed first, so they keep their
 //! names. A dropped name is still the territory's accessible name, its tooltip and its list row.
 
+pub mod keys;
 pub mod metrics;
 pub mod outside;
 pub mod place;
@@ -182,7 +183,7 @@ pub fn at_view(v: &View, scene: &Scene, which: &[Named], room: &Room, first: Opt
         let seen = |k: &usize| room.area.contains(cands[*k].anchor);
         let rest: Vec<usize> = (0..cands.len()).filter(|&k| placed[k].is_none()).filter(seen).collect();
         let anchors: Vec<(Screen, f64)> = rest.iter().map(|&k| (cands[k].anchor, cands[k].priority)).collect();
-        keys = rest.into_iter().zip(outside::keys(&anchors, &mut board)).collect();
+        keys = rest.into_iter().zip(keys::keys(&anchors, &mut board)).collect();
     }
     let mut out: Vec<Option<Mark>> = placed
         .iter()

@@ -1,10 +1,10 @@
 //! Names that do not fit inside their territory, in [`Screen`] pixels: written outside, where no
 //! territory is ([`Coverage`]: the neighbouring countries, the margins, land in no territory),
-//! joined by a leader line to the territory's anchor; and where even that fails, the
-//! territory's number in a small round badge at its anchor, keyed to the same number in the list.
+//! joined by a leader line to a point inside the territory by its border (where even that
+//! fails: a number, [`super::keys`]).
 //!
-//! Positions are tried on rings around the anchor, nearest first, so that a leader line is as
-//! short as the map allows; a leader line crosses no name, number or other leader.
+//! Positions are tried on rings around the anchor, so that a leader line is as short as the map
+//! allows; a leader line crosses no name, number or other leader.
 
 use super::place::{Board, Placed, Rect};
 use super::Candidate;
@@ -22,7 +22,7 @@ pub fn reach(area: &Rect) -> f64 {
 }
 /// Directions tried on each ring, best first: beside the anchor (text reads along the line),
 /// then diagonally, then above and below. Unit vectors, y down.
-const DIRECTIONS: [(f64, f64); 12] = [
+pub(super) const DIRECTIONS: [(f64, f64); 12] = [
     (1.0, 0.0),
     (-1.0, 0.0),
     (0.866, -0.5),
@@ -36,8 +36,6 @@ const DIRECTIONS: [(f64, f64); 12] = [
     (0.0, -1.0),
     (0.0, 1.0),
 ];
-/// A number's badge, across, in pixels.
-pub const KEY_PX: f64 = 18.0;
 
 /// A box of `w` × `h` whose side or corner faces the anchor from point `p` in direction `d`.
 fn facing(p: Screen, d: (f64, f64), w: f64, h: f64) -> Rect {
@@ -193,29 +191,6 @@ pub fn ends(anchor: Screen, edges: &[(Screen, Screen)], inset: f64, limit: f64) 
     out
 }
 
-/// A number's badge for each anchor given (highest priority first): at the anchor when that is
-/// free, else nearby with a leader line, else at the anchor all the same (the territory must be
-/// identified, even where badges touch). Returns each badge's centre and leader line.
-pub fn keys(anchors: &[(Screen, f64)], board: &mut Board) -> Vec<(Screen, Option<(Screen, Screen)>)> {
-    let square = |p: Screen| Rect { x: p.x - KEY_PX / 2.0, y: p.y - KEY_PX / 2.0, w: KEY_PX, h: KEY_PX };
-    let priorities: Vec<f64> = anchors.iter().map(|a| a.1).collect();
-    let mut out = vec![(Screen::default(), None); anchors.len()];
-    for i in crate::rank::largest_first(&priorities) {
-        let at = anchors[i].0;
-        let nearby = (1..=4).flat_map(|ring| {
-            DIRECTIONS
-                .iter()
-                .map(move |d| Screen { x: at.x + d.0 * 12.0 * ring as f64, y: at.y + d.1 * 12.0 * ring as f64 })
-        });
-        let spot = std::iter::once(at).chain(nearby).find(|&p| board.free(&square(p)));
-        let centre = spot.unwrap_or(at);
-        let leader = (centre != at).then(|| (square(centre).nearest(at), at));
-        board.taken.push(square(centre));
-        out[i] = (centre, leader);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -289,17 +264,6 @@ mod tests {
         let mut placed = vec![None];
         outside(&[cand(90.0, 50.0, 40.0)], &[], 14.0, &mut board, &left_half(), &mut placed, 160.0);
         assert_eq!(placed[0], None, "the only free side is the buttons'");
-    }
-
-    #[test]
-    fn badges_step_aside_from_each_other() {
-        let mut board = Board::new(200.0, 100.0, 2.0, &[]);
-        let a = Screen { x: 50.0, y: 50.0 };
-        let out = keys(&[(a, 2.0), (Screen { x: 52.0, y: 50.0 }, 1.0)], &mut board);
-        assert_eq!(out[0], (a, None), "the first at its anchor");
-        let (centre, leader) = out[1];
-        assert!(centre.distance(a) >= KEY_PX, "{centre:?}");
-        assert_eq!(leader.map(|l| l.1), Some(Screen { x: 52.0, y: 50.0 }));
     }
 
     #[test]

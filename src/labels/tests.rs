@@ -1,7 +1,7 @@
 //! Placement on the real map (the Grand Est at the pre-render's desktop size, a laptop's and a
 //! phone's) and on a made-up map of many areas.
 
-use super::outside::KEY_PX;
+use super::keys::KEY_PX;
 use super::*;
 use crate::load;
 use crate::text::FR;

@@ -73,11 +73,11 @@ pub fn placed(index: usize, mark: &Mark, texts: &[String]) -> El {
 }
 
 /// The leader lines of `marks` (one path, a move and a line each) and the numbers' badges (one
-/// path of circles, [`crate::labels::outside::KEY_PX`] across): drawn under the labels.
+/// path of circles, [`crate::labels::keys::KEY_PX`] across): drawn under the labels.
 pub fn leaders_and_badges<'a>(marks: impl IntoIterator<Item = &'a Mark> + Clone) -> [El; 2] {
     let mut lines = String::new();
     let mut badges = String::new();
-    let r = crate::labels::outside::KEY_PX / 2.0;
+    let r = crate::labels::keys::KEY_PX / 2.0;
     for m in marks {
         let (Mark::Name { leader, .. } | Mark::Key { leader, .. }) = *m;
         if let Some((a, b)) = leader {
