@@ -1,6 +1,7 @@
 //! Command line of the data builder (`ti-data --help`).
 
 mod communes;
+mod epcis;
 mod outlines;
 
 use anyhow::{bail, Result};
@@ -48,6 +49,8 @@ enum Command {
     Departements(outlines::Args),
     /// The regions, likewise.
     Regions(outlines::Args),
+    /// The Grand Est's intercommunalities, likewise: a map of some 150 areas, many small.
+    Epcis(epcis::Args),
 }
 
 fn main() -> Result<()> {
@@ -56,6 +59,7 @@ fn main() -> Result<()> {
         Some(Command::Communes(a)) => return communes::run(a),
         Some(Command::Departements(a)) => return outlines::run(outlines::Level::Departement, a),
         Some(Command::Regions(a)) => return outlines::run(outlines::Level::Region, a),
+        Some(Command::Epcis(a)) => return epcis::run(a),
         None => {}
     }
     let BuildArgs { cache, composition, out, ti_list, tolerance } = cli.build;

@@ -50,22 +50,23 @@ export function nameOf(ariaLabel) {
   return i < 0 ? ariaLabel : ariaLabel.slice(0, i);
 }
 
-function startSiteServer() {
+function startSiteServer(mounts = []) {
   if (!existsSync(path.join(siteDir, 'index.html'))) {
     throw new Error(`${siteDir}/index.html is missing: run \`make build\` first`);
   }
-  return startServer(siteDir, [`/__fixtures=${fixturesDir}`]);
+  return startServer(siteDir, [`/__fixtures=${fixturesDir}`, ...mounts]);
 }
 
 /**
  * Starts the server and the browser. Returns `{ base, open, close }`; call `close()` in `after`.
+ * `mounts` serves more folders (`/__name=/abs/dir`), as `/__fixtures` is.
  * `open(query, { state, viewport, prepare, deviceScaleFactor, hasTouch, javaScript })` opens the
  * viewer (`/` + query) in a fresh context and waits for `state` ('ready' by default, 'error', or
  * null to not wait); `prepare(page)` runs before the page loads (init scripts, routes);
  * `javaScript: false` opens it with JavaScript disabled (then pass `state: null`).
  */
-export async function start() {
-  const server = await startSiteServer();
+export async function start({ mounts = [] } = {}) {
+  const server = await startSiteServer(mounts);
   let browser;
   try {
     browser = await launchChromium(chromium);
