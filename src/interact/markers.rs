@@ -7,6 +7,7 @@
 
 use super::{MAX_MARKERS, MIN_TARGET};
 use crate::coords::Screen;
+use crate::labels::outside::DIRECTIONS;
 use crate::scene::Scene;
 use crate::view::View;
 use std::cell::RefCell;
@@ -91,12 +92,10 @@ fn spread(markers: &mut [(usize, Screen)], areas: &[f64], (width, height): (f64,
                 && others.clone().all(|j| middles[j].distance(p) > MIN_TARGET / 2.0 + 1.0)
                 && others.filter_map(|j| placed[j]).all(|q| q.distance(p) >= MIN_TARGET + GAP)
         };
+        // The labels' twelve directions: no sine or cosine (2 KB of the module).
         let rings = (1..=3).flat_map(|ring| {
             let r = ring as f64 * (MIN_TARGET + GAP);
-            (0..12).map(move |d| {
-                let a = d as f64 * std::f64::consts::PI / 6.0;
-                Screen { x: me.x + r * a.cos(), y: me.y + r * a.sin() }
-            })
+            DIRECTIONS.iter().map(move |d| Screen { x: me.x + r * d.0, y: me.y + r * d.1 })
         });
         let at = std::iter::once(me).chain(rings).find(|&p| free(p)).unwrap_or(me);
         placed[k] = Some(at);

@@ -22,7 +22,7 @@ pub fn reach(area: &Rect) -> f64 {
 }
 /// Directions tried on each ring, best first: beside the anchor (text reads along the line),
 /// then diagonally, then above and below. Unit vectors, y down.
-pub(super) const DIRECTIONS: [(f64, f64); 12] = [
+pub const DIRECTIONS: [(f64, f64); 12] = [
     (1.0, 0.0),
     (-1.0, 0.0),
     (0.866, -0.5),
