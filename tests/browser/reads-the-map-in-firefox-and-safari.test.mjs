@@ -1,6 +1,7 @@
 // Many visitors of a regional page read it on an iPhone (Safari's engine, WebKit) or in Firefox
 // (Gecko). The main journeys, in both, from Debian's packages (engines.mjs): the map loads and a
-// click or Enter opens a card, the arrows visit every territory, the list filters, a commune is
+// click or Enter opens a card, every territory is named on the map (the names as wide as they
+// were placed), the arrows visit every territory, the list filters, a commune is
 // found and answered on the map, the iframe
 // reports its height, another file with a status table, the pre-rendered page without scripts,
 // and the image export. Every other test runs in Chromium.
@@ -42,6 +43,50 @@ for (const [name, open] of [['Firefox', firefox], ['WebKit', webkit]]) {
 
       await b.type('#carte .tim-search', 'vosg');
       await b.wait(() => [...document.querySelectorAll('#carte .tim-table tbody tr')].filter((r) => !r.hidden).length === 1);
+      assert.deepEqual(b.errors, []);
+    } finally {
+      await b.close();
+    }
+  });
+
+  test(`${name}: every territory is named on the map, names apart and as wide as placed, also once zoomed`, async () => {
+    const b = await open();
+    try {
+      await b.goto(`${server.base}/`);
+      await ready(b);
+      // Each name's box as drawn, and the widths it was placed with (textLength, per line).
+      const names = () => b.run(() => {
+        const g = [...document.querySelectorAll('#carte .tim-labels')].find((l) => l.getBoundingClientRect().width > 0);
+        return [...g.querySelectorAll('text')].filter((t) => t.textContent.trim()).map((t) => {
+          const r = t.getBoundingClientRect();
+          const lines = t.querySelectorAll('tspan').length ? [...t.querySelectorAll('tspan')] : [t];
+          const scale = t.getScreenCTM().a;
+          const drawn = Math.max(...lines.map((l) => l.getComputedTextLength()));
+          const placed = Math.max(...lines.map((l) => parseFloat(l.getAttribute('textLength') ?? 'NaN')));
+          // Gecko's box of a text is its font's whole ascent and descent (19 px for 12 px text),
+          // Blink's and WebKit's nearer the glyphs: the line box placed (14 px) is compared.
+          const mid = (r.top + r.bottom) / 2;
+          const half = Math.min(r.height, 14 * lines.length * t.getScreenCTM().d) / 2;
+          return { index: t.dataset.index, text: t.textContent, box: [r.left, mid - half, r.right, mid + half], drawn: drawn * scale, placed: placed * scale, number: t.classList.contains('tim-key-number') };
+        });
+      });
+      const check = (list, where) => {
+        for (const [k, a] of list.entries()) {
+          if (!a.number) assert.ok(Math.abs(a.drawn - a.placed) <= 1.5 + a.placed * 0.01, `${where}: "${a.text}" drawn ${a.drawn.toFixed(1)} px, placed ${a.placed.toFixed(1)}`);
+          for (const c of list.slice(k + 1)) {
+            const apart = a.box[2] <= c.box[0] + 0.5 || c.box[2] <= a.box[0] + 0.5 || a.box[3] <= c.box[1] + 0.5 || c.box[3] <= a.box[1] + 0.5;
+            assert.ok(apart, `${where}: "${a.text}" ${a.box.map(Math.round)} and "${c.text}" ${c.box.map(Math.round)} overlap`);
+          }
+        }
+      };
+      const first = await names();
+      assert.equal(first.filter((n) => !n.number).length, 15, `all 15 by name: ${first.map((n) => n.text)}`);
+      check(first, 'adopted');
+      const t = await b.run(() => document.querySelector('#carte .tim-view').getAttribute('transform'));
+      await b.click('#carte button.tim-zoom-in');
+      await b.wait((t) => document.querySelector('#carte .tim-view').getAttribute('transform') !== t, 5000, t);
+      await b.wait(() => !document.querySelector('#carte .tim-labels.tim-moving'));
+      check(await names(), 'zoomed in');
       assert.deepEqual(b.errors, []);
     } finally {
       await b.close();
