@@ -76,12 +76,11 @@ fn edition(
     fonts: &raster::Fonts,
 ) -> Result<usize, String> {
     let v = View::fit(scene.bounds, WIDTH, HEIGHT, PADDING);
-    let svg = document(data, scene, &v, s, None, &[]).svg;
+    let svg = document(data, scene, &v, s, None, &[], None).svg;
     let dir = site.join("territoires");
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     write(&site.join("carte.svg"), svg.as_bytes())?;
     write(&site.join("carte.png"), &raster::png(&svg, 2.0, fonts).map_err(|e| e.to_string())?)?;
-    let v = fit(data, scene, s, OG, PADDING);
     let mut written = 0;
     for (i, t) in data.territories.iter().enumerate() {
         // The pages' own rule: `territoires/<id>.html` names `<id>.png` as its preview.
@@ -89,7 +88,9 @@ fn edition(
             eprintln!("carte: no image for territory « {} »: its id is not a safe file name", t.id);
             continue;
         };
-        let svg = document(data, scene, &v, s, Some(i), &[]).svg;
+        // Its own view: the numbers' key under the legend depends on the names that fit.
+        let v = fit(data, scene, s, OG, PADDING, Some(i));
+        let svg = document(data, scene, &v, s, Some(i), &[], Some(OG.1)).svg;
         write(&dir.join(format!("{stem}.png")), &raster::png(&svg, 1.0, fonts).map_err(|e| e.to_string())?)?;
         written += 1;
     }

@@ -81,23 +81,37 @@ pub fn data_date(data: &Dataset) -> Option<&str> {
 }
 
 /// The view of a document `width` × `height` pixels, the map fitted to the territories with
-/// `padding`: the map's height is what the bands around it leave, the numbers' key included,
-/// which depends on the names that fit at that height (looked for twice: a taller key leaves
-/// a lower map, where names fit less well). The document may come out taller than `height` when
-/// even that does not settle.
-pub fn fit(data: &Dataset, scene: &Scene, s: &Strings, (width, height): (f64, f64), padding: f64) -> View {
-    let mut keys = Vec::new();
-    let mut v = View::fit(scene.bounds, width, 1.0, padding);
-    for _ in 0..3 {
-        let bands = Layout::new(data, s, width, 0.0, &keys).height;
-        v = View::fit(scene.bounds, width, (height - bands).max(1.0), padding);
-        let now = names::keys(data, &names::marks(data, scene, &v, None));
-        if now == keys {
-            break;
+/// `padding`, `highlight` outlined: the map's height is what the bands around it leave, the
+/// numbers' key included, which depends on the names that fit at that height (so looked for
+/// again while it changes). When it swings between two answers (a key leaves a lower map where
+/// every name fits, whose taller map then needs the key), the lower map is kept: its document is
+/// then shorter than `height` by the key's lines, which [`document`]'s `height` pads.
+pub fn fit(
+    data: &Dataset,
+    scene: &Scene,
+    s: &Strings,
+    (width, height): (f64, f64),
+    padding: f64,
+    highlight: Option<usize>,
+) -> View {
+    let at = |keys: &[(usize, String)]| {
+        let bands = Layout::new(data, s, width, 0.0, keys).height;
+        View::fit(scene.bounds, width, (height - bands).max(1.0), padding)
+    };
+    let mut tried: Vec<Vec<(usize, String)>> = vec![Vec::new()];
+    loop {
+        let assumed = &tried[tried.len() - 1];
+        let v = at(assumed);
+        let found = names::keys(data, &names::marks(data, scene, &v, highlight));
+        if &found == assumed {
+            return v;
         }
-        keys = now;
+        if tried.contains(&found) || tried.len() >= 5 {
+            let most = tried.iter().chain([&found]).max_by_key(|k| k.len()).cloned().unwrap_or_default();
+            return at(&most);
+        }
+        tried.push(found);
     }
-    v
 }
 
 impl Layout {
@@ -162,7 +176,8 @@ fn km(px: f64, v: &View) -> String {
 
 /// The SVG document of view `v` of the data, `highlight` outlined as when it is selected, and
 /// each territory whose `dimmed` entry is true drawn at [`style::DIMMED_OPACITY`], as the list's
-/// search and filter show it on screen (an empty slice: none dimmed).
+/// search and filter show it on screen (an empty slice: none dimmed); at least `height` pixels
+/// high (white below the source line), for a fixed size such as a preview's.
 pub fn document(
     data: &Dataset,
     scene: &Scene,
@@ -170,9 +185,11 @@ pub fn document(
     s: &Strings,
     highlight: Option<usize>,
     dimmed: &[bool],
+    height: Option<f64>,
 ) -> Image {
     let marks = names::marks(data, scene, v, highlight);
-    let layout = Layout::new(data, s, v.width, v.height, &names::keys(data, &marks));
+    let mut layout = Layout::new(data, s, v.width, v.height, &names::keys(data, &marks));
+    layout.height = layout.height.max(height.unwrap_or(0.0));
     let (w, h) = (format!("{}", layout.width), format!("{}", layout.height));
     let mut x = Xml::default();
     let title = s.title_of(data);
