@@ -86,18 +86,17 @@ pub fn outside(
         let ends = ends.get(i).map_or(&[][..], Vec::as_slice);
         find(&cands[i], ends, line_height, board, covered, reach)
     };
-    let options: Vec<f64> = (0..cands.len())
-        .map(|i| match placed[i] {
-            Some(_) => f64::NAN,
-            // Ties keep the input order: the candidates come largest first.
-            None => -(look(i, board).1 as f64),
-        })
-        .collect();
+    let first: Vec<(Option<Spot>, usize)> =
+        (0..cands.len()).map(|i| if placed[i].is_some() { (None, 0) } else { look(i, board) }).collect();
+    // Ties keep the input order: the candidates come largest first.
+    let options: Vec<f64> = first.iter().map(|(_, seen)| -(*seen as f64)).collect();
     for i in crate::rank::largest_first(&options) {
         if placed[i].is_some() {
             continue;
         }
-        let Some(spot) = look(i, board).0 else { continue };
+        // The spot found on the empty map, unless a name placed since took it.
+        let kept = first[i].0.filter(|s| board.free(&s.rect) && leader_clear(board, s.leader.0, s.leader.1));
+        let Some(spot) = kept.or_else(|| look(i, board).0) else { continue };
         board.taken.push(spot.rect);
         board.leaders.push(spot.leader);
         placed[i] = Some(Placed { variant: spot.variant, rect: spot.rect });

@@ -229,7 +229,7 @@ impl App {
         if self.pristine.is_none() {
             draw::transform(&self.chrome, &m.ctl.view)?;
             m.surface.paint(&m.ctl.view, &m.data, &m.scene)?;
-            draw::labels(&self.chrome.labels, &m.ctl.view, &m.scene, &m.labels)?;
+            super::dom::timed("labels", || draw::labels(&self.chrome.labels, &m.ctl.view, &m.scene, &m.labels))?;
         }
         super::dom::toggle_class(&self.chrome.labels, "tim-moving", false);
         super::dom::toggle_class(&self.chrome.markers, "tim-moving", false);

@@ -55,6 +55,20 @@ pub fn toggle_class(el: &Element, class: &str, on: bool) {
     let _ = el.class_list().toggle_with_force(class, on);
 }
 
+/// Times a step that recurs (the names' placement at each view): its last run stays as the
+/// `performance.measure` `tim:<name>`, the one before cleared so that a long session keeps one,
+/// for the browser's profiler and `make bench`.
+pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let Some(p) = web_sys::window().and_then(|w| w.performance()) else { return f() };
+    let (measure, start) = (format!("tim:{name}"), format!("tim:{name}:start"));
+    p.clear_marks_with_mark_name(&start);
+    let _ = p.mark(&start);
+    let out = f();
+    p.clear_measures_with_measure_name(&measure);
+    let _ = p.measure_with_start_mark(&measure, &start);
+    out
+}
+
 /// A `performance.mark` named `tim:<name>`: the load's steps show in the browser's profiler and
 /// in `make bench` (`performance.getEntriesByType("mark")`).
 pub fn mark(name: &str) {

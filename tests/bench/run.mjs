@@ -112,6 +112,7 @@ async function load(browser, base, kind, src, { canvas = false, keep = false } =
       if (kind === 'viewer') {
         result.phases = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark')
           .filter((m) => m.name.startsWith('tim:')).map((m) => [m.name.slice(4), m.startTime])));
+        if (!keep) result.labels = await labelsAfterZoom(page);
       }
     }
   } catch (e) {
@@ -121,6 +122,15 @@ async function load(browser, base, kind, src, { canvas = false, keep = false } =
   if (keep && result.ms !== undefined) return { ...result, page, context };
   await context.close().catch(() => {});
   return result;
+}
+
+/** The viewer's placement of the names (labels::at_view and the DOM it writes) at the view one
+ * zoom step in: its `tim:labels` measure (src/web/dom.rs `timed`), in ms. */
+async function labelsAfterZoom(page) {
+  await page.evaluate(() => performance.clearMeasures('tim:labels'));
+  await page.click('#carte button.tim-zoom-in').catch(() => {});
+  return page.waitForFunction(() => performance.getEntriesByName('tim:labels')[0]?.duration, null, { timeout: 5000 })
+    .then((h) => h.jsonValue()).catch(() => undefined);
 }
 
 /** Which element the page pans, zooms and hovers. */
@@ -197,7 +207,7 @@ async function hover(page, kind) {
 
 // ---------- scenarios ----------
 async function pairs(browser, base, n, src, opts, each) {
-  const out = { viewer: [], leaflet: [], ratios: [], phases: [], timeouts: { viewer: 0, leaflet: 0 }, errors: [], done: 0 };
+  const out = { viewer: [], leaflet: [], ratios: [], phases: [], labels: [], timeouts: { viewer: 0, leaflet: 0 }, errors: [], done: 0 };
   for (let i = 0; i < n; i++) {
     if (i > 0 && overBudget()) break;
     const order = i % 2 === 0 ? ['viewer', 'leaflet'] : ['leaflet', 'viewer'];
@@ -211,6 +221,7 @@ async function pairs(browser, base, n, src, opts, each) {
       if (r.pageErrors) out.errors.push(...r.pageErrors.map((e) => `${kind}: ${e}`));
       if (r.ms !== undefined) out[kind].push(r.ms);
       if (r.phases) out.phases.push({ ...r.phases, ready: r.ms });
+      if (r.labels !== undefined) out.labels.push(r.labels);
       if (r.page) {
         await each(kind, r.page).catch((e) => out.errors.push(`${kind} gestures: ${e}`));
         await r.context.close().catch(() => {});
@@ -302,7 +313,7 @@ async function main() {
 
     if (existsSync(communesFile) && COMMUNES_PAIRS > 0) {
       process.stderr.write(`bench: communes of metropolitan France, ${COMMUNES_PAIRS} pairs (gestures and hover on ${GESTURE_PAIRS})\n`);
-      const inter = { viewer: { frames: [], hover: [], hits: 0, timeouts: 0 }, leaflet: { frames: [], hover: [], hits: 0, timeouts: 0 } };
+      const inter = { viewer: { frames: [], hover: [], hits: 0, timeouts: 0 }, leaflet: { frames: [], hover: [], hits: 0, timeouts: 0 }, labels: [] };
       results.communes = await pairs(browser, base, COMMUNES_PAIRS, '/__benchdata/communes-france.geojson', { name: 'communes', canvas: true },
         async (kind, page) => {
           // Hover first: a gesture that times out leaves input queued behind it.
@@ -313,6 +324,11 @@ async function main() {
           const g = await gestures(page, kind);
           inter[kind].frames.push(...g.frames);
           if (g.timedOut) inter[kind].timeouts++;
+          // The last placement of the names, after the gestures' zooms (400 largest, inside only).
+          if (kind === 'viewer') {
+            const l = await page.evaluate(() => performance.getEntriesByName('tim:labels')[0]?.duration);
+            if (l !== undefined) inter.labels.push(l);
+          }
         });
       results.interactions = inter;
     } else {
@@ -337,6 +353,7 @@ async function main() {
     verdict(size.viewerTotal, 60_000, { unit: kb }));
   row('code with other data (?src=: full wasm+js+css)', kb(size.fullTotal), kb(size.leafletTotal), `${(size.fullTotal / size.leafletTotal).toFixed(2)}×`, '—', '');
   const geRatio = median(ge.ratios);
+  if (ge.labels.length) row(`Grand Est: names placed after a zoom step (labels::at_view + DOM), median [n=${ge.labels.length}]`, ms(median(ge.labels)), '—', '', '≤ 5 ms', verdict(median(ge.labels), 5, { unit: ms }));
   row('Grand Est: navigation → ready', loadFigure(ge, 'viewer'), loadFigure(ge, 'leaflet') + ' (SVG)', `${geRatio.toFixed(2)}× (median of ${ge.ratios.length} pairs)`,
     '≤ 0.8× Leaflet', verdict(geRatio, 0.8, { unit: (x) => `${x.toFixed(2)}×` }));
   const fv = results.firstView;
@@ -406,6 +423,7 @@ async function main() {
     const h = (k, q) => (it[k].hover.length ? quantile(it[k].hover, q) : NaN);
     row('communes: hit-test per pointer move, median', ms(h('viewer', 0.5)), ms(h('leaflet', 0.5)), `${(h('viewer', 0.5) / h('leaflet', 0.5)).toFixed(2)}×`,
       '≤ 1 ms', verdict(h('viewer', 0.5), 1, { unit: ms }));
+    if (it.labels.length) row(`communes: names placed after the gestures (labels::at_view + DOM), median [n=${it.labels.length}]`, ms(median(it.labels)), '—', '', '≤ 50 ms', verdict(median(it.labels), 50, { unit: ms }));
     row('communes: hit-test per pointer move, p95', ms(h('viewer', 0.95)), ms(h('leaflet', 0.95)), '', '—', `moves: ${it.viewer.hover.length} / ${it.leaflet.hover.length}, on a territory: ${it.viewer.hits} / ${it.leaflet.hits}`);
   }
   for (const n of native) {
