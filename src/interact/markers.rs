@@ -66,8 +66,7 @@ fn compute(view: &View, scene: &Scene) -> Vec<(usize, Screen)> {
         small.retain(|_| k.next().unwrap_or(false));
     }
     let areas: Vec<f64> = small.iter().map(|m| scene.territories[m.0].shape.area).collect();
-    spread(&mut small, &areas, (w, h));
-    small
+    spread(&mut small, &areas, (w, h))
 }
 
 /// Space kept between two markers, in pixels.
@@ -76,9 +75,13 @@ const GAP: f64 = 2.0;
 /// Moves markers (territory index and centre, at first each at its territory's middle) so that
 /// no two overlap and none covers another's middle: the largest territory first, at its middle
 /// when it can, else on rings around it (twelve directions, out to three markers away), within
-/// the `width` × `height` view. One that finds no room stays at its middle.
-fn spread(markers: &mut [(usize, Screen)], areas: &[f64], (width, height): (f64, f64)) {
+/// the `width` × `height` view and clear of the map's buttons. One that finds no room gets no marker (a map crowded with small
+/// areas, such as 150 intercommunalities on a phone): its area is still under a click at its
+/// middle, which no marker covers, and one arrow key away; zooming in gives it room.
+fn spread(markers: &mut [(usize, Screen)], areas: &[f64], (width, height): (f64, f64)) -> Vec<(usize, Screen)> {
     let middles: Vec<Screen> = markers.iter().map(|m| m.1).collect();
+    // Not under the map's buttons, where it could not be clicked.
+    let buttons = crate::labels::reserved(Some(Screen::default()));
     let reach = MIN_TARGET * 3.0;
     // Only markers within this distance can meet: the rest need no checking.
     let near = |a: Screen, b: Screen| (a.x - b.x).abs() < 2.0 * reach && (a.y - b.y).abs() < 2.0 * reach;
@@ -86,7 +89,13 @@ fn spread(markers: &mut [(usize, Screen)], areas: &[f64], (width, height): (f64,
     for k in crate::rank::largest_first(areas) {
         let me = middles[k];
         let free = |p: Screen| {
-            let inside = p.x >= 0.0 && p.y >= 0.0 && p.x <= width && p.y <= height;
+            let r = MIN_TARGET / 2.0;
+            let circle = crate::labels::Rect { x: p.x - r, y: p.y - r, w: 2.0 * r, h: 2.0 * r };
+            let inside = p.x >= 0.0
+                && p.y >= 0.0
+                && p.x <= width
+                && p.y <= height
+                && !buttons.iter().any(|b| b.overlaps(&circle));
             let others = (0..markers.len()).filter(|&j| j != k && near(me, middles[j]));
             inside
                 && others.clone().all(|j| middles[j].distance(p) > MIN_TARGET / 2.0 + 1.0)
@@ -97,10 +106,13 @@ fn spread(markers: &mut [(usize, Screen)], areas: &[f64], (width, height): (f64,
             let r = ring as f64 * (MIN_TARGET + GAP);
             DIRECTIONS.iter().map(move |d| Screen { x: me.x + r * d.0, y: me.y + r * d.1 })
         });
-        let at = std::iter::once(me).chain(rings).find(|&p| free(p)).unwrap_or(me);
-        placed[k] = Some(at);
-        markers[k].1 = at;
+        if let Some(at) = std::iter::once(me).chain(rings).find(|&p| free(p)) {
+            placed[k] = Some(at);
+            markers[k].1 = at;
+        }
     }
+    // In territory order, as `markers` came.
+    markers.iter().zip(&placed).filter(|(_, p)| p.is_some()).map(|(m, _)| *m).collect()
 }
 
 #[cfg(test)]
@@ -113,9 +125,16 @@ mod tests {
 
     #[test]
     fn markers_apart_stay_at_their_middles() {
-        let mut m = vec![(0, at(50.0, 50.0)), (1, at(100.0, 50.0))];
-        spread(&mut m, &[1.0, 2.0], (200.0, 200.0));
-        assert_eq!(m, vec![(0, at(50.0, 50.0)), (1, at(100.0, 50.0))]);
+        let mut m = vec![(0, at(150.0, 50.0)), (1, at(200.0, 50.0))];
+        let out = spread(&mut m, &[1.0, 2.0], (300.0, 200.0));
+        assert_eq!(out, vec![(0, at(150.0, 50.0)), (1, at(200.0, 50.0))]);
+    }
+
+    #[test]
+    fn a_marker_under_the_map_buttons_steps_aside() {
+        let mut m = vec![(0, at(30.0, 100.0))];
+        let out = spread(&mut m, &[1.0], (300.0, 300.0));
+        assert!(out[0].1.x - MIN_TARGET / 2.0 >= 50.0, "{out:?}");
     }
 
     #[test]
@@ -123,7 +142,8 @@ mod tests {
         // Five territories' middles within 10 px of each other, as a city's cantons.
         let middles = [at(100.0, 100.0), at(106.0, 100.0), at(100.0, 106.0), at(94.0, 97.0), at(103.0, 92.0)];
         let mut m: Vec<(usize, Screen)> = middles.iter().copied().enumerate().collect();
-        spread(&mut m, &[5.0, 4.0, 3.0, 2.0, 1.0], (300.0, 300.0));
+        let m = spread(&mut m, &[5.0, 4.0, 3.0, 2.0, 1.0], (300.0, 300.0));
+        assert_eq!(m.len(), 5, "room for all five");
         for (k, &(_, a)) in m.iter().enumerate() {
             for &(_, b) in &m[k + 1..] {
                 assert!(a.distance(b) >= MIN_TARGET + GAP, "{a:?} and {b:?} overlap");
@@ -136,9 +156,16 @@ mod tests {
     }
 
     #[test]
-    fn no_room_keeps_the_marker_at_its_middle() {
-        let mut m = vec![(0, at(5.0, 5.0)), (1, at(8.0, 5.0))];
-        spread(&mut m, &[2.0, 1.0], (10.0, 10.0));
-        assert_eq!(m[1].1, at(8.0, 5.0));
+    fn no_room_leaves_no_marker_rather_than_one_over_another() {
+        // Two middles 3 px apart in a 40 px view: neither may sit at its middle (it would cover
+        // the other's), and the rings leave the view but for one spot.
+        let mut m = vec![(0, at(80.0, 20.0)), (1, at(83.0, 20.0))];
+        let out = spread(&mut m, &[2.0, 1.0], (100.0, 40.0));
+        assert!(out.len() < 2, "{out:?}");
+        for (k, &(_, a)) in out.iter().enumerate() {
+            for &(_, b) in &out[k + 1..] {
+                assert!(a.distance(b) >= MIN_TARGET);
+            }
+        }
     }
 }
