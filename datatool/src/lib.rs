@@ -12,6 +12,7 @@ pub mod composition;
 pub mod context;
 pub mod crossings;
 pub mod directory;
+pub mod epci_areas;
 pub mod gaps;
 pub mod labels;
 pub mod membership;

@@ -49,7 +49,8 @@ enum Command {
     Departements(outlines::Args),
     /// The regions, likewise.
     Regions(outlines::Args),
-    /// The Grand Est's intercommunalities, likewise: a map of some 150 areas, many small.
+    /// A region's intercommunalities, likewise (the Grand Est's: a map of some 150 areas, many small).
+    #[command(visible_alias = "epci")]
     Epcis(epcis::Args),
 }
 

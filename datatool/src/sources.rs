@@ -102,7 +102,7 @@ pub struct Sources {
     pub countries: BTreeMap<String, MultiPolygon<f64>>,
 }
 
-fn read_lzma_csv(path: &Path) -> Result<Vec<BTreeMap<String, String>>> {
+pub(crate) fn read_lzma_csv(path: &Path) -> Result<Vec<BTreeMap<String, String>>> {
     let file = File::open(path).with_context(|| format!("opening {}", path.display()))?;
     let mut raw = Vec::new();
     lzma_rs::xz_decompress(&mut BufReader::new(file), &mut raw)
@@ -117,7 +117,7 @@ fn read_lzma_csv(path: &Path) -> Result<Vec<BTreeMap<String, String>>> {
     Ok(rows)
 }
 
-fn field<'a>(row: &'a BTreeMap<String, String>, name: &str) -> Result<&'a str> {
+pub(crate) fn field<'a>(row: &'a BTreeMap<String, String>, name: &str) -> Result<&'a str> {
     row.get(name).map(String::as_str).ok_or_else(|| anyhow!("missing column {name}"))
 }
 
@@ -168,7 +168,7 @@ fn read_communes(dir: &Path, out: &mut Sources) -> Result<()> {
     Ok(())
 }
 
-fn read_json(path: &Path) -> Result<serde_json::Value> {
+pub(crate) fn read_json(path: &Path) -> Result<serde_json::Value> {
     let mut text = String::new();
     File::open(path)
         .and_then(|mut f| f.read_to_string(&mut text))
@@ -176,12 +176,12 @@ fn read_json(path: &Path) -> Result<serde_json::Value> {
     serde_json::from_str(&text).with_context(|| format!("parsing {}", path.display()))
 }
 
-fn str_of<'a>(v: &'a serde_json::Value, key: &str) -> Result<&'a str> {
+pub(crate) fn str_of<'a>(v: &'a serde_json::Value, key: &str) -> Result<&'a str> {
     v.get(key).and_then(|x| x.as_str()).ok_or_else(|| anyhow!("missing string field {key}"))
 }
 
 /// EPCIs of a decoupage-administratif `epci.json`, by SIREN, and the names of their communes.
-fn read_epcis(path: &Path) -> Result<(BTreeMap<String, Epci>, BTreeMap<String, String>)> {
+pub(crate) fn read_epcis(path: &Path) -> Result<(BTreeMap<String, Epci>, BTreeMap<String, String>)> {
     let epcis = read_json(path)?;
     let mut out = BTreeMap::new();
     let mut names = BTreeMap::new();
