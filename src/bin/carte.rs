@@ -11,7 +11,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use territoires_map::image::{document, fit};
+use territoires_map::image::{document, fit, Frame};
 use territoires_map::prerender::{edition_dir, EDITIONS};
 use territoires_map::scene::Scene;
 use territoires_map::text::Strings;
@@ -76,7 +76,7 @@ fn edition(
     fonts: &raster::Fonts,
 ) -> Result<usize, String> {
     let v = View::fit(scene.bounds, WIDTH, HEIGHT, PADDING);
-    let svg = document(data, scene, &v, s, None, &[], None).svg;
+    let svg = document(data, scene, &v, s, None, &[], Frame::File(None)).svg;
     let dir = site.join("territoires");
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     write(&site.join("carte.svg"), svg.as_bytes())?;
@@ -90,7 +90,7 @@ fn edition(
         };
         // Its own view: the numbers' key under the legend depends on the names that fit.
         let v = fit(data, scene, s, OG, PADDING, Some(i));
-        let svg = document(data, scene, &v, s, Some(i), &[], Some(OG.1)).svg;
+        let svg = document(data, scene, &v, s, Some(i), &[], Frame::File(Some(OG.1))).svg;
         write(&dir.join(format!("{stem}.png")), &raster::png(&svg, 1.0, fonts).map_err(|e| e.to_string())?)?;
         written += 1;
     }

@@ -102,7 +102,7 @@ pub fn fit(
     loop {
         let assumed = &tried[tried.len() - 1];
         let v = at(assumed);
-        let found = names::keys(data, &names::marks(data, scene, &v, highlight));
+        let found = names::keys(data, &names::marks(data, scene, &v, highlight, false));
         if &found == assumed {
             return v;
         }
@@ -176,8 +176,7 @@ fn km(px: f64, v: &View) -> String {
 
 /// The SVG document of view `v` of the data, `highlight` outlined as when it is selected, and
 /// each territory whose `dimmed` entry is true drawn at [`style::DIMMED_OPACITY`], as the list's
-/// search and filter show it on screen (an empty slice: none dimmed); at least `height` pixels
-/// high (white below the source line), for a fixed size such as a preview's.
+/// search and filter show it on screen (an empty slice: none dimmed), for `frame`.
 pub fn document(
     data: &Dataset,
     scene: &Scene,
@@ -185,11 +184,15 @@ pub fn document(
     s: &Strings,
     highlight: Option<usize>,
     dimmed: &[bool],
-    height: Option<f64>,
+    frame: Frame,
 ) -> Image {
-    let marks = names::marks(data, scene, v, highlight);
+    // Of the screen: placed exactly as there (no name put first); a preview names its own first.
+    let screen = frame == Frame::Screen;
+    let marks = names::marks(data, scene, v, highlight.filter(|_| !screen), screen);
     let mut layout = Layout::new(data, s, v.width, v.height, &names::keys(data, &marks));
-    layout.height = layout.height.max(height.unwrap_or(0.0));
+    if let Frame::File(Some(height)) = frame {
+        layout.height = layout.height.max(height);
+    }
     let (w, h) = (format!("{}", layout.width), format!("{}", layout.height));
     let mut x = Xml::default();
     let title = s.title_of(data);
@@ -230,6 +233,17 @@ pub fn document(
     }
     x.close("svg");
     Image { svg: x.finish(), width: layout.width, height: layout.height }
+}
+
+/// What an image is of.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Frame {
+    /// The view on screen (« Télécharger l'image »): the names where the viewer put them, clear of
+    /// the map's buttons although the image has none, so that it shows the same names.
+    Screen,
+    /// A file made at build time (`carte`), at least this many pixels high when given (white
+    /// below the source line), for a fixed size such as a preview's.
+    File(Option<f64>),
 }
 
 /// An exported document and its size in pixels.

@@ -15,10 +15,10 @@ pub struct Marks {
 }
 
 /// The names (numbers, leader lines) placed as the viewer places them, on the same widths; the
-/// highlighted territory's first. No buttons on an image: the whole view is free.
-pub fn marks(data: &Dataset, scene: &Scene, v: &View, highlight: Option<usize>) -> Marks {
+/// highlighted territory's first; clear of the map's `buttons` when the image is of the screen.
+pub fn marks(data: &Dataset, scene: &Scene, v: &View, highlight: Option<usize>, buttons: bool) -> Marks {
     let named = named(data, scene);
-    let marks = at_view(v, scene, &named, &Room::view(v, false), highlight);
+    let marks = at_view(v, scene, &named, &Room::view(v, buttons), highlight);
     Marks { named, marks }
 }
 

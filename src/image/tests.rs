@@ -22,7 +22,7 @@ fn texts_of(doc: &roxmltree::Document) -> Vec<String> {
 fn the_document_parses_with_every_territory_legend_title_date_and_source() {
     let (data, scene) = grand_est();
     let v = View::fit(scene.bounds, 800.0, 600.0, 16.0);
-    let svg = document(&data, &scene, &v, &FR, None, &[], None).svg;
+    let svg = document(&data, &scene, &v, &FR, None, &[], Frame::File(None)).svg;
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let root = doc.root_element();
     assert_eq!(root.attribute("width"), Some("800"));
@@ -51,7 +51,7 @@ fn the_document_parses_with_every_territory_legend_title_date_and_source() {
 fn english_words_and_a_highlighted_territory_drawn_last() {
     let (data, scene) = grand_est();
     let v = fit(&data, &scene, &EN, (1200.0, 630.0), 16.0, Some(3));
-    let svg = document(&data, &scene, &v, &EN, Some(3), &[], Some(630.0)).svg;
+    let svg = document(&data, &scene, &v, &EN, Some(3), &[], Frame::File(Some(630.0))).svg;
     let doc = roxmltree::Document::parse(&svg).unwrap();
     assert_eq!(doc.root_element().attribute("height").map(|h| h.parse::<f64>().unwrap()), Some(630.0));
     assert!(texts_of(&doc).join("\n").contains("Data as of 19 November 2019"));
@@ -67,7 +67,7 @@ fn the_territories_dimmed_on_screen_are_dimmed_in_the_image() {
     // The last one dimmed and highlighted too: dimming does not hide the selection, as on screen.
     let last = data.territories.len() - 1;
     let dimmed: Vec<bool> = (0..data.territories.len()).map(|i| i % 2 == 1 || i == last).collect();
-    let svg = document(&data, &scene, &v, &FR, Some(last), &dimmed, None).svg;
+    let svg = document(&data, &scene, &v, &FR, Some(last), &dimmed, Frame::File(None)).svg;
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let opacity = style::DIMMED_OPACITY.to_string();
     for n in doc.descendants().filter(|n| n.attribute("data-id").is_some()) {
@@ -79,7 +79,7 @@ fn the_territories_dimmed_on_screen_are_dimmed_in_the_image() {
     assert_eq!(highlighted.attribute("stroke"), Some(style::HIGHLIGHT_STROKE.fallback));
     // No list filter: nothing dimmed, whether the slice is empty or all false.
     for none in [vec![], vec![false; data.territories.len()]] {
-        assert!(!document(&data, &scene, &v, &FR, None, &none, None).svg.contains("opacity="));
+        assert!(!document(&data, &scene, &v, &FR, None, &none, Frame::File(None)).svg.contains("opacity="));
     }
 }
 
@@ -96,7 +96,7 @@ fn hostile_names_stay_text() {
     let data = load::territories(file.as_bytes()).unwrap().data;
     let scene = Scene::build(&data, None);
     let v = View::fit(scene.bounds, 2000.0, 1000.0, 0.0);
-    let svg = document(&data, &scene, &v, &FR, Some(0), &[], None).svg;
+    let svg = document(&data, &scene, &v, &FR, Some(0), &[], Frame::File(None)).svg;
     let doc = roxmltree::Document::parse(&svg).unwrap();
     assert!(doc.descendants().all(|n| !n.has_tag_name("script")));
     let texts = texts_of(&doc).join(" ");
@@ -114,7 +114,7 @@ fn long_lines_wrap_and_empty_data_still_makes_a_document() {
     let data = Dataset::default();
     let scene = Scene::build(&data, None);
     let v = View::fit(scene.bounds, 300.0, 200.0, 0.0);
-    let svg = document(&data, &scene, &v, &FR, Some(7), &[], None).svg;
+    let svg = document(&data, &scene, &v, &FR, Some(7), &[], Frame::File(None)).svg;
     let doc = roxmltree::Document::parse(&svg).unwrap();
     assert!(texts_of(&doc).contains(&FR.map_label.to_string()), "the interface's name when the data has no title");
     assert_eq!(data_date(&data), None);
@@ -124,7 +124,7 @@ fn long_lines_wrap_and_empty_data_still_makes_a_document() {
 fn a_small_image_numbers_what_does_not_fit_and_keys_the_numbers_under_the_legend() {
     let (data, scene) = grand_est();
     let v = View::fit(scene.bounds, 320.0, 300.0, 12.0);
-    let image = document(&data, &scene, &v, &FR, None, &[], None);
+    let image = document(&data, &scene, &v, &FR, None, &[], Frame::File(None));
     let doc = roxmltree::Document::parse(&image.svg).unwrap();
     let texts = texts_of(&doc);
     let numbers: Vec<usize> = texts.iter().filter_map(|t| t.parse().ok()).collect();

@@ -284,7 +284,15 @@ impl App {
         let v = &m.ctl.view;
         // Read from the list again rather than kept: the image dims what the map dims now.
         let dimmed = m.filtered().1;
-        let image = crate::image::document(&m.data, &m.scene, v, self.strings, m.selected, &dimmed, None);
+        let image = crate::image::document(
+            &m.data,
+            &m.scene,
+            v,
+            self.strings,
+            m.selected,
+            &dimmed,
+            crate::image::Frame::Screen,
+        );
         Some((image.svg, image.width, image.height))
     }
 

@@ -84,6 +84,12 @@ for (const renderer of ['svg', 'canvas']) {
     assert.equal(new Set(svg.ids).size, 15, 'every territory');
     assert.equal(svg.view, shown, 'the view as shown when asked');
     const texts = svg.texts.join('\n');
+    // The names on the map are in the image too (placed by the same code; a name on two lines
+    // is one text on screen, a text per line in the image).
+    const squeeze = (t) => t.replace(/\s+/g, '');
+    const onScreen = await page.$$eval('#carte .tim-labels text.tim-label:not(.tim-key-number)', (ts) => ts.map((t) => t.textContent).filter(Boolean));
+    assert.ok(onScreen.length >= 10, `names on the map: ${onScreen}`);
+    for (const name of onScreen) assert.ok(squeeze(svg.texts.join('')).includes(squeeze(name)), `the image names « ${name} » too`);
     for (const words of ["Territoires d'industrie en Grand Est", STATUS.signed, STATUS.earlier, STATUS.none,
       'Données au 19 novembre 2019', 'Source : Préfecture de la région Grand Est']) {
       assert.ok(texts.includes(words), `the image says « ${words} »`);
