@@ -14,6 +14,10 @@ use crate::view::View;
 #[derive(Clone, Debug)]
 pub struct Coverage {
     cell: f64,
+    /// Where the grid starts, in screen pixels: on a multiple of `cell` from the map's origin,
+    /// not the screen's, so that a pan moves the cells with the map and the same boxes are free
+    /// after it (names do not jump from one spot to another as the map is dragged).
+    origin: Screen,
     cols: usize,
     rows: usize,
     /// Covered cells in the box `[0, x) × [0, y)`, `(cols + 1) × (rows + 1)` entries.
@@ -24,7 +28,11 @@ impl Coverage {
     /// The cells of `cell` pixels covered by `shapes` in view `v`.
     pub fn new<'a>(shapes: impl IntoIterator<Item = &'a Shape>, v: &View, cell: f64) -> Coverage {
         let cell = cell.max(1.0);
-        let (cols, rows) = ((v.width / cell).ceil().max(1.0) as usize, (v.height / cell).ceil().max(1.0) as usize);
+        // A remainder by hand: f64::rem_euclid links libm's fmod into the module (1.5 KB).
+        let below = |t: f64| t - cell * (t / cell).floor() - cell;
+        let origin = Screen { x: below(v.tx), y: below(v.ty) };
+        let (width, height) = (v.width - origin.x, v.height - origin.y);
+        let (cols, rows) = ((width / cell).ceil().max(1.0) as usize, (height / cell).ceil().max(1.0) as usize);
         let mut crossings: Vec<Vec<f64>> = vec![Vec::new(); rows];
         let mut covered = vec![false; cols * rows];
         let row_of = |y: f64| (y / cell - 0.5).ceil();
@@ -32,8 +40,11 @@ impl Coverage {
             for polygon in &shape.geometry {
                 for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
                     for line in ring.lines() {
-                        let a = v.to_screen(crate::coords::Projected { x: line.start.x, y: line.start.y });
-                        let b = v.to_screen(crate::coords::Projected { x: line.end.x, y: line.end.y });
+                        let at = |c: geo::Coord<f64>| {
+                            let p = v.to_screen(crate::coords::Projected { x: c.x, y: c.y });
+                            Screen { x: p.x - origin.x, y: p.y - origin.y }
+                        };
+                        let (a, b) = (at(line.start), at(line.end));
                         mark_segment(&mut covered, (cols, rows), cell, a, b);
                         let (lo, hi) = if a.y < b.y { (a, b) } else { (b, a) };
                         // Rows whose middle is in [lo.y, hi.y): each crossing counted once.
@@ -59,12 +70,14 @@ impl Coverage {
             }
         }
         let grown = grow(&covered, cols, rows);
-        Coverage { cell, cols, rows, sums: sums(&grown, cols, rows) }
+        Coverage { cell, origin, cols, rows, sums: sums(&grown, cols, rows) }
     }
 
     /// Whether any covered cell meets the box from `min` to `max` (pixels); outside the grid
     /// counts as free.
     pub fn any(&self, min: Screen, max: Screen) -> bool {
+        let o = self.origin;
+        let (min, max) = (Screen { x: min.x - o.x, y: min.y - o.y }, Screen { x: max.x - o.x, y: max.y - o.y });
         let col = |x: f64| ((x / self.cell).floor().max(0.0) as usize).min(self.cols);
         let row = |y: f64| ((y / self.cell).floor().max(0.0) as usize).min(self.rows);
         let (x0, x1) = (col(min.x), ((max.x / self.cell).ceil().max(0.0) as usize).min(self.cols));
@@ -165,6 +178,20 @@ mod tests {
         let c = Coverage::new([&thin], &view(), 4.0);
         let (a, b) = at(10.0, 40.0, 20.0, 48.0);
         assert!(c.any(a, b), "half a pixel thick, still covered");
+    }
+
+    #[test]
+    fn the_grid_moves_with_the_map() {
+        let square = square(20.0, 60.0, 40.0, 80.0);
+        let mut v = view();
+        let c = Coverage::new([&square], &v, 4.0);
+        v.pan(2.5, 1.0);
+        let moved = Coverage::new([&square], &v, 4.0);
+        for (x, y) in [(41.0, 20.0), (44.0, 30.0), (47.0, 25.0), (10.0, 10.0), (18.0, 18.0)] {
+            let (a, b) = at(x, y, x + 3.0, y + 3.0);
+            let (ma, mb) = at(x + 2.5, y + 1.0, x + 5.5, y + 4.0);
+            assert_eq!(c.any(a, b), moved.any(ma, mb), "({x}, {y})");
+        }
     }
 
     #[test]

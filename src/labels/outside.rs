@@ -11,6 +11,9 @@ use super::Candidate;
 use crate::coords::Screen;
 use crate::geom::coverage::Coverage;
 
+/// A name with at least this many free spots is not short of room (see [`outside`]).
+const FEW: usize = 12;
+
 /// Rings are tried this many pixels apart, out to [`reach`].
 const STEP: f64 = 8.0;
 
@@ -88,8 +91,10 @@ pub fn outside(
     };
     let first: Vec<(Option<Spot>, usize)> =
         (0..cands.len()).map(|i| if placed[i].is_some() { (None, 0) } else { look(i, board) }).collect();
-    // Ties keep the input order: the candidates come largest first.
-    let options: Vec<f64> = first.iter().map(|(_, seen)| -(*seen as f64)).collect();
+    // Counted up to a few: beyond, a name has room enough, and counting every spot would let a
+    // pan (which moves spots across the map's edges) reorder names far from any edge. Ties keep
+    // the input order: the candidates come largest first.
+    let options: Vec<f64> = first.iter().map(|(_, seen)| -(*seen.min(&FEW) as f64)).collect();
     for i in crate::rank::largest_first(&options) {
         if placed[i].is_some() {
             continue;

@@ -121,3 +121,41 @@ test('on a phone, zooming in turns numbers into names and keeps them apart', asy
   }
   await assertHealthy(watch);
 });
+
+test('a small pan moves the names with the map, but for those its edge pushes aside', async () => {
+  const { page, watch } = await app.open('', { viewport: { width: 1280, height: 900 } });
+  await marks(page);
+  const vosges = () => page.$eval('#carte path.tim-territory[data-id="vosges"]', (p) => { const r = p.getBoundingClientRect(); return [r.left, r.top]; });
+  const pan = async (dx, dy) => {
+    const [l, t, r, b] = (await marks(page)).stage;
+    const from = { x: (l + r) / 2, y: (t + b) / 2 };
+    const view = await page.getAttribute('#carte .tim-view', 'transform');
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 6; i++) await page.mouse.move(from.x + (i * dx) / 6, from.y + (i * dy) / 6);
+    await page.mouse.up();
+    await page.waitForFunction((v) => document.querySelector('#carte .tim-view')?.getAttribute('transform') !== v, view);
+    await page.waitForFunction(() => !document.querySelector('#carte .tim-labels.tim-moving'));
+    await page.waitForTimeout(300);
+  };
+  // The first move hands the names from the pre-render (scaled with its picture) to the module.
+  // Sideways: the names move with the map, but for one pressed against the stage's edge by the
+  // pan (Vitry's long name, left of the region) and those whose spot it then takes.
+  await pan(-20, 0);
+  const before = await marks(page);
+  const was = await vosges();
+  await pan(40, 0);
+  const after = await marks(page);
+  assertEveryTerritoryIdentified(after, 'panned');
+  const now = await vosges();
+  const [dx, dy] = [now[0] - was[0], now[1] - was[1]];
+  assert.ok(Math.hypot(dx, dy) > 10, `the map moved: ${dx}, ${dy}`);
+  const rigid = before.texts.filter((a) => after.texts.some((c) => c.text === a.text
+    && Math.abs(c.box[0] - a.box[0] - dx) <= 1.5 && Math.abs(c.box[1] - a.box[1] - dy) <= 1.5));
+  const moved = before.texts.filter((a) => !rigid.includes(a)).map((a) => {
+    const c = after.texts.find((c) => c.text === a.text);
+    return `${a.text} ${c ? `${(c.box[0] - a.box[0]).toFixed(1)},${(c.box[1] - a.box[1]).toFixed(1)}` : 'gone'}`;
+  });
+  assert.ok(rigid.length >= 12, `names moved with the map: ${rigid.length} of ${before.texts.length} (pan ${dx}, ${dy}; others: ${moved})`);
+  await assertHealthy(watch);
+});
