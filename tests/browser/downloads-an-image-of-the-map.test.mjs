@@ -87,6 +87,9 @@ for (const renderer of ['svg', 'canvas']) {
     // The names on the map are in the image too (placed by the same code; a name on two lines
     // is one text on screen, a text per line in the image).
     const squeeze = (t) => t.replace(/\s+/g, '');
+    // Once the zoom has settled: the canvas renderer places the names again a moment after.
+    await page.waitForFunction(() => !document.querySelector('#carte .tim-labels.tim-moving'));
+    await page.waitForTimeout(300);
     const onScreen = await page.$$eval('#carte .tim-labels text.tim-label:not(.tim-key-number)', (ts) => ts.map((t) => t.textContent).filter(Boolean));
     assert.ok(onScreen.length >= 10, `names on the map: ${onScreen}`);
     for (const name of onScreen) assert.ok(squeeze(svg.texts.join('')).includes(squeeze(name)), `the image names « ${name} » too`);
