@@ -28,19 +28,6 @@ pub fn matching(data: &Dataset, query: &str, status: Option<usize>) -> Vec<usize
     rows
 }
 
-/// Each territory's number, keyed on the map where its name does not fit ([`crate::labels::Mark`])
-/// and shown in its list row: its place in the list by name, from 1. Only on maps of at most
-/// [`crate::labels::OUTSIDE_MAX`] territories, as the map numbers none beyond.
-pub fn numbers(data: &Dataset) -> Vec<Option<usize>> {
-    let mut out = vec![None; data.territories.len()];
-    if data.territories.len() <= crate::labels::OUTSIDE_MAX {
-        for (k, i) in matching(data, "", None).into_iter().enumerate() {
-            out[i] = Some(k + 1);
-        }
-    }
-    out
-}
-
 /// One CSV cell: quoted when needed (RFC 4180), and defused when a spreadsheet would read it as a
 /// formula (a leading `=`, `+`, `-`, `@`, tab or carriage return gets a `'` in front).
 fn cell(s: &str) -> String {

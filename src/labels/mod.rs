@@ -1,7 +1,7 @@
-//! Label placement in [`Screen`] pixels: each territory's name is centred on its anchor; a label
-//! that would overlap one already placed, leave the map or cross its own territory's border is
-//! shortened (its short name) or dropped. Larger territories are placed first, so they keep their
-//! names. A dropped name is still the territory's accessible name, its tooltip and its list row.
+//! Label placement in [`Screen`] pixels, for the module, the pre-render and the image alike:
+//! each territory's name inside it where one of its texts fits ([`mod@place`]), else outside
+//! with a leader line ([`outside`]), else its number ([`keys`]); none overlapping another or the
+//! map's buttons. Every territory keeps its accessible name, its tooltip and its list row.
 
 pub mod keys;
 pub mod metrics;
@@ -32,12 +32,14 @@ pub struct Candidate {
 }
 
 /// A territory to name: its index, its texts to try, best first ([`texts`]), and for each the
-/// width of its widest line at [`LABEL_PX`] ([`metrics`]) and its number of lines.
+/// width of its widest line at [`LABEL_PX`] ([`metrics`]) and its number of lines; its number
+/// when the map may show one ([`numbers`], the list's).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Named {
     pub index: usize,
     pub texts: Vec<String>,
     pub widths: Vec<(f64, usize)>,
+    pub number: Option<usize>,
 }
 
 /// The territories that get a name on the map, the largest first and at most [`MAX_LABELS`]:
@@ -46,13 +48,14 @@ pub fn named(data: &Dataset, scene: &Scene) -> Vec<Named> {
     let areas: Vec<f64> = scene.territories.iter().map(|t| t.shape.area).collect();
     let mut by_area = crate::rank::largest_first(&areas);
     by_area.truncate(MAX_LABELS);
+    let numbers = numbers(data);
     let named = by_area.into_iter().filter_map(|i| Some((i, data.territories.get(i)?)));
     named
         .map(|(index, t)| {
             let texts = texts(&t.name, t.short_name.as_deref());
             let widest = |t: &String| t.lines().map(|l| metrics::width(l, LABEL_PX)).fold(0.0, f64::max);
             let widths = texts.iter().map(|t| (widest(t), t.lines().count())).collect();
-            Named { index, texts, widths }
+            Named { index, texts, widths, number: numbers.get(index).copied().flatten() }
         })
         .collect()
 }
@@ -138,6 +141,19 @@ impl Room {
     }
 }
 
+/// Each territory's number, keyed on the map where its name does not fit ([`Mark`])
+/// and shown in its list row: its place in the list by name, from 1. Only on maps of at most
+/// [`OUTSIDE_MAX`] territories, as the map numbers none beyond.
+pub fn numbers(data: &Dataset) -> Vec<Option<usize>> {
+    let mut out = vec![None; data.territories.len()];
+    if data.territories.len() <= OUTSIDE_MAX {
+        for (k, i) in crate::alt::matching(data, "", None).into_iter().enumerate() {
+            out[i] = Some(k + 1);
+        }
+    }
+    out
+}
+
 /// A shape's edges (outer rings and holes) in the pixels of view `v`.
 fn screen_edges(shape: &crate::geom::Shape, v: &View) -> Vec<(Screen, Screen)> {
     let at = |c: geo::Coord<f64>| v.to_screen(crate::coords::Projected { x: c.x, y: c.y });
@@ -146,9 +162,10 @@ fn screen_edges(shape: &crate::geom::Shape, v: &View) -> Vec<(Screen, Screen)> {
 }
 
 /// Places the names of the territories `which` ([`named`]) at view `v`, within `room`, none
-/// overlapping each other or its reserved boxes: inside its territory where one fits, the largest territories first (`first`
-/// before all); then, on maps of at most [`OUTSIDE_MAX`] areas, outside with a leader line
-/// ([`outside`]), and the rest as numbered badges. In input order; `None`: no mark.
+/// overlapping each other or its reserved boxes: inside its territory where one fits, the
+/// largest territories first (`first` before all); then, on maps of at most [`OUTSIDE_MAX`]
+/// areas, outside with a leader line ([`outside`]), and the rest as numbered badges. In input
+/// order; `None`: no mark.
 pub fn at_view(v: &View, scene: &Scene, which: &[Named], room: &Room, first: Option<usize>) -> Vec<Option<Mark>> {
     let cands: Vec<Candidate> = which
         .iter()
@@ -180,7 +197,8 @@ pub fn at_view(v: &View, scene: &Scene, which: &[Named], room: &Room, first: Opt
             .collect();
         leaders = outside::outside(&cands, &ends, LINE_PX, &mut board, &covered, &mut placed, reach);
         // A territory out of sight gets no number: a badge at the map's edge would name nothing.
-        let seen = |k: &usize| room.area.contains(cands[*k].anchor);
+        // (Every territory has one here: numbers and this branch share OUTSIDE_MAX.)
+        let seen = |k: &usize| room.area.contains(cands[*k].anchor) && which[*k].number.is_some();
         let rest: Vec<usize> = (0..cands.len()).filter(|&k| placed[k].is_none()).filter(seen).collect();
         let anchors: Vec<(Screen, f64)> = rest.iter().map(|&k| (cands[k].anchor, cands[k].priority)).collect();
         keys = rest.into_iter().zip(keys::keys(&anchors, &mut board)).collect();
@@ -196,8 +214,9 @@ pub fn at_view(v: &View, scene: &Scene, which: &[Named], room: &Room, first: Opt
         })
         .collect();
     for (k, (at, leader)) in keys {
-        let number = scene.order.iter().position(|&i| i == which[k].index).map_or(0, |p| p + 1);
-        out[k] = Some(Mark::Key { at, number, leader });
+        if let Some(number) = which[k].number {
+            out[k] = Some(Mark::Key { at, number, leader });
+        }
     }
     out
 }

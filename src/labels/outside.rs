@@ -130,7 +130,7 @@ fn find(
     covered: &Coverage,
     reach: f64,
 ) -> (Option<Spot>, usize) {
-    let ends: Vec<Screen> = if ends.is_empty() { vec![c.anchor] } else { ends.to_vec() };
+    let ends = if ends.is_empty() { std::slice::from_ref(&c.anchor) } else { ends };
     let spread = ends.iter().map(|e| e.distance(c.anchor)).fold(0.0, f64::max);
     let (mut best, mut seen): (Option<Spot>, usize) = (None, 0);
     for ring in 1..=((spread + reach) / STEP).ceil() as usize {
@@ -153,8 +153,9 @@ fn find(
                 else {
                     continue;
                 };
-                let score = leader.0.distance(leader.1) + 12.0 * variant as f64;
-                if leader.0.distance(leader.1) <= reach && leader_clear(board, leader.0, leader.1) {
+                let length = leader.0.distance(leader.1);
+                let score = length + 12.0 * variant as f64;
+                if length <= reach && leader_clear(board, leader.0, leader.1) {
                     seen += 1;
                     if best.is_none_or(|b| score < b.score) {
                         best = Some(Spot { variant, rect, leader, score });

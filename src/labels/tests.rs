@@ -73,7 +73,7 @@ fn on_a_phone_the_names_that_do_not_fit_are_numbered_as_in_the_list() {
     let p = grand_est(320.0, 300.0);
     let names = check(&p);
     assert!((5..15).contains(&names), "{names} names");
-    let numbers = crate::alt::numbers(&p.data);
+    let numbers = crate::labels::numbers(&p.data);
     for (n, m) in p.named.iter().zip(&p.marks) {
         if let Some(Mark::Key { number, .. }) = m {
             assert_eq!(Some(*number), numbers[n.index], "{}", n.texts[0]);

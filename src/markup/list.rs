@@ -33,7 +33,7 @@ pub fn name(text: &str, i: usize, s: &Strings, mode: Mode, page: Option<&str>, i
     }
 }
 
-/// Territory `i`'s row: its number on the map ([`crate::alt::numbers`], for the eyes only: a
+/// Territory `i`'s row: its number on the map ([`crate::labels::numbers`], for the eyes only: a
 /// screen reader has the name) and its name (see [`Mode`]) with, under it, the link to its page
 /// when the site has `pages`; its status with its swatch; its date; its projects.
 pub fn row(

@@ -93,7 +93,7 @@ fn a_numbered_row_shows_its_number_to_the_eyes_only() {
     let d = data();
     let html = to_string(&row(&d, 0, Some(7), &FR, 3, Mode::Static, None).unwrap().into());
     assert!(html.contains(r#"<th scope="row"><span class="tim-key" aria-hidden="true">7</span><a "#), "{html}");
-    assert_eq!(crate::alt::numbers(&d).iter().flatten().count(), d.territories.len());
+    assert_eq!(crate::labels::numbers(&d).iter().flatten().count(), d.territories.len());
 }
 
 #[test]

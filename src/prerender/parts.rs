@@ -44,7 +44,7 @@ pub fn page_href(site: &Site, i: usize, links: &Links) -> Option<String> {
 pub fn list(site: &Site, links: &Links) -> Markup {
     let (s, data) = (site.strings, site.data);
     let shown = crate::alt::matching(data, "", None);
-    let numbers = crate::alt::numbers(data);
+    let numbers = crate::labels::numbers(data);
     let rows = shown.iter().filter_map(|&i| list::row(data, i, numbers[i], s, UID, Mode::Static, Some(&links.pages)));
     let count = s.rows_count(shown.len(), data.territories.len(), shown.len());
     let csv = format!("\u{feff}{}", crate::alt::csv(data, &shown, s));

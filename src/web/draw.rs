@@ -82,14 +82,7 @@ pub fn markers(
     focus: usize,
     uid: u32,
 ) -> Result<(), JsValue> {
-    let path = crate::markup::label::marker_lines(lines);
-    match c.markers.query_selector(":scope > .tim-marker-lines")? {
-        Some(el) => el.set_attribute("d", path.get("d").unwrap_or_default())?,
-        None => {
-            let (el, first) = (super::markup::element(doc, &path)?, c.markers.first_child());
-            c.markers.insert_before(&el, first.as_ref())?;
-        }
-    }
+    super::markup::set_or_insert_first(doc, &c.markers, &crate::markup::label::marker_lines(lines))?;
     // Reuse the circles already there: redraws come at every pan and zoom step, and a marker
     // that stays the same element can be hovered, clicked and measured across them.
     let existing = c.markers.query_selector_all(":scope > circle")?;
@@ -101,11 +94,7 @@ pub fn markers(
     for (k, &(i, at)) in markers.iter().enumerate() {
         let desc = crate::markup::label::marker(data, i, at.x, at.y, uid, i == focus);
         match existing.item(k as u32).and_then(|n| n.dyn_into::<Element>().ok()) {
-            Some(circle) => {
-                for (name, value) in &desc.attrs {
-                    circle.set_attribute(name, value)?;
-                }
-            }
+            Some(circle) => super::markup::set_attrs(&circle, &desc)?,
             None => append(&c.markers, &super::markup::element(doc, &desc)?)?,
         }
     }
@@ -143,14 +132,7 @@ pub fn labels(group: &Element, v: &View, scene: &Scene, labels: &Labels) -> Resu
     let marks = crate::labels::at_view(v, scene, &labels.named, &crate::labels::Room::view(v, true), None);
     let Some(doc) = group.owner_document() else { return Ok(()) };
     for desc in crate::markup::label::leaders_and_badges(marks.iter().flatten()) {
-        let class = desc.get("class").unwrap_or_default();
-        match group.query_selector(&format!(":scope > .{class}"))? {
-            Some(path) => path.set_attribute("d", desc.get("d").unwrap_or_default())?,
-            None => {
-                let (path, first) = (super::markup::element(&doc, &desc)?, group.first_child());
-                group.insert_before(&path, first.as_ref())?;
-            }
-        }
+        super::markup::set_or_insert_first(&doc, group, &desc)?;
     }
     for ((n, el), m) in labels.named.iter().zip(&labels.els).zip(&marks) {
         let Some(m) = m else {
@@ -159,9 +141,7 @@ pub fn labels(group: &Element, v: &View, scene: &Scene, labels: &Labels) -> Resu
         };
         let desc = crate::markup::label::placed(n.index, m, &n.texts);
         el.remove_attribute("textLength")?;
-        for (name, value) in &desc.attrs {
-            el.set_attribute(name, value)?;
-        }
+        super::markup::set_attrs(el, &desc)?;
         super::markup::replace(&doc, el, &desc.children)?;
     }
     Ok(())

@@ -133,7 +133,7 @@ impl List {
     ) -> Result<(), JsValue> {
         self.tbody.set_text_content(None);
         let mut rows = Vec::new();
-        let numbers = crate::alt::numbers(data);
+        let numbers = crate::labels::numbers(data);
         for &i in shown.iter().take(MAX_ROWS) {
             let number = numbers.get(i).copied().flatten();
             let Some(desc) = markup::list::row(data, i, number, s, self.uid, Mode::Live, self.pages.as_deref()) else {

@@ -41,6 +41,27 @@ pub fn append_all(doc: &Document, parent: &Element, nodes: &[Node]) -> Result<()
     Ok(())
 }
 
+/// Sets `desc`'s attributes on `el`, an element already there that each view redraws.
+pub fn set_attrs(el: &Element, desc: &El) -> Result<(), JsValue> {
+    for (k, v) in &desc.attrs {
+        el.set_attribute(k, v)?;
+    }
+    Ok(())
+}
+
+/// Brings `parent`'s child of `desc`'s class to `desc`'s attributes, or puts `desc` first in
+/// `parent` when there is none yet (paths drawn under what `parent` holds).
+pub fn set_or_insert_first(doc: &Document, parent: &Element, desc: &El) -> Result<(), JsValue> {
+    let class = desc.get("class").unwrap_or_default();
+    match parent.query_selector(&format!(":scope > .{class}"))? {
+        Some(el) => set_attrs(&el, desc),
+        None => {
+            let (el, first) = (element(doc, desc)?, parent.first_child());
+            parent.insert_before(&el, first.as_ref()).map(|_| ())
+        }
+    }
+}
+
 /// Replaces what `parent` holds with `nodes`.
 pub fn replace(doc: &Document, parent: &Element, nodes: &[Node]) -> Result<(), JsValue> {
     parent.set_text_content(None);
