@@ -74,14 +74,14 @@ pub fn placed(index: usize, mark: &Mark, texts: &[String]) -> El {
 
 /// The leader lines of `marks` (one path, a move and a line each) and the numbers' badges (one
 /// path of circles, [`crate::labels::keys::KEY_PX`] across): drawn under the labels.
-pub fn leaders_and_badges<'a>(marks: impl IntoIterator<Item = &'a Mark> + Clone) -> [El; 2] {
+pub fn leaders_and_badges<'a>(marks: impl IntoIterator<Item = &'a Mark>) -> [El; 2] {
     let mut lines = String::new();
     let mut badges = String::new();
     let r = crate::labels::keys::KEY_PX / 2.0;
     for m in marks {
         let (Mark::Name { leader, .. } | Mark::Key { leader, .. }) = *m;
         if let Some((a, b)) = leader {
-            lines.push_str(&format!("M{:.1} {:.1}L{:.1} {:.1}", a.x, a.y, b.x, b.y));
+            lines.push_str(&segment(a, b));
         }
         if let Mark::Key { at, .. } = *m {
             let (x, y) = (at.x - r, at.y);
@@ -94,8 +94,13 @@ pub fn leaders_and_badges<'a>(marks: impl IntoIterator<Item = &'a Mark> + Clone)
 /// The lines from the markers that stepped aside to their territories (see
 /// [`crate::interact::Controller::marker_lines`]): one path, under the markers.
 pub fn marker_lines(lines: &[(Screen, Screen)]) -> El {
-    let d: String = lines.iter().map(|(a, b)| format!("M{:.1} {:.1}L{:.1} {:.1}", a.x, a.y, b.x, b.y)).collect();
+    let d: String = lines.iter().map(|&(a, b)| segment(a, b)).collect();
     El::svg("path").class("tim-marker-lines").attr("d", &d)
+}
+
+/// A line from `a` to `b` in path data, to a tenth of a pixel.
+fn segment(a: Screen, b: Screen) -> String {
+    format!("M{:.1} {:.1}L{:.1} {:.1}", a.x, a.y, b.x, b.y)
 }
 
 /// The round target (24 px across, [`MIN_TARGET`]) over territory `index`, too small to click at
