@@ -142,14 +142,17 @@ impl Room {
 }
 
 /// Each territory's number, keyed on the map where its name does not fit ([`Mark`])
-/// and shown in its list row: its place in the list by name, from 1. Only on maps of at most
-/// [`OUTSIDE_MAX`] territories, as the map numbers none beyond.
+/// and shown in its list row: its place in the list by name, from 1, by territory index. Only on
+/// maps of at most [`OUTSIDE_MAX`] territories, as the map numbers none beyond: for larger ones
+/// the list is empty (the list redraws its rows at each keystroke of its search, and a file of
+/// 35,000 communes would allocate a vector of nothing each time).
 pub fn numbers(data: &Dataset) -> Vec<Option<usize>> {
+    if data.territories.len() > OUTSIDE_MAX {
+        return Vec::new();
+    }
     let mut out = vec![None; data.territories.len()];
-    if data.territories.len() <= OUTSIDE_MAX {
-        for (k, i) in crate::alt::matching(data, "", None).into_iter().enumerate() {
-            out[i] = Some(k + 1);
-        }
+    for (k, i) in crate::alt::matching(data, "", None).into_iter().enumerate() {
+        out[i] = Some(k + 1);
     }
     out
 }

@@ -45,7 +45,9 @@ pub fn list(site: &Site, links: &Links) -> Markup {
     let (s, data) = (site.strings, site.data);
     let shown = crate::alt::matching(data, "", None);
     let numbers = crate::labels::numbers(data);
-    let rows = shown.iter().filter_map(|&i| list::row(data, i, numbers[i], s, UID, Mode::Static, Some(&links.pages)));
+    let rows = shown.iter().filter_map(|&i| {
+        list::row(data, i, numbers.get(i).copied().flatten(), s, UID, Mode::Static, Some(&links.pages))
+    });
     let count = s.rows_count(shown.len(), data.territories.len(), shown.len());
     let csv = format!("\u{feff}{}", crate::alt::csv(data, &shown, s));
     let href = format!("data:text/csv;charset=utf-8,{}", uri_component(&csv));
