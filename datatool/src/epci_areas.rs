@@ -188,7 +188,7 @@ pub fn build(paths: &SourcePaths, region: &str, tolerance_m: f64) -> Result<Epci
     let defects = gaps::find_defects(&faces);
     faces.extend(defects.iter().map(|d| (d.face, d.ring.clone())));
     let arcs = topology::build_arcs(&faces).context("building the topology of the EPCIs' communes")?;
-    let simplified = simplify::simplify_arcs(&arcs, tolerance_m);
+    let simplified = simplify::simplify_arcs(&arcs, tolerance_m, simplify::LAT0);
     let mut shapes = assemble::assemble(&arcs, &simplified, |f| (f < elsewhere).then_some(f))?;
     let mended = (defects.iter())
         .filter_map(|d| {

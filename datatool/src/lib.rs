@@ -1,9 +1,11 @@
 //! `ti-data`: rebuilds `data/territoires-grand-est.geojson` and `data/contexte-grand-est.geojson`
-//! from pinned public sources and the human-edited `data/composition.toml`.
+//! from pinned public sources and the human-edited `data/composition.toml`; or, for another
+//! region (`--region`), the same files of that region from the State's national commune table.
 //!
-//! Pipeline: [`sources`] → [`membership`] (which commune is in which territory, from the commune
-//! table `data/ti-grand-est-communes-2020.csv` named in the composition) → [`perimeter`] (what the
-//! cards say about it) →
+//! Pipeline: [`region`] → [`sources`] (the region's) → [`membership`] (which commune is in which
+//! territory, from the commune table `data/ti-grand-est-communes-2020.csv` named in the
+//! composition, or from the territories [`regional`] finds in the national table) →
+//! [`perimeter`] (what the cards say about it) →
 //! [`topology`] (faces = département × territory, arcs) → [`simplify`] (each arc once) →
 //! [`assemble`] (territories, départements, region) → [`labels`], [`context`] → [`write`].
 
@@ -18,6 +20,8 @@ pub mod labels;
 pub mod membership;
 pub mod official;
 pub mod perimeter;
+pub mod region;
+pub mod regional;
 pub mod report;
 pub mod simplify;
 pub mod sources;
@@ -26,7 +30,7 @@ pub mod topology;
 pub mod world;
 pub mod write;
 
-use anyhow::{anyhow, Context, Result};
+use anyhow::{anyhow, bail, Context, Result};
 use geo::GeodesicArea;
 use sources::SourcePaths;
 use std::collections::BTreeMap;
@@ -34,10 +38,6 @@ use std::path::{Path, PathBuf};
 
 /// Default Douglas–Peucker tolerance of the arcs, in metres.
 pub const DEFAULT_TOLERANCE_M: f64 = 350.0;
-/// File names of the outputs inside the data directory.
-pub const TERRITORIES_FILE: &str = "territoires-grand-est.geojson";
-/// Context layers file name.
-pub const CONTEXT_FILE: &str = "contexte-grand-est.geojson";
 /// Build report file name.
 pub const REPORT_FILE: &str = "build-report.md";
 
@@ -46,17 +46,25 @@ pub const REPORT_FILE: &str = "build-report.md";
 pub struct Options {
     /// Unpacked sources.
     pub sources: SourcePaths,
-    /// Composition file.
-    pub composition: PathBuf,
+    /// The region (INSEE code; [`region::GRAND_EST`] is `data/`'s).
+    pub region: String,
+    /// Composition file; `None`: the territories the commune table puts in the region
+    /// ([`regional`]).
+    pub composition: Option<PathBuf>,
     /// A commune table to use instead of the one the composition names (`--ti-list`).
     pub official: Option<PathBuf>,
+    /// The commune table of a region without a composition when `official` is `None` (the
+    /// State's national table of October 2020).
+    pub national_table: PathBuf,
     /// Arc simplification tolerance (metres).
     pub tolerance_m: f64,
 }
 
-/// The three generated files, as text.
+/// The generated files, as text, and the names they are written under.
 #[derive(Debug, Clone)]
 pub struct Outputs {
+    /// The region they are of.
+    pub region: region::Region,
     /// Territories FeatureCollection.
     pub territories: String,
     /// Context FeatureCollection.
@@ -82,18 +90,42 @@ pub struct TerritoryStats {
     pub confidence: String,
 }
 
-/// Runs the whole pipeline in memory.
-pub fn build(opts: &Options) -> Result<Outputs> {
-    let comp = composition::Composition::load(&opts.composition)?;
-    comp.require_english().with_context(|| format!("in {}", opts.composition.display()))?;
-    let src = sources::read_sources(&opts.sources)?;
+/// The composition, the commune table it reads (if any) and its rows, and report lines.
+type Composed = (composition::Composition, Option<PathBuf>, Option<Vec<official::OfficialRow>>, Vec<String>);
+
+fn compose(opts: &Options) -> Result<(region::Region, Composed)> {
+    let read_region = || region::Region::read(&opts.sources.decoupage, &opts.region);
+    let Some(path) = &opts.composition else {
+        let region = read_region()?;
+        let table = opts.official.clone().unwrap_or_else(|| opts.national_table.clone());
+        let rows = official::read_official(&table)?;
+        let r = regional::compose(&region, &rows, &table.display().to_string());
+        if r.composition.territories.is_empty() {
+            bail!(
+                "{}: no territory has most of its communes in region {} {}",
+                table.display(),
+                region.code,
+                region.name
+            );
+        }
+        return Ok((region, (r.composition, Some(table), Some(r.rows), r.report)));
+    };
+    let comp = composition::Composition::load(path)?;
+    comp.require_english().with_context(|| format!("in {}", path.display()))?;
     let table = opts.official.clone().or_else(|| {
-        let dir = opts.composition.parent().unwrap_or(Path::new("."));
+        let dir = path.parent().unwrap_or(Path::new("."));
         comp.perimeters.as_ref().map(|p| dir.join(&p.table))
     });
     let rows = table.as_deref().map(official::read_official).transpose()?;
+    Ok((read_region()?, (comp, table, rows, Vec::new())))
+}
+
+/// Runs the whole pipeline in memory.
+pub fn build(opts: &Options) -> Result<Outputs> {
+    let (region, (comp, table, rows, mut diagnostics)) = compose(opts)?;
+    let src = sources::read_sources(&opts.sources, &region)?;
     let m = membership::compute(&comp, &src, rows.as_deref())?;
-    let mut diagnostics = m.report.clone();
+    diagnostics.extend(m.report.iter().cloned());
 
     // faces: one per (département, territory) pair
     let mut face_ids: BTreeMap<(String, Option<usize>), u32> = BTreeMap::new();
@@ -110,7 +142,7 @@ pub fn build(opts: &Options) -> Result<Outputs> {
     let defects = gaps::find_defects(&faces);
     faces.extend(defects.iter().map(|d| (d.face, d.ring.clone())));
     let arcs = topology::build_arcs(&faces).context("building the commune topology")?;
-    let simplified = simplify::simplify_arcs(&arcs, opts.tolerance_m);
+    let simplified = simplify::simplify_arcs(&arcs, opts.tolerance_m, src.lat0);
 
     let territory_shapes = assemble::assemble(&arcs, &simplified, |f| face_key.get(&f).and_then(|k| k.1))?;
     let dep_shapes = assemble::assemble(&arcs, &simplified, |f| face_key.get(&f).map(|k| k.0.clone()))?;
@@ -154,7 +186,7 @@ pub fn build(opts: &Options) -> Result<Outputs> {
             population,
             confidence: t.perimeter_confidence.clone(),
         });
-        let label = labels::label_point(&geometry).with_context(|| format!("label of {}", t.id))?;
+        let label = labels::label_point(&geometry, src.lat0).with_context(|| format!("label of {}", t.id))?;
         let mut sources = Vec::new();
         if let Some(p) = &comp.perimeters {
             if m.official.contains(&ti) && opts.official.is_none() {
@@ -178,22 +210,19 @@ pub fn build(opts: &Options) -> Result<Outputs> {
 
     let bbox = context::clip_box(&region_shape).ok_or_else(|| anyhow!("empty region"))?;
     let mut ctx: Vec<write::ContextFeature> = Vec::new();
-    for (num, alpha2, name) in world::NEIGHBOURS {
-        let country = src.countries.get(num).ok_or_else(|| anyhow!("missing country {num}"))?;
-        let g = context::country_context(
-            country,
-            &bbox,
-            &region_shape,
-            opts.tolerance_m * context::COUNTRY_TOLERANCE_FACTOR,
-        );
-        ctx.push(("country", alpha2.to_string(), name.to_string(), g));
+    let country_tolerance = opts.tolerance_m * context::COUNTRY_TOLERANCE_FACTOR;
+    for country in src.countries.values().filter(|c| context::meets(&c.shape, &bbox)) {
+        let g = context::country_context(&country.shape, &bbox, &region_shape, country_tolerance, src.lat0);
+        if !g.0.is_empty() {
+            ctx.push(("country", country.code.clone(), country.name.clone(), g));
+        }
     }
     for (code, g) in dep_shapes {
         let name = src.departement_names.get(&code).cloned().unwrap_or_default();
         ctx.push(("department", code, name, g));
     }
     let region_area = src.communes.iter().map(|c| c.geometry.geodesic_area_unsigned()).sum::<f64>() / 1e6;
-    ctx.push(("region", "44".into(), "Grand Est".into(), region_shape));
+    ctx.push(("region", region.code.clone(), region.name.clone(), region_shape));
 
     let communes = directory::csv(&src, &comp, &m)?;
     let territories = write::territories_json(&comp, outs);
@@ -201,6 +230,8 @@ pub fn build(opts: &Options) -> Result<Outputs> {
     let report = report::render(&report::ReportInput {
         tolerance_m: opts.tolerance_m,
         official: table.as_ref().and_then(|p| p.file_name()).map(|f| f.to_string_lossy().into_owned()),
+        generated: opts.composition.is_none(),
+        region: region.name.clone(),
         communes: src.communes.len(),
         region_area_km2: region_area,
         arcs: arcs.len(),
@@ -220,17 +251,18 @@ pub fn build(opts: &Options) -> Result<Outputs> {
         territories_bytes: territories.len(),
         context_bytes: context.len(),
     });
-    Ok(Outputs { territories, context, report, communes })
+    Ok(Outputs { region, territories, context, report, communes })
 }
 
 impl Outputs {
-    /// Each file of `data/` the tool writes, by name, with its text.
-    pub fn files(&self) -> [(&'static str, &String); 4] {
+    /// Each file the tool writes, by name (`territoires-grand-est.geojson`, … see
+    /// [`region::Region::territories_file`]), with its text.
+    pub fn files(&self) -> [(String, &String); 4] {
         [
-            (TERRITORIES_FILE, &self.territories),
-            (CONTEXT_FILE, &self.context),
-            (REPORT_FILE, &self.report),
-            (directory::FILE, &self.communes),
+            (self.region.territories_file(), &self.territories),
+            (self.region.context_file(), &self.context),
+            (REPORT_FILE.to_string(), &self.report),
+            (self.region.communes_file(), &self.communes),
         ]
     }
 }

@@ -8,10 +8,11 @@ use anyhow::{bail, Result};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::time::Instant;
-use ti_data::{build, sources::SourcePaths, write_outputs, Options, DEFAULT_TOLERANCE_M};
+use ti_data::{build, region, sources::SourcePaths, write_outputs, Options, DEFAULT_TOLERANCE_M};
 
 /// Rebuilds data/ (the Territoires d'industrie of the Grand Est and the background layers) from
-/// pinned public sources; the subcommands write files for the bench and the tests.
+/// pinned public sources, or the same files of another region (`--region`); the subcommands write
+/// files for the bench and the tests.
 #[derive(Parser)]
 #[command(name = "ti-data")]
 struct Cli {
@@ -27,10 +28,17 @@ struct BuildArgs {
     /// Unpacked sources (filled by datatool/fetch-sources.sh).
     #[arg(long, value_name = "DIR", default_value = ".cache/sources")]
     cache: PathBuf,
-    /// Territories, statuses and perimeter selectors.
-    #[arg(long, value_name = "FILE", default_value = "data/composition.toml")]
-    composition: PathBuf,
-    /// Where to write the GeoJSON files and build-report.md.
+    /// The region (INSEE code: 44 Grand Est, 27 Bourgogne-Franche-Comté, 53 Bretagne…).
+    #[arg(long, value_name = "CODE", default_value = region::GRAND_EST)]
+    region: String,
+    /// Territories, statuses and perimeter selectors (by default data/composition.toml for the
+    /// Grand Est; none for another region: its territories are the commune table's).
+    #[arg(long, value_name = "FILE")]
+    composition: Option<PathBuf>,
+    /// The commune table of a region without a composition.
+    #[arg(long, value_name = "CSV", default_value = "data/ti-france-communes-2020.csv")]
+    national_table: PathBuf,
+    /// Where to write the GeoJSON files, the commune list and build-report.md.
     #[arg(long, value_name = "DIR", default_value = "data")]
     out: PathBuf,
     /// The State's commune list (insee_com, lib_com, id_ti, lib_ti) replacing the perimeters; empty: none.
@@ -63,7 +71,10 @@ fn main() -> Result<()> {
         Some(Command::Epcis(a)) => return epcis::run(a),
         None => {}
     }
-    let BuildArgs { cache, composition, out, ti_list, tolerance } = cli.build;
+    let BuildArgs { cache, region, composition, national_table, out, ti_list, tolerance } = cli.build;
+    let composition = composition
+        .filter(|p| !p.as_os_str().is_empty())
+        .or_else(|| (region == region::GRAND_EST).then(|| PathBuf::from("data/composition.toml")));
     let official = ti_list.filter(|p| !p.as_os_str().is_empty());
     let sources = SourcePaths::in_cache(&cache);
     if !sources.exist() {
@@ -73,7 +84,7 @@ fn main() -> Result<()> {
         );
     }
     let t0 = Instant::now();
-    let outputs = build(&Options { sources, composition, official, tolerance_m: tolerance })?;
+    let outputs = build(&Options { sources, region, composition, official, national_table, tolerance_m: tolerance })?;
     write_outputs(&outputs, &out)?;
     eprintln!("ti-data: wrote {} in {:.1} s", out.display(), t0.elapsed().as_secs_f64());
     Ok(())

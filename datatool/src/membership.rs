@@ -4,7 +4,7 @@
 
 use crate::composition::{confidence_rank, Composition};
 use crate::official::{match_territory, OfficialRow};
-use crate::sources::{Sources, GRAND_EST_DEPARTEMENTS};
+use crate::sources::Sources;
 use anyhow::{bail, Result};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -28,7 +28,7 @@ pub struct Membership {
 /// then the alphabetically first territory id wins).
 type Claim = (u8, u8, std::cmp::Reverse<String>, usize);
 
-/// Computes the membership of every Grand Est commune.
+/// Computes the membership of every commune of the region.
 pub fn compute(comp: &Composition, src: &Sources, official: Option<&[OfficialRow]>) -> Result<Membership> {
     let n = comp.territories.len();
     let mut m = Membership { epcis: vec![Vec::new(); n], table_rows: vec![Vec::new(); n], ..Default::default() };
@@ -65,9 +65,8 @@ pub fn compute(comp: &Composition, src: &Sources, official: Option<&[OfficialRow
     if let Some(rows) = official {
         for row in rows {
             let code = to_current(&row.insee_com);
-            let in_region = GRAND_EST_DEPARTEMENTS.iter().any(|d| row.insee_com.starts_with(d));
-            if !in_region && !geometry_of.contains_key(&code) {
-                continue; // a national list: outside Grand Est
+            if !src.region.holds_commune(&row.insee_com) && !geometry_of.contains_key(&code) {
+                continue; // a national list: outside the region
             }
             let ti = match_territory(row, &comp.territories)?;
             m.official.insert(ti);
@@ -126,8 +125,8 @@ pub fn compute(comp: &Composition, src: &Sources, official: Option<&[OfficialRow
             }
             None if src.all_commune_codes.contains(&code) => {
                 report.insert(format!(
-                    "territory {}: commune {code} is outside Grand Est; left out",
-                    comp.territories[ti].id
+                    "territory {}: commune {code} is outside {}; left out",
+                    comp.territories[ti].id, src.region.name
                 ));
             }
             None => {

@@ -10,9 +10,13 @@ pub struct ReportInput {
     pub tolerance_m: f64,
     /// File name of the official list, when used.
     pub official: Option<String>,
-    /// Number of Grand Est communes read.
+    /// True when no composition file was read: the territories are the table's ([`crate::regional`]).
+    pub generated: bool,
+    /// The region's name.
+    pub region: String,
+    /// Number of the region's communes read.
     pub communes: usize,
-    /// Geodesic area of all Grand Est communes, km².
+    /// Geodesic area of all the region's communes, km².
     pub region_area_km2: f64,
     /// Number of arcs.
     pub arcs: usize,
@@ -40,11 +44,13 @@ pub fn render(r: &ReportInput) -> String {
     let _ = writeln!(
         s,
         "- perimeters: {}",
-        r.official.as_deref().map_or("data/composition.toml".to_string(), |f| format!(
-            "commune table {f} (+ composition.toml for absent territories)"
-        ))
+        match (r.official.as_deref(), r.generated) {
+            (Some(f), true) => format!("commune table {f}, its territories with most of their communes in the region"),
+            (Some(f), false) => format!("commune table {f} (+ composition.toml for absent territories)"),
+            (None, _) => "data/composition.toml".to_string(),
+        }
     );
-    let _ = writeln!(s, "- Grand Est communes: {}, geodesic area {:.0} km²", r.communes, r.region_area_km2);
+    let _ = writeln!(s, "- {} communes: {}, geodesic area {:.0} km²", r.region, r.communes, r.region_area_km2);
     let _ = writeln!(
         s,
         "- arcs: {}, points {} → {} after Douglas–Peucker at {} m",
@@ -100,6 +106,8 @@ mod tests {
         let r = ReportInput {
             tolerance_m: 350.0,
             official: None,
+            generated: false,
+            region: "Grand Est".into(),
             communes: 5,
             region_area_km2: 100.0,
             arcs: 3,

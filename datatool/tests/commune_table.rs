@@ -62,7 +62,7 @@ const DEG_PER_M: f64 = 1.0 / 73_000.0;
 fn each_outline_is_the_union_of_its_communes() {
     let Some(paths) = common::sources() else { return };
     let (comp, rows) = table();
-    let src = ti_data::sources::read_sources(&paths).unwrap();
+    let src = ti_data::sources::read_sources(&paths, &common::grand_est(&paths)).unwrap();
     let m = ti_data::membership::compute(&comp, &src, Some(&rows)).unwrap();
     let (_, v) = common::load("territoires-grand-est.geojson");
     let shapes: Vec<(usize, MultiPolygon<f64>)> = common::features(&v)

@@ -15,7 +15,7 @@ fn rows(name: &str) -> Vec<BTreeMap<String, String>> {
 
 #[test]
 fn every_current_commune_once_with_its_postcodes_and_every_table_commune_in_its_territory() {
-    let list = rows(ti_data::directory::FILE);
+    let list = rows("communes-grand-est.csv");
     let by_code: BTreeMap<&str, &BTreeMap<String, String>> = list.iter().map(|r| (r["insee"].as_str(), r)).collect();
     assert_eq!(by_code.len(), list.len(), "one row per code");
     let current: Vec<_> = list.iter().filter(|r| r["commune_actuelle"].is_empty()).collect();
@@ -59,7 +59,7 @@ fn every_current_commune_once_with_its_postcodes_and_every_table_commune_in_its_
 /// is near its current commune's.
 #[test]
 fn every_commune_has_a_point_in_the_region() {
-    let list = rows(ti_data::directory::FILE);
+    let list = rows("communes-grand-est.csv");
     let point = |r: &BTreeMap<String, String>| -> (f64, f64) {
         (r["lon"].parse().unwrap_or_else(|_| panic!("{r:?}")), r["lat"].parse().unwrap_or_else(|_| panic!("{r:?}")))
     };

@@ -20,8 +20,10 @@ fn a_french_only_text_stops_the_build_naming_its_key() {
     // the check comes before the sources are read: none are needed
     let Err(err) = build(&Options {
         sources: SourcePaths::in_cache(&dir.join("no-sources")),
-        composition: path,
+        region: ti_data::region::GRAND_EST.into(),
+        composition: Some(path),
         official: None,
+        national_table: common::root().join("data/ti-france-communes-2020.csv"),
         tolerance_m: DEFAULT_TOLERANCE_M,
     }) else {
         panic!("a French-only text must stop the build")

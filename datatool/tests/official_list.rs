@@ -60,8 +60,10 @@ fn build_with_another_list_uses_its_communes() {
     let Some(sources) = common::sources() else { return };
     let out = build(&Options {
         sources,
-        composition: subset_composition(),
+        region: ti_data::region::GRAND_EST.into(),
+        composition: Some(subset_composition()),
         official: Some(fixture()),
+        national_table: common::root().join("data/ti-france-communes-2020.csv"),
         tolerance_m: DEFAULT_TOLERANCE_M,
     })
     .unwrap();

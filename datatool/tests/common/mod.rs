@@ -39,3 +39,8 @@ pub fn sources() -> Option<ti_data::sources::SourcePaths> {
         None
     }
 }
+
+/// The Grand Est, as the sources describe it.
+pub fn grand_est(paths: &ti_data::sources::SourcePaths) -> ti_data::region::Region {
+    ti_data::region::Region::read(&paths.decoupage, ti_data::region::GRAND_EST).unwrap()
+}

@@ -1,0 +1,112 @@
+//! The region a build is for (`make data REGION=<INSEE code>`): its name and départements from
+//! `@etalab/decoupage-administratif` (`regions.json`, `departements.json`), the names of the files
+//! it writes, and the latitude its metric computations are made around.
+
+use crate::sources::{read_json, str_of};
+use anyhow::{anyhow, bail, Result};
+use geo::{Area, Centroid, MultiPolygon};
+use std::path::Path;
+
+/// The Grand Est, whose files are `data/`'s of record.
+pub const GRAND_EST: &str = "44";
+
+/// One region of the 2026 decoupage.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Region {
+    /// INSEE code ("44").
+    pub code: String,
+    /// Name as published ("Grand Est").
+    pub name: String,
+    /// Its départements' INSEE codes, in the decoupage's order.
+    pub departements: Vec<String>,
+}
+
+impl Region {
+    /// Reads region `code` from the decoupage directory; an unknown code is an error listing the
+    /// known ones.
+    pub fn read(decoupage: &Path, code: &str) -> Result<Region> {
+        let regions = read_json(&decoupage.join("regions.json"))?;
+        let regions = regions.as_array().ok_or_else(|| anyhow!("regions.json is not an array"))?;
+        let Some(found) = regions.iter().find(|r| r.get("code").and_then(|c| c.as_str()) == Some(code)) else {
+            let known: Vec<String> = (regions.iter())
+                .filter_map(|r| Some(format!("{} {}", str_of(r, "code").ok()?, str_of(r, "nom").ok()?)))
+                .collect();
+            bail!("no region {code:?} in the decoupage; the regions are: {}", known.join(", "));
+        };
+        let deps = read_json(&decoupage.join("departements.json"))?;
+        let departements = (deps.as_array().ok_or_else(|| anyhow!("departements.json is not an array"))?.iter())
+            .filter(|d| d.get("region").and_then(|r| r.as_str()) == Some(code))
+            .map(|d| str_of(d, "code").map(str::to_string))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Region { code: code.to_string(), name: str_of(found, "nom")?.to_string(), departements })
+    }
+
+    /// True when the INSEE commune code is in one of the region's départements (codes of two
+    /// characters, or three overseas: a commune code starts with its département's).
+    pub fn holds_commune(&self, insee: &str) -> bool {
+        self.departements.iter().any(|d| insee.starts_with(d.as_str()))
+    }
+
+    /// The name in file names: `grand-est`, `bourgogne-franche-comte`, `ile-de-france`.
+    ///
+    /// ```
+    /// # use ti_data::region::Region;
+    /// let r = Region { code: "27".into(), name: "Bourgogne-Franche-Comté".into(), departements: vec![] };
+    /// assert_eq!(r.slug(), "bourgogne-franche-comte");
+    /// ```
+    pub fn slug(&self) -> String {
+        crate::official::normalize_name(&self.name).replace(' ', "-")
+    }
+
+    /// `territoires-<slug>.geojson`.
+    pub fn territories_file(&self) -> String {
+        format!("territoires-{}.geojson", self.slug())
+    }
+
+    /// `contexte-<slug>.geojson`.
+    pub fn context_file(&self) -> String {
+        format!("contexte-{}.geojson", self.slug())
+    }
+
+    /// `communes-<slug>.csv` ([`crate::directory`]).
+    pub fn communes_file(&self) -> String {
+        format!("communes-{}.csv", self.slug())
+    }
+}
+
+/// The latitude the local metric projection of a region is taken at: the latitude of the
+/// centroid of its communes, to a tenth of a degree (48.7 for the Grand Est), so that a
+/// tolerance in metres means metres in Corsica or overseas as in the north-east.
+pub fn reference_latitude<'a>(parts: impl IntoIterator<Item = &'a MultiPolygon<f64>>) -> Option<f64> {
+    let (mut sum, mut area) = (0.0, 0.0);
+    for mp in parts {
+        let a = mp.unsigned_area();
+        if let Some(c) = mp.centroid() {
+            sum += c.y() * a;
+            area += a;
+        }
+    }
+    (area > 0.0).then(|| (sum / area * 10.0).round() / 10.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use geo::polygon;
+
+    #[test]
+    fn reference_latitude_weighs_parts_by_area() {
+        let big = MultiPolygon::new(vec![
+            polygon![(x: 0.0, y: 48.0), (x: 2.0, y: 48.0), (x: 2.0, y: 49.0), (x: 0.0, y: 49.0)],
+        ]);
+        let small = MultiPolygon::new(vec![polygon![(x: 0.0, y: 40.0), (x: 0.1, y: 40.0), (x: 0.1, y: 40.1)]]);
+        assert_eq!(reference_latitude([&big, &small]), Some(48.5));
+        assert_eq!(reference_latitude([]), None);
+    }
+
+    #[test]
+    fn overseas_communes_belong_by_their_three_digit_departement() {
+        let r = Region { code: "01".into(), name: "Guadeloupe".into(), departements: vec!["971".into()] };
+        assert!(r.holds_commune("97105") && !r.holds_commune("97209"));
+    }
+}

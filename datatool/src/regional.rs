@@ -1,0 +1,208 @@
+//! The composition of a region that has no `composition.toml` of its own: its territories are
+//! those the State's commune table puts there, named as the table names them, with no status,
+//! date or project (the press release of 19 November 2019 speaks of the Grand Est only), so the
+//! legend says what the map does show: the perimeters of the table's edition.
+//!
+//! A territory is the region's when more than half of its table communes are in the region's
+//! départements; its communes elsewhere are counted in its perimeter note and not drawn, and the
+//! region's communes of a territory centred elsewhere are listed in the report.
+
+use crate::composition::{Composition, Legend, Perimeters, Programme, Source, Status, Territory};
+use crate::official::{normalize_name, same_id, OfficialRow};
+use crate::region::Region;
+use crate::text::Text;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The status every territory of a generated composition has.
+pub const STATUS: &str = "perimetre";
+
+/// What [`compose`] makes of a commune table for a region.
+#[derive(Debug, Clone)]
+pub struct Regional {
+    /// The composition: legend, perimeters, one territory per table territory of the region.
+    pub composition: Composition,
+    /// The table's rows of those territories (the others' rows are left out).
+    pub rows: Vec<OfficialRow>,
+    /// Lines for the build report: the region's communes in territories of other regions.
+    pub report: Vec<String>,
+}
+
+fn bare(id: &str) -> String {
+    let id = id.trim().to_ascii_lowercase();
+    id.strip_prefix("ti").unwrap_or(&id).trim_start_matches(['-', '_', ' ']).to_string()
+}
+
+/// The territories of `rows` that belong to `region`, in the table's order of first appearance.
+pub fn compose(region: &Region, rows: &[OfficialRow], table: &str) -> Regional {
+    let mut order: Vec<String> = Vec::new();
+    let mut by_id: BTreeMap<String, Vec<&OfficialRow>> = BTreeMap::new();
+    for r in rows {
+        let key = bare(&r.id_ti);
+        if !by_id.contains_key(&key) {
+            order.push(key.clone());
+        }
+        by_id.entry(key).or_default().push(r);
+    }
+    let (mut territories, mut kept, mut report, mut slugs) = (Vec::new(), Vec::new(), Vec::new(), BTreeSet::new());
+    for key in &order {
+        let members = &by_id[key];
+        let inside = members.iter().filter(|r| region.holds_commune(&r.insee_com)).count();
+        if 2 * inside <= members.len() {
+            if inside > 0 {
+                report.push(format!(
+                    "table territory {} {}: {inside} of its {} communes are in region {}, most elsewhere; not drawn",
+                    members[0].id_ti,
+                    members[0].lib_ti,
+                    members.len(),
+                    region.code
+                ));
+            }
+            continue;
+        }
+        let name = members[0].lib_ti.clone();
+        let mut slug = normalize_name(&name).replace(' ', "-");
+        if slug.is_empty() || !slugs.insert(slug.clone()) {
+            slug = format!("{slug}-{key}").trim_start_matches('-').to_string();
+            slugs.insert(slug.clone());
+        }
+        territories.push(territory(slug, name, &members[0].id_ti, members.len() - inside));
+        kept.extend(members.iter().map(|r| (*r).clone()));
+    }
+    let n = territories.len();
+    Regional { composition: frame(region, n, table, territories), rows: kept, report }
+}
+
+fn territory(id: String, name: String, id_ti: &str, outside: usize) -> Territory {
+    let perimeter_note = match outside {
+        0 => Text::both("", ""),
+        k => Text::both(
+            format!("La table compte aussi {k} commune(s) du territoire dans une autre région ; la carte ne les montre pas."),
+            format!("The table also lists {k} of the territory's communes in another region; the map does not show them."),
+        ),
+    };
+    Territory {
+        id,
+        name,
+        short_name: None,
+        ti_label: None,
+        aliases: Vec::new(),
+        ti_ids: vec![id_ti.to_string()],
+        status: STATUS.to_string(),
+        status_date: None,
+        status_place: None,
+        projects: Vec::new(),
+        epci: Vec::new(),
+        communes: Vec::new(),
+        departements: Vec::new(),
+        perimeter_confidence: "high".to_string(),
+        perimeter_note,
+        sources: Vec::new(),
+    }
+}
+
+/// The State's table of October 2020, as data/composition.toml cites it.
+fn table_source() -> Source {
+    Source {
+        title: Text::both(
+            "Table des communes des Territoires d'industrie, État, 15 octobre 2020 (signaux-faibles/datapi, migrations/201013_0_fix_terrind.sql)",
+            "Commune table of the Territoires d'industrie, French State, 15 October 2020 (signaux-faibles/datapi, migrations/201013_0_fix_terrind.sql)",
+        ),
+        url: Some("https://github.com/signaux-faibles/datapi/blob/17b7213f4d3b3419d4e774aba593c4321eaadbf0/migrations/201013_0_fix_terrind.sql".into()),
+    }
+}
+
+fn frame(region: &Region, n: usize, table: &str, territories: Vec<Territory>) -> Composition {
+    let r = &region.name;
+    let status = Status {
+        id: STATUS.to_string(),
+        label: Text::both(
+            "Périmètre de la table de l'État d'octobre 2020 (état du protocole non renseigné)",
+            "Perimeter from the State's table of October 2020 (state of the protocol not given)",
+        ),
+        short: Text::both("Périmètre 2020", "2020 perimeter"),
+        color: "#00666b".to_string(),
+        pattern: "solid".to_string(),
+    };
+    Composition {
+        title: Text::both(format!("Territoires d'industrie en {r}"), format!("Territoires d'industrie in {r}")),
+        description: Some(Text::both(
+            format!("Périmètres des {n} Territoires d'industrie de la région selon la table des communes de l'État d'octobre 2020."),
+            format!("Perimeters of the region's {n} Territoires d'industrie from the State's commune table of October 2020."),
+        )),
+        attribution: Some(Text::both(
+            "Contours : IGN ADMIN EXPRESS via Etalab (Licence Ouverte 2.0), pays voisins : Natural Earth. Périmètres : table des communes des Territoires d'industrie de l'État, octobre 2020. Le détail des sources et des licences est dans le fichier data/README.md du dépôt.",
+            "Outlines: IGN ADMIN EXPRESS via Etalab (Licence Ouverte 2.0); neighbouring countries: Natural Earth. Perimeters: the State's commune table of the Territoires d'industrie, October 2020. The sources and licences are detailed in the repository's data/README.md file.",
+        )),
+        legend: Legend { title: Text::both("Territoires d'industrie", "Territoires d'industrie"), statuses: vec![status] },
+        programme: Programme { facts: Vec::new(), themes: Vec::new(), source: table_source() },
+        perimeters: Some(Perimeters {
+            table: table.to_string(),
+            described_as: Text::both(
+                "la table des communes des Territoires d'industrie de l'État d'octobre 2020 (dépôt signaux-faibles/datapi)",
+                "the State's commune table of the Territoires d'industrie of October 2020 (signaux-faibles/datapi repository)",
+            ),
+            source: table_source(),
+            population_vintage: Text::both(
+                "population légale INSEE en vigueur au 1er janvier 2026, communes de 2026",
+                "INSEE legal population in force on 1 January 2026, municipalities of 2026",
+            ),
+            population_source: Source {
+                title: Text::both(
+                    "INSEE, populations légales en vigueur au 1er janvier 2026 (via @etalab/decoupage-administratif 6.0.0)",
+                    "INSEE, legal populations in force on 1 January 2026 (via @etalab/decoupage-administratif 6.0.0)",
+                ),
+                url: Some("https://www.insee.fr/fr/statistiques/8680726".into()),
+            },
+        }),
+        territories,
+    }
+}
+
+/// True when `row` is one of the territories `c` was composed of.
+pub fn composed_of(c: &Composition, row: &OfficialRow) -> bool {
+    c.territories.iter().any(|t| t.ti_ids.iter().any(|i| same_id(i, &row.id_ti)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(insee: &str, id: &str, name: &str) -> OfficialRow {
+        OfficialRow { insee_com: insee.into(), lib_com: insee.into(), id_ti: id.into(), lib_ti: name.into() }
+    }
+
+    #[test]
+    fn a_territory_is_the_region_of_most_of_its_communes() {
+        let region = Region {
+            code: "27".into(),
+            name: "Bourgogne-Franche-Comté".into(),
+            departements: vec!["21".into(), "25".into()],
+        };
+        let rows = [
+            row("21001", "TI2701", "Dijon Sud"),
+            row("21002", "TI2701", "Dijon Sud"),
+            row("52001", "TI2701", "Dijon Sud"),
+            row("25001", "TI4401", "Nord Doubs"),
+            row("52002", "TI4401", "Nord Doubs"),
+            row("52003", "TI4401", "Nord Doubs"),
+            row("69001", "TI8401", "Lyon"),
+        ];
+        let r = compose(&region, &rows, "t.csv");
+        let ids: Vec<&str> = r.composition.territories.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["dijon-sud"]);
+        assert_eq!(r.rows.len(), 3, "its three rows, the one outside included (membership leaves it out)");
+        assert!(r.composition.territories[0].perimeter_note.fr.contains("1 commune(s)"));
+        assert_eq!(r.report.len(), 1, "{:?}", r.report);
+        assert!(r.report[0].contains("TI4401 Nord Doubs: 1 of its 3 communes"));
+        assert!(r.composition.require_english().is_ok());
+        assert!(composed_of(&r.composition, &row("21001", "ti-2701", "x")));
+    }
+
+    #[test]
+    fn two_territories_of_one_name_get_two_ids() {
+        let region = Region { code: "27".into(), name: "B".into(), departements: vec!["21".into()] };
+        let r = compose(&region, &[row("21001", "TI2701", "Val"), row("21002", "TI2702", "Val")], "t.csv");
+        let ids: Vec<&str> = r.composition.territories.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["val", "val-2702"]);
+    }
+}
