@@ -109,10 +109,13 @@ size: build
 # The EPCIs of the Grand Est (150 areas, many small: names and markers of a big file, issue 21),
 # written from the pinned sources for the browser tests, not committed.
 EPCIS := target/labels/epci-grand-est.geojson
+# Another region built end to end and opened in Chromium (issue 24): Bourgogne-Franche-Comté.
+REGION_27 := target/regions/27/territoires-bourgogne-franche-comte.geojson
 test: setup build size
 	@$(MAKE) --no-print-directory data-sources || echo "make test: data sources could not be fetched; the reproduction tests will print SKIPPED"
 	cargo test --workspace
 	@[ -f $(EPCIS) ] || [ ! -d $(DATA_CACHE)/decoupage-administratif-6.0.0 ] || cargo run --release --quiet -p ti-data -- epcis --cache $(DATA_CACHE) --out $(EPCIS)
+	@[ -f $(REGION_27) ] || [ ! -d $(DATA_CACHE)/decoupage-administratif-6.0.0 ] || $(MAKE) --no-print-directory data REGION=27 OUT=$(dir $(REGION_27))
 	cd tests/browser && node --test --test-concurrency=1
 
 # --- data (owned by datatool) ---
@@ -120,12 +123,17 @@ test: setup build size
 # (data/ti-grand-est-communes-2020.csv, named in data/composition.toml); see data/README.md.
 #   make data                          fetch sources into .cache/ if absent, then run datatool
 #   make data TI_LIST=liste-ti-com.csv another edition of the State's commune list instead of the table
+#   make data REGION=27                another region (INSEE code) from the State's national table
+#                                      (data/ti-france-communes-2020.csv), into target/regions/27/
+#   make data REGION=27 OUT=dir        … into dir (data/ is written only when OUT says so)
 #   make data-check                    prove the committed files are reproduced byte for byte
 DATA_CACHE ?= .cache/sources
 TI_LIST ?=
+REGION ?= 44
+OUT ?= $(if $(filter 44,$(REGION)),data,target/regions/$(REGION))
 .PHONY: data data-sources data-check
 data: data-sources
-	cargo run --release --quiet -p ti-data -- --cache $(DATA_CACHE) --composition data/composition.toml --out data $(if $(TI_LIST),--ti-list $(TI_LIST))
+	cargo run --release --quiet -p ti-data -- --cache $(DATA_CACHE) --region $(REGION) --out $(OUT) $(if $(TI_LIST),--ti-list $(TI_LIST))
 data-sources:
 	sh datatool/fetch-sources.sh $(DATA_CACHE)
 data-check: data-sources
