@@ -36,15 +36,18 @@ SITE_URL ?= http://127.0.0.1:$(PORT)/
 # embed.html, territoires/<id>.html, territoires-map.snippet.html, in French and, in en/, in
 # English), then `carte` (profile
 # `tools`, src/bin/carte.rs: carte.svg, carte.png and territoires/<id>.png, which the pages name).
+# DATA is the data folder: data/ (the Grand Est), or another region's (`make data REGION=27`
+# writes target/regions/27/; then `make run DATA=target/regions/27`).
+DATA ?= data
 build: setup-rust setup-fonts
 	cargo build --release --target wasm32-unknown-unknown -p territoires-map --lib --no-default-features --features search
 	cp "$(WASM)" "$(WASM_SEARCH)"
 	cargo build --release --target wasm32-unknown-unknown -p territoires-map --lib --no-default-features
 	cp "$(WASM)" "$(WASM_SMALL)"
 	cargo build --release --target wasm32-unknown-unknown -p territoires-map --lib
-	.ci/build-site "$(SITE)" "$(WASM)" "$(WASM_SMALL)" "$(WASM_SEARCH)"
-	cargo run --quiet -p territoires-map --bin prerender -- data "$(SITE)" "$(SITE_URL)"
-	cargo run --profile tools --quiet -p territoires-map --bin carte -- data "$(SITE)"
+	DATA_DIR="$(DATA)" .ci/build-site "$(SITE)" "$(WASM)" "$(WASM_SMALL)" "$(WASM_SEARCH)"
+	cargo run --quiet -p territoires-map --bin prerender -- "$(DATA)" "$(SITE)" "$(SITE_URL)"
+	cargo run --profile tools --quiet -p territoires-map --bin carte -- "$(DATA)" "$(SITE)"
 
 run: build
 	@echo "Carte : http://127.0.0.1:$(PORT)/"
@@ -109,13 +112,22 @@ size: build
 # The EPCIs of the Grand Est (150 areas, many small: names and markers of a big file, issue 21),
 # written from the pinned sources for the browser tests, not committed.
 EPCIS := target/labels/epci-grand-est.geojson
-# Another region built end to end and opened in Chromium (issue 24): Bourgogne-Franche-Comté.
+# Another region built end to end and opened in Chromium (issue 24): Bourgogne-Franche-Comté,
+# its data (`make data REGION=27`) and its pages: make build's last steps with DATA=target/regions/27
+# into target/site-27, over the modules just built (copied, not rebuilt) and without the images.
 REGION_27 := target/regions/27/territoires-bourgogne-franche-comte.geojson
+SITE_27 := target/site-27
+.PHONY: site-27
+site-27:
+	rm -rf "$(SITE_27)" && mkdir -p "$(SITE_27)/data"
+	cp -R $(SITE)/pkg www/* "$(SITE_27)/" && cp $(dir $(REGION_27))*.geojson "$(SITE_27)/data/"
+	cargo run --quiet -p territoires-map --bin prerender -- $(dir $(REGION_27)) "$(SITE_27)" "$(SITE_URL)"
 test: setup build size
 	@$(MAKE) --no-print-directory data-sources || echo "make test: data sources could not be fetched; the reproduction tests will print SKIPPED"
 	cargo test --workspace
 	@[ -f $(EPCIS) ] || [ ! -d $(DATA_CACHE)/decoupage-administratif-6.0.0 ] || cargo run --release --quiet -p ti-data -- epcis --cache $(DATA_CACHE) --out $(EPCIS)
 	@[ -f $(REGION_27) ] || [ ! -d $(DATA_CACHE)/decoupage-administratif-6.0.0 ] || $(MAKE) --no-print-directory data REGION=27 OUT=$(dir $(REGION_27))
+	@[ ! -f $(REGION_27) ] || $(MAKE) --no-print-directory site-27
 	cd tests/browser && node --test --test-concurrency=1
 
 # --- data (owned by datatool) ---

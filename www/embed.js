@@ -21,6 +21,8 @@ if (edition) {
   await new Promise(() => {}); // this page is left: nothing more to start
 }
 const el = document.getElementById('carte');
+// The data files the pre-rendered map was drawn from (this site's region), from this page.
+const own = { ...el.querySelector(':scope > .tim-pre')?.dataset };
 // The default map comes pre-rendered (make build); another file, language or layout is drawn by
 // the module alone.
 const custom = ['src', 'context', 'statuts', 'statuses', 'lang', 'minimal', 'idProperty', 'nameProperty', 'statusProperty'];
@@ -33,8 +35,9 @@ const theme = q.get('theme');
 if (theme === 'light' || theme === 'dark') document.documentElement.dataset.theme = el.dataset.theme = theme;
 
 const options = {
-  src: q.get('src') ?? new URL('data/territoires-grand-est.geojson', import.meta.url).href,
-  context: q.get('context') ?? (q.get('src') ? undefined : new URL('data/contexte-grand-est.geojson', import.meta.url).href),
+  src: q.get('src') ?? new URL(own.src ?? 'data/territoires-grand-est.geojson', own.src ? location.href : import.meta.url).href,
+  context: q.get('context')
+    ?? (q.get('src') ? undefined : new URL(own.context ?? 'data/contexte-grand-est.geojson', own.context ? location.href : import.meta.url).href),
   lang: q.get('lang') ?? document.documentElement.lang,
   header: !q.has('minimal'),
   statuses: q.get('statuts') ?? q.get('statuses') ?? undefined,

@@ -26,6 +26,8 @@ if (edition) {
 }
 const src = params.get('src');
 const el = document.getElementById('carte');
+// The data files the pre-rendered map was drawn from (this site's region), from this page.
+const own = { ...el.querySelector(':scope > .tim-pre')?.dataset };
 const custom = ['src', 'context', 'statuts', 'statuses', 'lang', 'idProperty', 'nameProperty', 'statusProperty'];
 if (custom.some((k) => params.has(k))) el.querySelector(':scope > .tim-pre')?.remove();
 const fromHash = (k = 'territoire') => new URLSearchParams(location.hash.slice(1)).get(k);
@@ -48,9 +50,10 @@ el.addEventListener('ready', (e) => {
   document.title = e.detail.title;
 });
 const options = {
-  // The site's own data, beside this script (a page of the English edition is one folder down).
-  src: src ?? new URL('data/territoires-grand-est.geojson', import.meta.url).href,
-  context: params.get('context') ?? (src ? undefined : new URL('data/contexte-grand-est.geojson', import.meta.url).href),
+  // The site's own data, as the pre-rendered map names it (else the Grand Est's, beside this script).
+  src: src ?? new URL(own.src ?? 'data/territoires-grand-est.geojson', own.src ? location.href : import.meta.url).href,
+  context: params.get('context')
+    ?? (src ? undefined : new URL(own.context ?? 'data/contexte-grand-est.geojson', own.context ? location.href : import.meta.url).href),
   lang: params.get('lang') ?? document.documentElement.lang,
   renderer: params.get('renderer') ?? undefined,
   statuses: params.get('statuts') ?? params.get('statuses') ?? undefined,

@@ -31,6 +31,8 @@ class TerritoiresMapElement extends HTMLElement {
   #map = null;
   #root = null;
   #adopted = false;
+  // The data files the pasted snippet was drawn from (absolute), else the Grand Est's beside this script.
+  #own = {};
   #run = 0;
   #mirroring = false;
   #search = null;
@@ -43,6 +45,7 @@ class TerritoiresMapElement extends HTMLElement {
     // The snippet of the default map is adopted in place: the module works in the light DOM,
     // the shadow root only shows it.
     const snippet = this.querySelector(':scope > .tim-map:has(> .tim-pre)');
+    this.#own = { ...snippet?.querySelector(':scope > .tim-pre')?.dataset };
     const other = TerritoiresMapElement.#data.some((a) => this.hasAttribute(a)) || (this.getAttribute('lang') ?? 'fr') !== snippet?.lang;
     if (snippet && !other) {
       shadow.append(document.createElement('slot'));
@@ -117,10 +120,11 @@ class TerritoiresMapElement extends HTMLElement {
       const TerritoiresMap = await load(name);
       if (run === this.#run && this.isConnected) this.#map = new TerritoiresMap(this.#root, options);
     };
+    const own = this.#own;
     const options = {
-      src: this.getAttribute('src') ?? new URL('./data/territoires-grand-est.geojson', import.meta.url).href,
+      src: this.getAttribute('src') ?? own.src ?? new URL('./data/territoires-grand-est.geojson', import.meta.url).href,
       context: this.getAttribute('context')
-        ?? (this.hasAttribute('src') ? undefined : new URL('./data/contexte-grand-est.geojson', import.meta.url).href),
+        ?? (this.hasAttribute('src') ? undefined : own.context ?? new URL('./data/contexte-grand-est.geojson', import.meta.url).href),
       lang: this.getAttribute('lang') ?? 'fr',
       statuses: this.#url('statuses'),
       idProperty: this.getAttribute('id-property') ?? undefined,

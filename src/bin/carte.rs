@@ -52,15 +52,17 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
 }
 
 fn run(data_dir: &Path, site: &Path) -> Result<usize, String> {
-    let bytes = read(&data_dir.join("territoires-grand-est.geojson"))?;
-    let file = data_dir.join("contexte-grand-est.geojson");
+    let files = territoires_map::prerender::DataFiles::find(data_dir)?;
+    let territories = data_dir.join(files.territories());
+    let bytes = read(&territories)?;
+    let file = data_dir.join(files.context());
     let context =
         load::context(&read(&file)?).map_err(|e| format!("{}: {}", file.display(), EDITIONS[0].load_error(&e)))?.data;
     let fonts = raster::fonts().map_err(|e| e.to_string())?;
     let mut written = 0;
     for s in EDITIONS {
         let data = load::territories_with(&bytes, &s.mapping(), None)
-            .map_err(|e| format!("{}: {}", data_dir.join("territoires-grand-est.geojson").display(), s.load_error(&e)))?
+            .map_err(|e| format!("{}: {}", territories.display(), s.load_error(&e)))?
             .data;
         written = edition(&data, &Scene::build(&data, Some(&context)), s, &site.join(edition_dir(s)), &fonts)?;
     }

@@ -33,8 +33,8 @@ mod run {
     use std::path::Path;
     use territoires_map::hydrate::page::write_data;
     use territoires_map::prerender::{
-        all_page, edition_dir, embed_page, index_page, search_index, snippet, territory_page, Site, COMMUNES_PAGE,
-        EDITIONS, INDEX_FILE,
+        all_page, edition_dir, embed_page, index_page, search_index, snippet, territory_page, DataFiles, Site,
+        COMMUNES_PAGE, EDITIONS,
     };
     use territoires_map::search::{self, Commune};
     use territoires_map::text::Strings;
@@ -54,23 +54,24 @@ mod run {
     /// Every edition, the first at the site's root, the others in their language's folder.
     /// Returns the number of territory pages of one edition.
     pub fn run(data: &Path, site: &Path, url: &str) -> Result<usize, String> {
-        let bytes = read(&data.join("territoires-grand-est.geojson"))?;
-        let list = data.join("communes-grand-est.csv");
+        let files = DataFiles::find(data)?;
+        let territories = data.join(files.territories());
+        let bytes = read(&territories)?;
+        let list = data.join(files.communes());
         let text = String::from_utf8(read(&list)?).map_err(|e| format!("{}: {e}", list.display()))?;
         let communes = search::read(&text).map_err(|e| format!("{}: {e}", list.display()))?;
-        let ctx_file = data.join("contexte-grand-est.geojson");
+        let ctx_file = data.join(files.context());
         let context = load::context(&read(&ctx_file)?)
             .map_err(|e| format!("{}: {}", ctx_file.display(), EDITIONS[0].load_error(&e)))?;
         let mut pages = 0;
         for (k, strings) in EDITIONS.into_iter().enumerate() {
             // One search index for every edition (the territories' names are the same), written
             // with the first.
-            let index = (k == 0).then(|| site.join("data").join(INDEX_FILE));
+            let index = (k == 0).then(|| site.join("data").join(files.index()));
             let dir = site.join(edition_dir(strings));
-            pages =
-                edition((&bytes, &communes), &context.data, strings, (&dir, index.as_deref()), url).map_err(|e| {
-                    format!("{} ({}): {e}", data.join("territoires-grand-est.geojson").display(), strings.lang)
-                })?;
+            let input = (&bytes[..], &communes[..], &files);
+            pages = edition(input, &context.data, strings, (&dir, index.as_deref()), url)
+                .map_err(|e| format!("{} ({}): {e}", territories.display(), strings.lang))?;
         }
         Ok(pages)
     }
@@ -78,7 +79,7 @@ mod run {
     /// One edition: the file read in its language (its language maps resolved), then its pages
     /// in `dir`, and the search index at `index` when given.
     fn edition(
-        (bytes, communes): (&[u8], &[Commune]),
+        (bytes, communes, files): (&[u8], &[Commune], &DataFiles),
         context: &Context,
         strings: &'static Strings,
         (dir, index): (&Path, Option<&Path>),
@@ -89,6 +90,7 @@ mod run {
         // The module's copy of the data, so that the default page downloads no GeoJSON.
         site.data_block = write_data(&loaded.data);
         site.communes = communes.to_vec();
+        site.files = files.clone();
         write(&dir.join("index.html"), &index_page(&site))?;
         write(&dir.join("embed.html"), &embed_page(&site))?;
         let mut pages = 0;

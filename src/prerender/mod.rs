@@ -19,6 +19,7 @@
 mod communes;
 #[cfg(test)]
 mod editions;
+mod files;
 mod map;
 mod pages;
 mod parts;
@@ -28,6 +29,7 @@ mod tests;
 
 pub use crate::card::{card_href, card_id, page_slug};
 pub use communes::{all_page, PAGE as COMMUNES_PAGE};
+pub use files::DataFiles;
 pub use pages::{head_tags, map_block, root_links, snippet, territory_page, TerritoryPage};
 pub use shell::{edition_dir, embed_page, index_page, EDITIONS};
 
@@ -40,9 +42,6 @@ pub use crate::hydrate::{HEIGHT, WIDTH};
 /// The map number in ids (`tim0-p1`, `tim0-title-3`): the module counts its maps from 1, so a
 /// pre-rendered map and a live one never share an id.
 pub const UID: u32 = 0;
-
-/// The commune search's index, in the site's `data/` (see [`crate::search::index`]).
-pub const INDEX_FILE: &str = "communes-grand-est.txt";
 
 /// The commune search's index of the site's communes, naming its territories.
 pub fn search_index(site: &Site) -> String {
@@ -63,13 +62,17 @@ pub struct Site<'a> {
     /// The region's communes and their territories (`data/communes-grand-est.csv`): listed on the
     /// territory pages and on a page of their own; empty, and they are not.
     pub communes: Vec<crate::search::Commune>,
+    /// The names of the data files in the site's `data/`, which the pages give the scripts and
+    /// under which the search index is written.
+    pub files: DataFiles,
 }
 
 impl<'a> Site<'a> {
     /// Projects `data` (and the context behind it) once for every page.
     pub fn new(data: &'a Dataset, context: Option<&Context>, strings: &'static Strings, base_url: &str) -> Site<'a> {
         let base_url = if base_url.ends_with('/') { base_url.to_string() } else { format!("{base_url}/") };
-        Site { data, scene: Scene::build(data, context), strings, base_url, data_block: None, communes: Vec::new() }
+        let scene = Scene::build(data, context);
+        Site { data, scene, strings, base_url, data_block: None, communes: Vec::new(), files: DataFiles::default() }
     }
 
     /// The view every pre-rendered map is drawn at.
@@ -88,6 +91,10 @@ pub struct Links {
     /// from this page: the field is written when there is an index, on the pages whose map the
     /// module adopts; without a script, it leads to that page.
     pub search: Option<(String, String)>,
+    /// The data files the map is drawn from (territories, context), from this page: the scripts
+    /// fetch them where the module cannot adopt the map (another language, statuses); none on
+    /// the pages that have no module.
+    pub data: Option<(String, String)>,
     /// A territory on the map opens its card on this page (`#territoire=<id>`); otherwise it goes
     /// to its own page (from a territory page, to the neighbour's).
     pub to_cards: bool,

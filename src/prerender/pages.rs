@@ -10,9 +10,11 @@ use maud::{html, Markup, PreEscaped, DOCTYPE};
 
 /// The site's links as the pages at an edition's root see them.
 pub fn root_links(site: &Site) -> Links {
+    let data = format!("{}data/", to_root(site, 0));
     let search = (!site.communes.is_empty())
-        .then(|| (format!("{}data/{}", to_root(site, 0), super::INDEX_FILE), super::COMMUNES_PAGE.to_string()));
-    Links { pages: "territoires/".to_string(), to_cards: true, search }
+        .then(|| (format!("{data}{}", site.files.index()), super::COMMUNES_PAGE.to_string()));
+    let files = Some((format!("{data}{}", site.files.territories()), format!("{data}{}", site.files.context())));
+    Links { pages: "territoires/".to_string(), to_cards: true, search, data: files }
 }
 
 /// The pre-rendered map, wrapped in the `.tim-pre` block that the module adopts (or, drawing
@@ -27,7 +29,8 @@ pub fn map_block(site: &Site, links: &Links, selected: Option<usize>) -> Markup 
     html! {
         // The module reads where the pages are (`data-pages`) when it adopts the map, to link
         // its card and list to them; a territory's page has no module.
-        div class="tim-pre" data-pages=[selected.is_none().then_some(&links.pages)] {
+        div class="tim-pre" data-pages=[selected.is_none().then_some(&links.pages)]
+            data-src=[links.data.as_ref().map(|d| &d.0)] data-context=[links.data.as_ref().map(|d| &d.1)] {
             @if selected.is_none() { (header(site)) }
             @if let Some((index, communes)) = &links.search { (search_field(site, index, communes)) }
             div class="tim-stage" id=(stage_id) {
@@ -99,7 +102,7 @@ pub fn territory_page(site: &Site, i: usize) -> Option<TerritoryPage> {
     let (alternate, langs) = alternates(site, &format!("territoires/{slug}.html"), 1);
     let site_title = s.title_of(site.data);
     let desc = description(site, i);
-    let links = Links { pages: String::new(), to_cards: false, search: None };
+    let links = Links { pages: String::new(), to_cards: false, search: None, data: None };
     let markup = html! {
         (DOCTYPE)
         html lang=(s.lang) {
@@ -144,8 +147,12 @@ pub fn snippet(site: &Site) -> String {
         to_cards: true,
         search: (!site.communes.is_empty()).then(|| {
             let edition = format!("{}{}", site.base_url, edition_dir(site.strings));
-            (format!("{}data/{}", site.base_url, super::INDEX_FILE), format!("{edition}{}", super::COMMUNES_PAGE))
+            (format!("{}data/{}", site.base_url, site.files.index()), format!("{edition}{}", super::COMMUNES_PAGE))
         }),
+        data: Some((
+            format!("{}data/{}", site.base_url, site.files.territories()),
+            format!("{}data/{}", site.base_url, site.files.context()),
+        )),
     };
     html! {
         link rel="stylesheet" href=(format!("{}map.css", site.base_url));

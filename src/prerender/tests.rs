@@ -109,8 +109,10 @@ fn the_grand_est_map_has_every_territory_as_a_link_with_its_card_and_row() {
     }
     assert_eq!(html.matches("class=\"tim-panel tim-card\"").count(), 15);
     assert_eq!(html.matches("class=\"tim-list-page\"").count(), 15, "each row's page link, as the module's");
-    assert!(html.contains("<div class=\"tim-pre\" data-pages=\"territoires/\">"), "where the module finds the pages");
+    let pre = "<div class=\"tim-pre\" data-pages=\"territoires/\" data-src=\"data/territoires-grand-est.geojson\" data-context=\"data/contexte-grand-est.geojson\">";
+    assert!(html.contains(pre), "where the module finds the pages, and the scripts the data");
     assert!(snippet(&site).contains("data-pages=\"https://example.org/carte/territoires/\""));
+    assert!(snippet(&site).contains("data-src=\"https://example.org/carte/data/territoires-grand-est.geojson\""));
     assert!(html.contains("15 / 15 territoires affichés"));
     assert!(html.contains("Protocole signé le 19 novembre 2019 à Mulhouse"));
 }

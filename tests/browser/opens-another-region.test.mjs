@@ -3,7 +3,9 @@
 // opens the viewer on its two files: its ten territories are drawn over its own départements and
 // neighbours, each named on the map, the legend says the map shows perimeters, not protocols, and
 // a click or the keyboard opens a card with the commune count, the perimeter note and the table
-// cited at its exact address.
+// cited at its exact address. Then its own site (`make build DATA=target/regions/27`; `make test`
+// writes its pages into target/site-27): the map is there before any script, the module adopts
+// it, and the commune search answers from the region's own index.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,13 +15,14 @@ import { start, assertHealthy, territories, pointInside, panel, nameOf } from '.
 import { repoRoot, artifactsDir } from './harness.mjs';
 
 const DIR = path.join(repoRoot, 'target/regions/27');
+const SITE = path.join(repoRoot, 'target/site-27');
 const FILES = { src: '/__region/territoires-bourgogne-franche-comte.geojson', context: '/__region/contexte-bourgogne-franche-comte.geojson' };
 const skip = existsSync(path.join(DIR, 'territoires-bourgogne-franche-comte.geojson'))
   ? false
   : `${DIR} is missing: \`make test\` writes it with \`make data REGION=27\` (it needs \`make data-sources\`)`;
 
 let app;
-before(async () => { if (!skip) app = await start({ mounts: [`/__region=${DIR}`] }); });
+before(async () => { if (!skip) app = await start({ mounts: [`/__region=${DIR}`, `/__site27=${SITE}`] }); });
 after(() => app?.close());
 
 test('Bourgogne-Franche-Comté: ten territories named on its own background, opened by click and by key', { skip }, async () => {
@@ -61,5 +64,32 @@ test('Bourgogne-Franche-Comté: ten territories named on its own background, ope
   await page.waitForSelector('#carte .tim-panel:not([hidden])');
   card = await panel(page);
   assert.equal(card.title, nameOf(all.find((t) => t.id === id).label), 'Enter opens the focused territory');
+  await assertHealthy(watch);
+});
+
+test('its own site: the map before any script, adopted, and the commune search answers from its index', { skip }, async () => {
+  const bare = await app.open('__site27/index.html', { javaScript: false, state: null });
+  assert.equal((await bare.page.textContent('h1')).trim(), 'Territoires d\'industrie en Bourgogne-Franche-Comté');
+  assert.equal(await bare.page.locator('#carte svg path.tim-territory').count(), 10, 'the ten territories without JavaScript');
+
+  const requests = [];
+  const { page, watch } = await app.open('__site27/index.html', {
+    prepare: (p) => p.on('request', (r) => requests.push(new URL(r.url()).pathname)),
+  });
+  assert.ok(!requests.some((r) => r.endsWith('.geojson')), `the module adopts the pre-rendered map: ${requests.filter((r) => r.endsWith('.geojson'))}`);
+  assert.equal(await page.locator('#carte path.tim-territory').count(), 10);
+  for (const [typed, answer, territory] of [
+    ['belfort', 'Belfort (90000) fait partie du territoire Nord Franche-Comté.', 'Nord Franche-Comté'],
+    ['besancon', "Besançon (25000) ne fait partie d'aucun Territoire d'industrie d'après la table de l'État d'octobre 2020.", null],
+  ]) {
+    await page.fill('.tim-commune-search input[role="combobox"]', typed);
+    const option = page.locator('.tim-commune-search-options [role="option"]').first();
+    await option.waitFor({ timeout: 5000 });
+    await option.click();
+    assert.equal((await page.textContent('.tim-commune-search-answer')).trim(), answer);
+    const title = await page.evaluate(() => document.querySelector('.tim-panel:not([hidden]) .tim-panel-title')?.textContent ?? null);
+    assert.equal(title, territory);
+  }
+  assert.ok(requests.some((r) => r.endsWith('/data/communes-bourgogne-franche-comte.txt')), 'the region\'s own index');
   await assertHealthy(watch);
 });
