@@ -99,7 +99,8 @@ fn compose(opts: &Options) -> Result<(region::Region, Composed)> {
         let region = read_region()?;
         let table = opts.official.clone().unwrap_or_else(|| opts.national_table.clone());
         let rows = official::read_official(&table)?;
-        let r = regional::compose(&region, &rows, &table.display().to_string());
+        let regions = region::Region::of_departements(&opts.sources.decoupage)?;
+        let r = regional::compose(&region, &rows, &table.display().to_string(), &regions);
         if r.composition.territories.is_empty() {
             bail!(
                 "{}: no territory has most of its communes in region {} {}",

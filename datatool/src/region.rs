@@ -5,6 +5,7 @@
 use crate::sources::{read_json, str_of};
 use anyhow::{anyhow, bail, Result};
 use geo::{Area, Centroid, MultiPolygon};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The Grand Est, whose files are `data/`'s of record.
@@ -47,6 +48,14 @@ impl Region {
         self.departements.iter().any(|d| insee.starts_with(d.as_str()))
     }
 
+    /// The region of every département (INSEE codes), from the same decoupage.
+    pub fn of_departements(decoupage: &Path) -> Result<BTreeMap<String, String>> {
+        let deps = read_json(&decoupage.join("departements.json"))?;
+        (deps.as_array().ok_or_else(|| anyhow!("departements.json is not an array"))?.iter())
+            .map(|d| Ok((str_of(d, "code")?.to_string(), str_of(d, "region")?.to_string())))
+            .collect()
+    }
+
     /// The name in file names: `grand-est`, `bourgogne-franche-comte`, `ile-de-france`.
     ///
     /// ```
@@ -72,6 +81,12 @@ impl Region {
     pub fn communes_file(&self) -> String {
         format!("communes-{}.csv", self.slug())
     }
+}
+
+/// The département of a commune code: its first two characters, three overseas (`97105` → `971`).
+pub fn departement_of(insee: &str) -> &str {
+    let n = if insee.starts_with("97") { 3 } else { 2 };
+    insee.get(..n).unwrap_or(insee)
 }
 
 /// The latitude the local metric projection of a region is taken at: the latitude of the

@@ -3,13 +3,14 @@
 //! date or project (the press release of 19 November 2019 speaks of the Grand Est only), so the
 //! legend says what the map does show: the perimeters of the table's edition.
 //!
-//! A territory is the region's when more than half of its table communes are in the region's
-//! départements; its communes elsewhere are counted in its perimeter note and not drawn, and the
-//! region's communes of a territory centred elsewhere are listed in the report.
+//! A territory is the region's when the region holds more of its table communes than any other
+//! (a tie goes to the region its id names, `TI27xx`: the State numbers territories by region);
+//! its communes elsewhere are counted in its perimeter note and not drawn, and the region's
+//! communes of a territory drawn with another region are listed in the report.
 
 use crate::composition::{Composition, Legend, Perimeters, Programme, Source, Status, Territory};
 use crate::official::{normalize_name, same_id, OfficialRow};
-use crate::region::Region;
+use crate::region::{departement_of, Region};
 use crate::text::Text;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -32,8 +33,23 @@ fn bare(id: &str) -> String {
     id.strip_prefix("ti").unwrap_or(&id).trim_start_matches(['-', '_', ' ']).to_string()
 }
 
-/// The territories of `rows` that belong to `region`, in the table's order of first appearance.
-pub fn compose(region: &Region, rows: &[OfficialRow], table: &str) -> Regional {
+/// The region a territory's rows belong to: the one holding most of its communes (`regions`:
+/// the region of each département), a tie broken by the region its id names, then by code.
+fn home<'a>(members: &[&OfficialRow], regions: &'a BTreeMap<String, String>) -> Option<&'a str> {
+    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+    for r in members {
+        if let Some(region) = regions.get(departement_of(&r.insee_com)) {
+            *count.entry(region.as_str()).or_default() += 1;
+        }
+    }
+    let named = members.first().map(|r| bare(&r.id_ti)).unwrap_or_default();
+    let rank = |(code, n): (&&'a str, &usize)| (*n, named.starts_with(*code), std::cmp::Reverse(*code));
+    count.iter().max_by_key(|e| rank(*e)).map(|(code, _)| *code)
+}
+
+/// The territories of `rows` that belong to `region` (`regions`: the region of each
+/// département), in the table's order of first appearance.
+pub fn compose(region: &Region, rows: &[OfficialRow], table: &str, regions: &BTreeMap<String, String>) -> Regional {
     let mut order: Vec<String> = Vec::new();
     let mut by_id: BTreeMap<String, Vec<&OfficialRow>> = BTreeMap::new();
     for r in rows {
@@ -47,14 +63,16 @@ pub fn compose(region: &Region, rows: &[OfficialRow], table: &str) -> Regional {
     for key in &order {
         let members = &by_id[key];
         let inside = members.iter().filter(|r| region.holds_commune(&r.insee_com)).count();
-        if 2 * inside <= members.len() {
+        let home = home(members, regions);
+        if home != Some(region.code.as_str()) {
             if inside > 0 {
                 report.push(format!(
-                    "table territory {} {}: {inside} of its {} communes are in region {}, most elsewhere; not drawn",
+                    "table territory {} {}: {inside} of its {} communes are in region {}, more in region {}; drawn there, not here",
                     members[0].id_ti,
                     members[0].lib_ti,
                     members.len(),
-                    region.code
+                    region.code,
+                    home.unwrap_or("?")
                 ));
             }
             continue;
@@ -167,6 +185,33 @@ pub fn composed_of(c: &Composition, row: &OfficialRow) -> bool {
 mod tests {
     use super::*;
 
+    fn regions() -> BTreeMap<String, String> {
+        [("21", "27"), ("25", "27"), ("52", "44"), ("69", "84"), ("72", "52"), ("61", "28"), ("28", "24")]
+            .map(|(d, r)| (d.to_string(), r.to_string()))
+            .into()
+    }
+
+    #[test]
+    fn a_territory_without_a_majority_goes_to_the_region_of_most_of_its_communes() {
+        // TI5213 Vallée de l'Huisne: 33 communes in the Sarthe (52), 28 in the Orne (28), 20 in
+        // the Eure-et-Loir (24): no region has half.
+        let mut rows: Vec<OfficialRow> = (0..33).map(|i| row(&format!("72{i:03}"), "TI5213", "Huisne")).collect();
+        rows.extend((0..28).map(|i| row(&format!("61{i:03}"), "TI5213", "Huisne")));
+        rows.extend((0..20).map(|i| row(&format!("28{i:03}"), "TI5213", "Huisne")));
+        let pays_de_la_loire = Region { code: "52".into(), name: "P".into(), departements: vec!["72".into()] };
+        assert_eq!(compose(&pays_de_la_loire, &rows, "t", &regions()).composition.territories.len(), 1);
+        let normandie = Region { code: "28".into(), name: "N".into(), departements: vec!["61".into()] };
+        let r = compose(&normandie, &rows, "t", &regions());
+        assert!(r.composition.territories.is_empty());
+        assert!(r.report[0].contains("28 of its 81 communes are in region 28, more in region 52"), "{:?}", r.report);
+        // A tie goes to the region the id names.
+        let tie = [row("21001", "TI4402", "T"), row("52001", "TI4402", "T")];
+        let bfc = Region { code: "27".into(), name: "B".into(), departements: vec!["21".into()] };
+        assert!(compose(&bfc, &tie, "t", &regions()).composition.territories.is_empty());
+        let ge = Region { code: "44".into(), name: "G".into(), departements: vec!["52".into()] };
+        assert_eq!(compose(&ge, &tie, "t", &regions()).composition.territories.len(), 1);
+    }
+
     fn row(insee: &str, id: &str, name: &str) -> OfficialRow {
         OfficialRow { insee_com: insee.into(), lib_com: insee.into(), id_ti: id.into(), lib_ti: name.into() }
     }
@@ -187,7 +232,7 @@ mod tests {
             row("52003", "TI4401", "Nord Doubs"),
             row("69001", "TI8401", "Lyon"),
         ];
-        let r = compose(&region, &rows, "t.csv");
+        let r = compose(&region, &rows, "t.csv", &regions());
         let ids: Vec<&str> = r.composition.territories.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["dijon-sud"]);
         assert_eq!(r.rows.len(), 3, "its three rows, the one outside included (membership leaves it out)");
@@ -201,7 +246,7 @@ mod tests {
     #[test]
     fn two_territories_of_one_name_get_two_ids() {
         let region = Region { code: "27".into(), name: "B".into(), departements: vec!["21".into()] };
-        let r = compose(&region, &[row("21001", "TI2701", "Val"), row("21002", "TI2702", "Val")], "t.csv");
+        let r = compose(&region, &[row("21001", "TI2701", "Val"), row("21002", "TI2702", "Val")], "t.csv", &regions());
         let ids: Vec<&str> = r.composition.territories.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["val", "val-2702"]);
     }
