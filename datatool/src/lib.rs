@@ -16,6 +16,7 @@ pub mod crossings;
 pub mod directory;
 pub mod epci_areas;
 pub mod gaps;
+pub mod groupings;
 pub mod labels;
 pub mod membership;
 pub mod official;
@@ -93,12 +94,28 @@ pub struct TerritoryStats {
 /// The composition, the commune table it reads (if any) and its rows, and report lines.
 type Composed = (composition::Composition, Option<PathBuf>, Option<Vec<official::OfficialRow>>, Vec<String>);
 
+/// The rows of a list of the State's: its communes, or those of its intercommunalities
+/// ([`groupings`]) with a line for the report.
+fn read_list(opts: &Options, path: &Path) -> Result<(Vec<official::OfficialRow>, Vec<String>)> {
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    let text = official::decode(&bytes);
+    if !groupings::is_groupings(&text) {
+        return Ok((official::parse_official(&text).with_context(|| format!("in {}", path.display()))?, Vec::new()));
+    }
+    let rows = groupings::parse(&text).with_context(|| format!("in {}", path.display()))?;
+    let (now, names) = sources::read_epcis(&opts.sources.decoupage.join("epci.json"))?;
+    let (then, _) = sources::read_epcis(&opts.sources.decoupage_2020.join("epci.json"))?;
+    let (rows, note) =
+        groupings::communes(&rows, &now, &then, &names).with_context(|| format!("in {}", path.display()))?;
+    Ok((rows, vec![note]))
+}
+
 fn compose(opts: &Options) -> Result<(region::Region, Composed)> {
     let read_region = || region::Region::read(&opts.sources.decoupage, &opts.region);
     let Some(path) = &opts.composition else {
         let region = read_region()?;
         let table = opts.official.clone().unwrap_or_else(|| opts.national_table.clone());
-        let rows = official::read_official(&table)?;
+        let (rows, mut report) = read_list(opts, &table)?;
         let regions = region::Region::of_departements(&opts.sources.decoupage)?;
         let r = regional::compose(&region, &rows, &table.display().to_string(), &regions);
         if r.composition.territories.is_empty() {
@@ -109,7 +126,15 @@ fn compose(opts: &Options) -> Result<(region::Region, Composed)> {
                 region.name
             );
         }
-        return Ok((region, (r.composition, Some(table), Some(r.rows), r.report)));
+        if let Some(t) = r.composition.territories.iter().find(|t| t.name.trim().is_empty()) {
+            bail!(
+                "{}: territory {} has no name (lib_ti); an intercommunality list needs a lib_ti column to name the territories of a region without a composition",
+                table.display(),
+                t.ti_ids.join(", ")
+            );
+        }
+        report.extend(r.report);
+        return Ok((region, (r.composition, Some(table), Some(r.rows), report)));
     };
     let comp = composition::Composition::load(path)?;
     comp.require_english().with_context(|| format!("in {}", path.display()))?;
@@ -117,8 +142,11 @@ fn compose(opts: &Options) -> Result<(region::Region, Composed)> {
         let dir = path.parent().unwrap_or(Path::new("."));
         comp.perimeters.as_ref().map(|p| dir.join(&p.table))
     });
-    let rows = table.as_deref().map(official::read_official).transpose()?;
-    Ok((read_region()?, (comp, table, rows, Vec::new())))
+    let (rows, report) = match table.as_deref().map(|t| read_list(opts, t)).transpose()? {
+        Some((rows, report)) => (Some(rows), report),
+        None => (None, Vec::new()),
+    };
+    Ok((read_region()?, (comp, table, rows, report)))
 }
 
 /// Runs the whole pipeline in memory.

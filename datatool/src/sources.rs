@@ -189,7 +189,7 @@ pub(crate) fn str_of<'a>(v: &'a serde_json::Value, key: &str) -> Result<&'a str>
 }
 
 /// EPCIs of a decoupage-administratif `epci.json`, by SIREN, and the names of their communes.
-pub(crate) fn read_epcis(path: &Path) -> Result<(BTreeMap<String, Epci>, BTreeMap<String, String>)> {
+pub fn read_epcis(path: &Path) -> Result<(BTreeMap<String, Epci>, BTreeMap<String, String>)> {
     let epcis = read_json(path)?;
     let mut out = BTreeMap::new();
     let mut names = BTreeMap::new();
