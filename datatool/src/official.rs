@@ -75,7 +75,7 @@ pub fn parse_official(text: &str) -> Result<Vec<OfficialRow>> {
     let mut rows = Vec::new();
     for rec in reader.records() {
         let rec = rec.context("official list")?;
-        let line = rec.position().map_or(0, |p| p.line());
+        let line = line_of(text, &rec);
         let get = |i: usize| rec.get(i).unwrap_or_default().to_string();
         let Some(insee) = insee_code(&get(ci)) else {
             bail!("official list, line {line}: {:?} is not a commune code (insee_com)", get(ci));
@@ -96,6 +96,15 @@ pub fn parse_official(text: &str) -> Result<Vec<OfficialRow>> {
         }
     }
     Ok(rows)
+}
+
+/// The line a record starts on (the header is line 1). The csv crate's own count is one short
+/// after each `\r\n` (BurntSushi/rust-csv#395, open): it stops on the terminator's `\r`, so a
+/// record's byte offset may point at the `\n` ending the line before it.
+pub(crate) fn line_of(text: &str, rec: &csv::StringRecord) -> u64 {
+    let Some(start) = rec.position().map(|p| p.byte() as usize) else { return 0 };
+    let start = if text.as_bytes().get(start) == Some(&b'\n') { start + 1 } else { start };
+    1 + text.as_bytes()[..start.min(text.len())].iter().filter(|&&b| b == b'\n').count() as u64
 }
 
 /// Reads the list from a file (see [`decode`] and [`parse_official`]).
@@ -203,6 +212,13 @@ mod tests {
             err("insee_com;lib_com;id_ti;lib_ti\n88160;A;T1;X;extra\n").contains("line: 2"),
             "the csv reader says where"
         );
+    }
+
+    #[test]
+    fn lines_are_counted_alike_in_files_saved_with_crlf() {
+        let err = |text: &str| format!("{:#}", parse_official(text).unwrap_err());
+        assert!(err("insee_com;lib_com;id_ti;lib_ti\r\n88160;A;T1;X\r\n881;B;T1;X\r\n").contains("line 3:"));
+        assert!(err("insee_com;lib_com;id_ti;lib_ti\r\n88160;\"A\r\nB\";T1;X\r\n881;B;T1;X\r\n").contains("line 4:"));
     }
 
     #[test]
