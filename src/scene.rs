@@ -5,7 +5,7 @@
 use crate::coords::{Bounds, Projected};
 use crate::geom::{hit, Shape};
 use crate::model::{Context, ContextLayer, Dataset};
-use crate::projection::Lambert93;
+use crate::projection::France;
 
 /// A projected territory, indexed like [`Dataset::territories`].
 #[derive(Clone, Debug)]
@@ -35,7 +35,7 @@ pub struct Scene {
 impl Scene {
     /// Projects the territories and the context features.
     pub fn build(data: &Dataset, context: Option<&Context>) -> Scene {
-        let proj = Lambert93::new();
+        let proj = France::new();
         let shapes = data.territories.iter().map(|t| Shape::project(&t.polygons, &proj)).collect();
         let context = context
             .map(|c| {
@@ -51,7 +51,7 @@ impl Scene {
     /// The scene of territories whose shapes are already projected, `shapes[i]` territory `i`'s
     /// (read back from a pre-rendered page, see `crate::hydrate`).
     pub fn from_shapes(data: &Dataset, shapes: Vec<Shape>, context: Vec<ContextShape>) -> Scene {
-        let proj = Lambert93::new();
+        let proj = France::new();
         let mut bounds = Bounds::EMPTY;
         let territories: Vec<TerritoryShape> = data
             .territories
@@ -134,7 +134,7 @@ mod tests {
         let data = load::territories(FILE.as_bytes()).unwrap().data;
         let scene = Scene::build(&data, None);
         assert_eq!(scene.order, vec![1, 0], "Épernay before Vosges");
-        let proj = Lambert93::new();
+        let proj = France::new();
         let at = proj.project(crate::coords::LonLat { lon: 6.5, lat: 48.5 });
         assert_eq!(scene.territories[0].label_at, at);
         // A label point outside the shape is not trusted: an interior point is used instead.

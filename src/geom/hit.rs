@@ -51,19 +51,19 @@ pub fn hit_outline<'a>(
 mod tests {
     use super::*;
     use crate::coords::LonLat;
-    use crate::projection::Lambert93;
+    use crate::projection::France;
 
     fn square(lon: f64, lat: f64, size: f64) -> Shape {
         let ring = [(0.0, 0.0), (size, 0.0), (size, size), (0.0, size), (0.0, 0.0)]
             .iter()
             .map(|&(dx, dy)| LonLat { lon: lon + dx, lat: lat + dy })
             .collect();
-        Shape::project(&[vec![ring]], &Lambert93::new())
+        Shape::project(&[vec![ring]], &France::new())
     }
 
     #[test]
     fn finds_the_shape_under_the_point_and_nothing_outside() {
-        let proj = Lambert93::new();
+        let proj = France::new();
         let shapes = [square(5.0, 48.0, 1.0), square(7.0, 48.0, 0.5)];
         let at = |lon, lat| proj.project(LonLat { lon, lat });
         let hit = |p| hit_painted(|i| shapes.get(i), &[0, 1], p, |_| 0.0);
@@ -74,7 +74,7 @@ mod tests {
 
     #[test]
     fn an_outline_belongs_to_its_shape_and_the_last_painted_wins() {
-        let proj = Lambert93::new();
+        let proj = France::new();
         let shapes = [square(5.0, 48.0, 1.0), square(6.0, 48.0, 1.0)];
         let at = |lon, lat| proj.project(LonLat { lon, lat });
         let east = at(6.0, 48.5);
@@ -92,7 +92,7 @@ mod tests {
 
     #[test]
     fn holes_are_not_hits() {
-        let proj = Lambert93::new();
+        let proj = France::new();
         let ring = |pts: &[(f64, f64)]| pts.iter().map(|&(lon, lat)| LonLat { lon, lat }).collect::<Vec<_>>();
         let outer = ring(&[(5.0, 48.0), (6.0, 48.0), (6.0, 49.0), (5.0, 49.0), (5.0, 48.0)]);
         let hole = ring(&[(5.4, 48.4), (5.4, 48.6), (5.6, 48.6), (5.6, 48.4), (5.4, 48.4)]);
@@ -104,7 +104,7 @@ mod tests {
 
     #[test]
     fn an_outline_alone_is_hit_on_its_stroke_only() {
-        let proj = Lambert93::new();
+        let proj = France::new();
         let shapes = [square(5.0, 48.0, 1.0)];
         let west = proj.project(LonLat { lon: 5.0, lat: 48.5 });
         let centre = proj.project(LonLat { lon: 5.5, lat: 48.5 });

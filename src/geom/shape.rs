@@ -3,7 +3,7 @@
 
 use crate::coords::{Bounds, LonLat, Projected};
 use crate::model::Polygon;
-use crate::projection::Lambert93;
+use crate::projection::France;
 use geo::{Area, Contains, Coord, LineString, MultiPolygon};
 
 /// A shape in the projected plane.
@@ -17,7 +17,7 @@ pub struct Shape {
 
 impl Shape {
     /// Projects polygons given in degrees.
-    pub fn project(polygons: &[Polygon], proj: &Lambert93) -> Shape {
+    pub fn project(polygons: &[Polygon], proj: &France) -> Shape {
         let ring = |r: &Vec<LonLat>| -> LineString<f64> {
             r.iter().map(|&p| proj.project(p)).map(|p| Coord { x: p.x, y: p.y }).collect()
         };
@@ -75,7 +75,7 @@ mod tests {
 
     #[test]
     fn projects_bounds_and_area() {
-        let s = Shape::project(&u_shape(), &Lambert93::new());
+        let s = Shape::project(&u_shape(), &France::new());
         assert!(s.bounds.width() > 20_000.0 && s.bounds.width() < 25_000.0, "{:?}", s.bounds);
         // 0.3° x 0.3° minus a 0.1° x 0.2° notch, near 48° N: roughly 22 km x 33 km x 7/9.
         assert!(s.area > 5.0e8 && s.area < 6.5e8, "{}", s.area);
@@ -84,7 +84,7 @@ mod tests {
     #[test]
     fn interior_point_is_inside_a_concave_shape() {
         use geo::Contains;
-        let s = Shape::project(&u_shape(), &Lambert93::new());
+        let s = Shape::project(&u_shape(), &France::new());
         let p = s.interior_point();
         assert!(s.geometry.contains(&Coord { x: p.x, y: p.y }));
         assert!(!s.geometry.contains(&Coord { x: s.bounds.center().x, y: s.bounds.center().y }));

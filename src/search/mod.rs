@@ -82,7 +82,7 @@ pub fn read(text: &str) -> Result<Vec<Commune>, IndexError> {
         at[k] = header.iter().position(|h| h.trim() == *name).ok_or(IndexError::Header { missing: name })?;
     }
     let point_at = ["lon", "lat"].map(|name| header.iter().position(|h| h.trim() == name));
-    let projection = crate::projection::Lambert93::new();
+    let projection = crate::projection::France::new();
     let list = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
     rows.map(|(line, cells)| {
         let cell = |k: usize| cells.get(at[k]).map(|c| c.trim());
