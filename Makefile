@@ -81,6 +81,7 @@ BENCH_COMMUNES := target/bench/communes-france.geojson
 .PHONY: bench
 bench: build setup-browser
 	@$(MAKE) --no-print-directory data-sources
+	@$(MAKE) --no-print-directory region-sites
 	@[ -f $(BENCH_COMMUNES) ] || cargo run --release --quiet -p ti-data -- communes --cache $(DATA_CACHE) --out $(BENCH_COMMUNES)
 	@cd tests/bench && want=$$(sha256sum package-lock.json | cut -d' ' -f1) && \
 	  if [ "$$(cat node_modules/.installed-from-lock 2>/dev/null)" != "$$want" ]; then \
@@ -112,22 +113,24 @@ size: build
 # The EPCIs of the Grand Est (150 areas, many small: names and markers of a big file, issue 21),
 # written from the pinned sources for the browser tests, not committed.
 EPCIS := target/labels/epci-grand-est.geojson
-# Another region built end to end and opened in Chromium (issue 24): Bourgogne-Franche-Comté,
-# its data (`make data REGION=27`) and its pages: make build's last steps with DATA=target/regions/27
-# into target/site-27, over the modules just built (copied, not rebuilt) and without the images.
-REGION_27 := target/regions/27/territoires-bourgogne-franche-comte.geojson
-SITE_27 := target/site-27
-.PHONY: site-27
-site-27:
-	rm -rf "$(SITE_27)" && mkdir -p "$(SITE_27)/data"
-	cp -R $(SITE)/pkg www/* "$(SITE_27)/" && cp $(dir $(REGION_27))*.geojson "$(SITE_27)/data/"
-	cargo run --quiet -p territoires-map --bin prerender -- $(dir $(REGION_27)) "$(SITE_27)" "$(SITE_URL)"
+# Other regions built end to end and opened in Chromium (issue 24): Bourgogne-Franche-Comté and
+# the whole country (`make data REGION=…`, into target/regions/<code>/ unless already there), and
+# their pages: make build's last steps with DATA=target/regions/<code> into target/site-<code>,
+# over the modules just built (copied, not rebuilt) and without the images.
+OTHER_REGIONS := 27 all
+.PHONY: region-sites
+region-sites:
+	@for r in $(OTHER_REGIONS); do d=target/regions/$$r; s=target/site-$$r; \
+	  ls $$d/territoires-*.geojson >/dev/null 2>&1 || $(MAKE) --no-print-directory data REGION=$$r OUT=$$d || exit 1; \
+	  rm -rf $$s && mkdir -p $$s/data && cp -R $(SITE)/pkg www/* $$s/ && cp $$d/*.geojson $$s/data/ || exit 1; \
+	  echo "region-sites: $$s"; cargo run --quiet -p territoires-map --bin prerender -- $$d $$s "$(SITE_URL)" || exit 1; \
+	done
+
 test: setup build size
 	@$(MAKE) --no-print-directory data-sources || echo "make test: data sources could not be fetched; the reproduction tests will print SKIPPED"
 	cargo test --workspace
 	@[ -f $(EPCIS) ] || [ ! -d $(DATA_CACHE)/decoupage-administratif-6.0.0 ] || cargo run --release --quiet -p ti-data -- epcis --cache $(DATA_CACHE) --out $(EPCIS)
-	@[ -f $(REGION_27) ] || [ ! -d $(DATA_CACHE)/decoupage-administratif-6.0.0 ] || $(MAKE) --no-print-directory data REGION=27 OUT=$(dir $(REGION_27))
-	@[ ! -f $(REGION_27) ] || $(MAKE) --no-print-directory site-27
+	@[ ! -d $(DATA_CACHE)/decoupage-administratif-6.0.0 ] || $(MAKE) --no-print-directory region-sites
 	cd tests/browser && node --test --test-concurrency=1
 
 # --- data (owned by datatool) ---

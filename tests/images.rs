@@ -41,7 +41,15 @@ fn carte_writes_the_svg_the_png_at_twice_its_size_and_one_preview_per_territory(
 fn carte_says_what_is_missing() {
     let out = Command::new(env!("CARGO_BIN_EXE_carte")).arg("/nonexistent").arg("/tmp").output().unwrap();
     assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/territoires-grand-est.geojson"));
+    let said = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(said.contains("/nonexistent: No such file"), "{said}");
+    // A folder without a region's file says what it looks for.
+    let empty = std::env::temp_dir().join(format!("carte-empty-{}", std::process::id()));
+    std::fs::create_dir_all(&empty).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_carte")).arg(&empty).arg("/tmp").output().unwrap();
+    std::fs::remove_dir_all(&empty).unwrap();
+    let said = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(said.contains("no territoires-<region>.geojson (make data writes one)"), "{said}");
     let out = Command::new(env!("CARGO_BIN_EXE_carte")).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }

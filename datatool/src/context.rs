@@ -8,17 +8,48 @@ use geo::{Area, BoundingRect, Coord, MapCoords, MultiPolygon, Polygon, Rect, Sim
 
 /// Margin around the region's bounding box, in degrees.
 pub const MARGIN_DEG: f64 = 0.6;
+/// Margin around an overseas département on the national map: its inset shows a little sea and
+/// the nearest islands, and stays clear of the next département's (Guadeloupe's, Martinique's).
+pub const OVERSEAS_MARGIN_DEG: f64 = 0.25;
 /// Countries are simplified more coarsely than the arcs (they only give context; their border
 /// with the region is the region's own, so it stays exact).
 pub const COUNTRY_TOLERANCE_FACTOR: f64 = 3.0;
 /// Parts smaller than this (km²) are dropped (slivers along the region border).
 pub const MIN_PART_KM2: f64 = 1.0;
 
-/// Clipping box: region bounding box grown by [`MARGIN_DEG`].
-pub fn clip_box(region: &MultiPolygon<f64>) -> Option<Polygon<f64>> {
-    let r = region.bounding_rect()?;
-    let m = Coord { x: MARGIN_DEG, y: MARGIN_DEG };
+/// Clipping box: the area's bounding box grown by `margin` degrees ([`MARGIN_DEG`] for a region).
+pub fn clip_box(area: &MultiPolygon<f64>, margin: f64) -> Option<Polygon<f64>> {
+    let r = area.bounding_rect()?;
+    let m = Coord { x: margin, y: margin };
     Some(Rect::new(r.min() - m, r.max() + m).to_polygon())
+}
+
+/// The countries around the map's areas (the region; or, for the whole country, metropolitan
+/// France and each overseas département, each with its margin): every country whose outline
+/// meets an area's box, clipped to it and cut along `region`, the parts of one country from
+/// several boxes as one feature; France itself only around a region, not around the `national` map.
+pub fn countries(
+    countries: &std::collections::BTreeMap<String, crate::world::Country>,
+    areas: &[(MultiPolygon<f64>, f64)],
+    national: bool,
+    region: &MultiPolygon<f64>,
+    tolerance_m: f64,
+    lat0: f64,
+) -> Vec<crate::write::ContextFeature> {
+    let boxes: Vec<Polygon<f64>> = areas.iter().filter_map(|(a, margin)| clip_box(a, *margin)).collect();
+    let mut out = Vec::new();
+    // France around a region; around the whole country, only what Natural Earth and the communes
+    // draw differently (slivers): left out.
+    for country in countries.values().filter(|c| !(national && c.code == "FR")) {
+        let parts: Vec<Polygon<f64>> = (boxes.iter())
+            .filter(|b| meets(&country.shape, b))
+            .flat_map(|b| country_context(&country.shape, b, region, tolerance_m, lat0).0)
+            .collect();
+        if !parts.is_empty() {
+            out.push(("country", country.code.clone(), country.name.clone(), MultiPolygon::new(parts)));
+        }
+    }
+    out
 }
 
 /// True when the bounding boxes of `shape` and `bbox` overlap: the countries worth clipping.
@@ -78,7 +109,7 @@ mod tests {
             MultiPolygon::new(vec![polygon![(x: 0.0, y: 0.0), (x: 1.0, y: 0.0), (x: 1.0, y: 1.0), (x: 0.0, y: 1.0)]]);
         let country =
             MultiPolygon::new(vec![polygon![(x: 0.5, y: -5.0), (x: 9.0, y: -5.0), (x: 9.0, y: 5.0), (x: 0.5, y: 5.0)]]);
-        let b = clip_box(&region).unwrap();
+        let b = clip_box(&region, MARGIN_DEG).unwrap();
         let c = country_context(&country, &b, &region, 100.0, 48.7);
         let bb = c.bounding_rect().unwrap();
         assert!((bb.max().x - 1.6).abs() < 1e-9 && (bb.min().y + 0.6).abs() < 1e-9);

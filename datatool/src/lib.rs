@@ -39,6 +39,8 @@ use std::path::{Path, PathBuf};
 
 /// Default Douglas–Peucker tolerance of the arcs, in metres.
 pub const DEFAULT_TOLERANCE_M: f64 = 350.0;
+/// The whole country's (`--region all`): its files stay under 300 KB gzip together.
+pub const NATIONAL_TOLERANCE_M: f64 = 1200.0;
 /// Build report file name.
 pub const REPORT_FILE: &str = "build-report.md";
 
@@ -116,8 +118,11 @@ fn compose(opts: &Options) -> Result<(region::Region, Composed)> {
         let region = read_region()?;
         let table = opts.official.clone().unwrap_or_else(|| opts.national_table.clone());
         let (rows, mut report) = read_list(opts, &table)?;
-        let regions = region::Region::of_departements(&opts.sources.decoupage)?;
-        let r = regional::compose(&region, &rows, &table.display().to_string(), &regions);
+        let geo = regional::Geography {
+            regions: region::Region::of_departements(&opts.sources.decoupage)?,
+            names: region::Region::names(&opts.sources.decoupage)?,
+        };
+        let r = regional::compose(&region, &rows, &table.display().to_string(), &geo);
         if r.composition.territories.is_empty() {
             bail!(
                 "{}: no territory has most of its communes in region {} {}",
@@ -237,21 +242,31 @@ pub fn build(opts: &Options) -> Result<Outputs> {
         });
     }
 
-    let bbox = context::clip_box(&region_shape).ok_or_else(|| anyhow!("empty region"))?;
-    let mut ctx: Vec<write::ContextFeature> = Vec::new();
+    let national = region.code == region::ALL;
+    // The national map's areas: metropolitan France, and each overseas département apart (an inset).
+    let area_of = |dep: &str| if national && dep.starts_with("97") { dep.to_string() } else { String::new() };
+    let areas = assemble::assemble(&arcs, &simplified, |f| face_key.get(&f).map(|k| area_of(&k.0)))?;
+    let areas: Vec<_> = (areas.into_iter())
+        .map(|(k, a)| (a, if k.is_empty() { context::MARGIN_DEG } else { context::OVERSEAS_MARGIN_DEG }))
+        .collect();
     let country_tolerance = opts.tolerance_m * context::COUNTRY_TOLERANCE_FACTOR;
-    for country in src.countries.values().filter(|c| context::meets(&c.shape, &bbox)) {
-        let g = context::country_context(&country.shape, &bbox, &region_shape, country_tolerance, src.lat0);
-        if !g.0.is_empty() {
-            ctx.push(("country", country.code.clone(), country.name.clone(), g));
-        }
-    }
+    let mut ctx = context::countries(&src.countries, &areas, national, &region_shape, country_tolerance, src.lat0);
     for (code, g) in dep_shapes {
         let name = src.departement_names.get(&code).cloned().unwrap_or_default();
         ctx.push(("department", code, name, g));
     }
     let region_area = src.communes.iter().map(|c| c.geometry.geodesic_area_unsigned()).sum::<f64>() / 1e6;
-    ctx.push(("region", region.code.clone(), region.name.clone(), region_shape));
+    if national {
+        let regions = region::Region::of_departements(&opts.sources.decoupage)?;
+        let names = region::Region::names(&opts.sources.decoupage)?;
+        let outlines =
+            assemble::assemble(&arcs, &simplified, |f| face_key.get(&f).and_then(|k| regions.get(&k.0).cloned()))?;
+        for (code, g) in outlines {
+            ctx.push(("region", code.clone(), names.get(&code).cloned().unwrap_or_default(), g));
+        }
+    } else {
+        ctx.push(("region", region.code.clone(), region.name.clone(), region_shape));
+    }
 
     let communes = directory::csv(&src, &comp, &m)?;
     let territories = write::territories_json(&comp, outs);

@@ -8,7 +8,7 @@ use anyhow::{bail, Result};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::time::Instant;
-use ti_data::{build, region, sources::SourcePaths, write_outputs, Options, DEFAULT_TOLERANCE_M};
+use ti_data::{build, region, sources::SourcePaths, write_outputs, Options, DEFAULT_TOLERANCE_M, NATIONAL_TOLERANCE_M};
 
 /// Rebuilds data/ (the Territoires d'industrie of the Grand Est and the background layers) from
 /// pinned public sources, or the same files of another region (`--region`); the subcommands write
@@ -44,9 +44,10 @@ struct BuildArgs {
     /// The State's commune list (insee_com, lib_com, id_ti, lib_ti) replacing the perimeters; empty: none.
     #[arg(long = "ti-list", value_name = "CSV")]
     ti_list: Option<PathBuf>,
-    /// Arc simplification tolerance in metres.
-    #[arg(long, value_name = "M", default_value_t = DEFAULT_TOLERANCE_M)]
-    tolerance: f64,
+    /// Arc simplification tolerance in metres (by default 350 for a region, 1200 for the whole
+    /// country: a national view shows 1 km as a fraction of a pixel).
+    #[arg(long, value_name = "M")]
+    tolerance: Option<f64>,
 }
 
 #[derive(Subcommand)]
@@ -72,6 +73,7 @@ fn main() -> Result<()> {
         None => {}
     }
     let BuildArgs { cache, region, composition, national_table, out, ti_list, tolerance } = cli.build;
+    let tolerance = tolerance.unwrap_or(if region == region::ALL { NATIONAL_TOLERANCE_M } else { DEFAULT_TOLERANCE_M });
     let composition = composition
         .filter(|p| !p.as_os_str().is_empty())
         .or_else(|| (region == region::GRAND_EST).then(|| PathBuf::from("data/composition.toml")));

@@ -10,6 +10,8 @@ use std::path::Path;
 
 /// The Grand Est, whose files are `data/`'s of record.
 pub const GRAND_EST: &str = "44";
+/// The code of the whole country (`make data REGION=all`): every département, overseas included.
+pub const ALL: &str = "all";
 
 /// One region of the 2026 decoupage.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -26,6 +28,10 @@ impl Region {
     /// Reads region `code` from the decoupage directory; an unknown code is an error listing the
     /// known ones.
     pub fn read(decoupage: &Path, code: &str) -> Result<Region> {
+        if code == ALL {
+            let departements = Region::of_departements(decoupage)?.into_keys().collect();
+            return Ok(Region { code: ALL.to_string(), name: "France".to_string(), departements });
+        }
         let regions = read_json(&decoupage.join("regions.json"))?;
         let regions = regions.as_array().ok_or_else(|| anyhow!("regions.json is not an array"))?;
         let Some(found) = regions.iter().find(|r| r.get("code").and_then(|c| c.as_str()) == Some(code)) else {
@@ -40,6 +46,19 @@ impl Region {
             .map(|d| str_of(d, "code").map(str::to_string))
             .collect::<Result<Vec<_>>>()?;
         Ok(Region { code: code.to_string(), name: str_of(found, "nom")?.to_string(), departements })
+    }
+
+    /// True when the decoupage's region `code` is this one, or this is the whole country.
+    pub fn has_region(&self, code: &str) -> bool {
+        self.code == ALL || self.code == code
+    }
+
+    /// The names of the regions by code, from the decoupage.
+    pub fn names(decoupage: &Path) -> Result<BTreeMap<String, String>> {
+        let regions = read_json(&decoupage.join("regions.json"))?;
+        (regions.as_array().ok_or_else(|| anyhow!("regions.json is not an array"))?.iter())
+            .map(|r| Ok((str_of(r, "code")?.to_string(), str_of(r, "nom")?.to_string())))
+            .collect()
     }
 
     /// True when the INSEE commune code is in one of the region's départements (codes of two

@@ -47,9 +47,20 @@ fn home<'a>(members: &[&OfficialRow], regions: &'a BTreeMap<String, String>) -> 
     count.iter().max_by_key(|e| rank(*e)).map(|(code, _)| *code)
 }
 
-/// The territories of `rows` that belong to `region` (`regions`: the region of each
-/// département), in the table's order of first appearance.
-pub fn compose(region: &Region, rows: &[OfficialRow], table: &str, regions: &BTreeMap<String, String>) -> Regional {
+/// Where the regions are: the region of each département, the name of each region.
+#[derive(Debug, Clone, Default)]
+pub struct Geography {
+    /// Département code → region code.
+    pub regions: BTreeMap<String, String>,
+    /// Region code → name.
+    pub names: BTreeMap<String, String>,
+}
+
+/// The territories of `rows` that belong to `region` (every one for [`crate::region::ALL`],
+/// each then under its region's legend entry), in the table's order of first appearance.
+pub fn compose(region: &Region, rows: &[OfficialRow], table: &str, geo: &Geography) -> Regional {
+    let regions = &geo.regions;
+    let national = region.code == crate::region::ALL;
     let mut order: Vec<String> = Vec::new();
     let mut by_id: BTreeMap<String, Vec<&OfficialRow>> = BTreeMap::new();
     for r in rows {
@@ -64,7 +75,7 @@ pub fn compose(region: &Region, rows: &[OfficialRow], table: &str, regions: &BTr
         let members = &by_id[key];
         let inside = members.iter().filter(|r| region.holds_commune(&r.insee_com)).count();
         let home = home(members, regions);
-        if home != Some(region.code.as_str()) {
+        if !national && home != Some(region.code.as_str()) {
             if inside > 0 {
                 report.push(format!(
                     "table territory {} {}: {inside} of its {} communes are in region {}, more in region {}; drawn there, not here",
@@ -83,11 +94,50 @@ pub fn compose(region: &Region, rows: &[OfficialRow], table: &str, regions: &BTr
             slug = format!("{slug}-{key}").trim_start_matches('-').to_string();
             slugs.insert(slug.clone());
         }
-        territories.push(territory(slug, name, &members[0].id_ti, members.len() - inside));
+        let mut t = territory(slug, name, &members[0].id_ti, members.len() - inside);
+        if national {
+            t.status = format!("region-{}", home.unwrap_or("?"));
+        }
+        territories.push(t);
         kept.extend(members.iter().map(|r| (*r).clone()));
     }
     let n = territories.len();
-    Regional { composition: frame(region, n, table, territories), rows: kept, report }
+    let mut composition = frame(region, n, table, territories);
+    if national {
+        by_region(&mut composition, &geo.names);
+    }
+    Regional { composition, rows: kept, report }
+}
+
+/// The national map's legend: one entry per region that has territories, in code order, six dark
+/// colours under three patterns (never colour alone: the entry's name is in every territory's
+/// accessible name and card).
+fn by_region(c: &mut Composition, names: &BTreeMap<String, String>) {
+    const COLOURS: [&str; 6] = ["#00666b", "#9a4d10", "#6a5d8c", "#2f5f98", "#8a3a5a", "#4d6b1f"];
+    const PATTERNS: [&str; 3] = ["solid", "hatch", "dots"];
+    let used: BTreeSet<&str> = c.territories.iter().filter_map(|t| t.status.strip_prefix("region-")).collect();
+    let statuses = used.iter().enumerate().map(|(i, code)| {
+        let name = names.get(*code).map_or(*code, String::as_str);
+        Status {
+            id: format!("region-{code}"),
+            label: Text::both(name, name),
+            short: Text::both(name, name),
+            color: COLOURS[i % COLOURS.len()].to_string(),
+            pattern: PATTERNS[(i / COLOURS.len()) % PATTERNS.len()].to_string(),
+        }
+    });
+    c.legend = Legend {
+        title: Text::both(
+            "Région du territoire (état du protocole non renseigné)",
+            "The territory's region (state of the protocol not given)",
+        ),
+        statuses: statuses.collect(),
+    };
+    let n = c.territories.len();
+    c.description = Some(Text::both(
+        format!("Les {n} Territoires d'industrie de la table des communes de l'État d'octobre 2020, par région."),
+        format!("The {n} Territoires d'industrie of the State's commune table of October 2020, by region."),
+    ));
 }
 
 fn territory(id: String, name: String, id_ti: &str, outside: usize) -> Territory {
@@ -185,10 +235,31 @@ pub fn composed_of(c: &Composition, row: &OfficialRow) -> bool {
 mod tests {
     use super::*;
 
-    fn regions() -> BTreeMap<String, String> {
-        [("21", "27"), ("25", "27"), ("52", "44"), ("69", "84"), ("72", "52"), ("61", "28"), ("28", "24")]
+    fn geo() -> Geography {
+        let regions =
+            [("21", "27"), ("25", "27"), ("52", "44"), ("69", "84"), ("72", "52"), ("61", "28"), ("28", "24")]
+                .map(|(d, r)| (d.to_string(), r.to_string()))
+                .into();
+        let names = [("27", "Bourgogne-Franche-Comté"), ("44", "Grand Est"), ("84", "Auvergne-Rhône-Alpes")]
             .map(|(d, r)| (d.to_string(), r.to_string()))
-            .into()
+            .into();
+        Geography { regions, names }
+    }
+
+    #[test]
+    fn the_whole_country_has_every_territory_under_its_region() {
+        let all = Region { code: crate::region::ALL.into(), name: "France".into(), departements: vec![] };
+        let rows = [row("21001", "TI2701", "Dijon"), row("52001", "TI4401", "Langres"), row("69001", "TI8401", "Lyon")];
+        let r = compose(&all, &rows, "t", &geo());
+        let statuses: Vec<&str> = r.composition.territories.iter().map(|t| t.status.as_str()).collect();
+        assert_eq!(statuses, ["region-27", "region-44", "region-84"]);
+        let legend: Vec<(&str, &str)> =
+            r.composition.legend.statuses.iter().map(|s| (s.label.fr.as_str(), s.color.as_str())).collect();
+        assert_eq!(
+            legend,
+            [("Bourgogne-Franche-Comté", "#00666b"), ("Grand Est", "#9a4d10"), ("Auvergne-Rhône-Alpes", "#6a5d8c")]
+        );
+        assert!(r.composition.require_english().is_ok());
     }
 
     #[test]
@@ -199,17 +270,17 @@ mod tests {
         rows.extend((0..28).map(|i| row(&format!("61{i:03}"), "TI5213", "Huisne")));
         rows.extend((0..20).map(|i| row(&format!("28{i:03}"), "TI5213", "Huisne")));
         let pays_de_la_loire = Region { code: "52".into(), name: "P".into(), departements: vec!["72".into()] };
-        assert_eq!(compose(&pays_de_la_loire, &rows, "t", &regions()).composition.territories.len(), 1);
+        assert_eq!(compose(&pays_de_la_loire, &rows, "t", &geo()).composition.territories.len(), 1);
         let normandie = Region { code: "28".into(), name: "N".into(), departements: vec!["61".into()] };
-        let r = compose(&normandie, &rows, "t", &regions());
+        let r = compose(&normandie, &rows, "t", &geo());
         assert!(r.composition.territories.is_empty());
         assert!(r.report[0].contains("28 of its 81 communes are in region 28, more in region 52"), "{:?}", r.report);
         // A tie goes to the region the id names.
         let tie = [row("21001", "TI4402", "T"), row("52001", "TI4402", "T")];
         let bfc = Region { code: "27".into(), name: "B".into(), departements: vec!["21".into()] };
-        assert!(compose(&bfc, &tie, "t", &regions()).composition.territories.is_empty());
+        assert!(compose(&bfc, &tie, "t", &geo()).composition.territories.is_empty());
         let ge = Region { code: "44".into(), name: "G".into(), departements: vec!["52".into()] };
-        assert_eq!(compose(&ge, &tie, "t", &regions()).composition.territories.len(), 1);
+        assert_eq!(compose(&ge, &tie, "t", &geo()).composition.territories.len(), 1);
     }
 
     fn row(insee: &str, id: &str, name: &str) -> OfficialRow {
@@ -232,7 +303,7 @@ mod tests {
             row("52003", "TI4401", "Nord Doubs"),
             row("69001", "TI8401", "Lyon"),
         ];
-        let r = compose(&region, &rows, "t.csv", &regions());
+        let r = compose(&region, &rows, "t.csv", &geo());
         let ids: Vec<&str> = r.composition.territories.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["dijon-sud"]);
         assert_eq!(r.rows.len(), 3, "its three rows, the one outside included (membership leaves it out)");
@@ -246,7 +317,7 @@ mod tests {
     #[test]
     fn two_territories_of_one_name_get_two_ids() {
         let region = Region { code: "27".into(), name: "B".into(), departements: vec!["21".into()] };
-        let r = compose(&region, &[row("21001", "TI2701", "Val"), row("21002", "TI2702", "Val")], "t.csv", &regions());
+        let r = compose(&region, &[row("21001", "TI2701", "Val"), row("21002", "TI2702", "Val")], "t.csv", &geo());
         let ids: Vec<&str> = r.composition.territories.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["val", "val-2702"]);
     }

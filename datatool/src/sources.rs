@@ -214,7 +214,7 @@ fn read_decoupage(dir: &Path, out: &mut Sources) -> Result<()> {
     out.epcis = read_epcis(&dir.join("epci.json"))?.0;
     let communes = read_json(&dir.join("communes.json"))?;
     for c in communes.as_array().ok_or_else(|| anyhow!("communes.json is not an array"))? {
-        if c.get("region").and_then(|r| r.as_str()) != Some(out.region.code.as_str()) {
+        if !c.get("region").and_then(|r| r.as_str()).is_some_and(|r| out.region.has_region(r)) {
             continue;
         }
         let code = str_of(c, "code")?.to_string();

@@ -9,8 +9,9 @@ use std::path::Path;
 /// The countries a French region's map can show around it (metropolitan and overseas), by ISO
 /// 3166-1 numeric id as world-atlas writes it, with their alpha-2 code and French name. Another
 /// country met in a region's box is drawn under the atlas's English name and its numeric id.
-pub const NEIGHBOURS: [(&str, &str, &str); 27] = [
+pub const NEIGHBOURS: [(&str, &str, &str); 29] = [
     ("020", "AD", "Andorre"),
+    ("040", "AT", "Autriche"),
     ("028", "AG", "Antigua-et-Barbuda"),
     ("056", "BE", "Belgique"),
     ("076", "BR", "Brésil"),
@@ -19,6 +20,7 @@ pub const NEIGHBOURS: [(&str, &str, &str); 27] = [
     ("250", "FR", "France"),
     ("276", "DE", "Allemagne"),
     ("380", "IT", "Italie"),
+    ("438", "LI", "Liechtenstein"),
     ("442", "LU", "Luxembourg"),
     ("450", "MG", "Madagascar"),
     ("480", "MU", "Maurice"),
