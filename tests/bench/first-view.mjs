@@ -39,7 +39,8 @@ import path from 'node:path';
 /** What each page is made of, for the probe. `card` is tried along with `:target`. */
 export const PAGES = {
   viewer: {
-    url: (base) => `${base}/`,
+    // The published page: the site's root, or another site mounted beside it (`page`).
+    url: (base, src, page = '/') => `${base}${page}`,
     territory: '.tim-territory:not(.tim-stop)',
     card: '.tim-panel',
   },
@@ -136,7 +137,7 @@ function probe({ territory, card, n, names, click }) {
 }
 
 /** One load of `kind`; mode 'watch' (painted, ready, bytes) or 'click' (painted, card). */
-async function once(browser, base, kind, mode, { src, n, names, timeout, cardTimeout, viewport }) {
+async function once(browser, base, kind, mode, { src, page: at, n, names, timeout, cardTimeout, viewport }) {
   const context = await browser.newContext({ viewport, locale: 'fr-FR' });
   const page = await context.newPage();
   const errors = [];
@@ -155,7 +156,7 @@ async function once(browser, base, kind, mode, { src, n, names, timeout, cardTim
   }
   const r = {};
   try {
-    await page.goto(PAGES[kind].url(base, src), { timeout, waitUntil: 'commit' });
+    await page.goto(PAGES[kind].url(base, src, at), { timeout, waitUntil: 'commit' });
     const done = mode === 'click'
       ? () => window.__benchView?.cardAt || window.__benchView?.error || document.querySelector('#carte[data-state="error"]')
       : () => (window.__benchView?.paintedAt && (window.__benchReadyAt ?? window.__bench?.readyAt)) || window.__benchView?.error

@@ -44,10 +44,13 @@ const site = process.env.BENCH_SITE_DIR ? path.resolve(process.env.BENCH_SITE_DI
 const benchData = path.join(root, 'target/bench');
 const leafletDist = path.join(here, 'node_modules/leaflet/dist');
 const communesFile = path.join(benchData, 'communes-france.geojson');
+// The national page (make bench writes it with the other regions' pages: `make region-sites`).
+const nationalSite = path.join(root, 'target/site-all');
 
 const env = (k, d) => (process.env[k] ? Number(process.env[k]) : d);
 const PAIRS = env('BENCH_PAIRS', 10);
 const COMMUNES_PAIRS = env('BENCH_COMMUNES_PAIRS', 10);
+const NATIONAL_PAIRS = env('BENCH_NATIONAL_PAIRS', 6);
 const GESTURE_PAIRS = env('BENCH_GESTURE_PAIRS', 2);
 const FIRST_PAIRS = env('BENCH_FIRST_PAIRS', PAIRS);
 const CARD_TIMEOUT = env('BENCH_CARD_TIMEOUT_MS', 15_000);
@@ -78,7 +81,8 @@ function startBenchServer() {
   for (const [p, what] of [[path.join(site, 'index.html'), 'make build'], [path.join(leafletDist, 'leaflet.js'), 'npm ci in tests/bench']]) {
     if (!existsSync(p)) throw new Error(`${p} is missing: run \`${what}\` first (make bench does)`);
   }
-  return startServer(site, [`/__bench=${here}`, `/__leaflet=${leafletDist}`, `/__benchdata=${benchData}`]);
+  const national = existsSync(path.join(nationalSite, 'index.html')) ? [`/__all=${nationalSite}`] : [];
+  return startServer(site, [`/__bench=${here}`, `/__leaflet=${leafletDist}`, `/__benchdata=${benchData}`, ...national]);
 }
 
 // ---------- one page ----------
@@ -311,6 +315,24 @@ async function main() {
       });
     }
 
+    // The national page (148 territories, insets) as published, and its file drawn by the full
+    // module, each against the Leaflet page on the same file; hover as for the communes.
+    const nationalFile = path.join(nationalSite, 'data/territoires-france.geojson');
+    if (existsSync(nationalFile) && NATIONAL_PAIRS > 0) {
+      const src = '/__all/data/territoires-france.geojson';
+      const names = Object.fromEntries(JSON.parse(readFileSync(nationalFile, 'utf8')).features.map((f) => [f.properties.id, f.properties.name]));
+      process.stderr.write(`bench: first view of the national page, ${NATIONAL_PAIRS} pairs\n`);
+      results.national = await firstViewPairs(browser, base, NATIONAL_PAIRS, {
+        src, page: '/__all/', n: Object.keys(names).length, names, timeout: TIMEOUT, cardTimeout: CARD_TIMEOUT, viewport: VIEWPORT, overBudget,
+      });
+      const hovers = { viewer: [], leaflet: [] };
+      results.nationalLoad = await pairs(browser, base, NATIONAL_PAIRS, src, { name: 'national' }, async (kind, page) => {
+        const h = await hover(page, kind);
+        if (!h.timedOut) hovers[kind].push(...h.times);
+      });
+      results.nationalHover = hovers;
+    }
+
     if (existsSync(communesFile) && COMMUNES_PAIRS > 0) {
       process.stderr.write(`bench: communes of metropolitan France, ${COMMUNES_PAIRS} pairs (gestures and hover on ${GESTURE_PAIRS})\n`);
       const inter = { viewer: { frames: [], hover: [], hits: 0, timeouts: 0 }, leaflet: { frames: [], hover: [], hits: 0, timeouts: 0 }, labels: [] };
@@ -374,6 +396,22 @@ async function main() {
     times('card', 'Grand Est page: navigation → card shown (click as soon as clickable)');
     times('ready', 'Grand Est page: navigation → module ready (zoom, hover, keyboard)', 0.8);
     times('fcp', 'Grand Est page: navigation → first contentful paint');
+    const na = results.national;
+    if (na?.done) {
+      times('painted', 'national page (148 territories, insets): navigation → territories painted', 0, '', na);
+      times('card', 'national page: navigation → card shown (click as soon as clickable)', 0, '', na);
+      times('ready', 'national page: navigation → module ready', 0.8, '', na);
+    }
+    const nl = results.nationalLoad;
+    if (nl?.done) {
+      const q = median(nl.ratios);
+      row('national file (?src=, full module): navigation → ready', loadFigure(nl, 'viewer'), loadFigure(nl, 'leaflet') + ' (SVG)',
+        `${q.toFixed(2)}× (median of ${nl.ratios.length} pairs)`, '≤ 0.8× Leaflet', verdict(q, 0.8, { unit: (x) => `${x.toFixed(2)}×` }));
+      const hv = results.nationalHover;
+      const p = (k, x) => (hv[k].length ? ms(quantile(hv[k], x)) : '—');
+      row('national file: hit-test per pointer move, median / p95', `${p('viewer', 0.5)} / ${p('viewer', 0.95)}`, `${p('leaflet', 0.5)} / ${p('leaflet', 0.95)}`,
+        '', '—', `moves: ${hv.viewer.length} / ${hv.leaflet.length}`);
+    }
     const floor = (k, label, note) => {
       const f = fv.floors[k];
       if (!f?.times.length) return;
@@ -443,7 +481,7 @@ async function main() {
   const lines = [
     `make bench — ${new Date().toISOString()}`,
     `machine: ${m.cpus}, ${m.memory} RAM; ${m.chromium}; node ${m.node}`,
-    `pairs: Grand Est ${ge.done}, first view ${fv ? fv.done : 0}, screenshots ${results.visual?.done ?? 0}, communes ${co ? co.done : 0} (gestures and hover on ${co ? Math.min(GESTURE_PAIRS, co.done) : 0}); time-out ${TIMEOUT} ms; ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+    `pairs: Grand Est ${ge.done}, first view ${fv ? fv.done : 0}, national ${results.national?.done ?? 0}, screenshots ${results.visual?.done ?? 0}, communes ${co ? co.done : 0} (gestures and hover on ${co ? Math.min(GESTURE_PAIRS, co.done) : 0}); time-out ${TIMEOUT} ms; ${((Date.now() - t0) / 1000).toFixed(0)} s`,
     `code, gzip -9: viewer ${size.viewer.map(([f, b]) => `${f} ${b}`).join(', ')}; Leaflet ${size.leaflet.map(([f, b]) => `${f} ${b}`).join(', ')}`,
     '',
     table,
