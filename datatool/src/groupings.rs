@@ -35,10 +35,7 @@ pub fn is_groupings(text: &str) -> bool {
 /// SIREN is not nine digits stops the reading with its line.
 pub fn parse(text: &str) -> Result<Vec<GroupingRow>> {
     let text = text.trim_start_matches('\u{feff}');
-    let first = text.lines().next().unwrap_or_default();
-    let delimiter = if first.matches(';').count() > first.matches(',').count() { b';' } else { b',' };
-    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).trim(csv::Trim::All).from_reader(text.as_bytes());
-    let headers: Vec<String> = reader.headers()?.iter().map(|h| h.to_lowercase()).collect();
+    let (mut reader, headers) = crate::official::reader(text)?;
     let col = |name: &str| headers.iter().position(|h| h == name);
     let need = |name: &str| col(name).ok_or_else(|| anyhow!("intercommunality list: missing column {name}"));
     let (ct, cs, cn, cl) = (need("id_ti")?, need("siren_groupement")?, need("lib_groupement")?, col("lib_ti"));

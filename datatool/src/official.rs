@@ -64,10 +64,7 @@ fn insee_code(cell: &str) -> Option<String> {
 /// its line and why.
 pub fn parse_official(text: &str) -> Result<Vec<OfficialRow>> {
     let text = text.trim_start_matches('\u{feff}');
-    let first = text.lines().next().unwrap_or_default();
-    let delimiter = if first.matches(';').count() > first.matches(',').count() { b';' } else { b',' };
-    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).trim(csv::Trim::All).from_reader(text.as_bytes());
-    let headers: Vec<String> = reader.headers()?.iter().map(|h| h.to_lowercase()).collect();
+    let (mut reader, headers) = reader(text)?;
     let col = |name: &str| {
         headers.iter().position(|h| h == name).ok_or_else(|| anyhow!("official list: missing column {name}"))
     };
@@ -96,6 +93,17 @@ pub fn parse_official(text: &str) -> Result<Vec<OfficialRow>> {
         }
     }
     Ok(rows)
+}
+
+/// A reader of a list of the State's as published and as spreadsheets save it (`text` without
+/// its byte order mark): `,` or `;`, whichever the header line has more of, cells trimmed; and
+/// the header's column names in lower case.
+pub(crate) fn reader(text: &str) -> Result<(csv::Reader<&[u8]>, Vec<String>)> {
+    let first = text.lines().next().unwrap_or_default();
+    let delimiter = if first.matches(';').count() > first.matches(',').count() { b';' } else { b',' };
+    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).trim(csv::Trim::All).from_reader(text.as_bytes());
+    let headers = reader.headers()?.iter().map(|h| h.to_lowercase()).collect();
+    Ok((reader, headers))
 }
 
 /// The line a record starts on (the header is line 1). The csv crate's own count is one short
