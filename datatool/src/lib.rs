@@ -2,7 +2,7 @@
 //! from pinned public sources and the human-edited `data/composition.toml`; or, for another
 //! region (`--region`), the same files of that region from the State's national commune table.
 //!
-//! Pipeline: [`region`] → [`sources`] (the region's) → [`membership`] (which commune is in which
+//! Pipeline: [`inputs`] (region, composition, list) → [`sources`] (the region's) → [`membership`] (which commune is in which
 //! territory, from the commune table `data/ti-grand-est-communes-2020.csv` named in the
 //! composition, or from the territories [`regional`] finds in the national table) →
 //! [`perimeter`] (what the cards say about it) →
@@ -17,6 +17,7 @@ pub mod directory;
 pub mod epci_areas;
 pub mod gaps;
 pub mod groupings;
+pub mod inputs;
 pub mod labels;
 pub mod membership;
 pub mod official;
@@ -31,7 +32,7 @@ pub mod topology;
 pub mod world;
 pub mod write;
 
-use anyhow::{anyhow, bail, Context, Result};
+use anyhow::{anyhow, Context, Result};
 use geo::GeodesicArea;
 use sources::SourcePaths;
 use std::collections::BTreeMap;
@@ -93,70 +94,9 @@ pub struct TerritoryStats {
     pub confidence: String,
 }
 
-/// The composition, the commune table it reads (if any) and its rows, and report lines.
-type Composed = (composition::Composition, Option<PathBuf>, Option<Vec<official::OfficialRow>>, Vec<String>);
-
-/// The rows of a list of the State's: its communes, or those of its intercommunalities
-/// ([`groupings`]) with a line for the report.
-fn read_list(opts: &Options, path: &Path) -> Result<(Vec<official::OfficialRow>, Vec<String>)> {
-    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
-    let text = official::decode(&bytes);
-    if !groupings::is_groupings(&text) {
-        return Ok((official::parse_official(&text).with_context(|| format!("in {}", path.display()))?, Vec::new()));
-    }
-    let rows = groupings::parse(&text).with_context(|| format!("in {}", path.display()))?;
-    let (now, names) = sources::read_epcis(&opts.sources.decoupage.join("epci.json"))?;
-    let (then, _) = sources::read_epcis(&opts.sources.decoupage_2020.join("epci.json"))?;
-    let (rows, note) =
-        groupings::communes(&rows, &now, &then, &names).with_context(|| format!("in {}", path.display()))?;
-    Ok((rows, vec![note]))
-}
-
-fn compose(opts: &Options) -> Result<(region::Region, Composed)> {
-    let read_region = || region::Region::read(&opts.sources.decoupage, &opts.region);
-    let Some(path) = &opts.composition else {
-        let region = read_region()?;
-        let table = opts.official.clone().unwrap_or_else(|| opts.national_table.clone());
-        let (rows, mut report) = read_list(opts, &table)?;
-        let geo = regional::Geography {
-            regions: region::Region::of_departements(&opts.sources.decoupage)?,
-            names: region::Region::names(&opts.sources.decoupage)?,
-        };
-        let r = regional::compose(&region, &rows, &table.display().to_string(), &geo);
-        if r.composition.territories.is_empty() {
-            bail!(
-                "{}: no territory has most of its communes in region {} {}",
-                table.display(),
-                region.code,
-                region.name
-            );
-        }
-        if let Some(t) = r.composition.territories.iter().find(|t| t.name.trim().is_empty()) {
-            bail!(
-                "{}: territory {} has no name (lib_ti); an intercommunality list needs a lib_ti column to name the territories of a region without a composition",
-                table.display(),
-                t.ti_ids.join(", ")
-            );
-        }
-        report.extend(r.report);
-        return Ok((region, (r.composition, Some(table), Some(r.rows), report)));
-    };
-    let comp = composition::Composition::load(path)?;
-    comp.require_english().with_context(|| format!("in {}", path.display()))?;
-    let table = opts.official.clone().or_else(|| {
-        let dir = path.parent().unwrap_or(Path::new("."));
-        comp.perimeters.as_ref().map(|p| dir.join(&p.table))
-    });
-    let (rows, report) = match table.as_deref().map(|t| read_list(opts, t)).transpose()? {
-        Some((rows, report)) => (Some(rows), report),
-        None => (None, Vec::new()),
-    };
-    Ok((read_region()?, (comp, table, rows, report)))
-}
-
 /// Runs the whole pipeline in memory.
 pub fn build(opts: &Options) -> Result<Outputs> {
-    let (region, (comp, table, rows, mut diagnostics)) = compose(opts)?;
+    let (region, (comp, table, rows, mut diagnostics)) = inputs::compose(opts)?;
     let src = sources::read_sources(&opts.sources, &region)?;
     let m = membership::compute(&comp, &src, rows.as_deref())?;
     diagnostics.extend(m.report.iter().cloned());
