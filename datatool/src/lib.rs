@@ -7,7 +7,7 @@
 //! composition, or from the territories [`regional`] finds in the national table) →
 //! [`perimeter`] (what the cards say about it) →
 //! [`topology`] (faces = département × territory, arcs) → [`simplify`] (each arc once) →
-//! [`assemble`] (territories, départements, region) → [`labels`], [`context`] → [`write`].
+//! [`assemble`] (territories, départements, region) → [`labels`], [`context`] → [`write`](mod@write).
 
 pub mod assemble;
 pub mod composition;
