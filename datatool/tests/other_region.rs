@@ -1,6 +1,7 @@
 //! Another region from the State's national table (`make data REGION=27`): its territories, its
 //! context, and the same result from a copy of the table written the way the official list is
-//! published and spreadsheets save it.
+//! published and spreadsheets save it; and, for the whole country (`REGION=all`), the same 148
+//! territories and commune counts from both.
 
 mod common;
 
@@ -104,4 +105,30 @@ fn the_published_form_of_the_table_gives_the_same_territories() {
     let Some(from_copy) = region_27(Some(published_copy())) else { return };
     assert_eq!(territories(&from_copy), territories(from_table));
     assert!(from_copy.report.contains("TI8401") || from_copy.report.contains("ti-8401"), "{}", from_copy.report);
+}
+
+#[test]
+fn the_whole_table_and_its_published_form_give_the_same_148_territories() {
+    let Some(sources) = common::sources() else { return };
+    let geo = ti_data::regional::Geography {
+        regions: ti_data::region::Region::of_departements(&sources.decoupage).unwrap(),
+        names: ti_data::region::Region::names(&sources.decoupage).unwrap(),
+    };
+    let all = ti_data::region::Region::read(&sources.decoupage, ti_data::region::ALL).unwrap();
+    let read = |path: PathBuf| ti_data::official::read_official(&path).unwrap();
+    // Territory (name, region, rows) as composed for the national map.
+    let composed = |rows: Vec<ti_data::official::OfficialRow>| {
+        let r = ti_data::regional::compose(&all, &rows, "t", &geo);
+        let count = |id: &str| rows.iter().filter(|x| ti_data::official::same_id(&x.id_ti, id)).count();
+        (r.composition.territories.iter())
+            .map(|t| ((t.name.clone(), t.status.clone()), count(&t.ti_ids[0])))
+            .collect::<BTreeMap<_, _>>()
+    };
+    let table = composed(read(national()));
+    assert_eq!(table.len(), 148);
+    let mut copy = composed(read(published_copy()));
+    // The copy's one two-territory cell puts a Côte-d'Or commune in Ardèche Drome too.
+    let ardeche = copy.keys().find(|(name, _)| name == "Ardèche Drome").cloned().unwrap();
+    *copy.get_mut(&ardeche).unwrap() -= 1;
+    assert_eq!(copy, table);
 }
