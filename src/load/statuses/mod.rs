@@ -157,12 +157,15 @@ struct Lines<'a> {
 
 impl Lines<'_> {
     /// The line of the first character of the record starting at byte `start` (a record's offset
-    /// may point at the line break that ends the previous one).
+    /// may point at the line break that ends the previous one). Lines end as the reader ends
+    /// records: `\r\n`, `\n`, or a lone `\r` (old Mac files).
     fn at(&mut self, start: usize) -> usize {
         let rest = self.text.as_bytes().get(start..).unwrap_or_default();
         let start = start + rest.iter().take_while(|b| **b == b'\r' || **b == b'\n').count();
         let upto = self.text.as_bytes().get(self.at..start).unwrap_or_default();
-        self.line += upto.iter().filter(|b| **b == b'\n').count();
+        // `start` is past every line break, so a `\r` ending `upto` is not followed by `\n`.
+        let lone_cr = |i: usize| upto.get(i + 1) != Some(&b'\n');
+        self.line += upto.iter().enumerate().filter(|&(i, b)| *b == b'\n' || (*b == b'\r' && lone_cr(i))).count();
         self.at = self.at.max(start);
         self.line
     }

@@ -80,3 +80,15 @@ fn lines_count_the_breaks_inside_cells() {
     let s = read(b"id;projets\r\n1;\"x\r\ny\"\r\n\r\n2;z\n");
     assert_eq!(s.rows.iter().map(|r| r.line).collect::<Vec<_>>(), [2, 5]);
 }
+
+#[test]
+fn lines_ended_by_a_lone_carriage_return_are_lines() {
+    // Found by `cargo fuzz` (tests/fuzz, target `status_table`), minimized: a row after a header
+    // ended by a lone `\r` was said to be on line 1, the header's.
+    assert_eq!(read(b"code\rl").rows[0].line, 2);
+    // A file saved with old Mac line ends: each problem on its own line, a `\r\n` counted once.
+    let s = read(b"id;date\r1;hier\r\r2;demain\r\n3;2020-01-01\r");
+    let lines: Vec<usize> = s.problems.iter().map(|p| p.line).collect();
+    assert_eq!(lines, [2, 4]);
+    assert_eq!(s.rows.iter().map(|r| r.line).collect::<Vec<_>>(), [2, 4, 5]);
+}
