@@ -108,11 +108,17 @@ pub(crate) fn reader(text: &str) -> Result<(csv::Reader<&[u8]>, Vec<String>)> {
 
 /// The line a record starts on (the header is line 1). The csv crate's own count is one short
 /// after each `\r\n` (BurntSushi/rust-csv#395, open): it stops on the terminator's `\r`, so a
-/// record's byte offset may point at the `\n` ending the line before it.
+/// record's byte offset may point at the `\n` ending the line before it, or at the blank lines
+/// the reader skipped before the record: the record starts past them. Lines end as the reader
+/// ends records: `\r\n`, `\n`, or a lone `\r` (old Mac files).
 pub(crate) fn line_of(text: &str, rec: &csv::StringRecord) -> u64 {
     let Some(start) = rec.position().map(|p| p.byte() as usize) else { return 0 };
-    let start = if text.as_bytes().get(start) == Some(&b'\n') { start + 1 } else { start };
-    1 + text.as_bytes()[..start.min(text.len())].iter().filter(|&&b| b == b'\n').count() as u64
+    let bytes = text.as_bytes();
+    let rest = bytes.get(start..).unwrap_or_default();
+    let start = start + rest.iter().take_while(|&&b| b == b'\r' || b == b'\n').count();
+    let lone_cr = |i: usize| bytes.get(i + 1) != Some(&b'\n');
+    let upto = bytes.get(..start.min(bytes.len())).unwrap_or_default();
+    1 + upto.iter().enumerate().filter(|&(i, &b)| b == b'\n' || (b == b'\r' && lone_cr(i))).count() as u64
 }
 
 /// Reads the list from a file (see [`decode`] and [`parse_official`]).
@@ -227,6 +233,24 @@ mod tests {
         let err = |text: &str| format!("{:#}", parse_official(text).unwrap_err());
         assert!(err("insee_com;lib_com;id_ti;lib_ti\r\n88160;A;T1;X\r\n881;B;T1;X\r\n").contains("line 3:"));
         assert!(err("insee_com;lib_com;id_ti;lib_ti\r\n88160;\"A\r\nB\";T1;X\r\n881;B;T1;X\r\n").contains("line 4:"));
+    }
+
+    #[test]
+    fn lines_ended_by_a_lone_carriage_return_are_counted() {
+        // Old Mac line ends: the csv reader ends records on a lone \r, so the count must too.
+        let err = |text: &str| format!("{:#}", parse_official(text).unwrap_err());
+        assert!(err("insee_com;lib_com;id_ti;lib_ti\r88160;A;T1;X\r881;B;T1;X\r").contains("line 3:"));
+        let e = err("insee_com;lib_com;id_ti;lib_ti\r\n88160;A;T1;X\r\r\n881;B;T1;X\r");
+        assert!(e.contains("line 4:"), "{e}");
+    }
+
+    #[test]
+    fn blank_lines_before_a_row_are_counted() {
+        let err = |text: &str| format!("{:#}", parse_official(text).unwrap_err());
+        let e = err("insee_com,lib_com,id_ti,lib_ti\n88160,A,T1,X\n\n\n881,B,T1,X\n");
+        assert!(e.contains("line 5:"), "{e}");
+        let e = err("insee_com,lib_com,id_ti,lib_ti\r\n88160,A,T1,X\r\n\r\n\r\n881,B,T1,X\r\n");
+        assert!(e.contains("line 5:"), "{e}");
     }
 
     #[test]
