@@ -4,7 +4,7 @@
 use crate::topology::quantize_ring;
 use geo::bool_ops::BooleanOps;
 use geo::orient::{Direction, Orient};
-use geo::{Area, BoundingRect, Coord, MapCoords, MultiPolygon, Polygon, Rect, SimplifyVwPreserve};
+use geo::{Area, BoundingRect, Coord, Intersects, MapCoords, MultiPolygon, Polygon, Rect, SimplifyVwPreserve};
 
 /// Margin around the region's bounding box, in degrees.
 pub const MARGIN_DEG: f64 = 0.6;
@@ -55,9 +55,7 @@ pub fn countries(
 /// True when the bounding boxes of `shape` and `bbox` overlap: the countries worth clipping.
 pub fn meets(shape: &MultiPolygon<f64>, bbox: &Polygon<f64>) -> bool {
     match (shape.bounding_rect(), bbox.bounding_rect()) {
-        (Some(a), Some(b)) => {
-            a.min().x <= b.max().x && b.min().x <= a.max().x && a.min().y <= b.max().y && b.min().y <= a.max().y
-        }
+        (Some(a), Some(b)) => a.intersects(&b),
         _ => false,
     }
 }

@@ -38,12 +38,14 @@ pub fn decode(bytes: &[u8]) -> String {
 /// assert!(same_id("ti-8418", "TI8418") && same_id("8418", "ti-8418") && !same_id("TI4401", "TI4402"));
 /// ```
 pub fn same_id(a: &str, b: &str) -> bool {
-    fn bare(id: &str) -> String {
-        let id = id.trim().to_ascii_lowercase();
-        let id = id.strip_prefix("ti").unwrap_or(&id);
-        id.trim_start_matches(['-', '_', ' ']).to_string()
-    }
-    bare(a) == bare(b)
+    bare_id(a) == bare_id(b)
+}
+
+/// An `id_ti` without its prefix, in lower case: `ti-8418`, `TI8418` and `8418` are all `8418`.
+pub(crate) fn bare_id(id: &str) -> String {
+    let id = id.trim().to_ascii_lowercase();
+    let id = id.strip_prefix("ti").unwrap_or(&id);
+    id.trim_start_matches(['-', '_', ' ']).to_string()
 }
 
 /// A commune code as the State writes it: five characters, digits or Corsica's `2A`/`2B`; four

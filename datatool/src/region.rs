@@ -20,7 +20,7 @@ pub struct Region {
     pub code: String,
     /// Name as published ("Grand Est").
     pub name: String,
-    /// Its départements' INSEE codes, in the decoupage's order.
+    /// Its départements' INSEE codes, in code order.
     pub departements: Vec<String>,
 }
 
@@ -32,20 +32,14 @@ impl Region {
             let departements = Region::of_departements(decoupage)?.into_keys().collect();
             return Ok(Region { code: ALL.to_string(), name: "France".to_string(), departements });
         }
-        let regions = read_json(&decoupage.join("regions.json"))?;
-        let regions = regions.as_array().ok_or_else(|| anyhow!("regions.json is not an array"))?;
-        let Some(found) = regions.iter().find(|r| r.get("code").and_then(|c| c.as_str()) == Some(code)) else {
-            let known: Vec<String> = (regions.iter())
-                .filter_map(|r| Some(format!("{} {}", str_of(r, "code").ok()?, str_of(r, "nom").ok()?)))
-                .collect();
+        let names = Region::names(decoupage)?;
+        let Some(name) = names.get(code) else {
+            let known: Vec<String> = names.iter().map(|(c, n)| format!("{c} {n}")).collect();
             bail!("no region {code:?} in the decoupage; the regions are: {}", known.join(", "));
         };
-        let deps = read_json(&decoupage.join("departements.json"))?;
-        let departements = (deps.as_array().ok_or_else(|| anyhow!("departements.json is not an array"))?.iter())
-            .filter(|d| d.get("region").and_then(|r| r.as_str()) == Some(code))
-            .map(|d| str_of(d, "code").map(str::to_string))
-            .collect::<Result<Vec<_>>>()?;
-        Ok(Region { code: code.to_string(), name: str_of(found, "nom")?.to_string(), departements })
+        let of = Region::of_departements(decoupage)?;
+        let departements = of.into_iter().filter(|(_, r)| r == code).map(|(d, _)| d).collect();
+        Ok(Region { code: code.to_string(), name: name.clone(), departements })
     }
 
     /// True when the decoupage's region `code` is this one, or this is the whole country.

@@ -9,7 +9,7 @@
 //! communes of a territory drawn with another region are listed in the report.
 
 use crate::composition::{Composition, Legend, Perimeters, Programme, Source, Status, Territory};
-use crate::official::{normalize_name, same_id, OfficialRow};
+use crate::official::{bare_id, normalize_name, same_id, OfficialRow};
 use crate::region::{departement_of, Region};
 use crate::text::Text;
 use std::collections::{BTreeMap, BTreeSet};
@@ -28,11 +28,6 @@ pub struct Regional {
     pub report: Vec<String>,
 }
 
-fn bare(id: &str) -> String {
-    let id = id.trim().to_ascii_lowercase();
-    id.strip_prefix("ti").unwrap_or(&id).trim_start_matches(['-', '_', ' ']).to_string()
-}
-
 /// The region a territory's rows belong to: the one holding most of its communes (`regions`:
 /// the region of each département), a tie broken by the region its id names, then by code.
 fn home<'a>(members: &[&OfficialRow], regions: &'a BTreeMap<String, String>) -> Option<&'a str> {
@@ -42,7 +37,7 @@ fn home<'a>(members: &[&OfficialRow], regions: &'a BTreeMap<String, String>) -> 
             *count.entry(region.as_str()).or_default() += 1;
         }
     }
-    let named = members.first().map(|r| bare(&r.id_ti)).unwrap_or_default();
+    let named = members.first().map(|r| bare_id(&r.id_ti)).unwrap_or_default();
     let rank = |(code, n): (&&'a str, &usize)| (*n, named.starts_with(*code), std::cmp::Reverse(*code));
     count.iter().max_by_key(|e| rank(*e)).map(|(code, _)| *code)
 }
@@ -64,7 +59,7 @@ pub fn compose(region: &Region, rows: &[OfficialRow], table: &str, geo: &Geograp
     let mut order: Vec<String> = Vec::new();
     let mut by_id: BTreeMap<String, Vec<&OfficialRow>> = BTreeMap::new();
     for r in rows {
-        let key = bare(&r.id_ti);
+        let key = bare_id(&r.id_ti);
         if !by_id.contains_key(&key) {
             order.push(key.clone());
         }
