@@ -2,6 +2,10 @@
 // shows it with the viewer's interactions — status colours from the file's legend, a tooltip with
 // the name and status on hover, a highlight, a panel on click. ?canvas=1 uses the canvas renderer
 // (preferCanvas: true), else Leaflet's default SVG renderer. No tiles: the viewer has none.
+// ?fit=west,south,east,north frames those bounds instead of the whole file (the national file: the
+// mainland, as a Leaflet page of France shows it; the overseas départements then lie off screen).
+// window.__bench.onScreen counts the territories whose bounds meet the view: the ones the page
+// shows, which the first-view probe waits for.
 // #carte[data-state=ready] is set one requestAnimationFrame after L.geoJSON(...).addTo(map), and
 // window.__bench.readyAt holds performance.now() at that moment.
 /* global L */
@@ -45,7 +49,11 @@
       },
     });
     document.getElementById('fermer').addEventListener('click', () => { panel.hidden = true; });
-    map.fitBounds(layer.getBounds(), { animate: false });
+    const fit = params.get('fit')?.split(',').map(Number);
+    const bounds = fit?.length === 4 && fit.every(Number.isFinite) ? L.latLngBounds([fit[1], fit[0]], [fit[3], fit[2]]) : layer.getBounds();
+    map.fitBounds(bounds, { animate: false });
+    const view = map.getBounds();
+    window.__bench.onScreen = layer.getLayers().filter((l) => view.intersects(l.getBounds())).length;
     layer.addTo(map);
     window.__bench.map = map;
     requestAnimationFrame(() => {
