@@ -46,7 +46,8 @@ fn cell(s: &str) -> String {
 /// perimeter confidence. Lines end with CRLF, as RFC 4180 says.
 pub fn csv(data: &Dataset, rows: &[usize], s: &Strings) -> String {
     let mut out = String::new();
-    let header = [s.csv_id, s.csv_name, s.status, s.date, s.place, s.projects, s.epci, s.perimeter];
+    let status = data.legend.name.as_deref().unwrap_or(s.status);
+    let header = [s.csv_id, s.csv_name, status, s.date, s.place, s.projects, s.epci, s.perimeter];
     out.push_str(&header.map(cell).join(","));
     out.push_str("\r\n");
     for &i in rows {

@@ -56,6 +56,9 @@ impl Dataset {
 #[cfg_attr(not(target_arch = "wasm32"), derive(Serialize))]
 pub struct Legend {
     pub title: Option<String>,
+    /// What the categories are, in a word (`name`: « Région » on the national map): the list's
+    /// filter label and column head. None: the strings' « Statut ».
+    pub name: Option<String>,
     pub statuses: Vec<StatusCategory>,
 }
 

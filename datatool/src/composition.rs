@@ -66,6 +66,10 @@ pub struct Status {
 pub struct Legend {
     /// Legend title.
     pub title: Text,
+    /// What the categories are, in a word, when they are not protocol statuses (« Région »): the
+    /// viewer's list names its filter and column with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<Text>,
     /// Statuses, in display order.
     pub statuses: Vec<Status>,
 }
@@ -191,6 +195,7 @@ impl Composition {
             texts.extend(t.as_ref().map(|t| (key.to_string(), t)));
         }
         texts.push(("legend.title".into(), &self.legend.title));
+        texts.extend(self.legend.name.as_ref().map(|t| ("legend.name".to_string(), t)));
         for s in &self.legend.statuses {
             texts.push((format!("legend.statuses[{}].label", s.id), &s.label));
             texts.push((format!("legend.statuses[{}].short", s.id), &s.short));

@@ -126,6 +126,7 @@ fn by_region(c: &mut Composition, names: &BTreeMap<String, String>) {
             "Région du territoire (état du protocole non renseigné)",
             "The territory's region (state of the protocol not given)",
         ),
+        name: Some(Text::both("Région", "Region")),
         statuses: statuses.collect(),
     };
     let n = c.territories.len();
@@ -196,7 +197,11 @@ fn frame(region: &Region, n: usize, table: &str, territories: Vec<Territory>) ->
             "Contours : IGN ADMIN EXPRESS via Etalab (Licence Ouverte 2.0), pays voisins : Natural Earth. Périmètres : table des communes des Territoires d'industrie de l'État, octobre 2020. Le détail des sources et des licences est dans le fichier data/README.md du dépôt.",
             "Outlines: IGN ADMIN EXPRESS via Etalab (Licence Ouverte 2.0); neighbouring countries: Natural Earth. Perimeters: the State's commune table of the Territoires d'industrie, October 2020. The sources and licences are detailed in the repository's data/README.md file.",
         )),
-        legend: Legend { title: Text::both("Territoires d'industrie", "Territoires d'industrie"), statuses: vec![status] },
+        legend: Legend {
+            title: Text::both("Territoires d'industrie", "Territoires d'industrie"),
+            name: None,
+            statuses: vec![status],
+        },
         programme: Programme { facts: Vec::new(), themes: Vec::new(), source: table_source() },
         perimeters: Some(Perimeters {
             table: table.to_string(),

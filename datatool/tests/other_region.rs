@@ -126,6 +126,10 @@ fn the_whole_table_and_its_published_form_give_the_same_148_territories() {
     };
     let table = composed(read(national()));
     assert_eq!(table.len(), 148);
+    // Its categories are regions, and say so to the list (its filter and column).
+    let national = ti_data::regional::compose(&all, &read(national()), "t", &geo).composition;
+    let name = national.legend.name.as_ref().expect("the national legend names its categories");
+    assert_eq!((name.fr.as_str(), name.en.as_deref()), ("Région", Some("Region")));
     let mut copy = composed(read(published_copy()));
     // The copy's one two-territory cell puts a Côte-d'Or commune in Ardèche Drome too.
     let ardeche = copy.keys().find(|(name, _)| name == "Ardèche Drome").cloned().unwrap();

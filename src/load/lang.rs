@@ -39,6 +39,7 @@ pub fn resolve(fc: &mut FeatureCollection, want: &str) -> Option<String> {
         }
         if let Some(legend) = top.get_mut("legend").and_then(JsonValue::as_object_mut) {
             pick.text(legend.get_mut("title"));
+            pick.text(legend.get_mut("name"));
             for status in items(legend.get_mut("statuses")) {
                 pick.text(status.get_mut("label"));
                 pick.text(status.get_mut("short"));
@@ -127,13 +128,14 @@ mod tests {
     #[test]
     fn picks_the_wanted_language_then_the_files_then_the_first() {
         let mut fc = collection(json!({"type": "FeatureCollection", "lang": "fr",
-            "legend": {"title": {"fr": "État", "en": "State"},
+            "legend": {"title": {"fr": "État", "en": "State"}, "name": {"fr": "Région", "en": "Region"},
                 "statuses": [{"id": "s", "label": {"en-GB": "Signed", "fr": "Signé"}, "short": {"de": "Unterz."}}]},
             "programme": {"facts": [{"fr": "Un", "en": "One"}, "Deux"], "source": {"title": {"fr": "Communiqué", "en": "Release"}}},
             "features": []}));
         assert_eq!(resolve(&mut fc, "en").as_deref(), Some("fr"));
         let top = fc.foreign_members.unwrap();
         assert_eq!(top["legend"]["title"], "State");
+        assert_eq!(top["legend"]["name"], "Region");
         assert_eq!(top["legend"]["statuses"][0]["label"], "Signed", "en matches en-GB");
         assert_eq!(top["legend"]["statuses"][0]["short"], "Unterz.", "the first when neither is there");
         assert_eq!(top["programme"]["facts"], json!(["One", "Deux"]));

@@ -39,6 +39,7 @@ pub struct Builder {
 pub fn from_json(obj: Option<&JsonObject>) -> Builder {
     let mut p = Props::new(obj);
     let title = p.string("title");
+    let name = p.string("name");
     let mut statuses: Vec<StatusCategory> = Vec::new();
     for (i, v) in p.list("statuses", Some).into_iter().enumerate() {
         let Some(id) = text_of(v, "id") else { continue };
@@ -57,7 +58,7 @@ pub fn from_json(obj: Option<&JsonObject>) -> Builder {
         });
     }
     let declared = statuses.len();
-    Builder { legend: Legend { title, statuses }, declared }
+    Builder { legend: Legend { title, name, statuses }, declared }
 }
 
 /// A pattern no category uses yet, so that categories differ by more than colour.

@@ -77,10 +77,15 @@ fn key(number: usize) -> El {
 pub fn frame(data: &Dataset, s: &Strings, uid: u32, rows: Vec<El>, count: String, csv: Option<&str>) -> Vec<Node> {
     let (search_id, filter_id) = (format!("tim{uid}-search"), format!("tim{uid}-filter"));
     let options = data.legend.statuses.iter().enumerate();
+    // Categories that are not statuses (regions) name themselves; "all" then says no noun.
+    let (what, all) = match data.legend.name.as_deref() {
+        Some(name) => (name, s.show_all),
+        None => (s.filter, s.all_statuses),
+    };
     let filter = El::html("select")
         .class("tim-filter")
         .attr("id", filter_id.as_str())
-        .child(text_el("option", "", s.all_statuses).attr("value", ""))
+        .child(text_el("option", "", all).attr("value", ""))
         .children(options.map(|(k, cat)| text_el("option", "", cat.label.as_str()).attr("value", &k.to_string())));
     let csv = text_el("a", "tim-csv", s.download_csv).attr("download", s.csv_file).attr_if("href", csv);
     let search = El::html("input").class("tim-search").attr("type", "search").attr("id", search_id.as_str());
@@ -88,10 +93,10 @@ pub fn frame(data: &Dataset, s: &Strings, uid: u32, rows: Vec<El>, count: String
         .class("tim-list-tools")
         .child(text_el("label", "", s.search).attr("for", &search_id))
         .child(search.attr("autocomplete", "off"))
-        .child(text_el("label", "", s.filter).attr("for", &filter_id))
+        .child(text_el("label", "", what).attr("for", &filter_id))
         .child(filter)
         .child(csv);
-    let heads = [s.csv_name, s.status, s.date, s.projects].map(|h| text_el("th", "", h).attr("scope", "col"));
+    let heads = [s.csv_name, what, s.date, s.projects].map(|h| text_el("th", "", h).attr("scope", "col"));
     let table = El::html("table")
         .class("tim-table")
         .child(text_el("caption", "tim-sr-only", s.list_title))

@@ -108,6 +108,21 @@ fn the_list_frame_has_working_tools_and_the_given_csv() {
 }
 
 #[test]
+fn a_legend_that_names_its_categories_names_the_filter_and_the_column() {
+    let mut d = data();
+    let statuses = all_to_string(&frame(&d, &FR, 1, Vec::new(), "2".into(), None));
+    assert!(statuses.contains(r#"<label for="tim1-filter">Statut</label>"#), "{statuses}");
+    assert!(statuses.contains(r#"<option value="">Tous les statuts</option>"#), "{statuses}");
+    d.legend.name = Some("Région <&>".into());
+    let html = all_to_string(&frame(&d, &FR, 1, Vec::new(), "2".into(), None));
+    assert!(html.contains(r#"<label for="tim1-filter">Région &lt;&amp;&gt;</label>"#), "{html}");
+    assert!(html.contains(r#"<th scope="col">Région &lt;&amp;&gt;</th>"#), "{html}");
+    assert!(html.contains(r#"<option value="">Tout afficher</option>"#) && !html.contains("statut"), "{html}");
+    let csv = crate::alt::csv(&d, &[0], &FR);
+    assert!(csv.lines().next().is_some_and(|h| h.contains(",Région <&>,") && !h.contains("Statut")), "{csv}");
+}
+
+#[test]
 fn patterns_are_themeable_on_pages_and_self_contained_in_images() {
     let d = data();
     let page = patterns(&d, 2, false, Some("scale(1 -1)"), Styling::Classes);

@@ -42,6 +42,7 @@ pub const EN: Strings = Strings {
     search: "Search a territory",
     filter: "Status",
     all_statuses: "All statuses",
+    show_all: "Show all",
     download_csv: "Download the list (CSV)",
     download_image: "Download the image",
     image_svg: "SVG image (vector)",

@@ -41,6 +41,7 @@ pub const FR: Strings = Strings {
     search: "Rechercher un territoire",
     filter: "Statut",
     all_statuses: "Tous les statuts",
+    show_all: "Tout afficher",
     download_csv: "Télécharger la liste (CSV)",
     download_image: "Télécharger l'image",
     image_svg: "Image SVG (vectorielle)",

@@ -56,6 +56,8 @@ pub struct Strings {
     pub search: &'static str,
     pub filter: &'static str,
     pub all_statuses: &'static str,
+    /// The list filter's "all" when the legend names its categories (`legend.name`).
+    pub show_all: &'static str,
     pub download_csv: &'static str,
     /// The control that exports the view, and its two formats.
     pub download_image: &'static str,

@@ -54,6 +54,10 @@ for (const [what, query] of [
     assert.equal(card.status, 'La Réunion', 'the card names the region');
     await page.keyboard.press('Escape');
 
+    const tools = await page.$$eval('#carte .tim-list-tools label, #carte .tim-table thead th, #carte .tim-list select option[value=""]',
+      (els) => els.map((e) => e.textContent.trim()));
+    assert.deepEqual(tools.filter((t) => /statut|région|tout/i.test(t)), ['Région', 'Tout afficher', 'Région'],
+      `the filter and the column say what the colours tell: ${tools}`);
     await page.selectOption('#carte .tim-list select', { label: 'Grand Est' }).catch(async () => {
       const options = await page.$$eval('#carte .tim-list select option', (os) => os.map((o) => o.textContent));
       assert.fail(`no Grand Est in the list's filter: ${options}`);
