@@ -34,10 +34,7 @@ pub fn compose(opts: &Options) -> Result<(region::Region, Composed)> {
         let region = read_region()?;
         let table = opts.official.clone().unwrap_or_else(|| opts.national_table.clone());
         let (rows, mut report) = read_list(opts, &table)?;
-        let geo = regional::Geography {
-            regions: region::Region::of_departements(&opts.sources.decoupage)?,
-            names: region::Region::names(&opts.sources.decoupage)?,
-        };
+        let geo = regional::Geography::read(&opts.sources.decoupage)?;
         let r = regional::compose(&region, &rows, &table.display().to_string(), &geo);
         if r.composition.territories.is_empty() {
             bail!(

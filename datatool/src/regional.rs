@@ -51,6 +51,14 @@ pub struct Geography {
     pub names: BTreeMap<String, String>,
 }
 
+impl Geography {
+    /// Both, from the decoupage directory (`departements.json`, `regions.json`).
+    pub fn read(decoupage: &std::path::Path) -> anyhow::Result<Geography> {
+        let regions = crate::region::Region::of_departements(decoupage)?;
+        Ok(Geography { regions, names: crate::region::Region::names(decoupage)? })
+    }
+}
+
 /// The territories of `rows` that belong to `region` (every one for [`crate::region::ALL`],
 /// each then under its region's legend entry), in the table's order of first appearance.
 pub fn compose(region: &Region, rows: &[OfficialRow], table: &str, geo: &Geography) -> Regional {

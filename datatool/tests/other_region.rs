@@ -110,10 +110,7 @@ fn the_published_form_of_the_table_gives_the_same_territories() {
 #[test]
 fn the_whole_table_and_its_published_form_give_the_same_148_territories() {
     let Some(sources) = common::sources() else { return };
-    let geo = ti_data::regional::Geography {
-        regions: ti_data::region::Region::of_departements(&sources.decoupage).unwrap(),
-        names: ti_data::region::Region::names(&sources.decoupage).unwrap(),
-    };
+    let geo = ti_data::regional::Geography::read(&sources.decoupage).unwrap();
     let all = ti_data::region::Region::read(&sources.decoupage, ti_data::region::ALL).unwrap();
     let read = |path: PathBuf| ti_data::official::read_official(&path).unwrap();
     // Territory (name, region, rows) as composed for the national map.
