@@ -31,10 +31,10 @@ pub fn read_list(opts: &Options, path: &Path) -> Result<(Vec<official::OfficialR
 pub fn compose(opts: &Options) -> Result<(region::Region, Composed)> {
     let read_region = || region::Region::read(&opts.sources.decoupage, &opts.region);
     let Some(path) = &opts.composition else {
-        let region = read_region()?;
+        let geo = region::Geography::read(&opts.sources.decoupage)?;
+        let region = region::Region::of(&geo, &opts.region)?;
         let table = opts.official.clone().unwrap_or_else(|| opts.national_table.clone());
         let (rows, mut report) = read_list(opts, &table)?;
-        let geo = regional::Geography::read(&opts.sources.decoupage)?;
         let r = regional::compose(&region, &rows, &table.display().to_string(), &geo);
         if r.composition.territories.is_empty() {
             bail!(

@@ -197,7 +197,7 @@ pub fn build(opts: &Options) -> Result<Outputs> {
     }
     let region_area = src.communes.iter().map(|c| c.geometry.geodesic_area_unsigned()).sum::<f64>() / 1e6;
     if national {
-        let regional::Geography { regions, names } = regional::Geography::read(&opts.sources.decoupage)?;
+        let region::Geography { regions, names } = region::Geography::read(&opts.sources.decoupage)?;
         let outlines =
             assemble::assemble(&arcs, &simplified, |f| face_key.get(&f).and_then(|k| regions.get(&k.0).cloned()))?;
         for (code, g) in outlines {

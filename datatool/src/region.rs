@@ -24,21 +24,40 @@ pub struct Region {
     pub departements: Vec<String>,
 }
 
+/// Where the regions are: the region of each département, the name of each region.
+#[derive(Debug, Clone, Default)]
+pub struct Geography {
+    /// Département code → region code.
+    pub regions: BTreeMap<String, String>,
+    /// Region code → name.
+    pub names: BTreeMap<String, String>,
+}
+
+impl Geography {
+    /// Both, from the decoupage directory (`departements.json`, `regions.json`).
+    pub fn read(decoupage: &Path) -> Result<Geography> {
+        Ok(Geography { regions: Region::of_departements(decoupage)?, names: Region::names(decoupage)? })
+    }
+}
+
 impl Region {
     /// Reads region `code` from the decoupage directory; an unknown code is an error listing the
     /// known ones.
     pub fn read(decoupage: &Path, code: &str) -> Result<Region> {
+        Region::of(&Geography::read(decoupage)?, code)
+    }
+
+    /// Region `code` of `geo`, with its départements in code order; [`ALL`] is the whole country.
+    pub fn of(geo: &Geography, code: &str) -> Result<Region> {
         if code == ALL {
-            let departements = Region::of_departements(decoupage)?.into_keys().collect();
+            let departements = geo.regions.keys().cloned().collect();
             return Ok(Region { code: ALL.to_string(), name: "France".to_string(), departements });
         }
-        let names = Region::names(decoupage)?;
-        let Some(name) = names.get(code) else {
-            let known: Vec<String> = names.iter().map(|(c, n)| format!("{c} {n}")).collect();
+        let Some(name) = geo.names.get(code) else {
+            let known: Vec<String> = geo.names.iter().map(|(c, n)| format!("{c} {n}")).collect();
             bail!("no region {code:?} in the decoupage; the regions are: {}", known.join(", "));
         };
-        let of = Region::of_departements(decoupage)?;
-        let departements = of.into_iter().filter(|(_, r)| r == code).map(|(d, _)| d).collect();
+        let departements = geo.regions.iter().filter(|(_, r)| *r == code).map(|(d, _)| d.clone()).collect();
         Ok(Region { code: code.to_string(), name: name.clone(), departements })
     }
 

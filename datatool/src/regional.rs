@@ -10,7 +10,7 @@
 
 use crate::composition::{Composition, Legend, Perimeters, Programme, Source, Status, Territory};
 use crate::official::{bare_id, normalize_name, same_id, OfficialRow};
-use crate::region::{departement_of, Region};
+use crate::region::{departement_of, Geography, Region};
 use crate::text::Text;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -40,23 +40,6 @@ fn home<'a>(members: &[&OfficialRow], regions: &'a BTreeMap<String, String>) -> 
     let named = members.first().map(|r| bare_id(&r.id_ti)).unwrap_or_default();
     let rank = |(code, n): (&&'a str, &usize)| (*n, named.starts_with(*code), std::cmp::Reverse(*code));
     count.iter().max_by_key(|e| rank(*e)).map(|(code, _)| *code)
-}
-
-/// Where the regions are: the region of each département, the name of each region.
-#[derive(Debug, Clone, Default)]
-pub struct Geography {
-    /// Département code → region code.
-    pub regions: BTreeMap<String, String>,
-    /// Region code → name.
-    pub names: BTreeMap<String, String>,
-}
-
-impl Geography {
-    /// Both, from the decoupage directory (`departements.json`, `regions.json`).
-    pub fn read(decoupage: &std::path::Path) -> anyhow::Result<Geography> {
-        let regions = crate::region::Region::of_departements(decoupage)?;
-        Ok(Geography { regions, names: crate::region::Region::names(decoupage)? })
-    }
 }
 
 /// The territories of `rows` that belong to `region` (every one for [`crate::region::ALL`],

@@ -110,8 +110,8 @@ fn the_published_form_of_the_table_gives_the_same_territories() {
 #[test]
 fn the_whole_table_and_its_published_form_give_the_same_148_territories() {
     let Some(sources) = common::sources() else { return };
-    let geo = ti_data::regional::Geography::read(&sources.decoupage).unwrap();
-    let all = ti_data::region::Region::read(&sources.decoupage, ti_data::region::ALL).unwrap();
+    let geo = ti_data::region::Geography::read(&sources.decoupage).unwrap();
+    let all = ti_data::region::Region::of(&geo, ti_data::region::ALL).unwrap();
     let read = |path: PathBuf| ti_data::official::read_official(&path).unwrap();
     // Territory (name, region, rows) as composed for the national map.
     let composed = |rows: Vec<ti_data::official::OfficialRow>| {
