@@ -34,7 +34,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { launchChromium, startServer, stopServer } from '../browser/launch.mjs';
-import { firstViewPairs, firstViewBytes, writeFloorPages } from './first-view.mjs';
+import { firstViewPairs, firstViewBytes, writeFloorPages, PAGES } from './first-view.mjs';
 import { visualPairs, TOLERANCE, COMPLETE, FRAME_MS } from './frames.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -88,7 +88,7 @@ function startBenchServer() {
 // ---------- one page ----------
 const pages = {
   viewer: (base, src) => `${base}/?src=${encodeURIComponent(src)}`,
-  leaflet: (base, src, canvas, query = '') => `${base}/__bench/leaflet.html?src=${encodeURIComponent(src)}${canvas ? '&canvas=1' : ''}${query}`,
+  leaflet: (base, src, canvas, query = '') => PAGES.leaflet.url(base, src, undefined, `${canvas ? '&canvas=1' : ''}${query}`),
 };
 
 /** Opens `kind` on `src`; resolves { ms } (navigation → ready) or { timeout: true } / { error }. */
