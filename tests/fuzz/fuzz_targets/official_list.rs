@@ -22,10 +22,7 @@ fn check_line(message: &str, text: &str) {
     };
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
     let line: usize = digits.parse().unwrap_or_else(|_| panic!("no line number in {message:?}"));
-    let bytes = text.as_bytes();
-    let breaks =
-        bytes.iter().enumerate().filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')));
-    let last = 1 + breaks.count();
+    let last = territoires_map_fuzz::last_line(text.as_bytes());
     assert!((2..=last).contains(&line), "line {line} of {last}: {message}");
 }
 
