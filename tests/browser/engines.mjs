@@ -5,7 +5,6 @@
 // wait), so that a journey is written once for both; Chromium keeps playwright-core (harness.mjs).
 
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import net from 'node:net';
 import puppeteer from 'puppeteer-core';
 import { Builder, By, Key } from 'selenium-webdriver';
@@ -85,17 +84,34 @@ export async function firefox({ scripts = true } = {}) {
   };
 }
 
+/** The display number Xvfb writes on its fd 3 when ready (`-displayfd`), or an error. */
+function xvfbDisplay(xvfb, ms) {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`Xvfb gave no display in ${ms} ms`)), ms);
+    xvfb.stdio[3].on('data', (b) => {
+      out += b.toString();
+      if (out.includes('\n')) { clearTimeout(timer); resolve(out.trim()); }
+    });
+    xvfb.once('exit', (code) => { clearTimeout(timer); reject(new Error(`Xvfb exited with ${code} before giving a display`)); });
+  });
+}
+
 /** WebKitGTK's MiniBrowser under its own Xvfb display. `scripts: false`: JavaScript off. */
 export async function webkit({ scripts = true } = {}) {
-  const display = `:${90 + Math.floor(Math.random() * 400)}`;
-  const xvfb = spawn('Xvfb', [display, '-screen', '0', '1280x900x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
-  const port = await freePort();
-  const driver = spawn(WEBKIT_DRIVER_PATH, [`--port=${port}`], { stdio: 'ignore', env: { ...process.env, DISPLAY: display } });
-  const stop = () => { driver.kill('SIGKILL'); xvfb.kill('SIGKILL'); };
+  // Xvfb picks a free display itself and writes its number once it accepts clients: a display
+  // picked at random could be one an earlier, killed Xvfb left a lock and socket for, and then
+  // this Xvfb exits, the socket looks ready, and the driver waits for ever on a dead display.
+  const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x900x24', '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
+  let driver;
+  // SIGTERM: Xvfb then removes its lock and socket.
+  const stop = () => { driver?.kill('SIGKILL'); xvfb.kill('SIGTERM'); };
   process.once('exit', stop);
   let d;
   try {
-    await poll(() => existsSync(`/tmp/.X11-unix/X${display.slice(1)}`), 10_000, `Xvfb on ${display}`);
+    const display = `:${await xvfbDisplay(xvfb, 10_000)}`;
+    const port = await freePort();
+    driver = spawn(WEBKIT_DRIVER_PATH, [`--port=${port}`], { stdio: 'ignore', env: { ...process.env, DISPLAY: display } });
     await listening(port);
     const args = ['--automation', ...(scripts ? [] : ['--enable-javascript=false'])];
     const caps = { browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: MINIBROWSER_PATH, args } };
