@@ -117,6 +117,35 @@ impl View {
         format!("matrix({} 0 0 {} {} {})", k, -k, self.tx, self.ty)
     }
 
+    /// The view as numbers, which [`from_parts`](Self::from_parts) turns back into it: how the
+    /// small module hands its view to the image export's module, which has a memory of its own.
+    ///
+    /// ```
+    /// # use territoires_map::{view::View, coords::{Bounds, Projected, Screen}};
+    /// let mut b = Bounds::EMPTY;
+    /// b.extend(Projected { x: 0.0, y: 0.0 });
+    /// b.extend(Projected { x: 1000.0, y: 500.0 });
+    /// let mut v = View::fit(b, 300.0, 200.0, 12.0);
+    /// v.zoom_at(Screen { x: 10.0, y: 20.0 }, 3.0);
+    /// assert_eq!(View::from_parts(&v.to_parts()), Some(v));
+    /// ```
+    pub fn to_parts(&self) -> [f64; 11] {
+        let (b, v) = (self.fitted, self);
+        [v.scale, v.tx, v.ty, v.width, v.height, v.home_scale, v.padding, b.min.x, b.min.y, b.max.x, b.max.y]
+    }
+
+    /// The view [`to_parts`](Self::to_parts) gave, if `parts` can be one: eleven numbers, a
+    /// positive size and scales, finite offsets.
+    pub fn from_parts(parts: &[f64]) -> Option<View> {
+        let &[scale, tx, ty, width, height, home_scale, padding, x0, y0, x1, y1] = parts else { return None };
+        let positive = [scale, width, height, home_scale].iter().all(|x| x.is_finite() && *x > 0.0);
+        if !positive || !tx.is_finite() || !ty.is_finite() || !padding.is_finite() {
+            return None;
+        }
+        let fitted = Bounds { min: Projected { x: x0, y: y0 }, max: Projected { x: x1, y: y1 } };
+        Some(View { scale, tx, ty, width, height, home_scale, fitted, padding })
+    }
+
     /// The `(k, dx, dy)` that moves a picture drawn at view `drawn` to this view:
     /// `screen = k × drawn_screen + (dx, dy)`. The canvas renderer sets it as a CSS transform
     /// during a gesture, which the compositor applies without repainting.
@@ -195,6 +224,20 @@ pub(crate) mod tests {
         let c2 = v.to_projected(Screen { x: 150.0, y: 100.0 });
         assert!((c2.x - centre.x).abs() < 1e-6 && (c2.y - centre.y).abs() < 1e-6);
         assert!(v.svg_transform().starts_with("matrix("));
+    }
+
+    #[test]
+    fn parts_refuse_what_is_no_view() {
+        let v = View::fit(bounds(), 600.0, 400.0, 12.0);
+        let good = v.to_parts();
+        assert_eq!(View::from_parts(&good), Some(v));
+        assert_eq!(View::from_parts(&good[..10]), None, "too few");
+        assert_eq!(View::from_parts(&[good.as_slice(), &[1.0]].concat()), None, "too many");
+        for (k, bad) in [(0, 0.0), (0, f64::NAN), (1, f64::INFINITY), (3, -1.0), (5, 0.0), (6, f64::NAN)] {
+            let mut p = good;
+            p[k] = bad;
+            assert_eq!(View::from_parts(&p), None, "part {k} = {bad}");
+        }
     }
 
     /// What the SVG paints (the transform applied to kilometres) is where the pointer is

@@ -4,6 +4,7 @@
 // commune was chosen in the search); the page tells its parent its
 // height and selection with postMessage ({source: 'territoires-map', type: 'height' | 'select'}).
 import { attach, followAddress } from './search.js';
+import { exportOnRequest } from './export.js';
 
 const q = new URLSearchParams(location.search);
 // ?lang=en goes to the English edition of this page (en/embed.html), as on the main page.
@@ -58,6 +59,8 @@ for (const href of held ? [] : [options.src, options.context, options.statuses])
 let map = null;
 // The commune search, where the pre-rendered page has its field; #commune=<INSEE code> asks it.
 followAddress(attach(el, options.lang, () => map));
+// "Télécharger l'image" on the small module's map (www/export.js).
+exportOnRequest(el);
 const start = async (name) => {
   const m = await import(`./pkg/${name}.js`);
   await m.default();

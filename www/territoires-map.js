@@ -16,6 +16,7 @@
 // Two builds of the same Rust crate: the small module adopts a pasted snippet and downloads
 // nothing; the full one draws any other map. Each is fetched the first time an element needs it.
 import { attach } from './search.js';
+import { exportOnRequest } from './export.js';
 
 const modules = {};
 const load = (name) => (modules[name] ??= import(`./pkg/${name}.js`).then(async (m) => {
@@ -42,6 +43,8 @@ class TerritoiresMapElement extends HTMLElement {
   constructor() {
     super();
     const shadow = this.attachShadow({ mode: 'open' });
+    // "Télécharger l'image" on the small module's map (www/export.js).
+    exportOnRequest(this);
     // The snippet of the default map is adopted in place: the module works in the light DOM,
     // the shadow root only shows it.
     const snippet = this.querySelector(':scope > .tim-map:has(> .tim-pre)');

@@ -19,6 +19,7 @@ use crate::load::Failure;
 use crate::model::Dataset;
 use crate::scene::Scene;
 use crate::text::Strings;
+use crate::view::View;
 use wasm_bindgen::JsValue;
 use web_sys::{Document, HtmlElement};
 
@@ -277,22 +278,22 @@ impl App {
         Ok(())
     }
 
-    /// The exported image of the current view (see [`crate::image`]), the open
-    /// territory outlined, and its size in CSS pixels; `None` before the data is shown.
-    pub fn image(&self) -> Option<(String, f64, f64)> {
+    /// What the exported image shows (see [`crate::image`]): the current view, the open
+    /// territory, and which territories are dimmed, read from the list again rather than kept,
+    /// so that the image dims what the map dims now. `None` before the data is shown.
+    pub fn image_state(&self) -> Option<(View, Option<usize>, Vec<bool>)> {
         let m = self.map.as_ref()?;
-        let v = &m.ctl.view;
-        // Read from the list again rather than kept: the image dims what the map dims now.
-        let dimmed = m.filtered().1;
-        let image = crate::image::document(
-            &m.data,
-            &m.scene,
-            v,
-            self.strings,
-            m.selected,
-            &dimmed,
-            crate::image::Frame::Screen,
-        );
+        Some((m.ctl.view, m.selected, m.filtered().1))
+    }
+
+    /// The exported image of the current view and its size in CSS pixels (the small module
+    /// asks the image's own module instead: `super::export`).
+    #[cfg(feature = "full")]
+    pub fn image(&self) -> Option<(String, f64, f64)> {
+        let (v, selected, dimmed) = self.image_state()?;
+        let m = self.map.as_ref()?;
+        let frame = crate::image::Frame::Screen;
+        let image = crate::image::document(&m.data, &m.scene, &v, self.strings, selected, &dimmed, frame);
         Some((image.svg, image.width, image.height))
     }
 

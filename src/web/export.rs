@@ -1,8 +1,7 @@
-//! "Télécharger l'image": the current view as the SVG document of [`crate::image`], or
-//! as a PNG at twice its size, which the browser rasterizes from that same document (an `<img>`
-//! drawn into a canvas). Either is handed to the user through an `<a download>` on a blob URL,
-//! revoked once the download has started. The `<img>` reads a `data:` URL, which the pages'
-//! `img-src 'self' data:` allows; a blob URL would need `blob:` there.
+//! "Télécharger l'image": the current view as the SVG document of [`crate::image`], or as a
+//! PNG at twice its size (`super::save`). The full module writes it; the small one, which holds
+//! no image code, asks the image's own module (`crate::web_image`), which the page's script
+//! loads the first time an image is asked for (www/export.js).
 //!
 //! The menu of formats is a disclosure of the web layer, not map state: Escape in it closes it
 //! (and is kept from the map, whose Escape closes the card), a click elsewhere closes it too.
@@ -13,14 +12,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{
-    Blob, BlobPropertyBag, CanvasRenderingContext2d, Event, HtmlCanvasElement, HtmlElement, HtmlImageElement,
-    KeyboardEvent, Url,
-};
-
-/// How many device pixels a CSS pixel of the view is in the PNG.
-const PNG_SCALE: f64 = 2.0;
+use web_sys::{Event, HtmlElement, KeyboardEvent};
 
 /// Opens or closes the menu of formats; focus stays on the toggle.
 pub fn toggle(toggle: &HtmlElement) {
@@ -62,69 +54,49 @@ pub fn wire(l: &mut Listeners, wrap: &HtmlElement) -> Result<(), JsValue> {
     })
 }
 
-/// Downloads the current view as SVG.
-pub fn svg(app: &Rc<RefCell<App>>) {
-    let Some((svg, _, _)) = app.try_borrow().ok().and_then(|a| a.image()) else { return };
-    if let Err(e) = svg_blob(&svg).and_then(|blob| download(&blob, "carte.svg")) {
-        web_sys::console::error_1(&e);
-    }
-}
-
-/// Downloads the current view as PNG, at twice its size; the work ends after this returns.
-pub fn png(app: &Rc<RefCell<App>>) {
+/// Downloads the current view as SVG, or, `png`, as PNG at twice its size (the work then ends
+/// after this returns).
+#[cfg(feature = "full")]
+pub fn save(app: &Rc<RefCell<App>>, png: bool) {
     let Some((svg, w, h)) = app.try_borrow().ok().and_then(|a| a.image()) else { return };
+    if !png {
+        if let Err(e) = super::save::svg(&svg) {
+            web_sys::console::error_1(&e);
+        }
+        return;
+    }
     wasm_bindgen_futures::spawn_local(async move {
-        if let Err(e) = rasterize(&svg, w, h).await.and_then(|blob| download(&blob, "carte.png")) {
+        if let Err(e) = super::save::png(&svg, w, h).await {
             web_sys::console::error_1(&e);
         }
     });
 }
 
-fn svg_blob(svg: &str) -> Result<Blob, JsValue> {
-    let opts = BlobPropertyBag::new();
-    opts.set_type("image/svg+xml");
-    let parts = js_sys::Array::of1(&JsValue::from_str(svg));
-    Blob::new_with_str_sequence_and_options(&parts, &opts)
-}
-
-async fn rasterize(svg: &str, w: f64, h: f64) -> Result<Blob, JsValue> {
-    let img = HtmlImageElement::new()?;
-    img.set_src(&format!("data:image/svg+xml;charset=utf-8,{}", js_sys::encode_uri_component(svg)));
-    JsFuture::from(img.decode()).await?;
-    let doc = super::dom::document()?;
-    let canvas: HtmlCanvasElement = doc.create_element("canvas")?.dyn_into()?;
-    canvas.set_width((w * PNG_SCALE).round() as u32);
-    canvas.set_height((h * PNG_SCALE).round() as u32);
-    let ctx: CanvasRenderingContext2d = canvas.get_context("2d")?.ok_or("no 2d context")?.dyn_into()?;
-    // Drawn at the canvas's size: the browser rasterizes the vector image at that size.
-    ctx.draw_image_with_html_image_element_and_dw_and_dh(&img, 0.0, 0.0, w * PNG_SCALE, h * PNG_SCALE)?;
-    let blob = js_sys::Promise::new(&mut |resolve, reject: js_sys::Function| {
-        let failed = reject.clone();
-        let done = Closure::once_into_js(move |b: JsValue| {
-            let _ = if b.is_null() {
-                reject.call1(&JsValue::NULL, &"toBlob gave nothing".into())
-            } else {
-                resolve.call1(&JsValue::NULL, &b)
-            };
-        });
-        if let Err(e) = canvas.to_blob_with_type(done.unchecked_ref(), "image/png") {
-            let _ = failed.call1(&JsValue::NULL, &e);
-        }
-    });
-    Ok(JsFuture::from(blob).await?.unchecked_into())
-}
-
-/// Follows an `<a download>` to a blob URL of `blob`, then revokes the URL once the click's
-/// download has taken it (a task later).
-fn download(blob: &Blob, name: &str) -> Result<(), JsValue> {
-    let url = Url::create_object_url_with_blob(blob)?;
-    let a: HtmlElement = super::dom::document()?.create_element("a")?.dyn_into()?;
-    a.set_attribute("href", &url)?;
-    a.set_attribute("download", name)?;
-    a.click();
-    let revoke = Closure::once_into_js(move || {
-        let _ = Url::revoke_object_url(&url);
-    });
-    web_sys::window().ok_or("no window")?.set_timeout_with_callback(revoke.unchecked_ref())?;
-    Ok(())
+/// Asks for the current view as SVG or, `png`, as PNG: the event `tim-export` from the map's
+/// element, which the page's script hands to the image's own module with the element. That
+/// module reads the data and shapes from the page, as the small module did; the event's detail
+/// says the rest: `format`, `lang`, `view` ([`crate::view::View::to_parts`]), `selected` (a
+/// territory's index, or null) and `dimmed` (one byte a territory, 1 where the list dims it).
+#[cfg(not(feature = "full"))]
+pub fn save(app: &Rc<RefCell<App>>, png: bool) {
+    use js_sys::{Float64Array, Object, Reflect, Uint8Array};
+    let Ok(a) = app.try_borrow() else { return };
+    let Some((view, selected, dimmed)) = a.image_state() else { return };
+    let detail = Object::new();
+    let dimmed: Vec<u8> = dimmed.into_iter().map(u8::from).collect();
+    let selected = selected.map_or(JsValue::NULL, |i| JsValue::from_f64(i as f64));
+    let format = JsValue::from_str(if png { "png" } else { "svg" });
+    let lang = JsValue::from_str(a.strings().lang);
+    let view = Float64Array::from(&view.to_parts()[..]).into();
+    let dimmed = Uint8Array::from(&dimmed[..]).into();
+    for (k, v) in [("format", format), ("lang", lang), ("view", view), ("selected", selected), ("dimmed", dimmed)] {
+        let _ = Reflect::set(&detail, &JsValue::from_str(k), &v);
+    }
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict("tim-export", &init) {
+        let _ = a.root().dispatch_event(&ev);
+    }
 }

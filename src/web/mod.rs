@@ -18,6 +18,8 @@ mod listeners;
 mod loading;
 mod markup;
 mod panel;
+#[cfg(feature = "full")]
+mod save;
 mod surface;
 mod svg;
 mod wire;

@@ -198,10 +198,10 @@ fn clicks(app: &Shared, l: &mut Listeners, root: &HtmlElement) -> Result<(), JsV
                 }
                 return;
             } else if class.contains("tim-export-svg") {
-                super::export::svg(&click_app);
+                super::export::save(&click_app, false);
                 return;
             } else if class.contains("tim-export-png") {
-                super::export::png(&click_app);
+                super::export::save(&click_app, true);
                 return;
             }
         }

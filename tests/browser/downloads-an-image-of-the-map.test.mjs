@@ -2,7 +2,9 @@
 // (it parses, holds every territory, the legend, the title, the date and the source, and shows
 // the view as it was when asked) and as PNG (it decodes at twice the image's size), in both
 // renderers, with the mouse and with the keyboard alone, under the strict CSP; and a file whose
-// every text is an injection attempt gives an image where each stays text.
+// every text is an injection attempt gives an image where each stays text. On the default page,
+// the small module holds no image code: the image's own module comes the first time one is asked
+// for, once.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -56,9 +58,16 @@ function readPng(page, bytes) {
   }, bytes.toString('base64'));
 }
 
-for (const renderer of ['svg', 'canvas']) {
-  test(`${renderer}: the current view as SVG and as PNG at 2×`, async () => {
-    const { page, watch } = await app.open(`?renderer=${renderer}`);
+/** The default page (the small module, which asks the image's own module) and the full module's two renderers. */
+const PAGES = [['default page', ''], ['svg', '?renderer=svg'], ['canvas', '?renderer=canvas']];
+const imageModule = (requests) => requests.filter((r) => r.startsWith('/pkg/territoires_export'));
+
+for (const [name, query] of PAGES) {
+  test(`${name}: the current view as SVG and as PNG at 2×`, async () => {
+    const requests = [];
+    const { page, watch } = await app.open(query, {
+      prepare: (p) => p.on('request', (r) => requests.push(new URL(r.url()).pathname)),
+    });
     const toggle = page.locator('#carte button.tim-export-toggle');
     assert.equal(await toggle.getAttribute('aria-label'), "Télécharger l'image");
     assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
@@ -69,6 +78,7 @@ for (const renderer of ['svg', 'canvas']) {
     await transformChangedFrom(page, before, 'zooming in');
     const shown = await viewTransform(page);
 
+    assert.deepEqual(imageModule(requests), [], 'nothing of the image before it is asked for');
     await toggle.click();
     assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
     assert.equal(await page.locator('#carte .tim-export-menu').isVisible(), true);
@@ -100,6 +110,9 @@ for (const renderer of ['svg', 'canvas']) {
 
     const pngFile = await download(page, '#carte button.tim-export-png');
     assert.equal(pngFile.name, 'carte.png');
+    const small = query === '';
+    assert.deepEqual(imageModule(requests), small ? ['/pkg/territoires_export.js', '/pkg/territoires_export_bg.wasm'] : [],
+      small ? "the image's own module, fetched once for both images" : 'the full module writes the image itself');
     const png = await readPng(page, pngFile.bytes);
     assert.deepEqual(png, { width: Math.round(svg.width * 2), height: Math.round(svg.height * 2) });
     // Nothing moved the focus: it is still on the button clicked.
@@ -108,14 +121,14 @@ for (const renderer of ['svg', 'canvas']) {
   });
 }
 
-for (const renderer of ['svg', 'canvas']) {
-  test(`${renderer}: the territories the list dims are dimmed in the image too`, async () => {
-    const { page, watch } = await app.open(`?renderer=${renderer}`);
+for (const [name, query] of PAGES) {
+  test(`${name}: the territories the list dims are dimmed in the image too`, async () => {
+    const { page, watch } = await app.open(query);
     await page.selectOption('#carte .tim-filter', { label: STATUS.none });
     await page.fill('#carte .tim-search', 'moselle');
     const shown = await page.$$eval('#carte .tim-table tbody tr', (trs) => trs.map((tr) => tr.dataset.id));
     assert.deepEqual(shown, ['moselle-est'], 'the list keeps one territory');
-    if (renderer === 'svg') {
+    if (name !== 'canvas') {
       const dimmed = await page.$$eval('#carte path.tim-territory.tim-dimmed', (ps) => ps.length);
       assert.equal(dimmed, 14, 'the map dims the 14 others');
     }

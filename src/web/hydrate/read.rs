@@ -1,7 +1,6 @@
-//! Reading the data and shapes a pre-rendered page holds (the small module only: the full one
-//! downloads them).
+//! Reading the data and shapes a pre-rendered page holds: the small module's way in, and the
+//! image's own module's (`crate::web_image`). The full module downloads them.
 
-use super::find;
 use crate::hydrate::page::{checked, read_scene, DATA_CLASS};
 use crate::model::Dataset;
 use crate::render::svg::context_layer;
@@ -36,6 +35,11 @@ pub fn read(root: &Element) -> Option<(Dataset, Scene)> {
         .collect::<Option<Vec<_>>>()?;
     let scene = read_scene(&data, &territories, &context)?;
     Some((data, scene))
+}
+
+/// The element `selector` finds inside `container`, if any.
+fn find(container: &Element, selector: &str) -> Option<Element> {
+    container.query_selector(selector).ok().flatten()
 }
 
 /// The elements `selector` finds inside `container`.
