@@ -21,6 +21,14 @@ mod read;
 #[cfg(not(feature = "full"))]
 pub use read::read;
 
+/// Whether the small module can adopt the pre-rendered map in `root` as it is, the map of
+/// `data` (read from the same page): it draws no map of its own, so where the drawing is not
+/// `data`'s (a page edited by hand), it leaves `root` untouched and the full module draws it.
+#[cfg(not(feature = "full"))]
+pub fn adoptable(root: &Element, data: &Dataset) -> bool {
+    find(root, ":scope > .tim-pre > .tim-stage > .tim-svg .tim-territories").is_some_and(|t| matches(&t, data))
+}
+
 /// The map number of a pre-rendered map's ids (`tim0-help`, `tim0-p1`), which the module keeps.
 pub const UID: u32 = 0;
 
@@ -115,9 +123,10 @@ pub fn view_box(svg_el: &Element) -> Option<ViewBox> {
     ViewBox::parse(&svg_el.get_attribute("viewBox")?)
 }
 
-/// Whether the pre-rendered territories are `data`'s: the same ids with the same statuses.
-pub fn matches(c: &Chrome, data: &Dataset) -> bool {
-    let Ok(paths) = c.territories.query_selector_all("path.tim-territory") else { return false };
+/// Whether the pre-rendered territories (in `territories`, `.tim-territories`) are `data`'s: the
+/// same ids with the same statuses.
+pub fn matches(territories: &Element, data: &Dataset) -> bool {
+    let Ok(paths) = territories.query_selector_all("path.tim-territory") else { return false };
     if paths.length() as usize != data.territories.len() {
         return false;
     }

@@ -85,11 +85,14 @@ impl TerritoiresMap {
         let strings = Strings::for_lang(opts.lang.as_deref().unwrap_or("fr"));
         let doc = dom::document()?;
         // A pre-rendered map is adopted as it is, with its ids; otherwise the module builds its
-        // own. The small module adopts only a map whose data and shapes the page holds, read
-        // before anything is changed: it downloads nothing. The full one, which the page starts
+        // own. The small module adopts only a map whose data and shapes the page holds, and
+        // whose drawing shows that data, read before anything is changed: it downloads and
+        // draws nothing. The full one, which the page starts
         // where the small one cannot adopt (www/main.js), downloads the data.
         #[cfg(not(feature = "full"))]
-        let (data, scene) = hydrate::read(&root).ok_or_else(|| JsValue::from_str(NEEDS_FULL))?;
+        let (data, scene) = hydrate::read(&root)
+            .filter(|(data, _)| hydrate::adoptable(&root, data))
+            .ok_or_else(|| JsValue::from_str(NEEDS_FULL))?;
         let (chrome, uid) = match hydrate::adopt(&doc, &root, strings)? {
             Some(chrome) => (chrome, hydrate::UID),
             #[cfg(feature = "full")]

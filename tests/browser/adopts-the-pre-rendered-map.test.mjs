@@ -263,6 +263,27 @@ test('a page whose copy of the data is damaged or unsafe gets the full module, w
   }
 });
 
+test('a page whose drawing does not show its copy of the data gets the full module, which draws the map again', async () => {
+  // The first territory drawn with another status than its data says (a page edited by hand).
+  const urls = [];
+  const { page, watch } = await app.open('', {
+    prepare: async (page) => {
+      page.on('request', (r) => urls.push(new URL(r.url()).pathname));
+      await page.route((url) => url.pathname === '/', async (route) => {
+        const response = await route.fetch();
+        const body = (await response.text()).replace(/(data-index="0" data-status=")[^"]*"/, '$1edited"');
+        await route.fulfill({ response, body });
+      });
+    },
+  });
+  assert.ok(urls.includes('/pkg/territoires_map_small_bg.wasm'), 'the small module reads the page first');
+  assert.ok(urls.includes('/pkg/territoires_map_bg.wasm'), `then gives way to the full module: ${urls.join(' ')}`);
+  assert.ok(urls.includes('/data/territoires-grand-est.geojson'), urls.join(' '));
+  assert.equal(await page.locator('#carte path.tim-territory[data-status="edited"]').count(), 0, 'the edited drawing is gone');
+  assert.equal(await page.locator('#carte path.tim-territory[role="button"]').count(), 15);
+  await assertHealthy(watch);
+});
+
 test('the iframe page (embed.html) adopts its pre-rendered map the same way, downloading no GeoJSON', async () => {
   const urls = [];
   const { page, watch } = await app.open('embed.html', { prepare: (page) => page.on('request', (r) => urls.push(new URL(r.url()).pathname)) });

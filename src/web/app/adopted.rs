@@ -20,7 +20,9 @@ impl App {
             return Ok(false);
         };
         self.pages = pre.get_attribute("data-pages").or(self.pages.take());
-        if renderer == Renderer::Svg && hydrate::matches(&self.chrome, data) {
+        // The small module has checked it before it adopted anything (`hydrate::adoptable`).
+        let small = cfg!(not(feature = "full"));
+        if small || (renderer == Renderer::Svg && hydrate::matches(&self.chrome.territories, data)) {
             return Ok(true);
         }
         hydrate::clear(&self.chrome)?;

@@ -24,6 +24,12 @@ impl App {
         let renderer = Renderer::Svg;
         let focused = crate::web::chrome::focused_territory(&self.doc, &self.chrome.root);
         let adopted = self.adopt(renderer, &data)?;
+        // The small module was started only on a drawing of this data (`crate::web::hydrate::
+        // adoptable`): it draws no map of its own, and holds none of the code that would.
+        #[cfg(not(feature = "full"))]
+        if !adopted {
+            return Err(JsValue::from_str("territoires-map: no drawing of this data to adopt"));
+        }
         // Narrow screens give the map the region's shape (map.css): the fitted view fills the width.
         let b = scene.bounds;
         if b.width() > 0.0 && b.height() > 0.0 {
