@@ -2,8 +2,9 @@
 //! Shapes are in [`LonLat`] degrees here; [`crate::scene`] projects them.
 //!
 //! Without its shapes, the model is what a pre-rendered page carries for the module (JSON,
-//! written natively by serde, read in the browser by `JSON.parse`, see [`crate::hydrate::page`]):
-//! hence `Deserialize` everywhere and `Serialize` off the wasm build.
+//! written natively by serde, parsed in the browser by `JSON.parse` and read by
+//! [`crate::hydrate::json`], see [`crate::hydrate::page`]): hence `Serialize` off the wasm build,
+//! and `Deserialize`, whose rules that reader keeps and whose tests compare it with.
 
 use crate::coords::LonLat;
 use serde::Deserialize;

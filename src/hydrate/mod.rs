@@ -9,6 +9,7 @@
 //! the nominal box's (the pre-render's, which are the SVG's user units while its `viewBox` is
 //! set) and the stage's CSS pixels.
 
+pub mod json;
 pub mod page;
 
 use crate::coords::Bounds;

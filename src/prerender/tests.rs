@@ -191,8 +191,9 @@ fn the_page_holds_the_data_and_shapes_the_module_adopts() {
         let html = map_block(&site, &root_links(&site), None).into_string();
         let start = html.find("class=\"tim-data\">").unwrap() + "class=\"tim-data\">".len();
         let text = &html[start..start + html[start..].find("</script>").unwrap()];
-        // What JSON.parse and serde_wasm_bindgen do in the browser (src/web/hydrate.rs).
-        let back = checked(serde_json::from_str(text).expect("the data block parses")).expect("and passes");
+        // What JSON.parse and the page's reader do in the browser (src/web/hydrate/read.rs).
+        let value: serde_json::Value = serde_json::from_str(text).expect("the data block parses");
+        let back = checked(crate::hydrate::json::dataset(&value).expect("reads")).expect("and passes");
         let strip = |d: &Dataset| {
             let mut d = d.clone();
             d.territories.iter_mut().for_each(|t| t.polygons.clear());

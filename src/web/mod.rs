@@ -13,6 +13,7 @@ mod export;
 mod fetch;
 mod fullscreen;
 mod hydrate;
+mod json;
 mod list;
 mod listeners;
 mod loading;
@@ -24,11 +25,11 @@ mod surface;
 mod svg;
 mod wire;
 
+use crate::hydrate::json::Json;
 use crate::interact::Input;
 use crate::text::Strings;
 use app::{App, AppOptions, HostEvent};
 use listeners::Listeners;
-use serde::Deserialize;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -44,7 +45,9 @@ thread_local! {
     static NEXT_UID: Cell<u32> = const { Cell::new(1) };
 }
 
-#[derive(Deserialize, Default)]
+/// What the page asks for (the constructor's `options` object); a member of the wrong type is
+/// left out, as a missing one.
+#[derive(Default)]
 struct Options {
     src: Option<String>,
     context: Option<String>,
@@ -54,19 +57,35 @@ struct Options {
     /// Show the programme facts above the map (default true).
     header: Option<bool>,
     /// Milliseconds without a received byte after which a download is given up (default 15 000).
-    #[serde(rename = "stallTimeout")]
     stall_timeout: Option<f64>,
     /// `"svg"`, `"canvas"`, or picked by the file's size (default).
     renderer: Option<String>,
     /// A status sheet (CSV) joined to the territories by id.
     statuses: Option<String>,
     /// The property holding each territory's id, name and status (default: the usual keys).
-    #[serde(rename = "idProperty")]
     id_property: Option<String>,
-    #[serde(rename = "nameProperty")]
     name_property: Option<String>,
-    #[serde(rename = "statusProperty")]
     status_property: Option<String>,
+}
+
+impl Options {
+    fn read(v: &JsValue) -> Options {
+        let text = |k: &str| v.member(k).and_then(|m| m.string());
+        let flag = |k: &str| v.member(k).and_then(|m| m.boolean());
+        Options {
+            src: text("src"),
+            context: text("context"),
+            lang: text("lang"),
+            cooperative: flag("cooperative"),
+            header: flag("header"),
+            stall_timeout: v.member("stallTimeout").and_then(|m| m.number()),
+            renderer: text("renderer"),
+            statuses: text("statuses"),
+            id_property: text("idProperty"),
+            name_property: text("nameProperty"),
+            status_property: text("statusProperty"),
+        }
+    }
 }
 
 /// One map inside a host element.
@@ -81,7 +100,7 @@ impl TerritoiresMap {
     /// Builds the map in `root` and starts loading `options.src` (and `options.context`).
     #[wasm_bindgen(constructor)]
     pub fn new(root: HtmlElement, options: JsValue) -> Result<TerritoiresMap, JsValue> {
-        let opts: Options = serde_wasm_bindgen::from_value(options).unwrap_or_default();
+        let opts = Options::read(&options);
         let strings = Strings::for_lang(opts.lang.as_deref().unwrap_or("fr"));
         let doc = dom::document()?;
         // A pre-rendered map is adopted as it is, with its ids; otherwise the module builds its

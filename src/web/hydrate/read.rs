@@ -15,9 +15,9 @@ use web_sys::Element;
 pub fn read(root: &Element) -> Option<(Dataset, Scene)> {
     let pre = find(root, ":scope > .tim-pre")?;
     let block = find(&pre, &format!(":scope > script.{DATA_CLASS}"))?;
-    // The browser's own JSON parser: the module holds none (see crate::model).
+    // The browser's own JSON parser: the module holds none (see crate::hydrate::json).
     let value = js_sys::JSON::parse(&block.text_content()?).ok()?;
-    let data = checked(serde_wasm_bindgen::from_value(value).ok()?)?;
+    let data = checked(crate::hydrate::json::dataset(&value)?)?;
     let attrs = |el: &Element| Some((el.get_attribute("d")?, el.get_attribute("data-rings")?));
     let territories = all(&pre, ".tim-territories path.tim-territory")?
         .iter()

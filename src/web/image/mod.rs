@@ -5,6 +5,8 @@
 //! the SVG document of [`crate::image`] for the view the small module describes, and hands it to
 //! the user as SVG or PNG (`save`, shared with the full module).
 
+#[path = "../json.rs"]
+mod json;
 #[path = "../hydrate/read.rs"]
 mod read;
 #[path = "../save.rs"]
