@@ -22,6 +22,7 @@ pub mod labels;
 pub mod load;
 pub mod markup;
 pub mod model;
+pub mod num;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod projection;

@@ -3,6 +3,7 @@
 //! by zoom and pan.
 
 use crate::coords::{Bounds, Projected, Screen};
+use crate::num::fixed;
 
 /// How far one may zoom in and out, relative to the fitted view.
 pub const MAX_ZOOM: f64 = 16.0;
@@ -71,7 +72,7 @@ impl View {
             return;
         }
         let anchor = self.to_projected(at);
-        let target = (self.scale * factor).clamp(self.home_scale * MIN_ZOOM, self.home_scale * MAX_ZOOM);
+        let target = crate::num::within(self.scale * factor, self.home_scale * MIN_ZOOM, self.home_scale * MAX_ZOOM);
         self.scale = target;
         self.tx = at.x - anchor.x * target;
         self.ty = at.y + anchor.y * target;
@@ -109,12 +110,12 @@ impl View {
     }
 
     /// The SVG `transform` for paths written in kilometres, y up (see [`crate::render`]).
-    /// Written at full precision: the paths are in Lambert-93 kilometres (y near 7,000), so a
+    /// The scale to nine decimals: the paths are in Lambert-93 kilometres (y near 7,000), so a
     /// scale rounded to 0.001 moved what was painted up to 3.5 px away from where the pointer
-    /// is hit-tested.
+    /// is hit-tested (to 10⁻⁹, some 10⁻⁵ px); the offsets to a thousandth of a pixel.
     pub fn svg_transform(&self) -> String {
-        let k = self.scale * 1000.0;
-        format!("matrix({} 0 0 {} {} {})", k, -k, self.tx, self.ty)
+        let (k, tx, ty) = (fixed(self.scale * 1000.0, 9), fixed(self.tx, 3), fixed(self.ty, 3));
+        format!("matrix({k} 0 0 -{k} {tx} {ty})")
     }
 
     /// The view as numbers, which [`from_parts`](Self::from_parts) turns back into it: how the

@@ -65,7 +65,7 @@ impl Coverage {
             let xs: Vec<f64> = crate::rank::largest_first(xs).into_iter().rev().map(|k| xs[k]).collect();
             for pair in xs.chunks_exact(2) {
                 let from = ((pair[0] / cell - 0.5).ceil().max(0.0)) as usize;
-                let to = ((pair[1] / cell - 0.5).ceil().clamp(0.0, cols as f64)) as usize;
+                let to = crate::num::within((pair[1] / cell - 0.5).ceil(), 0.0, cols as f64) as usize;
                 covered[r * cols..r * cols + cols][from.min(cols)..to].iter_mut().for_each(|c| *c = true);
             }
         }

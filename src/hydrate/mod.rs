@@ -13,6 +13,7 @@ pub mod json;
 pub mod page;
 
 use crate::coords::Bounds;
+use crate::num::fixed;
 use crate::view::{View, FIT_PADDING};
 
 /// The nominal size of the pre-rendered view, in pixels: the stage of the standalone page on a
@@ -83,7 +84,9 @@ pub fn stage_to_layer(vb: &ViewBox, width: f64, height: f64, layer: Option<(f64,
     // layer = kl × user + dl, and user = (css − d) / k.
     let (kl, dxl, dyl) = layer.map_or((1.0, 0.0, 0.0), |(w, h)| vb.fit(w, h));
     let s = kl / k;
-    format!("matrix({s} 0 0 {s} {} {})", dxl - s * dx, dyl - s * dy)
+    let (e, f) = (fixed(dxl - s * dx, 3), fixed(dyl - s * dy, 3));
+    let s = fixed(s, 9);
+    format!("matrix({s} 0 0 {s} {e} {f})")
 }
 
 /// The view, in CSS pixels of a `width` × `height` stage, at which the stage shows a map drawn
@@ -140,7 +143,8 @@ mod tests {
         let m = matrix(&stage_to_layer(&vb, 450.0, 600.0, None));
         let css = Screen { x: 120.0, y: 333.0 };
         let user = Screen { x: m[0] * css.x + m[4], y: m[3] * css.y + m[5] };
-        assert!((k * user.x + dx - css.x).abs() < 1e-9 && (k * user.y + dy - css.y).abs() < 1e-9);
+        // To a thousandth of a pixel: the transform's offsets are written to that.
+        assert!((k * user.x + dx - css.x).abs() < 1e-3 && (k * user.y + dy - css.y).abs() < 1e-3);
     }
 
     #[test]
@@ -154,7 +158,7 @@ mod tests {
         let in_layer = apply(&matrix(&stage_to_layer(&vb, w, h, Some(layer))), css);
         let user = apply(&matrix(&stage_to_layer(&vb, layer.0, layer.1, None)), in_layer);
         let direct = apply(&matrix(&stage_to_layer(&vb, w, h, None)), css);
-        assert!(user.distance(direct) < 1e-9, "{user:?} vs {direct:?}");
+        assert!(user.distance(direct) < 1e-3, "{user:?} vs {direct:?}");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use super::Candidate;
 use crate::coords::Screen;
+use crate::num::within;
 
 /// Where a label went: which text variant, and its box.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -43,7 +44,7 @@ impl Rect {
 
     /// The point of the box nearest to `p`.
     pub fn nearest(&self, p: Screen) -> Screen {
-        Screen { x: p.x.clamp(self.x, self.x + self.w), y: p.y.clamp(self.y, self.y + self.h) }
+        Screen { x: within(p.x, self.x, self.x + self.w), y: within(p.y, self.y, self.y + self.h) }
     }
 
     /// The corners, the middles of the sides and the centre: where a label is checked against

@@ -12,6 +12,7 @@ use crate::interact::MIN_TARGET;
 use crate::labels::metrics::width;
 use crate::labels::{Mark, LABEL_PX, LINE_PX};
 use crate::model::Dataset;
+use crate::num::{fixed, push_fixed};
 use crate::render::svg::pattern_fill;
 
 /// Territory `index`'s label, not yet placed.
@@ -28,16 +29,16 @@ pub fn label(index: usize) -> El {
 ///
 /// ```
 /// use territoires_map::markup::{label::lines, write::all_to_string};
-/// assert_eq!(all_to_string(&lines("5.0", "Vosges")), "Vosges");
-/// assert_eq!(all_to_string(&lines("5.0", "Nord\nLorraine")), concat!(
-///     r#"<tspan x="5.0" dy="0" textLength="28.0">Nord</tspan>"#,
-///     r#"<tspan x="5.0" dy="14" textLength="48.0">Lorraine</tspan>"#));
+/// assert_eq!(all_to_string(&lines("5", "Vosges")), "Vosges");
+/// assert_eq!(all_to_string(&lines("5", "Nord\nLorraine")), concat!(
+///     r#"<tspan x="5" dy="0" textLength="28">Nord</tspan>"#,
+///     r#"<tspan x="5" dy="14" textLength="48">Lorraine</tspan>"#));
 /// ```
 pub fn lines(x: &str, text: &str) -> Vec<Node> {
     if !text.contains('\n') {
         return vec![Node::Text(text.to_string())];
     }
-    let dy = |k: usize| if k == 0 { "0".to_string() } else { LINE_PX.to_string() };
+    let dy = |k: usize| if k == 0 { "0".to_string() } else { fixed(LINE_PX, 1) };
     text.lines()
         .enumerate()
         .map(|(k, line)| {
@@ -49,7 +50,7 @@ pub fn lines(x: &str, text: &str) -> Vec<Node> {
 
 /// A line's width as written in `textLength`.
 fn length(line: &str) -> String {
-    format!("{:.1}", width(line, LABEL_PX))
+    fixed(width(line, LABEL_PX), 1)
 }
 
 /// Territory `index`'s label showing `mark`, `texts` being its variants (see
@@ -63,8 +64,8 @@ pub fn placed(index: usize, mark: &Mark, texts: &[String]) -> El {
         }
         Mark::Key { at, .. } => (at, "", "tim-label tim-key-number"),
     };
-    let x = format!("{:.1}", at.x);
-    let el = label(index).attr("class", class).attr("x", &x).attr("y", &format!("{:.1}", at.y));
+    let x = fixed(at.x, 1);
+    let el = label(index).attr("class", class).attr("x", &x).attr("y", &fixed(at.y, 1));
     match *mark {
         Mark::Key { number, .. } => el.text(&number.to_string()),
         Mark::Name { .. } if !text.contains('\n') => el.attr("textLength", &length(text)).text(text),
@@ -84,8 +85,8 @@ pub fn leaders_and_badges<'a>(marks: impl IntoIterator<Item = &'a Mark>) -> [El;
             lines.push_str(&segment(a, b));
         }
         if let Mark::Key { at, .. } = *m {
-            let (x, y) = (at.x - r, at.y);
-            badges.push_str(&format!("M{x:.1} {y:.1}a{r} {r} 0 1 0 {d} 0a{r} {r} 0 1 0 -{d} 0", d = 2.0 * r));
+            let (x, y, r, d) = (fixed(at.x - r, 1), fixed(at.y, 1), fixed(r, 1), fixed(2.0 * r, 1));
+            badges.push_str(&format!("M{x} {y}a{r} {r} 0 1 0 {d} 0a{r} {r} 0 1 0 -{d} 0"));
         }
     }
     [El::svg("path").class("tim-leaders").attr("d", &lines), El::svg("path").class("tim-keys").attr("d", &badges)]
@@ -100,7 +101,12 @@ pub fn marker_lines(lines: &[(Screen, Screen)]) -> El {
 
 /// A line from `a` to `b` in path data, to a tenth of a pixel.
 fn segment(a: Screen, b: Screen) -> String {
-    format!("M{:.1} {:.1}L{:.1} {:.1}", a.x, a.y, b.x, b.y)
+    let mut d = String::from("M");
+    for (k, v) in [a.x, a.y, b.x, b.y].into_iter().enumerate() {
+        d.push_str(["", " ", "L", " "][k]);
+        push_fixed(&mut d, v, 1);
+    }
+    d
 }
 
 /// The round target (24 px across, [`MIN_TARGET`]) over territory `index`, too small to click at
@@ -108,12 +114,12 @@ fn segment(a: Screen, b: Screen) -> String {
 /// of the territory holding the keyboard focus.
 pub fn marker(data: &Dataset, index: usize, x: f64, y: f64, uid: u32, focus: bool) -> El {
     let status = data.territories.get(index).map_or(0, |t| t.status);
-    // At full precision: the pointer is hit-tested against the exact centre.
+    // To a thousandth of a pixel: the pointer is hit-tested against the exact centre.
     El::svg("circle")
-        .attr("r", &(MIN_TARGET / 2.0).to_string())
+        .attr("r", &fixed(MIN_TARGET / 2.0, 3))
         .class(if focus { "tim-marker tim-marker-focus" } else { "tim-marker" })
-        .attr("cx", &x.to_string())
-        .attr("cy", &y.to_string())
+        .attr("cx", &fixed(x, 3))
+        .attr("cy", &fixed(y, 3))
         .attr("fill", &pattern_fill(uid, status, true))
         .attr("data-id", data.territories.get(index).map_or("", |t| t.id.as_str()))
 }

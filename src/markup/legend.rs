@@ -41,7 +41,9 @@ pub fn pattern(
             Styling::Attributes => {
                 let (fill, stroke) =
                     if m.filled { (style::MOTIF_COLOUR, "none") } else { ("none", style::MOTIF_COLOUR) };
-                path.attr("fill", fill).attr("stroke", stroke).attr("stroke-width", &style::MOTIF_WIDTH.to_string())
+                path.attr("fill", fill)
+                    .attr("stroke", stroke)
+                    .attr("stroke-width", &crate::num::fixed(style::MOTIF_WIDTH, 3))
             }
         }
     });

@@ -64,7 +64,8 @@ pub fn pattern_fill(uid: u32, status: usize, legend: bool) -> String {
 /// ```
 pub fn pattern_transform(v: &View) -> String {
     let k = v.scale * 1000.0;
-    format!("scale({} {})", 1.0 / k, -1.0 / k)
+    let s = crate::num::fixed(1.0 / k, 9);
+    format!("scale({s} -{s})")
 }
 
 #[cfg(test)]

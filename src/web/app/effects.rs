@@ -4,6 +4,7 @@
 
 use super::{App, HostEvent};
 use crate::interact::{Effect, Gesture, Input};
+use crate::num::fixed;
 use crate::render::svg::Mark;
 use crate::web::panel;
 use wasm_bindgen::JsValue;
@@ -28,8 +29,8 @@ impl App {
                     Some((i, at)) => {
                         c.tooltip.set_text_content(Some(&m.data.territories[i].name));
                         let style = c.tooltip.style();
-                        style.set_property("left", &format!("{:.0}px", at.x))?;
-                        style.set_property("top", &format!("{:.0}px", at.y))?;
+                        style.set_property("left", &format!("{}px", fixed(at.x, 0)))?;
+                        style.set_property("top", &format!("{}px", fixed(at.y, 0)))?;
                         c.tooltip.set_hidden(false);
                     }
                     None => c.tooltip.set_hidden(true),

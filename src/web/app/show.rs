@@ -5,6 +5,7 @@ use super::{App, HostEvent, Map};
 use crate::hydrate;
 use crate::interact::{Controller, Input, Settings};
 use crate::model::Dataset;
+use crate::num::fixed;
 use crate::render::{Renderer, CANVAS_ABOVE_FEATURES};
 use crate::scene::Scene;
 use crate::view::{View, FIT_PADDING};
@@ -33,7 +34,7 @@ impl App {
         // Narrow screens give the map the region's shape (map.css): the fitted view fills the width.
         let b = scene.bounds;
         if b.width() > 0.0 && b.height() > 0.0 {
-            self.chrome.root.style().set_property("--tim-ratio", &format!("{:.3}", b.width() / b.height()))?;
+            self.chrome.root.style().set_property("--tim-ratio", &fixed(b.width() / b.height(), 3))?;
         }
         // Measured with a pre-rendered card still open beside the map: the panel that replaces
         // it in this same task (the page selects that territory on `ready`) leaves the same room.
