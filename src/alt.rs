@@ -21,11 +21,18 @@ pub fn matching(data: &Dataset, query: &str, status: Option<usize>) -> Vec<usize
     let mut rows: Vec<usize> = (0..data.territories.len())
         .filter(|&i| {
             let t = &data.territories[i];
-            status.is_none_or(|s| t.status == s) && (q.is_empty() || sort_key(&t.name).contains(&q))
+            status.is_none_or(|s| t.status == s) && (q.is_empty() || holds(&sort_key(&t.name), &q))
         })
         .collect();
     rows.sort_by_cached_key(|&i| sort_key(&data.territories[i].name));
     rows
+}
+
+/// Whether `text` holds `part`, compared byte by byte: for UTF-8 text, the same answer as
+/// `str::contains`, whose searcher brought a string index's panic message, and with it
+/// Unicode's tables, into the small module (docs/performance.md, « Le petit module, pas à pas »).
+fn holds(text: &str, part: &str) -> bool {
+    part.is_empty() || text.as_bytes().windows(part.len()).any(|w| w == part.as_bytes())
 }
 
 /// One CSV cell: quoted when needed (RFC 4180), and defused when a spreadsheet would read it as a
@@ -74,6 +81,22 @@ pub fn csv(data: &Dataset, rows: &[usize], s: &Strings) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn holds_as_contains_does() {
+        for (text, part) in [
+            ("épinal", "pin"),
+            ("épinal", "é"),
+            ("épinal", ""),
+            ("", ""),
+            ("", "a"),
+            ("ab", "abc"),
+            ("œuilly", "uil"),
+            ("saint-dié", "dié"),
+        ] {
+            assert_eq!(holds(text, part), text.contains(part), "{text} / {part}");
+        }
+    }
     use crate::load;
     use crate::text::FR;
 

@@ -86,11 +86,23 @@ impl Scene {
 }
 
 /// Case- and accent-insensitive key, so that "Épinal" sorts with the E's and "Œuilly" with
-/// the O's.
+/// the O's (the Latin letters of [`lower`]).
 pub fn sort_key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
-    name.chars().flat_map(char::to_lowercase).for_each(|c| push_folded(c, &mut out));
+    name.chars().map(lower).for_each(|c| push_folded(c, &mut out));
     out
+}
+
+/// `c` in lower case, for the Latin letters of French place names (ASCII, Latin-1, Œ, Ÿ); others
+/// as they are. Not `char::to_lowercase`: its Unicode tables were 7.6 KB gzip of the small
+/// module and most of the search module's data (docs/search.md).
+pub fn lower(c: char) -> char {
+    match c {
+        'A'..='Z' | 'À'..='Þ' if c != '×' => char::from_u32(c as u32 + 32).unwrap_or(c),
+        'Œ' => 'œ',
+        'Ÿ' => 'ÿ',
+        c => c,
+    }
 }
 
 /// Appends lower-case `c` to `out` without its accent, a ligature as its two letters: the one

@@ -88,9 +88,12 @@ fn two_lines(name: &str) -> Option<String> {
         .enumerate()
         .filter(|(_, (_, c))| *c == ' ')
         .map(|(k, (i, _))| (i, k.abs_diff(middle)))
-        .filter(|&(i, _)| !matches!(name[i + 1..].chars().next(), Some('–' | '-')))
+        .filter(|&(i, _)| !matches!(name.get(i + 1..).and_then(|r| r.chars().next()), Some('–' | '-')))
         .min_by_key(|&(_, d)| d)?;
-    Some(format!("{}\n{}", name[..at].trim_end(), name[at..].trim_start()))
+    // `get` rather than indexing: a string index's panic message keeps Unicode's tables in the
+    // module (src/num.rs says the same of float formatting).
+    let (first, second) = (name.get(..at)?, name.get(at..)?);
+    Some(format!("{}\n{}", first.trim_end(), second.trim_start()))
 }
 
 /// Font size of a label, in pixels (map.css's `.tim-label`).

@@ -47,7 +47,7 @@ fn read_rings(d: &str) -> Option<Vec<LineString<f64>>> {
         rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == ',');
         let Some(c) = rest.chars().next() else { break };
         if c.is_ascii_alphabetic() {
-            rest = &rest[1..];
+            rest = rest.get(1..)?;
             match c {
                 'M' | 'm' | 'L' | 'l' => command = Some(c),
                 'Z' | 'z' => {
@@ -104,7 +104,7 @@ fn leading_number(s: &str) -> Option<(f64, &str)> {
             break;
         }
     }
-    Some((number(&s[..end])?, &s[end..]))
+    Some((number(s.get(..end)?)?, s.get(end..)?))
 }
 
 /// A decimal as the pre-render writes them (`-2.5`, `12`, `242.60`): an optional minus, digits,

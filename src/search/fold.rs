@@ -10,18 +10,6 @@ fn in_word(c: char) -> bool {
             && !matches!(c, '×' | '÷' | '\u{2010}'..='\u{206f}' | '«' | '»' | '·' | 'ʼ'))
 }
 
-/// `c` in lower case, for the Latin letters of French place names (ASCII, Latin-1, Œ, Ÿ); others
-/// as they are. Not `char::to_lowercase`: its Unicode tables would be most of the search
-/// module's data (docs/search.md).
-fn lower(c: char) -> char {
-    match c {
-        'A'..='Z' | 'À'..='Þ' if c != '×' => char::from_u32(c as u32 + 32).unwrap_or(c),
-        'Œ' => 'œ',
-        'Ÿ' => 'ÿ',
-        c => c,
-    }
-}
-
 /// The words of `text`, folded.
 ///
 /// ```
@@ -33,7 +21,7 @@ fn lower(c: char) -> char {
 /// ```
 pub fn words(text: &str) -> Vec<String> {
     let mut folded = String::with_capacity(text.len());
-    for c in text.chars().map(lower) {
+    for c in text.chars().map(crate::scene::lower) {
         if in_word(c) {
             crate::scene::push_folded(c, &mut folded);
         } else {
