@@ -18,13 +18,11 @@ use crate::text::Strings;
 /// ```
 pub fn matching(data: &Dataset, query: &str, status: Option<usize>) -> Vec<usize> {
     let q = sort_key(query.trim());
+    let keys: Vec<String> = data.territories.iter().map(|t| sort_key(&t.name)).collect();
     let mut rows: Vec<usize> = (0..data.territories.len())
-        .filter(|&i| {
-            let t = &data.territories[i];
-            status.is_none_or(|s| t.status == s) && (q.is_empty() || holds(&sort_key(&t.name), &q))
-        })
+        .filter(|&i| status.is_none_or(|s| data.territories[i].status == s) && holds(&keys[i], &q))
         .collect();
-    rows.sort_by_cached_key(|&i| sort_key(&data.territories[i].name));
+    crate::rank::sort(&mut rows, &|a, b| keys[a].cmp(&keys[b]));
     rows
 }
 

@@ -68,7 +68,8 @@ impl Scene {
             })
             .collect();
         let mut order: Vec<usize> = (0..territories.len()).collect();
-        order.sort_by_cached_key(|&i| sort_key(&data.territories[i].name));
+        let keys: Vec<String> = data.territories.iter().map(|t| sort_key(&t.name)).collect();
+        crate::rank::sort(&mut order, &|a, b| keys[a].cmp(&keys[b]));
         Scene { territories, context, bounds, order }
     }
 

@@ -15,13 +15,15 @@ pub fn interior_point(p: &Polygon<f64>) -> Option<Projected> {
     let mut best: Option<(f64, Projected)> = None;
     for frac in [0.5, 0.375, 0.625, 0.25, 0.75] {
         let y = rect.min().y + rect.height() * frac;
-        let mut xs: Vec<f64> = std::iter::once(p.exterior())
+        let crossings: Vec<f64> = std::iter::once(p.exterior())
             .chain(p.interiors())
             .flat_map(|ring| ring.lines())
             .filter(|l| (l.start.y > y) != (l.end.y > y))
             .map(|l| l.start.x + (y - l.start.y) * (l.end.x - l.start.x) / (l.end.y - l.start.y))
             .collect();
-        xs.sort_by(f64::total_cmp);
+        let mut order: Vec<usize> = (0..crossings.len()).collect();
+        crate::rank::sort(&mut order, &|a, b| crossings[a].total_cmp(&crossings[b]));
+        let xs: Vec<f64> = order.into_iter().map(|i| crossings[i]).collect();
         for pair in xs.chunks_exact(2) {
             let width = pair[1] - pair[0];
             if best.is_none_or(|(w, _)| width > w) {
