@@ -36,7 +36,7 @@ impl Scene {
     /// Projects the territories and the context features.
     pub fn build(data: &Dataset, context: Option<&Context>) -> Scene {
         let proj = France::new();
-        let shapes = data.territories.iter().map(|t| Shape::project(&t.polygons, &proj)).collect();
+        let shapes: Vec<Shape> = data.territories.iter().map(|t| Shape::project(&t.polygons, &proj)).collect();
         let context = context
             .map(|c| {
                 c.features
@@ -45,25 +45,30 @@ impl Scene {
                     .collect()
             })
             .unwrap_or_default();
-        Scene::from_shapes(data, shapes, context)
-    }
-
-    /// The scene of territories whose shapes are already projected, `shapes[i]` territory `i`'s
-    /// (read back from a pre-rendered page, see `crate::hydrate`).
-    pub fn from_shapes(data: &Dataset, shapes: Vec<Shape>, context: Vec<ContextShape>) -> Scene {
-        let proj = France::new();
-        let mut bounds = Bounds::EMPTY;
-        let territories: Vec<TerritoryShape> = data
+        let shapes = data
             .territories
             .iter()
             .zip(shapes)
-            .map(|(t, shape)| {
-                bounds.union(&shape.bounds);
+            .map(|(t, shape): (_, Shape)| {
                 let label_at = t
                     .label_point
                     .map(|p| proj.project(p))
                     .filter(|p| shape.bounds.contains(*p))
                     .unwrap_or_else(|| shape.interior_point());
+                (shape, label_at)
+            })
+            .collect();
+        Scene::from_shapes(data, shapes, context)
+    }
+
+    /// The scene of territories whose shapes and label points are already projected, `shapes[i]`
+    /// territory `i`'s (read back from a pre-rendered page, see `crate::hydrate`).
+    pub fn from_shapes(data: &Dataset, shapes: Vec<(Shape, Projected)>, context: Vec<ContextShape>) -> Scene {
+        let mut bounds = Bounds::EMPTY;
+        let territories: Vec<TerritoryShape> = shapes
+            .into_iter()
+            .map(|(shape, label_at)| {
+                bounds.union(&shape.bounds);
                 TerritoryShape { shape, label_at }
             })
             .collect();

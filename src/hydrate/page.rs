@@ -4,10 +4,11 @@
 //! (`JSON.parse`: no JSON parser in the module), and the shapes, the territories' and the
 //! background's paths, already projected, read back with [`crate::render::read`].
 
+use crate::coords::Projected;
 use crate::geom::Shape;
 use crate::load::{safe_color, safe_url};
 use crate::model::{ContextLayer, Dataset};
-use crate::render::read::read_path;
+use crate::render::read::{read_label_at, read_path};
 use crate::scene::{ContextShape, Scene};
 
 /// The class of the data block.
@@ -47,19 +48,18 @@ pub fn checked(data: Dataset) -> Option<Dataset> {
 /// its `data-rings` (see [`crate::render::read::ring_counts`]).
 pub type PagePath<K> = (K, String, String);
 
+/// A territory's path, and its label point (`data-at`, see [`crate::render::read::label_at`]).
+pub type TerritoryPath = (PagePath<usize>, String);
+
 /// The scene of `data` drawn by the page's paths: each territory's exactly once, and the
 /// background's. `None` when one is missing, repeated, out of range or unreadable.
-pub fn read_scene(
-    data: &Dataset,
-    territories: &[PagePath<usize>],
-    context: &[PagePath<ContextLayer>],
-) -> Option<Scene> {
-    let mut shapes: Vec<Option<Shape>> = vec![None; data.territories.len()];
-    for (i, d, rings) in territories {
+pub fn read_scene(data: &Dataset, territories: &[TerritoryPath], context: &[PagePath<ContextLayer>]) -> Option<Scene> {
+    let mut shapes: Vec<Option<(Shape, Projected)>> = vec![None; data.territories.len()];
+    for ((i, d, rings), at) in territories {
         let slot = shapes.get_mut(*i).filter(|s| s.is_none())?;
-        *slot = Some(Shape::new(read_path(d, rings)?));
+        *slot = Some((Shape::new(read_path(d, rings)?), read_label_at(at)?));
     }
-    let shapes = shapes.into_iter().collect::<Option<Vec<Shape>>>()?;
+    let shapes = shapes.into_iter().collect::<Option<Vec<_>>>()?;
     let context = context
         .iter()
         .map(|(layer, d, rings)| Some(ContextShape { layer: *layer, shape: Shape::new(read_path(d, rings)?) }))

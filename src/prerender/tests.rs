@@ -209,7 +209,7 @@ fn the_page_holds_the_data_and_shapes_the_module_adopts() {
         for (_, attrs) in tags(&html).into_iter().filter(|(n, a)| n == "path" && drawn(a)) {
             let (d, rings) = (attr(&attrs, "d").unwrap(), attr(&attrs, "data-rings").unwrap());
             match attr(&attrs, "data-index") {
-                Some(i) => territories.push((i.parse().unwrap(), d, rings)),
+                Some(i) => territories.push(((i.parse().unwrap(), d, rings), attr(&attrs, "data-at").unwrap())),
                 None => context.push((context_layer(&attr(&attrs, "class").unwrap()).unwrap(), d, rings)),
             }
         }

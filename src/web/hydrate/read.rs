@@ -23,7 +23,7 @@ pub fn read(root: &Element) -> Option<(Dataset, Scene)> {
         .iter()
         .map(|p| {
             let (d, rings) = attrs(p)?;
-            Some((p.get_attribute("data-index")?.parse().ok()?, d, rings))
+            Some(((p.get_attribute("data-index")?.parse().ok()?, d, rings), p.get_attribute("data-at")?))
         })
         .collect::<Option<Vec<_>>>()?;
     let context = all(&pre, ".tim-context-layer > path")?
