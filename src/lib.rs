@@ -11,6 +11,11 @@
 //! own; `raster`, native only, turns that image into PNG for `src/bin/carte.rs` at build time. Only
 //! `web` names `web_sys`, `js_sys` or `JsValue`.
 
+/// The modules' allocator (see Cargo.toml).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 pub mod alt;
 pub mod card;
 pub mod coords;

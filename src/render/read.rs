@@ -1,7 +1,7 @@
 //! Reading back what the path sink wrote at full detail ([`super::SvgPath`]): a pre-rendered
 //! map holds its territories' shapes in its HTML, and the module that adopts the page takes them
 //! from there rather than download them again (see `crate::hydrate`). Path data in kilometres,
-//! y up, read into [`Projected`](crate::coords::Projected) metres.
+//! y up, read into [`Projected`] metres.
 
 use crate::coords::Projected;
 use geo::{Coord, LineString, MultiPolygon, Polygon};
