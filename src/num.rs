@@ -3,7 +3,7 @@
 //! `itoa` as the paths' numbers are, see [`crate::render::SvgPath`]), the same text natively (the
 //! pre-render, the image) and in the browser; and kept within bounds ([`within`]). Neither goes
 //! through `core::fmt`'s float formatting (shortest and exact, `flt2dec`): out of the small
-//! module, it saved 9.8 KB gzip (docs/performance.md, « Le petit module, pas à pas »).
+//! module, it saved 9.7 KB gzip (docs/performance.md, « Le petit module, pas à pas »).
 
 /// `x` rounded to `decimals` places (at most 9). Non-finite values, which no attribute reads,
 /// and magnitudes past 9 × 10¹⁸ units of the last place give `0`.

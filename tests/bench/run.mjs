@@ -262,9 +262,12 @@ const fmtRun = (r) => (r.ms !== undefined ? `${r.ms.toFixed(0)} ms` : r.timeout 
 // The system's gzip -9, as .ci/build-site and the README count (node's zlib gives a few % more).
 const gz = (f) => execFileSync('gzip', ['-9', '-c', f], { maxBuffer: 1 << 28 }).length;
 function sizes() {
-  // What the default page loads: the small module (the full one only for other data).
-  const viewer = ['pkg/territoires_map_small_bg.wasm', 'pkg/territoires_map_small.js', 'main.js', 'map.css'];
-  const full = ['pkg/territoires_map_bg.wasm', 'pkg/territoires_map.js', 'main.js', 'map.css'];
+  // What the default page loads before it is interactive: the small module (the full one only
+  // for other data), main.js and the two files it imports (the search's and the image's glue,
+  // whose modules come only when used), map.css.
+  const page = ['main.js', 'search.js', 'export.js', 'map.css'];
+  const viewer = ['pkg/territoires_map_small_bg.wasm', 'pkg/territoires_map_small.js', ...page];
+  const full = ['pkg/territoires_map_bg.wasm', 'pkg/territoires_map.js', ...page];
   const leaflet = ['leaflet.js', 'leaflet.css'];
   const total = (files, dir) => files.reduce((a, f) => a + gz(path.join(dir, f)), 0);
   const v = viewer.map((f) => [f, gz(path.join(site, f))]);
