@@ -237,21 +237,27 @@ test('the default page downloads no GeoJSON: the data and shapes the map needs a
   await assertHealthy(watch);
 });
 
+/** Opens the default page with its HTML changed by `edit` (a page edited by hand), noting the
+ * path of every request. */
+async function openEdited(edit) {
+  const urls = [];
+  const opened = await app.open('', {
+    prepare: async (page) => {
+      page.on('request', (r) => urls.push(new URL(r.url()).pathname));
+      await page.route((url) => url.pathname === '/', async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, body: edit(await response.text()) });
+      });
+    },
+  });
+  return { ...opened, urls };
+}
+
 test('a page whose copy of the data is damaged or unsafe gets the full module, which downloads the file and still adopts the map', async () => {
   // Not JSON; JSON the loader would not have let through (a link that is not http(s)).
   const damages = [['class="tim-data">{', 'class="tim-data">{"damaged'], ['"url":"https://', '"url":"javascript:alert(1)//']];
   for (const [from, to] of damages) {
-    const urls = [];
-    const { page, watch } = await app.open('', {
-      prepare: async (page) => {
-        page.on('request', (r) => urls.push(new URL(r.url()).pathname));
-        await page.route((url) => url.pathname === '/', async (route) => {
-          const response = await route.fetch();
-          const body = (await response.text()).replace(from, to);
-          await route.fulfill({ response, body });
-        });
-      },
-    });
+    const { page, watch, urls } = await openEdited((html) => html.replace(from, to));
     assert.ok(urls.includes('/pkg/territoires_map_bg.wasm'), `the full module: ${urls.join(' ')}`);
     assert.ok(urls.includes('/data/territoires-grand-est.geojson'), urls.join(' '));
     assert.equal(await page.locator('#carte .tim-territories a').count(), 0, 'adopted');
@@ -264,18 +270,8 @@ test('a page whose copy of the data is damaged or unsafe gets the full module, w
 });
 
 test('a page whose drawing does not show its copy of the data gets the full module, which draws the map again', async () => {
-  // The first territory drawn with another status than its data says (a page edited by hand).
-  const urls = [];
-  const { page, watch } = await app.open('', {
-    prepare: async (page) => {
-      page.on('request', (r) => urls.push(new URL(r.url()).pathname));
-      await page.route((url) => url.pathname === '/', async (route) => {
-        const response = await route.fetch();
-        const body = (await response.text()).replace(/(data-index="0" data-status=")[^"]*"/, '$1edited"');
-        await route.fulfill({ response, body });
-      });
-    },
-  });
+  // The first territory drawn with another status than its data says.
+  const { page, watch, urls } = await openEdited((html) => html.replace(/(data-index="0" data-status=")[^"]*"/, '$1edited"'));
   assert.ok(urls.includes('/pkg/territoires_map_small_bg.wasm'), 'the small module reads the page first');
   assert.ok(urls.includes('/pkg/territoires_map_bg.wasm'), `then gives way to the full module: ${urls.join(' ')}`);
   assert.ok(urls.includes('/data/territoires-grand-est.geojson'), urls.join(' '));
