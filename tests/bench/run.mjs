@@ -260,7 +260,8 @@ const fmtRun = (r) => (r.ms !== undefined ? `${r.ms.toFixed(0)} ms` : r.timeout 
 
 // ---------- sizes ----------
 // The system's gzip -9, as .ci/build-site and the README count (node's zlib gives a few % more).
-const gz = (f) => execFileSync('gzip', ['-9', '-c', f], { maxBuffer: 1 << 28 }).length;
+// A file a site does not have (an older build, BENCH_SITE_DIR) counts 0.
+const gz = (f) => (existsSync(f) ? execFileSync('gzip', ['-9', '-c', f], { maxBuffer: 1 << 28 }).length : 0);
 function sizes() {
   // What the default page loads before it is interactive: the small module (the full one only
   // for other data), main.js and the two files it imports (the search's and the image's glue,
