@@ -31,7 +31,16 @@ pub fn push_fixed(out: &mut String, x: f64, decimals: u32) {
         out.push('0');
         return;
     }
-    let v = v as i64;
+    push_units(out, v as i64, decimals);
+}
+
+/// Appends `v` units of 10^-`decimals` (at most 9) as a decimal without trailing zeros: with
+/// `decimals` 2, `-250` is `-2.5`, `1` is `0.01`, `1200` is `12`. What [`push_fixed`] writes once
+/// it has rounded, and how the paths' hundredths of a kilometre are written
+/// ([`crate::render::SvgPath`]).
+pub fn push_units(out: &mut String, v: i64, decimals: u32) {
+    let decimals = decimals.min(9);
+    let unit = 10u64.pow(decimals);
     if v < 0 {
         out.push('-');
     }
@@ -82,6 +91,20 @@ mod tests {
         assert_eq!(fixed(-7000.25, 1), "-7000.3");
         assert_eq!(fixed(3.0e-9, 9), "0.000000003");
         assert_eq!(fixed(2.5, 12), "2.5", "at most 9 places");
+    }
+
+    #[test]
+    fn units_as_the_paths_write_them() {
+        let units = |v, d| {
+            let mut out = String::new();
+            push_units(&mut out, v, d);
+            out
+        };
+        assert_eq!(
+            [units(-250, 2), units(1, 2), units(1200, 2), units(0, 2), units(-5, 2)],
+            ["-2.5", "0.01", "12", "0", "-0.05"]
+        );
+        assert_eq!(units(7, 0), "7");
     }
 
     #[test]

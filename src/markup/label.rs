@@ -12,7 +12,7 @@ use crate::interact::MIN_TARGET;
 use crate::labels::metrics::width;
 use crate::labels::{Mark, LABEL_PX, LINE_PX};
 use crate::model::Dataset;
-use crate::num::{fixed, push_fixed};
+use crate::num::fixed;
 use crate::render::svg::pattern_fill;
 
 /// Territory `index`'s label, not yet placed.
@@ -101,12 +101,7 @@ pub fn marker_lines(lines: &[(Screen, Screen)]) -> El {
 
 /// A line from `a` to `b` in path data, to a tenth of a pixel.
 fn segment(a: Screen, b: Screen) -> String {
-    let mut d = String::from("M");
-    for (k, v) in [a.x, a.y, b.x, b.y].into_iter().enumerate() {
-        d.push_str(["", " ", "L", " "][k]);
-        push_fixed(&mut d, v, 1);
-    }
-    d
+    format!("M{} {}L{} {}", fixed(a.x, 1), fixed(a.y, 1), fixed(b.x, 1), fixed(b.y, 1))
 }
 
 /// The round target (24 px across, [`MIN_TARGET`]) over territory `index`, too small to click at

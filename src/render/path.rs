@@ -50,21 +50,11 @@ fn snapped(v: f64, grid: i64) -> i64 {
     }
 }
 
-/// Writes `v` hundredths: `-2.5`, `0.01`, `12`. With `itoa`, as serde_json does: the paths of
-/// 35,000 communes are millions of numbers, too many for `core::fmt` (docs/performance.md).
+/// Writes `v` hundredths: `-2.5`, `0.01`, `12`. With `itoa` ([`crate::num::push_units`]), as
+/// serde_json does: the paths of 35,000 communes are millions of numbers, too many for
+/// `core::fmt` (docs/performance.md).
 fn write_units(d: &mut String, v: i64) {
-    if v < 0 {
-        d.push('-');
-    }
-    let (whole, frac) = (v.unsigned_abs() / 100, (v.unsigned_abs() % 100) as u8);
-    d.push_str(itoa::Buffer::new().format(whole));
-    if frac != 0 {
-        d.push('.');
-        d.push(char::from(b'0' + frac / 10));
-        if frac % 10 != 0 {
-            d.push(char::from(b'0' + frac % 10));
-        }
-    }
+    crate::num::push_units(d, v, 2);
 }
 
 impl SvgPath {

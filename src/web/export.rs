@@ -92,11 +92,5 @@ pub fn save(app: &Rc<RefCell<App>>, png: bool) {
     for (k, v) in [("format", format), ("lang", lang), ("view", view), ("selected", selected), ("dimmed", dimmed)] {
         let _ = Reflect::set(&detail, &JsValue::from_str(k), &v);
     }
-    let init = web_sys::CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    init.set_detail(&detail);
-    if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict("tim-export", &init) {
-        let _ = a.root().dispatch_event(&ev);
-    }
+    super::emit(a.root(), "tim-export", &detail);
 }

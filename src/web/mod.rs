@@ -241,10 +241,16 @@ fn dispatch(root: &HtmlElement, e: HostEvent) {
             "territoryselect"
         }
     };
+    emit(root, kind, &detail);
+}
+
+/// Sends event `kind` with `detail` from the map element; it bubbles and crosses shadow
+/// boundaries: the host events, and the small module's requests to the page (`export`).
+fn emit(root: &HtmlElement, kind: &str, detail: &js_sys::Object) {
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
-    init.set_detail(&detail);
+    init.set_detail(detail);
     if let Ok(ev) = CustomEvent::new_with_event_init_dict(kind, &init) {
         let _ = root.dispatch_event(&ev);
     }
