@@ -27,6 +27,30 @@ test('the default page asks for no data and only the small module: the map it ho
   await assertHealthy(watch);
 });
 
+test("the default page asks for its scripts side by side, not once it has read the one that imports them", async () => {
+  // main.js imports search.js and export.js: without their preload in the head, the browser
+  // would ask for them only once main.js had arrived, one round trip later.
+  const { page, watch } = await app.open('');
+  const asked = [];
+  page.on('request', (r) => asked.push({ url: new URL(r.url()).pathname, at: Date.now() }));
+  let released = Infinity;
+  await page.route(/\/main\.js$/, async (route) => {
+    await new Promise((r) => setTimeout(r, HOLD_MS));
+    released = Date.now();
+    await route.continue();
+  });
+  await page.reload();
+  await waitForState(page, 'ready');
+  for (const p of ['/search.js', '/export.js', '/pkg/territoires_map_small.js', '/pkg/territoires_map_small_bg.wasm']) {
+    const all = asked.filter((a) => a.url === p);
+    assert.equal(all.length, 1, `${p} is asked for once: ${JSON.stringify(asked.map((a) => a.url))}`);
+    assert.ok(all[0].at < released, `${p} was asked for ${all[0].at - released} ms after main.js arrived; it must not wait for it`);
+  }
+  await page.waitForTimeout(3500);
+  assert.deepEqual(watch.console.filter((c) => /preload/i.test(c.text)).map((c) => c.text), [], 'no unused preload');
+  await assertHealthy(watch);
+});
+
 test('another file is asked for while the wasm is still on its way, and only once', async () => {
   const query = '?src=data/territoires-grand-est.geojson&context=data/contexte-grand-est.geojson';
   // Ready first: the module is imported by the script, so a first load still under way would
