@@ -3,10 +3,14 @@
 // (pkg/territoires_export, src/web/image/), fetched the first time an image is asked for. That
 // module reads the map from the page and downloads the view the event describes.
 let module = null;
-const load = () => (module ??= import('./pkg/territoires_export.js').then(async (m) => {
-  await m.default({ module_or_path: new URL('./pkg/territoires_export_bg.wasm', import.meta.url) });
-  return m.exportImage;
-}).catch((e) => { module = null; throw e; }));
+// The wasm is asked for with its glue, not once the glue has arrived (one round trip less).
+const load = () => (module ??= ((wasm) => {
+  wasm.catch(() => {});
+  return import('./pkg/territoires_export.js').then(async (m) => {
+    await m.default({ module_or_path: wasm });
+    return m.exportImage;
+  });
+})(fetch(new URL('./pkg/territoires_export_bg.wasm', import.meta.url))).catch((e) => { module = null; throw e; }));
 
 // Listens on `host` for the maps inside it (the event bubbles out of the element's shadow root).
 export function exportOnRequest(host) {

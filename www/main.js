@@ -80,8 +80,11 @@ followAddress(attach(el, options.lang, () => map));
 // "Télécharger l'image" on the small module's map (www/export.js).
 exportOnRequest(el);
 const start = async (name) => {
+  // The wasm is asked for with its glue, not once the glue has arrived (one round trip less).
+  const wasm = fetch(new URL(`./pkg/${name}_bg.wasm`, import.meta.url));
+  wasm.catch(() => {}); // a failed download fails the start below, not as an unhandled rejection
   const m = await import(`./pkg/${name}.js`);
-  await m.default();
+  await m.default({ module_or_path: wasm });
   window.carte = map = new m.TerritoiresMap(el, options);
 };
 try {

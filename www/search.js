@@ -4,10 +4,14 @@
 // module words the answer, puts it first in the card and marks the commune; this file only opens
 // the card through the map's own API and names the commune in `territoryselect`'s detail.
 let module = null;
-const load = () => (module ??= import('./pkg/territoires_search.js').then(async (m) => {
-  await m.default({ module_or_path: new URL('./pkg/territoires_search_bg.wasm', import.meta.url) });
-  return m.CommuneSearch;
-}));
+// The wasm is asked for with its glue, not once the glue has arrived (one round trip less).
+const load = () => (module ??= ((wasm) => {
+  wasm.catch(() => {});
+  return import('./pkg/territoires_search.js').then(async (m) => {
+    await m.default({ module_or_path: wasm });
+    return m.CommuneSearch;
+  });
+})(fetch(new URL('./pkg/territoires_search_bg.wasm', import.meta.url))));
 
 // `map()` gives the map of `root` (the module's TerritoiresMap, or null). Returns null where the
 // page has no field.

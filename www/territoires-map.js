@@ -19,10 +19,15 @@ import { attach } from './search.js';
 import { exportOnRequest } from './export.js';
 
 const modules = {};
-const load = (name) => (modules[name] ??= import(`./pkg/${name}.js`).then(async (m) => {
-  await m.default({ module_or_path: new URL(`./pkg/${name}_bg.wasm`, import.meta.url) });
-  return m.TerritoiresMap;
-}));
+// The wasm is asked for with its glue, not once the glue has arrived (one round trip less); a
+// failed download fails the load, not as an unhandled rejection.
+const load = (name) => (modules[name] ??= ((wasm) => {
+  wasm.catch(() => {});
+  return import(`./pkg/${name}.js`).then(async (m) => {
+    await m.default({ module_or_path: wasm });
+    return m.TerritoiresMap;
+  });
+})(fetch(new URL(`./pkg/${name}_bg.wasm`, import.meta.url))));
 const css = new URL('./map.css', import.meta.url).href;
 
 class TerritoiresMapElement extends HTMLElement {

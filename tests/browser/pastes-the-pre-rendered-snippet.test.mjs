@@ -95,3 +95,28 @@ test('the English snippet in <territoires-map lang="en"> is adopted in English, 
   assert.match(await pre.locator('.tim-table tbody tr a.tim-list-page').first().getAttribute('href'), /\/en\/territoires\/[a-z-]+\.html$/, 'rows link to the English territory pages');
   await assertHealthy(watch);
 });
+
+test("the element asks for its module's wasm with the module's script, not once the script has arrived", async () => {
+  // A host page has no preload: the element asks for both itself (www/territoires-map.js), so
+  // the module starts one round trip sooner than if the script asked for the wasm.
+  const asked = [];
+  let released = Infinity;
+  const { page, watch } = await app.open('__host.html', {
+    state: null,
+    prepare: async (page) => {
+      const html = await hostPage();
+      page.on('request', (r) => asked.push({ url: new URL(r.url()).pathname, at: Date.now() }));
+      await page.route(/\/__host\.html$/, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+      await page.route(/\/pkg\/territoires_map_small\.js$/, async (r) => {
+        await new Promise((done) => setTimeout(done, 1500));
+        released = Date.now();
+        await r.continue();
+      });
+    },
+  });
+  await page.waitForSelector('territoires-map[data-state="ready"]');
+  const wasm = asked.filter((a) => a.url === '/pkg/territoires_map_small_bg.wasm');
+  assert.equal(wasm.length, 1, `the wasm is asked for once: ${JSON.stringify(asked.map((a) => a.url))}`);
+  assert.ok(wasm[0].at < released, `the wasm was asked for ${wasm[0].at - released} ms after the script arrived; it must not wait for it`);
+  await assertHealthy(watch);
+});
