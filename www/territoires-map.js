@@ -15,8 +15,10 @@
 // All map logic is in Rust; this file only ties the element's life cycle to it.
 // Two builds of the same Rust crate: the small module adopts a pasted snippet and downloads
 // nothing; the full one draws any other map. Each is fetched the first time an element needs it.
-import { attach } from './search.js';
-import { exportOnRequest } from './export.js';
+// The two helpers are imported here rather than with `import … from`: a host page does not
+// preload them, and a static import would hold this file until they had arrived, one round trip
+// before the element could ask for its module.
+const helpers = Promise.all([import('./search.js'), import('./export.js')]);
 
 const modules = {};
 // The wasm is asked for with its glue, not once the glue has arrived (one round trip less); a
@@ -41,6 +43,7 @@ class TerritoiresMapElement extends HTMLElement {
   #own = {};
   #run = 0;
   #mirroring = false;
+  // The pasted snippet's commune search, once its script is there (a promise), else null.
   #search = null;
   // The host's theme switch (the State's design system sets data-fr-theme on <html>).
   #hostTheme = new MutationObserver(() => this.#applyTheme());
@@ -49,7 +52,7 @@ class TerritoiresMapElement extends HTMLElement {
     super();
     const shadow = this.attachShadow({ mode: 'open' });
     // "Télécharger l'image" on the small module's map (www/export.js).
-    exportOnRequest(this);
+    helpers.then(([, { exportOnRequest }]) => exportOnRequest(this));
     // The snippet of the default map is adopted in place: the module works in the light DOM,
     // the shadow root only shows it.
     const snippet = this.querySelector(':scope > .tim-map:has(> .tim-pre)');
@@ -59,7 +62,7 @@ class TerritoiresMapElement extends HTMLElement {
       shadow.append(document.createElement('slot'));
       this.#root = snippet;
       this.#adopted = true;
-      this.#search = attach(snippet, snippet.lang, () => this.#map);
+      this.#search = helpers.then(([{ attach }]) => attach(snippet, snippet.lang, () => this.#map));
       this.#listen();
       return;
     }
@@ -164,7 +167,7 @@ class TerritoiresMapElement extends HTMLElement {
   select(id) { return this.#map?.select(id) ?? false; }
   // Resolves to false where the element has no search (no pasted snippet, other data) or the
   // index has no such code.
-  async selectCommune(code) { return (await this.#search?.choose(code)) ?? false; }
+  async selectCommune(code) { return (await (await this.#search)?.choose(code)) ?? false; }
   clear() { this.#map?.clear(); }
   reload() { return this.#map?.reload() ?? false; }
   get listenerCount() { return this.#map?.listenerCount ?? 0; }

@@ -96,27 +96,49 @@ test('the English snippet in <territoires-map lang="en"> is adopted in English, 
   await assertHealthy(watch);
 });
 
-test("the element asks for its module's wasm with the module's script, not once the script has arrived", async () => {
-  // A host page has no preload: the element asks for both itself (www/territoires-map.js), so
-  // the module starts one round trip sooner than if the script asked for the wasm.
+/** Opens the host page with the files `held` matches served 1.5 s late; `asked` logs every request. */
+async function openHolding(held) {
   const asked = [];
-  let released = Infinity;
+  const times = { released: Infinity };
   const { page, watch } = await app.open('__host.html', {
     state: null,
     prepare: async (page) => {
       const html = await hostPage();
       page.on('request', (r) => asked.push({ url: new URL(r.url()).pathname, at: Date.now() }));
       await page.route(/\/__host\.html$/, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
-      await page.route(/\/pkg\/territoires_map_small\.js$/, async (r) => {
+      await page.route(held, async (r) => {
         await new Promise((done) => setTimeout(done, 1500));
-        released = Date.now();
+        times.released = Math.min(times.released, Date.now());
         await r.continue();
       });
     },
   });
   await page.waitForSelector('territoires-map[data-state="ready"]');
-  const wasm = asked.filter((a) => a.url === '/pkg/territoires_map_small_bg.wasm');
-  assert.equal(wasm.length, 1, `the wasm is asked for once: ${JSON.stringify(asked.map((a) => a.url))}`);
-  assert.ok(wasm[0].at < released, `the wasm was asked for ${wasm[0].at - released} ms after the script arrived; it must not wait for it`);
+  const first = (url) => {
+    const all = asked.filter((a) => a.url === url);
+    assert.equal(all.length, 1, `${url} is asked for once: ${JSON.stringify(asked.map((a) => a.url))}`);
+    return all[0].at;
+  };
+  return { page, watch, first, times };
+}
+
+test("the element asks for its module's wasm with the module's script, not once the script has arrived", async () => {
+  // A host page has no preload: the element asks for both itself (www/territoires-map.js), so
+  // the module starts one round trip sooner than if the script asked for the wasm.
+  const { watch, first, times } = await openHolding(/\/pkg\/territoires_map_small\.js$/);
+  const at = first('/pkg/territoires_map_small_bg.wasm');
+  assert.ok(at < times.released, `the wasm was asked for ${at - times.released} ms after the script arrived; it must not wait for it`);
+  await assertHealthy(watch);
+});
+
+test("the element asks for its module without waiting for the scripts of the commune search and the image", async () => {
+  const { page, watch, first, times } = await openHolding(/\/(search|export)\.js$/);
+  for (const url of ['/pkg/territoires_map_small.js', '/pkg/territoires_map_small_bg.wasm']) {
+    const at = first(url);
+    assert.ok(at < times.released, `${url} was asked for ${at - times.released} ms after the helpers arrived; it must not wait for them`);
+  }
+  // Both still serve once they are there: a commune chosen through the element opens its card.
+  assert.equal(await page.locator('territoires-map').evaluate((el) => el.selectCommune('88413')), true);
+  await page.locator('territoires-map .tim-panel:not([hidden])').waitFor();
   await assertHealthy(watch);
 });
