@@ -6,6 +6,8 @@ mod adopted;
 mod effects;
 mod show;
 
+#[cfg(not(feature = "full"))]
+use super::cards::Cards;
 use super::chrome::Chrome;
 use super::draw::{self, Labels};
 use super::hydrate::Kept;
@@ -36,6 +38,10 @@ pub struct Map {
     labels: Labels,
     surface: Surface,
     list: List,
+    /// The pre-rendered cards, which the small module adopts (the full one writes a territory's
+    /// card into its panel).
+    #[cfg(not(feature = "full"))]
+    cards: Cards,
     /// What the DOM shows now, so that a change touches two paths, not all of them.
     hovered: Option<usize>,
     selected: Option<usize>,

@@ -21,7 +21,11 @@ pub struct Chrome {
     pub markers: Element,
     pub list: HtmlElement,
     pub tooltip: HtmlElement,
+    /// Where the module writes a territory's card, when no pre-rendered cards were adopted
+    /// (`super::cards`): never in the small module, which adopts them.
+    #[cfg(feature = "full")]
     pub panel: HtmlElement,
+    #[cfg(feature = "full")]
     pub panel_body: HtmlElement,
     pub message: HtmlElement,
     pub warnings: HtmlElement,
@@ -124,7 +128,9 @@ pub struct Parts {
 /// live region after it.
 pub struct Overlays {
     tooltip: HtmlElement,
+    #[cfg(feature = "full")]
     panel: HtmlElement,
+    #[cfg(feature = "full")]
     panel_body: HtmlElement,
     hint: HtmlElement,
     message: HtmlElement,
@@ -133,20 +139,14 @@ pub struct Overlays {
 }
 
 impl Overlays {
+    /// `uid` numbers the panel's title, in the full module only.
+    #[cfg_attr(not(feature = "full"), allow(unused_variables))]
     pub fn new(doc: &Document, s: &Strings, uid: u32) -> Result<Overlays, JsValue> {
         let tooltip = html(doc, "div", "tim-tooltip")?;
         tooltip.set_attribute("role", "tooltip")?;
         tooltip.set_hidden(true);
-        let panel = html(doc, "section", "tim-panel")?;
-        panel.set_hidden(true);
-        panel.set_attribute("aria-labelledby", &format!("tim{uid}-title"))?;
-        let close = text_el(doc, "button", "tim-close", "×")?;
-        close.set_attribute("type", "button")?;
-        close.set_attribute("aria-label", s.close)?;
-        close.set_title(s.close);
-        let panel_body = html(doc, "div", "tim-panel-body")?;
-        append(&panel, &close)?;
-        append(&panel, &panel_body)?;
+        #[cfg(feature = "full")]
+        let (panel, panel_body) = panel(doc, s, uid)?;
         let hint = html(doc, "div", "tim-hint")?;
         hint.set_hidden(true);
         let message = text_el(doc, "div", "tim-message", s.loading)?;
@@ -155,15 +155,26 @@ impl Overlays {
         warnings.set_hidden(true);
         let live = html(doc, "div", "tim-sr-only tim-live")?;
         live.set_attribute("aria-live", "polite")?;
-        Ok(Overlays { tooltip, panel, panel_body, hint, message, warnings, live })
+        Ok(Overlays {
+            tooltip,
+            #[cfg(feature = "full")]
+            panel,
+            #[cfg(feature = "full")]
+            panel_body,
+            hint,
+            message,
+            warnings,
+            live,
+        })
     }
 
     /// Puts the stage's overlays at its end.
     pub fn append_to(&self, stage: &HtmlElement) -> Result<(), JsValue> {
-        for el in [&self.tooltip, &self.panel, &self.hint, &self.message] {
-            append(stage, el)?;
-        }
-        Ok(())
+        append(stage, &self.tooltip)?;
+        #[cfg(feature = "full")]
+        append(stage, &self.panel)?;
+        append(stage, &self.hint)?;
+        append(stage, &self.message)
     }
 
     pub fn hide_message(&self) {
@@ -185,7 +196,9 @@ impl Overlays {
             markers: p.markers,
             list: p.list,
             tooltip: o.tooltip,
+            #[cfg(feature = "full")]
             panel: o.panel,
+            #[cfg(feature = "full")]
             panel_body: o.panel_body,
             message: o.message,
             warnings: o.warnings,
@@ -217,4 +230,25 @@ pub fn focused_territory(doc: &Document, root: &HtmlElement) -> Option<String> {
         return None;
     }
     link.query_selector("path[data-id]").ok()??.get_attribute("data-id")
+}
+
+/// The module's own panel for a territory's card, hidden, with its close button, and its body.
+#[cfg(feature = "full")]
+fn panel(doc: &Document, s: &Strings, uid: u32) -> Result<(HtmlElement, HtmlElement), JsValue> {
+    let panel = html(doc, "section", "tim-panel")?;
+    panel.set_hidden(true);
+    panel.set_attribute("aria-labelledby", &format!("tim{uid}-title"))?;
+    let panel_body = html(doc, "div", "tim-panel-body")?;
+    append(&panel, &close_button(doc, s)?)?;
+    append(&panel, &panel_body)?;
+    Ok((panel, panel_body))
+}
+
+/// The button that closes a card (the module's panel, or a pre-rendered card it adopted).
+pub fn close_button(doc: &Document, s: &Strings) -> Result<HtmlElement, JsValue> {
+    let close = text_el(doc, "button", "tim-close", "×")?;
+    close.set_attribute("type", "button")?;
+    close.set_attribute("aria-label", s.close)?;
+    close.set_title(s.close);
+    Ok(close)
 }

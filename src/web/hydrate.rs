@@ -22,11 +22,17 @@ mod read;
 pub use read::read;
 
 /// Whether the small module can adopt the pre-rendered map in `root` as it is, the map of
-/// `data` (read from the same page): it draws no map of its own, so where the drawing is not
-/// `data`'s (a page edited by hand), it leaves `root` untouched and the full module draws it.
+/// `data` (read from the same page): it draws no map and writes no card or row of its own, so
+/// where the drawing, the cards or the list's rows are not `data`'s (a page edited by hand), it
+/// leaves `root` untouched and the full module draws it.
 #[cfg(not(feature = "full"))]
 pub fn adoptable(root: &Element, data: &Dataset) -> bool {
     find(root, ":scope > .tim-pre > .tim-stage > .tim-svg .tim-territories").is_some_and(|t| matches(&t, data))
+        && find(root, ":scope > .tim-pre").is_some_and(|pre| {
+            let rows = pre.query_selector_all(":scope > .tim-list .tim-table tbody > tr[data-id]");
+            super::cards::Cards::find(&pre, data).is_some()
+                && rows.is_ok_and(|r| r.length() as usize == data.territories.len())
+        })
 }
 
 /// The map number of a pre-rendered map's ids (`tim0-help`, `tim0-p1`), which the module keeps.
@@ -153,9 +159,10 @@ pub fn clear(c: &Chrome) -> Result<(), JsValue> {
     release_box(c)
 }
 
-/// Removes the pre-rendered cards, one per territory, which `:target` shows without scripts:
-/// the module's panel, written from the same description, shows a territory's card from now on
-/// (one that was open is opened in it in the same task, see `www/main.js`).
+/// Removes the pre-rendered cards, one per territory, which `:target` shows without scripts, where
+/// the module cannot show them (other data, or not one card per territory): its panel, written
+/// from the same description, shows a territory's card from now on (one that was open is opened
+/// in it in the same task, see `www/main.js`).
 pub fn remove_cards(c: &Chrome) -> Result<(), JsValue> {
     let Some(pre) = &c.pre else { return Ok(()) };
     let cards = pre.query_selector_all(":scope > .tim-stage > .tim-card")?;

@@ -20,9 +20,13 @@ pub struct List {
     download: HtmlElement,
     count: HtmlElement,
     empty: HtmlElement,
+    /// Where the full module writes the rows (the small one keeps the pre-rendered ones).
+    #[cfg(feature = "full")]
     tbody: HtmlElement,
+    #[cfg(feature = "full")]
     uid: u32,
     /// Where the territory pages are, when the site has them (see [`crate::card::page_href`]).
+    #[cfg(feature = "full")]
     pages: Option<String>,
     /// The rows in the table now, with their territory index.
     rows: RefCell<Vec<(usize, Element)>>,
@@ -80,7 +84,9 @@ pub fn adopt(
     handles(container, uid, pages, rows)
 }
 
-/// The list's handles, once its frame is in `container`.
+/// The list's handles, once its frame is in `container` (`uid` and `pages` write rows: the full
+/// module's).
+#[cfg_attr(not(feature = "full"), allow(unused_variables))]
 fn handles(
     container: &HtmlElement,
     uid: u32,
@@ -93,8 +99,11 @@ fn handles(
         download: part(container, ".tim-csv")?.unchecked_into(),
         count: part(container, ".tim-list-count")?.unchecked_into(),
         empty: part(container, ".tim-list-empty")?.unchecked_into(),
+        #[cfg(feature = "full")]
         tbody: part(container, ".tim-table tbody")?.unchecked_into(),
+        #[cfg(feature = "full")]
         uid,
+        #[cfg(feature = "full")]
         pages,
         rows: RefCell::new(rows),
         csv_pending: RefCell::new(None),
@@ -123,6 +132,7 @@ impl List {
 
     /// Shows the rows `shown` (the first [`MAX_ROWS`]), says how many, and points the CSV link
     /// at all of them.
+    #[cfg(feature = "full")]
     pub fn show(
         &self,
         doc: &Document,
@@ -145,6 +155,36 @@ impl List {
         }
         *self.rows.borrow_mut() = rows;
         self.mark(open);
+        self.tell(data, shown, s)
+    }
+
+    /// Shows the rows `shown` and says how many, the CSV link pointed at them. The small module's
+    /// table is the pre-rendered one, a row per territory (`super::hydrate::adoptable`) in the
+    /// order `alt::matching` keeps: the other rows are hidden, not the table written again.
+    #[cfg(not(feature = "full"))]
+    pub fn show(
+        &self,
+        _doc: &Document,
+        data: &Dataset,
+        shown: &[usize],
+        open: Option<usize>,
+        s: &Strings,
+    ) -> Result<(), JsValue> {
+        let mut keep = vec![false; data.territories.len()];
+        for &i in shown {
+            if let Some(k) = keep.get_mut(i) {
+                *k = true;
+            }
+        }
+        for (i, tr) in self.rows.borrow().iter() {
+            tr.toggle_attribute_with_force("hidden", !keep.get(*i).copied().unwrap_or(false))?;
+        }
+        self.mark(open);
+        self.tell(data, shown, s)
+    }
+
+    /// Says how many rows `shown` are, and points the CSV link at them.
+    fn tell(&self, data: &Dataset, shown: &[usize], s: &Strings) -> Result<(), JsValue> {
         let count = s.rows_count(shown.len(), data.territories.len(), MAX_ROWS);
         self.count.set_text_content(Some(&count));
         self.empty.set_hidden(!shown.is_empty());

@@ -5,6 +5,8 @@
 mod app;
 #[cfg(feature = "full")]
 mod canvas;
+#[cfg(not(feature = "full"))]
+mod cards;
 mod chrome;
 mod dom;
 mod draw;
@@ -18,6 +20,7 @@ mod list;
 mod listeners;
 mod loading;
 mod markup;
+#[cfg(feature = "full")]
 mod panel;
 #[cfg(feature = "full")]
 mod save;

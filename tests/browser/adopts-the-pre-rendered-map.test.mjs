@@ -135,23 +135,31 @@ test('a card opened before the module was ready stays open, the same pixels, no 
   await tag(page);
   const clip = await page.locator('#carte .tim-card:target').boundingBox();
   const card = await page.screenshot({ clip });
+  await page.evaluate(() => { document.querySelector('.tim-card:target').__before = true; });
   release();
   await waitForState(page, 'ready');
   await page.waitForTimeout(300);
-  const panel = page.locator('#carte .tim-panel:not([hidden]):not(.tim-card)');
+  const panel = page.locator('#carte .tim-panel:not([hidden])');
   assert.equal(await panel.count(), 1);
   assert.equal(squish(await panel.locator('.tim-panel-title').textContent()), 'Moselle Est');
-  assert.equal(await page.locator('#carte .tim-card').count(), 0, 'the pre-rendered cards gave way to the panel');
+  assert.ok(await panel.evaluate((el) => el.__before === true && el.id === 'territoire=moselle-est'), 'the pre-rendered card itself stays open');
+  assert.equal(await page.locator('#carte .tim-card[hidden]').count(), 14, 'the other cards are the module\'s to show');
   assert.deepEqual(await page.evaluate(() => window.__shifts), [], 'layout shifts');
-  assert.deepEqual(await panel.boundingBox(), clip, 'the panel where the card was');
+  assert.deepEqual(await panel.boundingBox(), clip, 'the card where it was');
   const now = await page.screenshot({ clip });
   if (!card.equals(now)) { fs.mkdirSync(artifactsDir, { recursive: true }); fs.writeFileSync(path.join(artifactsDir, 'card-before.png'), card); fs.writeFileSync(path.join(artifactsDir, 'card-after.png'), now); }
-  assert.ok(card.equals(now), 'the panel shows the card as it was (artifacts/card-*.png)');
+  assert.ok(card.equals(now), 'the card shows as it was (artifacts/card-*.png)');
   // The map is the pre-rendered one still; the module only outlines the open territory, which
   // the pre-rendered page cannot (its card is `:target`, not the territory).
   assert.ok(await page.locator('#carte svg.tim-svg[viewBox]').count(), 'the view box is kept');
   assert.deepEqual(await rebuilt(page, KEPT), []);
   assert.equal(await page.evaluate(() => document.querySelector('#carte path.tim-selected')?.dataset.id), 'moselle-est');
+  // Another territory opens its own pre-rendered card, and the first one hides.
+  await page.click('#carte .tim-table button.tim-list-select >> text=Vosges');
+  assert.deepEqual(await page.$$eval('#carte .tim-panel:not([hidden])', (l) => l.map((c) => c.id)), ['territoire=vosges']);
+  await page.click('#carte .tim-panel:not([hidden]) button.tim-close');
+  assert.equal(await page.locator('#carte .tim-panel:not([hidden])').count(), 0, 'closed by its button');
+  assert.equal(await page.evaluate(() => location.hash), '#territoire=moselle-est', 'closing goes nowhere');
   await assertHealthy(watch);
 });
 
@@ -162,7 +170,7 @@ test('the card, the legend and the list rows are the pre-rendered ones, written 
   const read = () => page.evaluate(() => {
     const norm = (el) => el ? el.innerHTML.replace(/ id="tim0-title[^"]*"/, '') : null;
     const root = document.querySelector('#carte');
-    const card = root.querySelector('.tim-card:target .tim-panel-body') ?? root.querySelector('.tim-panel:not([hidden]):not(.tim-card) .tim-panel-body');
+    const card = root.querySelector('.tim-panel:not([hidden]):is(:target, .tim-card-open, :not(.tim-card)) .tim-panel-body');
     const rows = [...root.querySelectorAll('.tim-table tbody tr')].map((tr) =>
       [tr.dataset.id, tr.querySelector('th').textContent, ...[...tr.querySelectorAll('td')].map(norm)]);
     return { card: norm(card), legend: norm(root.querySelector('.tim-legend ul')), rows };
@@ -172,7 +180,7 @@ test('the card, the legend and the list rows are the pre-rendered ones, written 
   release();
   await waitForState(page, 'ready');
   const after = await read();
-  assert.equal(after.card, before.card, "the module's panel holds the pre-rendered card's body");
+  assert.equal(after.card, before.card, "the card shown is the pre-rendered one, as it was");
   assert.equal(after.legend, before.legend);
   assert.equal(after.rows.length, 15);
   assert.deepEqual(after.rows, before.rows);
@@ -190,7 +198,7 @@ test('a territory focused by keyboard before the module was ready keeps the focu
   const now = await page.evaluate(() => ({ id: document.activeElement?.dataset?.id, role: document.activeElement?.getAttribute('role'), tab: document.activeElement?.getAttribute('tabindex') }));
   assert.deepEqual(now, { id: 'val-de-lorraine', role: 'button', tab: '0' });
   await page.keyboard.press('Enter');
-  assert.equal(squish(await page.locator('#carte .tim-panel:not([hidden]):not(.tim-card) .tim-panel-title').textContent()), 'Val de Lorraine');
+  assert.equal(squish(await page.locator('#carte .tim-panel:not([hidden]) .tim-panel-title').textContent()), 'Val de Lorraine');
   await assertHealthy(watch);
 });
 
@@ -199,7 +207,7 @@ test('a search typed before the module was ready applies once it is: rows and ma
   await page.fill('#carte .tim-search', 'vosges');
   release();
   await waitForState(page, 'ready');
-  await page.waitForFunction(() => document.querySelectorAll('#carte .tim-table tbody tr').length === 1);
+  await page.waitForFunction(() => document.querySelectorAll('#carte .tim-table tbody tr:not([hidden])').length === 1);
   assert.equal(await page.inputValue('#carte .tim-search'), 'vosges', 'what was typed is still there');
   assert.equal(await page.locator('#carte path.tim-territory.tim-dimmed').count(), 14);
   await assertHealthy(watch);

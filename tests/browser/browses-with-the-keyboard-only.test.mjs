@@ -43,12 +43,12 @@ test('arrows visit the 15 territories; Enter opens each card and Escape gives fo
       assert.equal(await page.locator('.tim-tooltip').textContent(), name.split(' : ')[0]);
     }
     await page.keyboard.press('Enter');
-    assert.equal(await page.locator('.tim-panel').isHidden(), false, `card of ${here.id} open`);
-    assert.equal(await page.locator('.tim-panel-title').textContent(), name.split(' : ')[0]);
+    assert.equal(await page.locator('.tim-panel:not([hidden])').count(), 1, `card of ${here.id} open`);
+    assert.equal(await page.locator('.tim-panel:not([hidden]) .tim-panel-title').textContent(), name.split(' : ')[0]);
     const live = await page.locator('.tim-live').textContent();
     assert.ok(live.startsWith(name.split(' : ')[0]), `announced: ${live}`);
     await page.keyboard.press('Escape');
-    assert.equal(await page.locator('.tim-panel').isHidden(), true);
+    assert.equal(await page.locator('.tim-panel:not([hidden])').count(), 0);
     assert.equal((await active()).id, here.id, 'focus back on the territory');
     await page.keyboard.press('ArrowRight');
   }
@@ -58,7 +58,7 @@ test('arrows visit the 15 territories; Enter opens each card and Escape gives fo
 
 test('Space opens too, and a second Tab leaves the map', async () => {
   await page.keyboard.press(' ');
-  assert.equal(await page.locator('.tim-panel').isHidden(), false);
+  assert.equal(await page.locator('.tim-panel:not([hidden])').count(), 1);
   await page.keyboard.press('Escape');
   await page.keyboard.press('Tab');
   const after = await active();

@@ -33,7 +33,7 @@ test("the module's card and list link to the territory's page, which opens", asy
   assert.equal(await link.getAttribute('href'), 'territoires/moselle-est.html');
   // Another territory: the card's link follows it.
   await page.click('#carte .tim-table tr[data-id="sud-alsace"] button.tim-list-select');
-  const name = squish(await page.locator('#carte .tim-panel-title').textContent());
+  const name = squish(await page.locator('#carte .tim-panel:not([hidden]) .tim-panel-title').textContent());
   assert.equal(await link.getAttribute('href'), 'territoires/sud-alsace.html');
   await assertHealthy(watch);
 

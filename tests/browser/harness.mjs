@@ -268,12 +268,12 @@ export function framesPassed(page) {
 /** The open panel's content, or null when it is hidden or absent. */
 export function panel(page) {
   return page.evaluate(() => {
-    const el = document.querySelector('#carte .tim-panel');
+    const el = document.querySelector('#carte .tim-panel:not([hidden])');
     if (!el || el.hidden) return null;
     const text = (sel) => el.querySelector(sel)?.textContent.replace(/\s+/g, ' ').trim() ?? null;
     const items = (sel) => [...el.querySelectorAll(sel)].map((li) => li.textContent.replace(/\s+/g, ' ').trim());
     return {
-      title: text('.tim-panel-title'),
+      title: text('.tim-panel:not([hidden]) .tim-panel-title'),
       status: text('.tim-panel-status'),
       projects: items('.tim-panel-projects li'),
       epci: items('.tim-panel-epci li'),

@@ -53,9 +53,9 @@ async function clickOpen(id) {
 }
 
 async function closeWithButton(id) {
-  await page.click('#carte .tim-panel button.tim-close');
-  await page.waitForSelector('#carte .tim-panel', { state: 'hidden', timeout: 3000 });
-  assert.equal(await page.$eval('#carte .tim-panel', (el) => el.hidden), true, 'panel gets the hidden attribute');
+  await page.click('#carte .tim-panel:not([hidden]) button.tim-close');
+  await page.waitForFunction(() => !document.querySelector('#carte .tim-panel:not([hidden])'), null, { timeout: 3000 });
+  assert.equal(await page.$$eval('#carte .tim-panel:not([hidden])', (l) => l.length === 0), true, 'panel gets the hidden attribute');
   const active = await page.evaluate(() => document.activeElement?.getAttribute('data-id'));
   assert.equal(active, id, 'focus returns to the territory after closing');
 }
@@ -143,7 +143,7 @@ test('Sel et Vermois: no action plan, opens by click and by keyboard, and tells 
   assert.equal(p.status, STATUS.none);
   assert.deepEqual(p.projects, []);
   assert.deepEqual(p.epci, ['CC des Pays du Sel et du Vermois']);
-  const text = (sel) => page.$eval(`#carte .tim-panel ${sel}`, (el) => el.textContent.replace(/\s+/g, ' ').trim());
+  const text = (sel) => page.$eval(`#carte .tim-panel:not([hidden]) ${sel}`, (el) => el.textContent.replace(/\s+/g, ' ').trim());
   const note = await text('.tim-panel-note');
   assert.match(note, /octobre 2020/);
   assert.match(note, /onze mois après le 19 novembre 2019/);
@@ -163,7 +163,7 @@ test('Sel et Vermois: no action plan, opens by click and by keyboard, and tells 
   assert.equal(k.title, 'Sel et Vermois');
   assert.equal(k.status, STATUS.none);
   await page.keyboard.press('Escape');
-  await page.waitForSelector('#carte .tim-panel', { state: 'hidden', timeout: 3000 });
+  await page.waitForFunction(() => !document.querySelector('#carte .tim-panel:not([hidden])'), null, { timeout: 3000 });
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-id')), t.id);
 });
 

@@ -48,7 +48,7 @@ test('Bourgogne-Franche-Comté: ten territories named on its own background, ope
   await page.waitForSelector('#carte .tim-panel:not([hidden])');
   let card = await panel(page);
   assert.equal(card.title, 'Nord Franche-Comté');
-  const text = await page.textContent("#carte .tim-panel");
+  const text = await page.textContent("#carte .tim-panel:not([hidden])");
   assert.match(text, /196 communes/, text);
   assert.ok(
     card.sources.some((s) => s.href.startsWith('https://github.com/signaux-faibles/datapi/blob/17b7213f')),

@@ -33,7 +33,7 @@ test('the compact iframe is the map and the legend; the list opens on demand and
   const row = frame.locator('button.tim-list-select').last();
   await row.scrollIntoViewIfNeeded();
   await row.click();
-  await frame.locator('.tim-panel-title').waitFor();
+  await frame.locator('.tim-panel:not([hidden]) .tim-panel-title').waitFor();
 
   await toggle.scrollIntoViewIfNeeded();
   await toggle.click();

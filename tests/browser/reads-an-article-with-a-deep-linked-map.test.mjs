@@ -23,8 +23,8 @@ test('an iframe opened on a territory neither takes the focus nor scrolls the ar
   await frame.locator('#carte[data-state="ready"]').waitFor({ state: 'attached', timeout: 20_000 });
   await page.waitForSelector('territoires-map[data-state="ready"]', { timeout: 20_000 });
   // The deep link is applied: the card of the Vosges shows in the iframe.
-  await frame.locator('.tim-panel-title').waitFor({ timeout: 5_000 });
-  assert.match(await frame.locator('.tim-panel-title').textContent(), /Vosges/);
+  await frame.locator('.tim-panel:not([hidden]) .tim-panel-title').waitFor({ timeout: 5_000 });
+  assert.match(await frame.locator('.tim-panel:not([hidden]) .tim-panel-title').textContent(), /Vosges/);
   await page.waitForTimeout(300);
   assert.deepEqual(await hostState(page), { active: 'body', scrollY: 0 });
   const inFrame = await page.frame({ url: /embed\.html/ }).evaluate(() => document.activeElement?.localName);

@@ -26,7 +26,7 @@ test('at 320 px the page reflows and the open territory stays visible above its 
       ?? document.querySelector('path.tim-territory[data-id="sud-alsace"]'))?.getBoundingClientRect();
     return r && { x: r.x + r.width / 2, y: r.y + r.height / 2 };
   });
-  const panel = await page.locator('.tim-panel').boundingBox();
+  const panel = await page.locator('.tim-panel:not([hidden])').boundingBox();
   assert.ok(label, 'the territory is named or marked on the map');
   assert.ok(label.y >= svg.y && label.y <= svg.y + svg.height && label.y < panel.y, `in view above the card: ${JSON.stringify({ label, svg, panel })}`);
   assert.ok((await pageWidth(page)) <= 320);
@@ -39,7 +39,7 @@ test('with text at 200 % nothing spills sideways and the card is readable', asyn
   await page.locator('path.tim-territory[data-id="vosges"]').focus();
   await page.keyboard.press('Enter');
   assert.ok((await pageWidth(page)) <= 1024, `page width ${await pageWidth(page)}`);
-  assert.equal(await page.locator('.tim-panel-title').isVisible(), true);
+  assert.equal(await page.locator('.tim-panel:not([hidden]) .tim-panel-title').isVisible(), true);
   await assertHealthy(watch);
 });
 

@@ -84,7 +84,7 @@ test('?lang=en on the page goes to the English edition, which the small module a
   assert.equal(squish(await page.textContent('main > h1')), file.title.en);
   const vosges = file.features.find((f) => f.id === 'vosges').properties;
   assert.equal((await panel(page)).status, file.legend.statuses.find((s) => s.id === vosges.status).label.en, 'the card opened by the link');
-  assert.equal(await page.getAttribute('#carte .tim-panel-projects', 'lang'), 'fr', 'the quoted projects are marked French');
+  assert.equal(await page.getAttribute('#carte .tim-panel:not([hidden]) .tim-panel-projects', 'lang'), 'fr', 'the quoted projects are marked French');
   const label = await page.getAttribute('#carte path.tim-territory[data-id="vosges"]', 'aria-label');
   assert.match(label, /^Vosges: /, 'English spacing in the accessible name');
   await assertEnglish(page, 'en/index.html');

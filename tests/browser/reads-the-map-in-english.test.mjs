@@ -48,10 +48,10 @@ test('the interface in English: buttons, map name, list, legend and panel', asyn
   await page.locator('#carte path.tim-territory[data-id="vosges"]').focus();
   await page.keyboard.press('Enter');
   await page.waitForSelector('#carte .tim-panel:not([hidden])', { timeout: 3000 });
-  assert.equal(await text(page, '#carte .tim-panel-when'), 'Date: 19 November 2019 · Place: Mulhouse');
-  const headings = (await page.$$eval('#carte .tim-panel-heading', (hs) => hs.map((h) => h.textContent))).map(squish);
+  assert.equal(await text(page, '#carte .tim-panel:not([hidden]) .tim-panel-when'), 'Date: 19 November 2019 · Place: Mulhouse');
+  const headings = (await page.$$eval('#carte .tim-panel:not([hidden]) .tim-panel-heading', (hs) => hs.map((h) => h.textContent))).map(squish);
   assert.deepEqual(headings, ['Projects', 'Intercommunalities', 'Perimeter', 'Sources']);
-  assert.equal(await text(page, '#carte .tim-panel-perimeter'), 'Perimeter stated by a primary source.');
+  assert.equal(await text(page, '#carte .tim-panel:not([hidden]) .tim-panel-perimeter'), 'Perimeter stated by a primary source.');
   assert.equal(await page.getAttribute('#carte button.tim-close', 'aria-label'), 'Close the card');
   await assertHealthy(watch);
 });

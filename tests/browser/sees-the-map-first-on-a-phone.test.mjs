@@ -93,7 +93,7 @@ for (const [width, height] of [[320, 640], [390, 844]]) {
     const beside = await pointBeside(page);
     assert.ok(beside, 'a point of the map outside every territory');
     await finger.tap(beside.x, beside.y);
-    await page.locator('.tim-panel').waitFor({ state: 'hidden', timeout: 3000 });
+    await page.locator('.tim-panel:not([hidden])').waitFor({ state: 'detached', timeout: 3000 });
     await assertHealthy(watch);
   });
 }

@@ -86,8 +86,8 @@ test('Enter opens the focused territory; Escape closes it and gives focus back',
   const selected = await page.$$eval('#carte path.tim-territory.tim-selected', (ps) => ps.map((q) => q.getAttribute('data-id')));
   assert.deepEqual(selected, [f.territory]);
   await page.keyboard.press('Escape');
-  await page.waitForSelector('#carte .tim-panel', { state: 'hidden', timeout: 3000 });
-  assert.equal(await page.$eval('#carte .tim-panel', (el) => el.hidden), true);
+  await page.waitForFunction(() => !document.querySelector('#carte .tim-panel:not([hidden])'), null, { timeout: 3000 });
+  assert.equal(await page.$$eval('#carte .tim-panel:not([hidden])', (l) => l.length === 0), true);
   assert.equal((await focused(page)).territory, f.territory, 'focus is back on the same territory');
 });
 
@@ -97,9 +97,9 @@ test('Space opens too, and the close button gives focus back', async () => {
   await page.keyboard.press(' ');
   await page.waitForSelector('#carte .tim-panel:not([hidden])', { timeout: 3000 });
   assert.equal((await panel(page)).title, nameOf(f.label));
-  await page.focus('#carte .tim-panel button.tim-close');
+  await page.focus('#carte .tim-panel:not([hidden]) button.tim-close');
   await page.keyboard.press('Enter');
-  await page.waitForSelector('#carte .tim-panel', { state: 'hidden', timeout: 3000 });
+  await page.waitForFunction(() => !document.querySelector('#carte .tim-panel:not([hidden])'), null, { timeout: 3000 });
   assert.equal((await focused(page)).territory, id);
 });
 

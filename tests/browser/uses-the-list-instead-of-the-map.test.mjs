@@ -64,7 +64,7 @@ test('the CSV link holds exactly the rows shown', async () => {
 
 test('choosing a row opens the territory on the map, and the map marks the row', async () => {
   await page.click('.tim-table tr[data-id="nord-lorraine"] button.tim-list-select');
-  assert.equal(await page.locator('.tim-panel-title').textContent(), 'Nord Lorraine');
+  assert.equal(await page.locator('.tim-panel:not([hidden]) .tim-panel-title').textContent(), 'Nord Lorraine');
   assert.equal(await page.getAttribute('path.tim-territory[data-id="nord-lorraine"]', 'class'), 'tim-territory tim-selected');
   assert.equal(await page.getAttribute('.tim-table tr[data-id="nord-lorraine"]', 'aria-current'), 'true');
   await page.locator('path.tim-territory[data-id="vosges"]').focus();
@@ -95,7 +95,7 @@ test('Sel et Vermois, drawn under 24 px on a small screen, has a 24 px marker th
   assert.ok(box.width >= 23.5 && box.height >= 23.5, JSON.stringify(box));
   // off the shape but on the marker: the marker, not the shape, takes the click
   await small.mouse.click(box.x + box.width / 2 + 8, box.y + box.height / 2);
-  assert.equal(await small.locator('.tim-panel-title').textContent(), 'Sel et Vermois');
+  assert.equal(await small.locator('.tim-panel:not([hidden]) .tim-panel-title').textContent(), 'Sel et Vermois');
   await assertHealthy(w);
   await small.close();
 });

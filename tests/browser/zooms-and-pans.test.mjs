@@ -77,7 +77,7 @@ test('dragging the map pans it', async () => {
   await page.mouse.up();
   const moved = await transformChangedFrom(page, initial, 'a mouse drag over the map');
   assert.equal(scaleOf(moved), scaleOf(initial), `a drag pans without zooming: ${initial} → ${moved}`);
-  panelAfterDrag = await page.$eval('#carte .tim-panel', (el) => !el.hidden).catch(() => false);
+  panelAfterDrag = await page.$$eval('#carte .tim-panel:not([hidden])', (l) => l.length > 0).catch(() => false);
   await reset();
 });
 

@@ -5,6 +5,8 @@
 use super::App;
 use crate::model::Dataset;
 use crate::render::Renderer;
+#[cfg(not(feature = "full"))]
+use crate::web::cards::Cards;
 use crate::web::draw;
 use crate::web::hydrate;
 use crate::web::list::{self, List};
@@ -12,7 +14,8 @@ use wasm_bindgen::JsValue;
 
 impl App {
     /// Whether the pre-rendered map the frame was adopted from is `data`'s, drawn as the
-    /// renderer would: then it stays as it is (but for its cards, which give way to the panel). Any
+    /// renderer would: then it stays as it is (its cards too in the small module; the full one shows a card in its
+    /// panel). Any
     /// other pre-rendered drawing goes, as does the block of a map built by the module.
     pub(super) fn adopt(&mut self, renderer: Renderer, data: &Dataset) -> Result<bool, JsValue> {
         let Some(pre) = &self.chrome.pre else {
@@ -27,6 +30,15 @@ impl App {
         }
         hydrate::clear(&self.chrome)?;
         Ok(false)
+    }
+
+    /// The pre-rendered cards, shown one at a time from now on (the small module checked them
+    /// before it adopted anything, see `hydrate::adoptable`).
+    #[cfg(not(feature = "full"))]
+    pub(super) fn cards(&self, data: &Dataset) -> Result<Cards, JsValue> {
+        let found = self.chrome.pre.as_ref().and_then(|pre| Cards::find(pre, data));
+        let found = found.ok_or_else(|| JsValue::from_str("territoires-map: no cards to adopt"))?;
+        Cards::adopt(&self.doc, found, self.strings)
     }
 
     /// The list under the map: the pre-rendered one, or the module's.

@@ -1,11 +1,12 @@
 //! Carrying out what the controller decides: each [`Effect`] becomes DOM changes here (the
-//! tooltip, the panel, the marks, the live region, the tab stop), and a selection becomes a
+//! tooltip, the card, the marks, the live region, the tab stop), and a selection becomes a
 //! [`HostEvent`] for the page.
 
 use super::{App, HostEvent};
 use crate::interact::{Effect, Gesture, Input};
 use crate::num::fixed;
 use crate::render::svg::Mark;
+#[cfg(feature = "full")]
 use crate::web::panel;
 use wasm_bindgen::JsValue;
 
@@ -41,8 +42,13 @@ impl App {
                 self.focus(i, true)?;
             }
             Effect::Open(i) => {
-                let page = self.pages.as_deref().and_then(|p| crate::card::page_href(p, &m.data.territories[i].id));
-                panel::fill(&self.doc, c, &m.data, i, self.strings, self.uid, page.as_deref())?;
+                #[cfg(not(feature = "full"))]
+                m.cards.show(m.selected, Some(i))?;
+                #[cfg(feature = "full")]
+                {
+                    let page = self.pages.as_deref().and_then(|p| crate::card::page_href(p, &m.data.territories[i].id));
+                    panel::fill(&self.doc, c, &m.data, i, self.strings, self.uid, page.as_deref())?;
+                }
                 m.surface.mark(Mark::Selected, m.selected, Some(i), &m.scene)?;
                 m.selected = Some(i);
                 let t = &m.data.territories[i];
@@ -59,6 +65,9 @@ impl App {
                 return Ok(Some(ev));
             }
             Effect::Close { refocus } => {
+                #[cfg(not(feature = "full"))]
+                m.cards.show(m.selected, None)?;
+                #[cfg(feature = "full")]
                 c.panel.set_hidden(true);
                 m.list.mark(None);
                 m.surface.mark(Mark::Selected, m.selected, None, &m.scene)?;

@@ -39,6 +39,10 @@ impl App {
         // Measured with a pre-rendered card still open beside the map: the panel that replaces
         // it in this same task (the page selects that territory on `ready`) leaves the same room.
         let (w, h) = self.size();
+        // The small module shows the pre-rendered cards; the full one, its panel.
+        #[cfg(not(feature = "full"))]
+        let cards = self.cards(&data)?;
+        #[cfg(feature = "full")]
         if adopted {
             crate::web::hydrate::remove_cards(&self.chrome)?;
         }
@@ -71,7 +75,18 @@ impl App {
         let count = data.territories.len();
         let list = self.list(&data, adopted)?;
         crate::web::dom::mark("list");
-        self.map = Some(Map { data, scene, ctl, labels, surface, list, hovered: None, selected: None });
+        self.map = Some(Map {
+            data,
+            scene,
+            ctl,
+            labels,
+            surface,
+            list,
+            #[cfg(not(feature = "full"))]
+            cards,
+            hovered: None,
+            selected: None,
+        });
         self.redraw()?;
         let (query, status) = self.map.as_ref().map(|m| m.list.query()).unwrap_or_default();
         if adopted && (!query.trim().is_empty() || status.is_some()) {

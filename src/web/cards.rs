@@ -1,0 +1,71 @@
+//! The pre-rendered cards (`crate::markup::card::static_card`, one per territory, which `:target`
+//! shows without scripts), adopted with the map: the module shows the one of the open territory
+//! and hides the others, instead of writing each card again into a panel of its own. The card a
+//! deep link opened before the module was ready is hidden with the others, then opened again by
+//! the page in the same task (`www/main.js`), so no frame shows it closed.
+
+use super::chrome::close_button;
+use crate::card::card_id;
+use crate::model::Dataset;
+use crate::text::Strings;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element, HtmlElement};
+
+/// Where the pre-render puts the cards: in the stage, beside the map.
+const CARDS: &str = ":scope > .tim-stage > .tim-card";
+/// What shows a card besides `:target` (map.css); also how a territory's own page keeps its card open.
+const OPEN: &str = "tim-card-open";
+
+/// The cards of a map, in the order of its data's territories.
+pub struct Cards(Vec<HtmlElement>);
+
+impl Cards {
+    /// The cards in `pre`, when there is one per territory of `data`, in their order (as the
+    /// pre-render writes them); `None` for any other set (a page edited by hand).
+    pub fn find(pre: &Element, data: &Dataset) -> Option<Vec<HtmlElement>> {
+        let found = pre.query_selector_all(CARDS).ok()?;
+        if found.length() as usize != data.territories.len() {
+            return None;
+        }
+        let mut cards = Vec::with_capacity(data.territories.len());
+        for (k, t) in data.territories.iter().enumerate() {
+            let card = found.item(k as u32)?.dyn_into::<HtmlElement>().ok()?;
+            if card.id() != card_id(&t.id) {
+                return None;
+            }
+            cards.push(card);
+        }
+        Some(cards)
+    }
+
+    /// Takes the cards `find` found, all hidden until the module opens one. Each one's close
+    /// link (back to the map, without scripts) becomes a button, as in the module's own panel:
+    /// it closes the card and goes nowhere.
+    pub fn adopt(doc: &Document, cards: Vec<HtmlElement>, s: &Strings) -> Result<Cards, JsValue> {
+        for c in &cards {
+            c.set_hidden(true);
+            c.class_list().remove_1(OPEN)?;
+            if let Some(link) = c.query_selector(":scope > a.tim-close")? {
+                link.replace_with_with_node_1(&close_button(doc, s)?.into())?;
+            }
+        }
+        Ok(Cards(cards))
+    }
+
+    /// Shows card `open` (if any) instead of card `was`.
+    pub fn show(&self, was: Option<usize>, open: Option<usize>) -> Result<(), JsValue> {
+        if let Some(c) = was.filter(|&w| Some(w) != open).and_then(|w| self.0.get(w)) {
+            c.set_hidden(true);
+            c.class_list().remove_1(OPEN)?;
+            // The commune search's sentence belongs to the opening it answered.
+            if let Some(p) = c.query_selector(".tim-card-commune")? {
+                p.remove();
+            }
+        }
+        if let Some(c) = open.and_then(|i| self.0.get(i)) {
+            c.class_list().add_1(OPEN)?;
+            c.set_hidden(false);
+        }
+        Ok(())
+    }
+}
