@@ -17,8 +17,9 @@
 // nothing; the full one draws any other map. Each is fetched the first time an element needs it.
 // The two helpers are imported here rather than with `import … from`: a host page does not
 // preload them, and a static import would hold this file until they had arrived, one round trip
-// before the element could ask for its module.
-const helpers = Promise.all([import('./search.js'), import('./export.js')]);
+// before the element could ask for its module. One that cannot be downloaded leaves the element
+// without it (no commune search, or no image), not with an unhandled rejection.
+const [search, exporter] = ['./search.js', './export.js'].map((u) => import(u).catch(() => null));
 
 const modules = {};
 // The wasm is asked for with its glue, not once the glue has arrived (one round trip less); a
@@ -52,7 +53,7 @@ class TerritoiresMapElement extends HTMLElement {
     super();
     const shadow = this.attachShadow({ mode: 'open' });
     // "Télécharger l'image" on the small module's map (www/export.js).
-    helpers.then(([, { exportOnRequest }]) => exportOnRequest(this));
+    exporter.then((m) => m?.exportOnRequest(this));
     // The snippet of the default map is adopted in place: the module works in the light DOM,
     // the shadow root only shows it.
     const snippet = this.querySelector(':scope > .tim-map:has(> .tim-pre)');
@@ -62,7 +63,7 @@ class TerritoiresMapElement extends HTMLElement {
       shadow.append(document.createElement('slot'));
       this.#root = snippet;
       this.#adopted = true;
-      this.#search = helpers.then(([{ attach }]) => attach(snippet, snippet.lang, () => this.#map));
+      this.#search = search.then((m) => m?.attach(snippet, snippet.lang, () => this.#map) ?? null);
       this.#listen();
       return;
     }

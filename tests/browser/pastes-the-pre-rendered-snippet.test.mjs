@@ -142,3 +142,22 @@ test("the element asks for its module without waiting for the scripts of the com
   await page.locator('territoires-map .tim-panel:not([hidden])').waitFor();
   await assertHealthy(watch);
 });
+
+test("when the commune search's script cannot be downloaded, the element still starts and nothing is left unhandled", async () => {
+  const { page, watch } = await app.open('__host.html', {
+    state: null,
+    prepare: async (page) => {
+      const html = await hostPage();
+      await page.route(/\/__host\.html$/, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+      await page.route(/\/search\.js$/, (r) => r.abort());
+    },
+  });
+  await page.waitForSelector('territoires-map[data-state="ready"]');
+  // No search to choose a commune with; the map, its cards and the image still work.
+  assert.equal(await page.locator('territoires-map').evaluate((el) => el.selectCommune('88413')), false);
+  assert.equal(await page.locator('territoires-map').evaluate((el) => el.select('vosges')), true);
+  assert.equal(squish(await page.locator('territoires-map .tim-panel:not([hidden]) .tim-panel-title').textContent()), 'Vosges');
+  // The aborted request is the one console error (Chromium's own line): no uncaught rejection.
+  await assertHealthy(watch, { allowConsoleErrors: true });
+  assert.deepEqual(watch.errors.filter((e) => !/search\.js|net::ERR_FAILED/.test(`${e.text} ${e.url}`)).map((e) => e.text), []);
+});
