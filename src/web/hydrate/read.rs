@@ -3,6 +3,7 @@
 
 use crate::hydrate::page::{checked, read_scene, DATA_CLASS};
 use crate::model::Dataset;
+#[cfg(feature = "export")]
 use crate::render::svg::context_layer;
 use crate::scene::Scene;
 use wasm_bindgen::JsCast;
@@ -26,6 +27,9 @@ pub fn read(root: &Element) -> Option<(Dataset, Scene)> {
             Some(((p.get_attribute("data-index")?.parse().ok()?, d, rings), p.get_attribute("data-at")?))
         })
         .collect::<Option<Vec<_>>>()?;
+    // The background's shapes go into the image only: the small module never draws the
+    // background again (the page's paths move with the view), so it does not read them.
+    #[cfg(feature = "export")]
     let context = all(&pre, ".tim-context-layer > path")?
         .iter()
         .map(|p| {
@@ -33,6 +37,8 @@ pub fn read(root: &Element) -> Option<(Dataset, Scene)> {
             Some((context_layer(&p.get_attribute("class")?)?, d, rings))
         })
         .collect::<Option<Vec<_>>>()?;
+    #[cfg(not(feature = "export"))]
+    let context = Vec::new();
     let scene = read_scene(&data, &territories, &context)?;
     Some((data, scene))
 }
