@@ -22,12 +22,14 @@
 //   the first contentful paint: as soon as clickable, not as soon as seen.
 // - module ready (zoom, hover, keyboard): the rAF after the viewer's `ready` event, after
 //   L.geoJSON(...).addTo(map) for Leaflet (as in the other scenarios);
-// - floors: in each pair, a load of two pages written by `writeFloorPages`, made of the viewer's
+// - floors: in each pair, a load of the pages written by `writeFloorPages`, made of the viewer's
 //   own head (its render-blocking CSS, without the module) and its heading, then either nothing
 //   or the 15 pre-rendered territories alone (no background, names, facts, cards or list). Their
 //   first contentful paints are the least a page with that head, and a page that shows these
 //   outlines at all, take to paint on this machine and browser; their ratios to Leaflet's
 //   territories painted in the same pair bound the ratio any page of this viewer could reach.
+//   A third, the whole page without its module and preloads: its DOMContentLoaded is the earliest
+//   a module that adopts the parsed page can start, against Leaflet's module ready in the pair.
 // - bytes before first paint: the document and the resources Chromium marks render-blocking
 //   (renderBlockingStatus), each fetched again from the bench server and counted with gzip -9 (the
 //   server sends them uncompressed); and the document's own size.
@@ -188,11 +190,13 @@ async function once(browser, base, kind, mode, { src, page: at, leafletQuery, n,
 }
 
 /**
- * Writes the two floor pages into `dir` from the site's `index.html`: its head without the module
+ * Writes the floor pages into `dir` from the site's `index.html`: its head without the module
  * and its preloads (which do not block the first paint), relative addresses resolved from the
  * root (`<base href="/">`), then as the whole body its first heading (`floor.html`), or its first
  * heading and the pre-rendered map's territories alone, without background or names, in the
- * map's own blocks (`floor-map.html`).
+ * map's own blocks (`floor-map.html`); and the whole page without its module and preloads
+ * (`floor-page.html`), whose DOMContentLoaded is the earliest a module that adopts the parsed
+ * page can start.
  */
 export function writeFloorPages(indexHtml, dir) {
   const html = readFileSync(indexHtml, 'utf8');
@@ -210,14 +214,25 @@ export function writeFloorPages(indexHtml, dir) {
   const page = (body) => `${head}</head>\n<body>\n  <main>\n    ${h1[0]}\n    ${body}\n  </main>\n</body>\n</html>\n`;
   writeFileSync(path.join(dir, 'floor.html'), page(''));
   writeFileSync(path.join(dir, 'floor-map.html'), page(map));
+  const whole = html.replace(/<head>/, '<head>\n  <base href="/">')
+    .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '')
+    .replace(/<script type="module"[\s\S]*?<\/script>/g, '');
+  writeFileSync(path.join(dir, 'floor-page.html'), whole);
 }
 
-/** The floor page's first contentful paint (ms since navigation), in a fresh context. */
-async function floorOnce(browser, url, { timeout, viewport }) {
+/**
+ * The floor page's first contentful paint, or its DOMContentLoaded (`what`: 'dcl'), in ms since
+ * navigation, in a fresh context.
+ */
+async function floorOnce(browser, url, { timeout, viewport }, what = 'fcp') {
   const context = await browser.newContext({ viewport, locale: 'fr-FR' });
   const page = await context.newPage();
   try {
     await page.goto(url, { timeout, waitUntil: 'commit' });
+    if (what === 'dcl') {
+      await page.waitForFunction(() => performance.getEntriesByType('navigation')[0]?.domContentLoadedEventStart > 0, null, { timeout, polling: 20 });
+      return await page.evaluate(() => performance.getEntriesByType('navigation')[0].domContentLoadedEventStart);
+    }
     await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout, polling: 20 });
     return await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0].startTime);
   } catch {
@@ -259,12 +274,16 @@ export async function firstViewPairs(browser, base, n, opts) {
         if (mode === 'watch' && !out.resources[kind] && r.doc) out.resources[kind] = r;
       }
     }
-    for (const [k, url] of Object.entries(opts.floors ?? {})) {
-      const f = await floorOnce(browser, url, opts);
-      if (f === undefined) out.errors.push(`${k}: no first contentful paint`);
+    // A floor is a page's first contentful paint, against Leaflet's territories painted; or its
+    // DOMContentLoaded (`{ url, what: 'dcl' }`), against Leaflet's module ready.
+    for (const [k, floor] of Object.entries(opts.floors ?? {})) {
+      const { url, what } = typeof floor === 'string' ? { url: floor, what: 'fcp' } : floor;
+      const f = await floorOnce(browser, url, opts, what);
+      const versus = what === 'dcl' ? got.leaflet.ready : got.leaflet.painted;
+      if (f === undefined) out.errors.push(`${k}: no ${what === 'dcl' ? 'DOMContentLoaded' : 'first contentful paint'}`);
       else {
         out.floors[k].times.push(f);
-        if (got.leaflet.painted !== undefined) out.floors[k].ratios.push(f / got.leaflet.painted);
+        if (versus !== undefined) out.floors[k].ratios.push(f / versus);
       }
     }
     for (const m of Object.keys(METRICS)) {

@@ -322,7 +322,11 @@ async function main() {
     results.firstView = await firstViewPairs(browser, base, FIRST_PAIRS, {
       src: '/data/territoires-grand-est.geojson', n: Object.keys(names).length, names, timeout: TIMEOUT, cardTimeout: CARD_TIMEOUT,
       viewport: VIEWPORT, overBudget,
-      floors: { head: `${base}/__benchdata/floor.html`, territories: `${base}/__benchdata/floor-map.html` },
+      floors: {
+        head: `${base}/__benchdata/floor.html`,
+        territories: `${base}/__benchdata/floor-map.html`,
+        parsed: { url: `${base}/__benchdata/floor-page.html`, what: 'dcl' },
+      },
     });
     results.firstViewBytes = await firstViewBytes(results.firstView).catch((e) => { results.firstView.errors.push(`bytes: ${e}`); return {}; });
 
@@ -439,15 +443,16 @@ async function main() {
       row('national file: hit-test per pointer move, median / p95', `${p('viewer', 0.5)} / ${p('viewer', 0.95)}`, `${p('leaflet', 0.5)} / ${p('leaflet', 0.95)}`,
         '', '—', `moves: ${hv.viewer.length} / ${hv.leaflet.length}`);
     }
-    const floor = (k, label, note) => {
+    const floor = (k, label, note, versus = 'territories painted') => {
       const f = fv.floors[k];
       if (!f?.times.length) return;
-      row(label, `${ms(median(f.times))} [n=${f.times.length}]`, '—', `${median(f.ratios).toFixed(2)}× Leaflet's territories painted (median of ${f.ratios.length} pairs)`,
+      row(label, `${ms(median(f.times))} [n=${f.times.length}]`, '—', `${median(f.ratios).toFixed(2)}× Leaflet's ${versus} (median of ${f.ratios.length} pairs)`,
         '—', note);
     };
     floor('head', 'floor: the page\'s head and heading only → first contentful paint', 'lower bound of any page with this head');
     floor('territories', 'floor: head, heading and the 15 territories alone (no background, names, cards, list) → first contentful paint',
       'lower bound of any page that shows these outlines');
+    floor('parsed', 'floor: the Grand Est page without its module → DOMContentLoaded', 'the earliest a module that adopts the parsed page can start', 'module ready');
     const b = results.firstViewBytes;
     if (b.viewer && b.leaflet) {
       const bytes = (label, k) => row(label, `${kb(b.viewer[k].gz)} (${b.viewer[k].files.join(' + ')})`,
