@@ -2,7 +2,8 @@
 //! shows without scripts), adopted with the map: the module shows the one of the open territory
 //! and hides the others, instead of writing each card again into a panel of its own. The card a
 //! deep link opened before the module was ready is hidden with the others, then opened again by
-//! the page in the same task (`www/main.js`), so no frame shows it closed.
+//! the page in the same task (`www/main.js`, `www/embed.js`, the element on `ready`), so no frame
+//! shows it closed.
 
 use super::chrome::close_button;
 use crate::card::card_id;

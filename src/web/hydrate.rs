@@ -159,10 +159,10 @@ pub fn clear(c: &Chrome) -> Result<(), JsValue> {
     release_box(c)
 }
 
-/// Removes the pre-rendered cards, one per territory, which `:target` shows without scripts, where
-/// the module cannot show them (other data, or not one card per territory): its panel, written
-/// from the same description, shows a territory's card from now on (one that was open is opened
-/// in it in the same task, see `www/main.js`).
+/// Removes the pre-rendered cards, one per territory, which `:target` shows without scripts, in
+/// the full module (other data, or a page the small one refused; the small one shows them, see
+/// `super::cards`): its panel, written from the same description, shows a territory's card from
+/// now on (one that was open is opened in it in the same task, see `www/main.js`).
 pub fn remove_cards(c: &Chrome) -> Result<(), JsValue> {
     let Some(pre) = &c.pre else { return Ok(()) };
     let cards = pre.query_selector_all(":scope > .tim-stage > .tim-card")?;

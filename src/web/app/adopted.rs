@@ -14,9 +14,9 @@ use wasm_bindgen::JsValue;
 
 impl App {
     /// Whether the pre-rendered map the frame was adopted from is `data`'s, drawn as the
-    /// renderer would: then it stays as it is (its cards too in the small module; the full one shows a card in its
-    /// panel). Any
-    /// other pre-rendered drawing goes, as does the block of a map built by the module.
+    /// renderer would: then it stays as it is (its cards too in the small module; the full one
+    /// shows a card in its panel). Any other pre-rendered drawing goes, as does the block of a
+    /// map built by the module.
     pub(super) fn adopt(&mut self, renderer: Renderer, data: &Dataset) -> Result<bool, JsValue> {
         let Some(pre) = &self.chrome.pre else {
             self.pages = crate::web::chrome::take_over(&self.chrome.root).or(self.pages.take());

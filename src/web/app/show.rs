@@ -36,8 +36,10 @@ impl App {
         if b.width() > 0.0 && b.height() > 0.0 {
             self.chrome.root.style().set_property("--tim-ratio", &fixed(b.width() / b.height(), 3))?;
         }
-        // Measured with a pre-rendered card still open beside the map: the panel that replaces
-        // it in this same task (the page selects that territory on `ready`) leaves the same room.
+        // Measured with a pre-rendered card still open beside the map: that card (the small
+        // module hides it with the others, then shows it again) or the full module's panel that
+        // replaces it, both in this same task (the page selects that territory on `ready`),
+        // leaves the same room.
         let (w, h) = self.size();
         // The small module shows the pre-rendered cards; the full one, its panel.
         #[cfg(not(feature = "full"))]
