@@ -149,8 +149,11 @@ pub fn page_href(pages: &str, id: &str) -> Option<String> {
 /// The id of a territory's card: the deep link the module reads (`#territoire=<id>`) is also the
 /// fragment that opens the pre-rendered card without it (`:target`).
 pub fn card_id(id: &str) -> String {
-    format!("territoire={id}")
+    format!("{CARD_ID}{id}")
 }
+
+/// What a card's id starts with, before the territory's id (see [`card_id`]).
+pub const CARD_ID: &str = "territoire=";
 
 /// The link to a territory's card on the same page, the id percent-encoded.
 ///

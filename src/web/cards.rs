@@ -6,7 +6,7 @@
 //! shows it closed.
 
 use super::chrome::close_button;
-use crate::card::card_id;
+use crate::card::CARD_ID;
 use crate::model::Dataset;
 use crate::text::Strings;
 use wasm_bindgen::{JsCast, JsValue};
@@ -21,22 +21,22 @@ const OPEN: &str = "tim-card-open";
 pub struct Cards(Vec<HtmlElement>);
 
 impl Cards {
-    /// The cards in `pre`, when there is one per territory of `data`, in their order (as the
-    /// pre-render writes them); `None` for any other set (a page edited by hand).
+    /// The cards in `pre`, in the order of `data`'s territories (the page writes them in its
+    /// own, the list's), when there is exactly one per territory; `None` for any other set (a
+    /// page edited by hand).
     pub fn find(pre: &Element, data: &Dataset) -> Option<Vec<HtmlElement>> {
         let found = pre.query_selector_all(CARDS).ok()?;
-        if found.length() as usize != data.territories.len() {
-            return None;
-        }
-        let mut cards = Vec::with_capacity(data.territories.len());
-        for (k, t) in data.territories.iter().enumerate() {
-            let card = found.item(k as u32)?.dyn_into::<HtmlElement>().ok()?;
-            if card.id() != card_id(&t.id) {
+        let mut cards: Vec<Option<HtmlElement>> = vec![None; data.territories.len()];
+        for k in 0..found.length() {
+            let card = found.item(k)?.dyn_into::<HtmlElement>().ok()?;
+            let id = card.id();
+            let id = id.strip_prefix(CARD_ID)?;
+            let slot = cards.get_mut(data.territories.iter().position(|t| t.id == id)?)?;
+            if slot.replace(card).is_some() {
                 return None;
             }
-            cards.push(card);
         }
-        Some(cards)
+        cards.into_iter().collect()
     }
 
     /// Takes the cards `find` found, all hidden until the module opens one. Each one's close

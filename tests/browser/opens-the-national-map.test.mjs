@@ -38,9 +38,18 @@ for (const [what, query] of [
   ['the live map drawn from the file', '?src=/__all/data/territoires-france.geojson&context=/__all/data/contexte-france.geojson'],
 ]) {
   test(`${what}: a click in the Réunion inset opens its card, naming the region; the list filters by region`, { skip }, async () => {
-    const { page, watch } = await app.open(query, { viewport: { width: 1280, height: 900 } });
+    const asked = [];
+    const { page, watch } = await app.open(query, {
+      viewport: { width: 1280, height: 900 },
+      prepare: (p) => p.on('request', (r) => asked.push(new URL(r.url()).pathname.split('/').pop())),
+    });
     const all = await territories(page);
     assert.equal(all.length, 148);
+    if (!query.startsWith('?')) {
+      // The small module adopts the national page as it adopts a region's: no file downloaded.
+      assert.ok(asked.includes('territoires_map_small_bg.wasm') && !asked.some((f) => f.endsWith('.geojson') || f === 'territoires_map_bg.wasm'),
+        `the small module alone: ${asked.filter((f) => /\.(wasm|geojson)$/.test(f))}`);
+    }
     const reunion = all.filter((t) => REUNION.test(t.label));
     assert.equal(reunion.length, 2, `Le Port and Saint-André: ${reunion.map((t) => t.label)}`);
     const box = await page.$eval(`#carte path.tim-territory[data-id="${reunion[0].id}"]`, (p) => p.getBoundingClientRect().toJSON());
