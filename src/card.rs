@@ -162,7 +162,7 @@ pub const CARD_ID: &str = "territoire=";
 /// assert_eq!(card_href("a b\"<"), "#territoire=a%20b%22%3C");
 /// ```
 pub fn card_href(id: &str) -> String {
-    let mut out = String::from("#territoire=");
+    let mut out = format!("#{CARD_ID}");
     for b in id.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
             out.push(b as char);

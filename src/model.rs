@@ -43,6 +43,20 @@ pub struct Dataset {
 }
 
 impl Dataset {
+    /// The index of the territory with this id: what a page's element (`data-id`, a card's id)
+    /// or the host (`select`) names.
+    ///
+    /// ```
+    /// let file = br#"{"type":"FeatureCollection","features":[
+    ///   {"type":"Feature","properties":{"id":"a","name":"A"},"geometry":{"type":"Polygon","coordinates":[[[5,48],[6,48],[6,49],[5,48]]]}},
+    ///   {"type":"Feature","properties":{"id":"b","name":"B"},"geometry":{"type":"Polygon","coordinates":[[[6,48],[7,48],[7,49],[6,48]]]}}]}"#;
+    /// let data = territoires_map::load::territories(file).unwrap().data;
+    /// assert_eq!((data.index_of("b"), data.index_of("c"), data.index_of("")), (Some(1), None, None));
+    /// ```
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.territories.iter().position(|t| t.id == id)
+    }
+
     /// The language to mark quoted texts (projects) with, when it is not `lang`, the map's: the
     /// file's `lang` (a file that does not say is not marked).
     pub fn quoted_lang(&self, lang: &str) -> Option<&str> {

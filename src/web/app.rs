@@ -312,6 +312,6 @@ impl App {
 
     /// Index of a territory by id.
     pub fn index_of(&self, id: &str) -> Option<usize> {
-        self.map.as_ref()?.data.territories.iter().position(|t| t.id == id)
+        self.map.as_ref()?.data.index_of(id)
     }
 }

@@ -31,7 +31,7 @@ impl Cards {
             let card = found.item(k)?.dyn_into::<HtmlElement>().ok()?;
             let id = card.id();
             let id = id.strip_prefix(CARD_ID)?;
-            let slot = cards.get_mut(data.territories.iter().position(|t| t.id == id)?)?;
+            let slot = cards.get_mut(data.index_of(id)?)?;
             if slot.replace(card).is_some() {
                 return None;
             }

@@ -73,7 +73,7 @@ pub fn adopt(
     for k in 0..trs.length() {
         let Some(tr) = trs.item(k).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
         let id = tr.get_attribute("data-id").unwrap_or_default();
-        let Some(i) = data.territories.iter().position(|t| t.id == id) else { continue };
+        let Some(i) = data.index_of(&id) else { continue };
         if let Some(link) = tr.query_selector("a.tim-list-select")? {
             let page = pages.as_deref().and_then(|p| crate::card::page_href(p, &id));
             let name = markup::list::name(&data.territories[i].name, i, s, Mode::Live, page.as_deref(), &id);
