@@ -8,6 +8,7 @@ WASM := target/wasm32-unknown-unknown/release/territoires_map.wasm
 WASM_SMALL := target/wasm32-unknown-unknown/release/territoires_map_small.wasm
 WASM_SEARCH := target/wasm32-unknown-unknown/release/territoires_search.wasm
 WASM_EXPORT := target/wasm32-unknown-unknown/release/territoires_export.wasm
+WASM_NAMES := target/wasm32-unknown-unknown/release/territoires_names.wasm
 
 .PHONY: setup setup-rust setup-browser setup-fonts build run test dist lint size
 
@@ -29,9 +30,10 @@ setup-fonts:
 # whose folder goes on someone's server, refuses to run without one.
 SITE_URL ?= http://127.0.0.1:$(PORT)/
 
-# The four wasm modules and the site: the commune search's (feature `search`, no map: loaded the
+# The five wasm modules and the site: the commune search's (feature `search`, no map: loaded the
 # first time the search field is used), the image export's (feature `export`: "Télécharger
-# l'image" for the small module, loaded the first time it is used), the small one (no default features: it adopts the
+# l'image" for the small module, loaded the first time it is used), the names' (feature `names`:
+# the names placed at each view for the small module, loaded when its view first changes), the small one (no default features: it adopts the
 # pre-rendered map of the default pages and downloads nothing) and the full one (other data,
 # statuses, thousands of shapes; and where a page holds no map it can adopt). Then two native steps of the same crate: the pre-render
 # (src/bin/prerender.rs: the default map, list and cards as static HTML in index.html and
@@ -46,10 +48,12 @@ build: setup-rust setup-fonts
 	cp "$(WASM)" "$(WASM_SEARCH)"
 	cargo build --release --target wasm32-unknown-unknown -p territoires-map --lib --no-default-features --features export
 	cp "$(WASM)" "$(WASM_EXPORT)"
+	cargo build --release --target wasm32-unknown-unknown -p territoires-map --lib --no-default-features --features names
+	cp "$(WASM)" "$(WASM_NAMES)"
 	cargo build --release --target wasm32-unknown-unknown -p territoires-map --lib --no-default-features
 	cp "$(WASM)" "$(WASM_SMALL)"
 	cargo build --release --target wasm32-unknown-unknown -p territoires-map --lib
-	DATA_DIR="$(DATA)" .ci/build-site "$(SITE)" "$(WASM)" "$(WASM_SMALL)" "$(WASM_SEARCH)" "$(WASM_EXPORT)"
+	DATA_DIR="$(DATA)" .ci/build-site "$(SITE)" "$(WASM)" "$(WASM_SMALL)" "$(WASM_SEARCH)" "$(WASM_EXPORT)" "$(WASM_NAMES)"
 	cargo run --quiet -p territoires-map --bin prerender -- "$(DATA)" "$(SITE)" "$(SITE_URL)"
 	cargo run --profile tools --quiet -p territoires-map --bin carte -- "$(DATA)" "$(SITE)"
 
@@ -66,7 +70,7 @@ dist: dist-site-url build
 	rm -rf "$(DIST)" && mkdir -p "$(DIST)"
 	cp -R $(SITE)/pkg $(SITE)/data $(SITE)/territoires-map.js $(SITE)/map.css \
 	  $(SITE)/embed.html $(SITE)/embed.js $(SITE)/embed.css \
-	  $(SITE)/index.html $(SITE)/main.js $(SITE)/search.js $(SITE)/export.js $(SITE)/page.css $(SITE)/territoires $(SITE)/territoires-map.snippet.html $(SITE)/communes.html $(SITE)/en \
+	  $(SITE)/index.html $(SITE)/main.js $(SITE)/search.js $(SITE)/helpers.js $(SITE)/page.css $(SITE)/territoires $(SITE)/territoires-map.snippet.html $(SITE)/communes.html $(SITE)/en \
 	  $(SITE)/carte.svg $(SITE)/carte.png "$(DIST)/"
 	@cd "$(DIST)" && for f in pkg/*.wasm pkg/*.js territoires-map.js map.css embed.* index.html territoires-map.snippet.html en/*.html carte.*; do \
 	  printf '%8d  %s\n' "$$(gzip -9 -c "$$f" | wc -c)" "$$f"; done
@@ -108,6 +112,7 @@ lint: setup-rust
 	cargo clippy --target wasm32-unknown-unknown -p territoires-map --lib --locked --no-default-features -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p territoires-map --lib --locked --no-default-features --features search -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p territoires-map --lib --locked --no-default-features --features export -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p territoires-map --lib --locked --no-default-features --features names -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --target wasm32-unknown-unknown -p territoires-map --locked
 	cargo check --manifest-path tests/fuzz/Cargo.toml --locked
 

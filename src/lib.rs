@@ -42,12 +42,16 @@ pub mod search;
 pub mod text;
 pub mod view;
 
-#[cfg(all(target_arch = "wasm32", not(any(feature = "search", feature = "export"))))]
+#[cfg(all(target_arch = "wasm32", not(any(feature = "search", feature = "export", feature = "names"))))]
 pub mod web;
 /// The image export's module: a build of its own (feature `export`), which the small module asks.
 #[cfg(all(target_arch = "wasm32", feature = "export", not(feature = "search")))]
 #[path = "web/image/mod.rs"]
 pub mod web_image;
+/// The names' module: a build of its own (feature `names`), which the small module asks.
+#[cfg(all(target_arch = "wasm32", feature = "names", not(any(feature = "search", feature = "export"))))]
+#[path = "web/names/mod.rs"]
+pub mod web_names;
 /// The commune search's module: a build of its own (feature `search`), without the map.
 #[cfg(all(target_arch = "wasm32", feature = "search"))]
 #[path = "web/search/mod.rs"]

@@ -4,7 +4,7 @@
 // commune was chosen in the search); the page tells its parent its
 // height and selection with postMessage ({source: 'territoires-map', type: 'height' | 'select'}).
 import { attach, followAddress } from './search.js';
-import { exportOnRequest } from './export.js';
+import { helpOnRequest } from './helpers.js';
 
 const q = new URLSearchParams(location.search);
 // ?lang=en goes to the English edition of this page (en/embed.html), as on the main page.
@@ -59,8 +59,8 @@ for (const href of held ? [] : [options.src, options.context, options.statuses])
 let map = null;
 // The commune search, where the pre-rendered page has its field; #commune=<INSEE code> asks it.
 followAddress(attach(el, options.lang, () => map));
-// "Télécharger l'image" on the small module's map (www/export.js).
-exportOnRequest(el);
+// The small module's helpers: "Télécharger l'image", the names once the map moves (www/helpers.js).
+helpOnRequest(el);
 const start = async (name) => {
   // The wasm is asked for with its glue, not once the glue has arrived (one round trip less).
   const wasm = fetch(new URL(`./pkg/${name}_bg.wasm`, import.meta.url));

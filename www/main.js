@@ -7,7 +7,7 @@
 // module adopts it as it is and downloads nothing; another file or language is drawn by the full
 // module (two builds of the same crate, see the Makefile).
 import { attach, followAddress } from './search.js';
-import { exportOnRequest } from './export.js';
+import { helpOnRequest } from './helpers.js';
 
 const params = new URLSearchParams(location.search);
 // ?lang=en on a page that has an English edition (en/index.html, written by the pre-render and
@@ -77,8 +77,8 @@ for (const href of held ? [] : [options.src, options.context, options.statuses])
 let map = null;
 // The commune search, where the pre-rendered page has its field; #commune=<INSEE code> asks it.
 followAddress(attach(el, options.lang, () => map));
-// "Télécharger l'image" on the small module's map (www/export.js).
-exportOnRequest(el);
+// The small module's helpers: "Télécharger l'image", the names once the map moves (www/helpers.js).
+helpOnRequest(el);
 const start = async (name) => {
   // The wasm is asked for with its glue, not once the glue has arrived (one round trip less).
   const wasm = fetch(new URL(`./pkg/${name}_bg.wasm`, import.meta.url));

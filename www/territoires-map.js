@@ -18,8 +18,8 @@
 // The two helpers are imported here rather than with `import … from`: a host page does not
 // preload them, and a static import would hold this file until they had arrived, one round trip
 // before the element could ask for its module. One that cannot be downloaded leaves the element
-// without it (no commune search, or no image), not with an unhandled rejection.
-const [search, exporter] = ['./search.js', './export.js'].map((u) => import(u).catch(() => null));
+// without it (no commune search, or no image and no names once the map moves), not with an unhandled rejection.
+const [search, helpers] = ['./search.js', './helpers.js'].map((u) => import(u).catch(() => null));
 
 const modules = {};
 // The wasm is asked for with its glue, not once the glue has arrived (one round trip less); a
@@ -52,8 +52,8 @@ class TerritoiresMapElement extends HTMLElement {
   constructor() {
     super();
     const shadow = this.attachShadow({ mode: 'open' });
-    // "Télécharger l'image" on the small module's map (www/export.js).
-    exporter.then((m) => m?.exportOnRequest(this));
+    // The small module's helpers: "Télécharger l'image", the names once the map moves (www/helpers.js).
+    helpers.then((m) => m?.helpOnRequest(this));
     // The snippet of the default map is adopted in place: the module works in the light DOM,
     // the shadow root only shows it.
     const snippet = this.querySelector(':scope > .tim-map:has(> .tim-pre)');

@@ -67,12 +67,12 @@ pub(super) fn head_start(title: &str) -> Markup {
 }
 
 /// The small module's two files, and the two scripts the page's own imports (`search.js`,
-/// `export.js`), fetched with the page: otherwise the browser finds those only once it has the
+/// `helpers.js`), fetched with the page: otherwise the browser finds those only once it has the
 /// page's script, one round trip later, and runs none of them until it has them all.
 fn preload(root: &str) -> Markup {
     html! {
         link rel="modulepreload" href=(format!("{root}search.js"));
-        link rel="modulepreload" href=(format!("{root}export.js"));
+        link rel="modulepreload" href=(format!("{root}helpers.js"));
         link rel="modulepreload" href=(format!("{root}pkg/territoires_map_small.js"));
         link rel="preload" href=(format!("{root}pkg/territoires_map_small_bg.wasm")) as="fetch" type="application/wasm" crossorigin;
     }

@@ -9,8 +9,10 @@ mod show;
 #[cfg(not(feature = "full"))]
 use super::cards::Cards;
 use super::chrome::Chrome;
-use super::draw::{self, Labels};
+use super::draw;
 use super::hydrate::Kept;
+#[cfg(feature = "full")]
+use super::labels::Labels;
 use super::list::List;
 use super::listeners::Timer;
 use super::loading::Loader;
@@ -35,6 +37,8 @@ pub struct Map {
     data: Dataset,
     scene: Scene,
     ctl: Controller,
+    /// The names, which the full module places at each view (the small one asks their module).
+    #[cfg(feature = "full")]
     labels: Labels,
     surface: Surface,
     list: List,
@@ -236,8 +240,13 @@ impl App {
         if self.pristine.is_none() {
             draw::transform(&self.chrome, &m.ctl.view)?;
             m.surface.paint(&m.ctl.view, &m.data, &m.scene)?;
-            super::dom::timed("labels", || draw::labels(&self.chrome.labels, &m.ctl.view, &m.scene, &m.labels))?;
+            #[cfg(feature = "full")]
+            super::dom::timed("labels", || m.labels.place(&m.ctl.view, &m.scene))?;
+            #[cfg(not(feature = "full"))]
+            draw::ask_names(&self.chrome, &m.ctl.view);
         }
+        // The small module's names show again once their module has placed them.
+        #[cfg(feature = "full")]
         super::dom::toggle_class(&self.chrome.labels, "tim-moving", false);
         super::dom::toggle_class(&self.chrome.markers, "tim-moving", false);
         let focus = m.ctl.focus;

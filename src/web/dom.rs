@@ -57,7 +57,9 @@ pub fn toggle_class(el: &Element, class: &str, on: bool) {
 
 /// Times a step that recurs (the names' placement at each view): its last run stays as the
 /// `performance.measure` `tim:<name>`, the one before cleared so that a long session keeps one,
-/// for the browser's profiler and `make bench`.
+/// for the browser's profiler and `make bench`. In the full module and the names' own one (the
+/// small one places no names).
+#[cfg(any(feature = "full", feature = "names"))]
 pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
     let Some(p) = web_sys::window().and_then(|w| w.performance()) else { return f() };
     let (measure, start) = (format!("tim:{name}"), format!("tim:{name}:start"));

@@ -1,57 +1,25 @@
 //! Drawing what surrounds the territories into the [`Chrome`], whatever the renderer: header,
-//! labels, legend, markers and warnings; and redrawing what depends on the view. Labels and
-//! markers are placed in screen pixels; the view group's transform maps kilometres to them.
+//! legend, markers and warnings; and redrawing what depends on the view. Markers are placed in
+//! screen pixels; the view group's transform maps kilometres to them. The names: `super::labels`.
 
 use super::chrome::Chrome;
 use super::dom::{append, html, text_el};
 use crate::coords::Screen;
-use crate::labels::Named;
 use crate::model::Dataset;
-use crate::scene::Scene;
 use crate::text::Strings;
 use crate::view::View;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element};
 
-/// The territories named on the map ([`crate::labels::named`]) and the `<text>` of each.
-pub struct Labels {
-    pub named: Vec<Named>,
-    pub els: Vec<Element>,
-}
-
-/// Draws everything around the territories that does not depend on the view (the renderer
-/// draws the territories themselves), or, `adopted`, takes what the pre-render drew of it (the
-/// legend, its patterns, the labels it placed). Returns the labels.
-pub fn dataset(
-    doc: &Document,
-    c: &Chrome,
-    data: &Dataset,
-    scene: &Scene,
-    uid: u32,
-    adopted: bool,
-) -> Result<Labels, JsValue> {
-    if !adopted {
-        super::svg::patterns::define(doc, &c.defs, data, uid, true)?;
+/// Draws what surrounds the territories and does not depend on the view (the renderer draws the
+/// territories themselves, `super::labels` the names): the fill patterns and the legend. Where
+/// `adopted`, the pre-render drew them already.
+pub fn dataset(doc: &Document, c: &Chrome, data: &Dataset, uid: u32, adopted: bool) -> Result<(), JsValue> {
+    if adopted {
+        return Ok(());
     }
-    let named = crate::labels::named(data, scene);
-    let mut els = Vec::new();
-    for n in &named {
-        let index = n.index;
-        let found = if adopted { c.labels.query_selector(&format!(":scope > [data-index='{index}']"))? } else { None };
-        let el = match found {
-            Some(el) => el,
-            None => {
-                let el = super::markup::element(doc, &crate::markup::label::label(index))?;
-                append(&c.labels, &el)?;
-                el
-            }
-        };
-        els.push(el);
-    }
-    if !adopted {
-        legend(doc, c, data, uid)?;
-    }
-    Ok(Labels { named, els })
+    super::svg::patterns::define(doc, &c.defs, data, uid, true)?;
+    legend(doc, c, data, uid)
 }
 
 /// The title and programme facts above the map.
@@ -126,23 +94,17 @@ pub fn transform(c: &Chrome, v: &View) -> Result<(), JsValue> {
     c.view.set_attribute("transform", &v.svg_transform())
 }
 
-/// Places the labels for view `v` (see [`crate::labels::at_view`]), with their leader lines and
-/// the numbers' badges (two paths in front of the labels in `group`, made the first time).
-pub fn labels(group: &Element, v: &View, scene: &Scene, labels: &Labels) -> Result<(), JsValue> {
-    let marks = crate::labels::at_view(v, scene, &labels.named, &crate::labels::Room::view(v, true), None);
-    let Some(doc) = group.owner_document() else { return Ok(()) };
-    for desc in crate::markup::label::leaders_and_badges(marks.iter().flatten()) {
-        super::markup::set_or_insert_first(&doc, group, &desc)?;
-    }
-    for ((n, el), m) in labels.named.iter().zip(&labels.els).zip(&marks) {
-        let Some(m) = m else {
-            el.set_text_content(None);
-            continue;
-        };
-        let desc = crate::markup::label::placed(n.index, m, &n.texts);
-        el.remove_attribute("textLength")?;
-        super::markup::set_attrs(el, &desc)?;
-        super::markup::replace(&doc, el, &desc.children)?;
-    }
-    Ok(())
+/// The small module places no names (that code is in their own module): once the view has left
+/// the pre-rendered picture, it hides them and asks for them with `tim-names` from the map's
+/// element, whose detail holds the view ([`View::to_parts`]). The page's script
+/// (`www/helpers.js`) hands it to the names' module (`crate::web_names`), fetched the first
+/// time, which places them and shows them again.
+#[cfg(not(feature = "full"))]
+pub fn ask_names(c: &Chrome, v: &View) {
+    use js_sys::{Float64Array, Object, Reflect};
+    super::dom::toggle_class(&c.labels, "tim-moving", true);
+    let detail = Object::new();
+    let view = Float64Array::from(&v.to_parts()[..]);
+    let _ = Reflect::set(&detail, &JsValue::from_str("view"), &view);
+    super::emit(&c.root, "tim-names", &detail);
 }

@@ -1,7 +1,7 @@
 //! "Télécharger l'image": the current view as the SVG document of [`crate::image`], or as a
 //! PNG at twice its size (`super::save`). The full module writes it; the small one, which holds
 //! no image code, asks the image's own module (`crate::web_image`), which the page's script
-//! loads the first time an image is asked for (www/export.js).
+//! loads the first time an image is asked for (www/helpers.js).
 //!
 //! The menu of formats is a disclosure of the web layer, not map state: Escape in it closes it
 //! (and is kept from the map, whose Escape closes the card), a click elsewhere closes it too.

@@ -16,6 +16,8 @@ mod fetch;
 mod fullscreen;
 mod hydrate;
 mod json;
+#[cfg(feature = "full")]
+mod labels;
 mod list;
 mod listeners;
 mod loading;

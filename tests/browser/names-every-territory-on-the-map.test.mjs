@@ -159,3 +159,56 @@ test('a small pan moves the names with the map, but for those its edge pushes as
   assert.ok(rigid.length >= 12, `names moved with the map: ${rigid.length} of ${before.texts.length} (pan ${dx}, ${dy}; others: ${moved})`);
   await assertHealthy(watch);
 });
+
+/** Drags the map by (dx, dy) from the stage's centre, and waits for the view to change. */
+async function drag(page, dx, dy) {
+  const [l, t, r, b] = (await marks(page)).stage;
+  const from = { x: (l + r) / 2, y: (t + b) / 2 };
+  const view = await page.getAttribute('#carte .tim-view', 'transform');
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 6; i++) await page.mouse.move(from.x + (i * dx) / 6, from.y + (i * dy) / 6);
+  await page.mouse.up();
+  await page.waitForFunction((v) => document.querySelector('#carte .tim-view')?.getAttribute('transform') !== v, view);
+}
+
+test("the names' own module comes once the map first moves, not before, and names every territory there", async () => {
+  const requests = [];
+  const { page, watch } = await app.open('', {
+    viewport: { width: 1280, height: 900 },
+    prepare: (p) => p.on('request', (r) => requests.push(new URL(r.url()).pathname)),
+  });
+  const namesModule = () => requests.filter((r) => r.startsWith('/pkg/territoires_names')).sort();
+  await page.waitForTimeout(300);
+  assert.deepEqual(namesModule(), [], "nothing of the names' module while the map shows the pre-rendered picture");
+  // The small module places no names: they hide when the view leaves the picture, and show again
+  // once their module, fetched then, has placed them.
+  await drag(page, -20, 0);
+  await page.waitForFunction(() => !document.querySelector('#carte .tim-labels.tim-moving'));
+  assertEveryTerritoryIdentified(await marks(page), 'after the first move');
+  assert.deepEqual(namesModule(), ['/pkg/territoires_names.js', '/pkg/territoires_names_bg.wasm']);
+  const view = await page.getAttribute('#carte .tim-view', 'transform');
+  await page.click('#carte button.tim-zoom-in');
+  await page.waitForFunction((v) => document.querySelector('#carte .tim-view')?.getAttribute('transform') !== v, view);
+  await page.waitForFunction(() => !document.querySelector('#carte .tim-labels.tim-moving'));
+  assert.ok((await marks(page)).texts.length >= 5, 'names placed at the zoomed view');
+  assert.equal(namesModule().length, 2, "the names' module is fetched once");
+  await assertHealthy(watch);
+});
+
+test("without the names' module (it cannot be downloaded), the map still moves and opens its cards, names hidden, not misplaced", async () => {
+  const { page, watch } = await app.open('', {
+    viewport: { width: 1280, height: 900 },
+    prepare: (p) => p.route(/\/pkg\/territoires_names/, (route) => route.abort()),
+  });
+  await drag(page, -20, 0);
+  await page.waitForTimeout(500);
+  assert.ok(await page.$('#carte .tim-labels.tim-moving'), 'the names stay hidden');
+  const view = await page.getAttribute('#carte .tim-view', 'transform');
+  await page.click('#carte button.tim-zoom-in');
+  await page.waitForFunction((v) => document.querySelector('#carte .tim-view')?.getAttribute('transform') !== v, view);
+  await page.click('#carte .tim-list button.tim-list-select >> nth=0');
+  await page.waitForSelector('#carte .tim-panel:not([hidden])');
+  assert.deepEqual(watch.pageErrors, [], 'no uncaught error');
+  await assertHealthy(watch, { allowConsoleErrors: true });
+});

@@ -28,7 +28,7 @@ test('the default page asks for no data and only the small module: the map it ho
 });
 
 test("the default page asks for its scripts side by side, not once it has read the one that imports them", async () => {
-  // main.js imports search.js and export.js: without their preload in the head, the browser
+  // main.js imports search.js and helpers.js: without their preload in the head, the browser
   // would ask for them only once main.js had arrived, one round trip later.
   const { page, watch } = await app.open('');
   const asked = [];
@@ -41,7 +41,7 @@ test("the default page asks for its scripts side by side, not once it has read t
   });
   await page.reload();
   await waitForState(page, 'ready');
-  for (const p of ['/search.js', '/export.js', '/pkg/territoires_map_small.js', '/pkg/territoires_map_small_bg.wasm']) {
+  for (const p of ['/search.js', '/helpers.js', '/pkg/territoires_map_small.js', '/pkg/territoires_map_small_bg.wasm']) {
     const all = asked.filter((a) => a.url === p);
     assert.equal(all.length, 1, `${p} is asked for once: ${JSON.stringify(asked.map((a) => a.url))}`);
     assert.ok(all[0].at < released, `${p} was asked for ${all[0].at - released} ms after main.js arrived; it must not wait for it`);

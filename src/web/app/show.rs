@@ -51,7 +51,9 @@ impl App {
         if self.options.header && !adopted {
             draw::header(&self.doc, &self.chrome, &data, self.strings)?;
         }
-        let labels = draw::dataset(&self.doc, &self.chrome, &data, &scene, self.uid, adopted)?;
+        draw::dataset(&self.doc, &self.chrome, &data, self.uid, adopted)?;
+        #[cfg(feature = "full")]
+        let labels = crate::web::labels::Labels::new(&self.doc, &self.chrome.labels, &data, &scene, adopted)?;
         draw::warnings(&self.doc, &self.chrome, problems, self.strings)?;
         crate::web::dom::mark("dataset");
         // Round targets help a few small territories; thousands of them are reached through the
@@ -81,6 +83,7 @@ impl App {
             data,
             scene,
             ctl,
+            #[cfg(feature = "full")]
             labels,
             surface,
             list,

@@ -1,6 +1,6 @@
 //! The image export's own module: a fourth build of the crate (feature `export`, see the
 //! Makefile), which the page's script loads the first time "Télécharger l'image" is used on a map
-//! of the small module (www/export.js), so that the small module carries no image code. It reads
+//! of the small module (www/helpers.js), so that the small module carries no image code. It reads
 //! the data and shapes from the page, as the small module did to adopt the map (`read`), writes
 //! the SVG document of [`crate::image`] for the view the small module describes, and hands it to
 //! the user as SVG or PNG (`save`, shared with the full module).

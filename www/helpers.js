@@ -1,0 +1,34 @@
+// The small module's helpers: each its own wasm module, fetched the first time a map of the small
+// module asks for it with an event from its element. Each reads the map from the page.
+// - `tim-export`, "Télécharger l'image": pkg/territoires_export (src/web/image/) writes the view
+//   the event describes and downloads it.
+// - `tim-names`, once the view first leaves the pre-rendered picture (a move or a zoom):
+//   pkg/territoires_names (src/web/names/) places the map's names for each view the event gives.
+const modules = {};
+// The wasm is asked for with its glue, not once the glue has arrived (one round trip less).
+const load = (name) => (modules[name] ??= ((wasm) => {
+  wasm.catch(() => {});
+  return import(`./pkg/${name}.js`).then(async (m) => {
+    await m.default({ module_or_path: wasm });
+    return m;
+  });
+})(fetch(new URL(`./pkg/${name}_bg.wasm`, import.meta.url))).catch((e) => { delete modules[name]; throw e; }));
+// Each map's names, read from its page the first time.
+const names = new WeakMap();
+const help = {
+  'tim-export': ['territoires_export', (m, root, detail) => m.exportImage(root, detail)],
+  'tim-names': ['territoires_names', (m, root, detail) => {
+    if (!names.has(root)) names.set(root, new m.Names(root));
+    names.get(root).place(detail.view);
+  }],
+};
+
+// Listens on `host` for the maps inside it (the events bubble out of the element's shadow root).
+export function helpOnRequest(host) {
+  for (const [kind, [name, use]] of Object.entries(help)) {
+    host.addEventListener(kind, (e) => {
+      const root = e.composedPath()[0];
+      load(name).then((m) => use(m, root, e.detail)).catch((err) => console.error(err));
+    });
+  }
+}
