@@ -142,6 +142,27 @@ function probe({ territory, card, n, names, click }) {
   })().catch((e) => { b.error = String(e); });
 }
 
+/** The viewer's placement of the names (labels::at_view and the DOM it writes) at the view one
+ * zoom step in: its `tim:labels` measure (src/web/dom.rs `timed`), in ms (`placed`). And how long
+ * the names stay hidden after that first zoom (`shown`, click to shown again): the small module
+ * places none, its page fetches the names' module then (src/web/names/, www/helpers.js). */
+export async function labelsAfterZoom(page) {
+  await page.evaluate(() => performance.clearMeasures('tim:labels'));
+  const shown = await page.evaluate(() => new Promise((resolve) => {
+    const names = document.querySelector('#carte .tim-svg .tim-labels');
+    const t0 = performance.now();
+    document.querySelector('#carte button.tim-zoom-in').click();
+    const done = () => !names.classList.contains('tim-moving') && resolve(performance.now() - t0);
+    if (done() === false) {
+      new MutationObserver(done).observe(names, { attributes: true, attributeFilter: ['class'] });
+      setTimeout(() => resolve(undefined), 5000);
+    }
+  })).catch(() => undefined);
+  const placed = await page.waitForFunction(() => performance.getEntriesByName('tim:labels')[0]?.duration, null, { timeout: 5000 })
+    .then((h) => h.jsonValue()).catch(() => undefined);
+  return { placed, shown };
+}
+
 /** One load of `kind`; mode 'watch' (painted, ready, bytes) or 'click' (painted, card). */
 async function once(browser, base, kind, mode, { src, page: at, leafletQuery, n, names, timeout, cardTimeout, viewport }) {
   const context = await browser.newContext({ viewport, locale: 'fr-FR' });
@@ -181,6 +202,8 @@ async function once(browser, base, kind, mode, { src, page: at, leafletQuery, n,
         blocking: entries.filter((e) => e.renderBlockingStatus === 'blocking').map((e) => e.name),
       };
     }));
+    // Then the first zoom, on the viewer's page as published: how long its names stay hidden.
+    if (kind === 'viewer' && mode === 'watch' && r.ready !== undefined) r.names = await labelsAfterZoom(page);
   } catch (e) {
     if (/Timeout/i.test(String(e))) r.timeout = true; else r.error = String(e).split('\n')[0];
   }
@@ -247,7 +270,7 @@ const METRICS = { painted: 'watch', card: 'click', ready: 'watch', fcp: 'watch' 
 /** `n` alternating pairs; each pair: a watching load then a clicking load of each page. */
 export async function firstViewPairs(browser, base, n, opts) {
   const kinds = () => ({ viewer: [], leaflet: [] });
-  const out = { done: 0, errors: [], clicks: [], resources: {} };
+  const out = { done: 0, errors: [], clicks: [], resources: {}, namesShown: [] };
   for (const m of Object.keys(METRICS)) out[m] = { ...kinds(), ratios: [], timeouts: { viewer: 0, leaflet: 0 } };
   out.clickable = kinds();
   out.floors = Object.fromEntries(Object.keys(opts.floors ?? {}).map((k) => [k, { times: [], ratios: [] }]));
@@ -272,6 +295,7 @@ export async function firstViewPairs(browser, base, n, opts) {
           out.clicks.push(`${kind}: ${r.clicked ?? '?'} → ${r.cardName ?? '?'}`);
         }
         if (mode === 'watch' && !out.resources[kind] && r.doc) out.resources[kind] = r;
+        if (r.names?.shown !== undefined) out.namesShown.push(r.names.shown);
       }
     }
     // A floor is a page's first contentful paint, against Leaflet's territories painted; or its

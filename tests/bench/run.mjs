@@ -34,7 +34,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { launchChromium, startServer, stopServer } from '../browser/launch.mjs';
-import { firstViewPairs, firstViewBytes, writeFloorPages, PAGES } from './first-view.mjs';
+import { firstViewPairs, firstViewBytes, writeFloorPages, labelsAfterZoom, PAGES } from './first-view.mjs';
 import { visualPairs, TOLERANCE, COMPLETE, FRAME_MS } from './frames.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -128,27 +128,6 @@ async function load(browser, base, kind, src, { canvas = false, keep = false, le
   return result;
 }
 
-/** The viewer's placement of the names (labels::at_view and the DOM it writes) at the view one
- * zoom step in: its `tim:labels` measure (src/web/dom.rs `timed`), in ms (`placed`). And how long
- * the names stay hidden after that first zoom (`shown`, click to shown again): the small module
- * places none, its page fetches the names' module then (src/web/names/, www/helpers.js). */
-async function labelsAfterZoom(page) {
-  await page.evaluate(() => performance.clearMeasures('tim:labels'));
-  const shown = await page.evaluate(() => new Promise((resolve) => {
-    const names = document.querySelector('#carte .tim-svg .tim-labels');
-    const t0 = performance.now();
-    document.querySelector('#carte button.tim-zoom-in').click();
-    const done = () => !names.classList.contains('tim-moving') && resolve(performance.now() - t0);
-    if (done() === false) {
-      new MutationObserver(done).observe(names, { attributes: true, attributeFilter: ['class'] });
-      setTimeout(() => resolve(undefined), 5000);
-    }
-  })).catch(() => undefined);
-  const placed = await page.waitForFunction(() => performance.getEntriesByName('tim:labels')[0]?.duration, null, { timeout: 5000 })
-    .then((h) => h.jsonValue()).catch(() => undefined);
-  return { placed, shown };
-}
-
 /** Which element the page pans, zooms and hovers. */
 const surface = { viewer: '#carte svg.tim-svg', leaflet: '#carte' };
 
@@ -239,7 +218,7 @@ function mainland(fc) {
 
 // ---------- scenarios ----------
 async function pairs(browser, base, n, src, opts, each) {
-  const out = { viewer: [], leaflet: [], ratios: [], phases: [], labels: [], namesShown: [], timeouts: { viewer: 0, leaflet: 0 }, errors: [], done: 0 };
+  const out = { viewer: [], leaflet: [], ratios: [], phases: [], labels: [], timeouts: { viewer: 0, leaflet: 0 }, errors: [], done: 0 };
   for (let i = 0; i < n; i++) {
     if (i > 0 && overBudget()) break;
     const order = i % 2 === 0 ? ['viewer', 'leaflet'] : ['leaflet', 'viewer'];
@@ -254,7 +233,6 @@ async function pairs(browser, base, n, src, opts, each) {
       if (r.ms !== undefined) out[kind].push(r.ms);
       if (r.phases) out.phases.push({ ...r.phases, ready: r.ms });
       if (r.labels?.placed !== undefined) out.labels.push(r.labels.placed);
-      if (r.labels?.shown !== undefined) out.namesShown.push(r.labels.shown);
       if (r.page) {
         await each(kind, r.page).catch((e) => out.errors.push(`${kind} gestures: ${e}`));
         await r.context.close().catch(() => {});
@@ -418,7 +396,6 @@ async function main() {
   row('code with other data (?src=: full wasm+js+css)', kb(size.fullTotal), kb(size.leafletTotal), `${(size.fullTotal / size.leafletTotal).toFixed(2)}×`, '—', '');
   const geRatio = median(ge.ratios);
   if (ge.labels.length) row(`Grand Est: names placed after a zoom step (labels::at_view + DOM), median [n=${ge.labels.length}]`, ms(median(ge.labels)), '—', '', '≤ 5 ms', verdict(median(ge.labels), 5, { unit: ms }));
-  if (ge.namesShown.length) row(`Grand Est: names hidden after the first zoom (their module fetched, then placed), median [n=${ge.namesShown.length}]`, ms(median(ge.namesShown)), '—', '', '—', '');
   row('Grand Est: navigation → ready', loadFigure(ge, 'viewer'), loadFigure(ge, 'leaflet') + ' (SVG)', `${geRatio.toFixed(2)}× (median of ${ge.ratios.length} pairs)`,
     '≤ 0.8× Leaflet', verdict(geRatio, 0.8, { unit: (x) => `${x.toFixed(2)}×` }));
   const fv = results.firstView;
@@ -439,6 +416,8 @@ async function main() {
     times('card', 'Grand Est page: navigation → card shown (click as soon as clickable)');
     times('ready', 'Grand Est page: navigation → module ready (zoom, hover, keyboard)', 0.8);
     times('fcp', 'Grand Est page: navigation → first contentful paint');
+    // The small module places no names: its first zoom fetches their module (src/web/names/).
+    if (fv.namesShown?.length) row(`Grand Est page: first zoom → names shown again (their module fetched, the page read, names placed), median [n=${fv.namesShown.length}]`, ms(median(fv.namesShown)), '—', '', '—', '');
     const na = results.national;
     if (na?.done) {
       // Leaflet's page frames the mainland and paints the territories there (mainland(), above):
