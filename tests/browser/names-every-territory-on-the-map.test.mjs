@@ -61,6 +61,18 @@ async function marks(page) {
 const apart = (a, b, slack = 0.5) =>
   a[2] <= b[0] + slack || b[2] <= a[0] + slack || a[3] <= b[1] + slack || b[3] <= a[1] + slack;
 
+/** Drags the map by (dx, dy) from the stage's centre, and waits for the view to change. */
+async function drag(page, dx, dy) {
+  const [l, t, r, b] = (await marks(page)).stage;
+  const from = { x: (l + r) / 2, y: (t + b) / 2 };
+  const view = await page.getAttribute('#carte .tim-view', 'transform');
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 6; i++) await page.mouse.move(from.x + (i * dx) / 6, from.y + (i * dy) / 6);
+  await page.mouse.up();
+  await page.waitForFunction((v) => document.querySelector('#carte .tim-view')?.getAttribute('transform') !== v, view);
+}
+
 /** The checks every size shares; returns the marks. */
 function assertEveryTerritoryIdentified(m, where) {
   const marked = new Set(m.texts.map((t) => t.index));
@@ -127,14 +139,7 @@ test('a small pan moves the names with the map, but for those its edge pushes as
   await marks(page);
   const vosges = () => page.$eval('#carte path.tim-territory[data-id="vosges"]', (p) => { const r = p.getBoundingClientRect(); return [r.left, r.top]; });
   const pan = async (dx, dy) => {
-    const [l, t, r, b] = (await marks(page)).stage;
-    const from = { x: (l + r) / 2, y: (t + b) / 2 };
-    const view = await page.getAttribute('#carte .tim-view', 'transform');
-    await page.mouse.move(from.x, from.y);
-    await page.mouse.down();
-    for (let i = 1; i <= 6; i++) await page.mouse.move(from.x + (i * dx) / 6, from.y + (i * dy) / 6);
-    await page.mouse.up();
-    await page.waitForFunction((v) => document.querySelector('#carte .tim-view')?.getAttribute('transform') !== v, view);
+    await drag(page, dx, dy);
     await page.waitForFunction(() => !document.querySelector('#carte .tim-labels.tim-moving'));
     await page.waitForTimeout(300);
   };
@@ -159,18 +164,6 @@ test('a small pan moves the names with the map, but for those its edge pushes as
   assert.ok(rigid.length >= 12, `names moved with the map: ${rigid.length} of ${before.texts.length} (pan ${dx}, ${dy}; others: ${moved})`);
   await assertHealthy(watch);
 });
-
-/** Drags the map by (dx, dy) from the stage's centre, and waits for the view to change. */
-async function drag(page, dx, dy) {
-  const [l, t, r, b] = (await marks(page)).stage;
-  const from = { x: (l + r) / 2, y: (t + b) / 2 };
-  const view = await page.getAttribute('#carte .tim-view', 'transform');
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  for (let i = 1; i <= 6; i++) await page.mouse.move(from.x + (i * dx) / 6, from.y + (i * dy) / 6);
-  await page.mouse.up();
-  await page.waitForFunction((v) => document.querySelector('#carte .tim-view')?.getAttribute('transform') !== v, view);
-}
 
 test("the names' own module comes once the map first moves, not before, and names every territory there", async () => {
   const requests = [];
