@@ -295,6 +295,10 @@ test('the iframe page (embed.html) adopts its pre-rendered map the same way, dow
   assert.equal(await page.locator('#carte .tim-territories a').count(), 0, 'adopted');
   assert.equal(await page.locator('#carte path.tim-territory[role="button"]').count(), 15);
   assert.equal(await page.locator('#carte svg.tim-svg[viewBox]').count(), 1, 'the pre-rendered picture kept');
+  // Its names at another view come from their own module, as on the page (embed.js).
+  await page.click('#carte button.tim-zoom-in');
+  await page.waitForFunction(() => !document.querySelector('#carte .tim-svg .tim-labels').classList.contains('tim-moving'));
+  assert.ok(urls.includes('/pkg/territoires_names_bg.wasm'), "the names' module was fetched");
   await assertHealthy(watch);
 });
 

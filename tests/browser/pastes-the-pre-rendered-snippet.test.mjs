@@ -65,6 +65,13 @@ test('the snippet shows inside the element at once, and the module adopts it in 
   assert.equal(await pre.locator('.tim-panel:not([hidden]) .tim-card-page a').getAttribute('href'),
     `${app.base}/territoires/moselle-est.html`);
   assert.equal(await page.locator('territoires-map').getAttribute('selected'), 'moselle-est');
+  // The names at another view come from their own module, through the element as on the page.
+  assert.ok(!urls.some((u) => u.startsWith('/pkg/territoires_names')), "no names' module before the map moves");
+  await pre.locator('button.tim-zoom-in').click();
+  await page.waitForFunction(() => !document.querySelector('territoires-map .tim-svg .tim-labels').classList.contains('tim-moving'));
+  const named = await pre.locator('.tim-svg .tim-labels text').evaluateAll((ts) => ts.filter((t) => t.textContent.trim()).length);
+  assert.ok(named >= 5, `names placed at the zoomed view: ${named}`);
+  assert.ok(urls.includes('/pkg/territoires_names_bg.wasm'), "the names' module was fetched");
   await assertHealthy(watch);
 });
 

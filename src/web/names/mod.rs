@@ -1,9 +1,9 @@
 //! The names' own module: a fifth build of the crate (feature `names`, see the Makefile), which
 //! the page's script loads once the small module's view first leaves the pre-rendered picture
-//! (www/helpers.js), so that the small module carries no placement of names (13.5 KB gzip,
+//! (www/helpers.js), so that the small module carries no placement of names (its weight:
 //! docs/performance.md). It reads the data and shapes from the page, as the small module did to
 //! adopt the map, takes the names the page holds and places them for each view the small module
-//! describes. Screen pixels, as `super::labels`.
+//! describes, in screen pixels (`labels`).
 
 #[path = "../dom.rs"]
 #[allow(dead_code)]
