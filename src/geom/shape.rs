@@ -41,6 +41,13 @@ impl Shape {
         Shape { geometry, bounds, area }
     }
 
+    /// A shape known by its bounds and area alone, without rings: what the small module reads
+    /// of each territory (`crate::render::read::read_box`), where the browser hits the path
+    /// itself. Nothing is inside it.
+    pub fn summary(bounds: Bounds, area: f64) -> Shape {
+        Shape { geometry: MultiPolygon(Vec::new()), bounds, area }
+    }
+
     /// Whether `p` is inside the shape (bounds first, then `geo`'s exact test).
     pub fn contains(&self, p: Projected) -> bool {
         self.bounds.contains(p) && self.geometry.contains(&Coord { x: p.x, y: p.y })

@@ -8,7 +8,7 @@ use crate::coords::Projected;
 use crate::geom::Shape;
 use crate::load::{safe_color, safe_url};
 use crate::model::{ContextLayer, Dataset};
-use crate::render::read::{read_label_at, read_path};
+use crate::render::read::{read_box, read_label_at, read_path};
 use crate::scene::{ContextShape, Scene};
 
 /// The class of the data block.
@@ -65,6 +65,19 @@ pub fn read_scene(data: &Dataset, territories: &[TerritoryPath], context: &[Page
         .map(|(layer, d, rings)| Some(ContextShape { layer: *layer, shape: Shape::new(read_path(d, rings)?) }))
         .collect::<Option<Vec<_>>>()?;
     Some(Scene::from_shapes(data, shapes, context))
+}
+
+/// The small module's scene of `data`: each territory's bounds and area (`data-box`, see
+/// [`crate::render::read::box_of`]) and label point (`data-at`), `(index, box, at)` once each,
+/// without its path, whose hits the browser finds. `None` when one is missing, repeated, out
+/// of range or unreadable.
+pub fn read_summaries(data: &Dataset, territories: &[(usize, String, String)]) -> Option<Scene> {
+    let mut shapes: Vec<Option<(Shape, Projected)>> = vec![None; data.territories.len()];
+    for (i, b, at) in territories {
+        let slot = shapes.get_mut(*i).filter(|s| s.is_none())?;
+        *slot = Some((read_box(b)?, read_label_at(at)?));
+    }
+    Some(Scene::from_shapes(data, shapes.into_iter().collect::<Option<Vec<_>>>()?, Vec::new()))
 }
 
 #[cfg(test)]

@@ -151,6 +151,9 @@ pub struct Controller {
     gestures: Recognizer,
     markers: Markers,
     outlines: bool,
+    /// The territory the page found under the pointer for the next pointer input, where the
+    /// browser hits the paths (the small module, see [`point_at`](Self::point_at)).
+    pointed: Option<usize>,
 }
 
 impl Controller {
@@ -163,7 +166,15 @@ impl Controller {
             gestures: Recognizer::new(settings.cooperative),
             markers: Markers::new(settings.markers),
             outlines: settings.outlines,
+            pointed: None,
         }
+    }
+
+    /// Says which territory the browser finds under the pointer, before the pointer input at
+    /// that point: the small module's hit test, which holds no paths, only their bounds. Its
+    /// markers are hit first, as they are drawn on top.
+    pub fn point_at(&mut self, over: Option<usize>) {
+        self.pointed = over;
     }
 
     pub fn handle(&mut self, input: Input, scene: &Scene) -> Vec<Effect> {
@@ -342,10 +353,13 @@ impl Controller {
         };
         let metres = 1.0 / self.view.scale;
         let p = self.view.to_projected(at);
-        marker.map(|m| m.0).or_else(|| {
-            // Without the `full` feature (the small module, which only adopts an SVG) there is
-            // no canvas to hit.
-            if self.outlines || cfg!(not(feature = "full")) {
+        marker.map(|m| m.0).or(self.pointed).or_else(|| {
+            // Without the `full` feature (the small module, which only adopts an SVG) the
+            // browser has hit the paths (`point_at`): no shapes here, and no canvas.
+            if cfg!(not(feature = "full")) {
+                return None;
+            }
+            if self.outlines {
                 return scene.hit_painted(p, |i| outline(i) / 2.0 * metres);
             }
             // The canvas: its selection and hover outlines are SVG paths drawn over it (the

@@ -195,3 +195,21 @@ fn a_resize_to_the_same_size_changes_nothing() {
     assert_eq!(c.handle(Input::Resize { width: w, height: h }, &s), Vec::new());
     assert!(c.handle(Input::Resize { width: w + 1.0, height: h }, &s).contains(&Effect::ViewChanged));
 }
+
+#[test]
+fn where_the_browser_hits_the_paths_the_territory_it_found_is_hovered_and_opened() {
+    // The small module's scene: bounds and areas, no rings (read from the page's `data-box`).
+    let (mut c, mut s) = setup();
+    for t in &mut s.territories {
+        t.shape = crate::geom::Shape::summary(t.shape.bounds, t.shape.area);
+    }
+    let at = centre_of(&c, &s, 0);
+    assert_eq!(c.handle(Input::PointerMove { id: 1, at }, &s), vec![], "no rings: nothing found by itself");
+    c.point_at(Some(0));
+    assert_eq!(c.handle(Input::PointerMove { id: 1, at }, &s), vec![Effect::Hover(Some((0, at)))]);
+    c.handle(Input::PointerDown { id: 1, at, touch: false }, &s);
+    assert_eq!(c.handle(Input::PointerUp { id: 1, at }, &s), vec![Effect::Open(0)]);
+    c.point_at(None);
+    c.handle(Input::PointerDown { id: 1, at, touch: false }, &s);
+    assert_eq!(c.handle(Input::PointerUp { id: 1, at }, &s), vec![Effect::Close { refocus: None }]);
+}

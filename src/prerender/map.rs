@@ -12,7 +12,7 @@ use crate::interact::{Controller, Settings};
 use crate::labels::{named, reserved, Rect, Room};
 use crate::markup::label::{leaders_and_badges, marker, marker_lines, placed};
 use crate::markup::legend::{patterns, Styling};
-use crate::render::read::{label_at, ring_counts};
+use crate::render::read::{box_of, label_at, ring_counts};
 use crate::render::svg::{context_class, pattern_fill, pattern_transform, Mark};
 use crate::render::{path_data, CANVAS_ABOVE_FEATURES};
 use crate::view::View;
@@ -79,6 +79,7 @@ pub fn svg(site: &Site, selected: Option<usize>, links: &Links) -> Markup {
                             @let shape = &site.scene.territories[i].shape.geometry;
                             path class=(class) d=(path_data(shape)) data-rings=(ring_counts(shape))
                                 data-at=(label_at(site.scene.territories[i].label_at))
+                                data-box=(box_of(&site.scene.territories[i].shape))
                                 fill=(pattern_fill(UID, t.status, false)) data-id=(t.id) data-index=(i)
                                 data-status=(statuses.get(t.status).map(|c| c.id.as_str()).unwrap_or("")) {}
                         }

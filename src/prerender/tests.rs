@@ -181,7 +181,7 @@ fn ids_that_cannot_be_file_names_get_no_page_and_an_encoded_card_link() {
 /// the paths giving back the scene's shapes to the 10 m the paths keep.
 #[test]
 fn the_page_holds_the_data_and_shapes_the_module_adopts() {
-    use crate::hydrate::page::{checked, read_scene};
+    use crate::hydrate::page::{checked, read_scene, read_summaries};
     use crate::render::svg::context_layer;
     for bytes in [GRAND_EST, XSS] {
         let data = dataset(bytes);
@@ -202,14 +202,18 @@ fn the_page_holds_the_data_and_shapes_the_module_adopts() {
         };
         assert_eq!(strip(&back), strip(&data));
         let attr = |attrs: &[(String, String)], k: &str| attrs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
-        let (mut territories, mut context) = (Vec::new(), Vec::new());
+        let (mut territories, mut context, mut summaries) = (Vec::new(), Vec::new(), Vec::new());
         let drawn = |attrs: &[(String, String)]| {
             attr(attrs, "class").is_some_and(|c| c.contains("tim-territory") || c.contains("tim-context"))
         };
         for (_, attrs) in tags(&html).into_iter().filter(|(n, a)| n == "path" && drawn(a)) {
             let (d, rings) = (attr(&attrs, "d").unwrap(), attr(&attrs, "data-rings").unwrap());
             match attr(&attrs, "data-index") {
-                Some(i) => territories.push(((i.parse().unwrap(), d, rings), attr(&attrs, "data-at").unwrap())),
+                Some(i) => {
+                    let (i, at) = (i.parse().unwrap(), attr(&attrs, "data-at").unwrap());
+                    summaries.push((i, attr(&attrs, "data-box").unwrap(), at.clone()));
+                    territories.push(((i, d, rings), at));
+                }
                 None => context.push((context_layer(&attr(&attrs, "class").unwrap()).unwrap(), d, rings)),
             }
         }
@@ -223,6 +227,17 @@ fn the_page_holds_the_data_and_shapes_the_module_adopts() {
             let (am, bm) = (a.shape.bounds, b.shape.bounds);
             assert!((am.min.x - bm.min.x).abs() <= 5.0 && (am.max.y - bm.max.y).abs() <= 5.0, "{am:?} vs {bm:?}");
             assert!((a.shape.area - b.shape.area).abs() <= b.shape.area * 1e-3);
+        }
+        // The small module's scene: bounds and areas to ten metres and a thousandth of a km², no paths.
+        let small = read_summaries(&back, &summaries).expect("the boxes read back");
+        assert_eq!(small.order, site.scene.order);
+        for ((a, b), c) in small.territories.iter().zip(&site.scene.territories).zip(&scene.territories) {
+            let (am, bm) = (a.shape.bounds, b.shape.bounds);
+            let near = |x: f64, y: f64| (x - y).abs() <= 5.0;
+            assert!(near(am.min.x, bm.min.x) && near(am.min.y, bm.min.y), "{am:?} vs {bm:?}");
+            assert!(near(am.max.x, bm.max.x) && near(am.max.y, bm.max.y), "{am:?} vs {bm:?}");
+            assert!((a.shape.area - b.shape.area).abs() <= 500.0, "{} vs {}", a.shape.area, b.shape.area);
+            assert!(a.shape.geometry.0.is_empty() && a.label_at == c.label_at);
         }
     }
 }

@@ -3,7 +3,8 @@
 //! from there rather than download them again (see `crate::hydrate`). Path data in kilometres,
 //! y up, read into [`Projected`] metres.
 
-use crate::coords::Projected;
+use crate::coords::{Bounds, Projected};
+use crate::geom::Shape;
 use geo::{Coord, LineString, MultiPolygon, Polygon};
 
 /// How many rings each polygon of `shape` has, written beside its path (`data-rings`): path
@@ -42,6 +43,37 @@ pub fn read_label_at(at: &str) -> Option<Projected> {
     let mut parts = at.split_ascii_whitespace().map(number);
     let (x, y) = (parts.next()??, parts.next()??);
     parts.next().is_none().then_some(Projected { x: x * 1000.0, y: y * 1000.0 })
+}
+
+/// A territory's bounds and area, written beside its path (`data-box`): `x0 y0 x1 y1` in
+/// kilometres to ten metres, as [`label_at`], then the area in square kilometres to a thousandth.
+/// What the small module needs of a shape (its marker, the fitted view, keeping it in view)
+/// without reading the path, whose hits the browser finds.
+///
+/// ```
+/// use territoires_map::coords::{Bounds, Projected};
+/// use territoires_map::{geom::Shape, render::read::{box_of, read_box}};
+/// let min = Projected { x: 976_434.0, y: 6_849_471.4 };
+/// let s = Shape::summary(Bounds { min, max: Projected { x: 990_000.0, y: 6_860_000.0 } }, 12_345_678.0);
+/// assert_eq!(box_of(&s), "976.43 6849.47 990 6860 12.346");
+/// let back = read_box("976.43 6849.47 990 6860 12.346").unwrap();
+/// assert_eq!(back.bounds.min, Projected { x: 976_430.0, y: 6_849_470.0 });
+/// assert_eq!((back.bounds.max.x, back.area), (990_000.0, 12_346_000.0));
+/// assert!(read_box("1 2 3").is_none());
+/// ```
+pub fn box_of(shape: &Shape) -> String {
+    let (b, km) = (shape.bounds, |m: f64| crate::num::fixed(m / 1000.0, 2));
+    let area = crate::num::fixed(shape.area / 1e6, 3);
+    format!("{} {} {} {} {area}", km(b.min.x), km(b.min.y), km(b.max.x), km(b.max.y))
+}
+
+/// The shape summary [`box_of`] wrote; `None` unless `b` is five numbers.
+pub fn read_box(b: &str) -> Option<Shape> {
+    let n = b.split_ascii_whitespace().map(number).collect::<Option<Vec<f64>>>()?;
+    let &[x0, y0, x1, y1, area] = n.as_slice() else { return None };
+    let bounds =
+        Bounds { min: Projected { x: x0 * 1000.0, y: y0 * 1000.0 }, max: Projected { x: x1 * 1000.0, y: y1 * 1000.0 } };
+    Some(Shape::summary(bounds, area * 1e6))
 }
 
 /// The shape `d` draws, its rings grouped into polygons as `rings` counts them (see

@@ -319,6 +319,21 @@ impl App {
         }
     }
 
+    /// Tells the controller which territory of this map the browser finds at `(x, y)` in the
+    /// window (a path, or a marker), before the pointer input there: the small module holds the
+    /// territories' bounds, not their paths.
+    #[cfg(not(feature = "full"))]
+    pub fn point_at(&mut self, x: f64, y: f64) {
+        let Some(m) = &mut self.map else { return };
+        let found = self.doc.element_from_point(x as f32, y as f32).filter(|e| self.chrome.svg.contains(Some(e)));
+        let hit = found.and_then(|e| e.closest("path.tim-territory, circle[data-id]").ok().flatten());
+        let over = hit.and_then(|e| match e.get_attribute("data-index") {
+            Some(i) => i.parse().ok(),
+            None => m.data.index_of(&e.get_attribute("data-id")?),
+        });
+        m.ctl.point_at(over);
+    }
+
     /// Index of a territory by id.
     pub fn index_of(&self, id: &str) -> Option<usize> {
         self.map.as_ref()?.data.index_of(id)

@@ -1,5 +1,5 @@
-//! Browser events → [`Input`]s. Pointer events are hit-tested in Rust (one set of listeners on
-//! the SVG, not one per shape); keys are read where focus is; host events are sent after the app
+//! Browser events → [`Input`]s. Pointer events are hit-tested in Rust, or by the browser in the
+//! small module (one set of listeners on the SVG, not one per shape); keys are read where focus is; host events are sent after the app
 //! is released, so a host handler may call back into the map.
 
 use super::app::App;
@@ -29,17 +29,35 @@ fn with_app(app: &Shared, f: impl FnOnce(&mut App) -> Option<Input>) -> bool {
     moved
 }
 
-/// The event's position in the map's SVG. `clientX` is read as the double it is: web-sys's
+/// The event's position in the window. `clientX` is read as the double it is: web-sys's
 /// `client_x()` truncates it to an integer, which moves a click at a shape's edge off the shape.
-fn local(a: &App, e: &web_sys::MouseEvent) -> Screen {
-    let r = a.chrome().svg.get_bounding_client_rect();
+fn client(e: &web_sys::MouseEvent) -> (f64, f64) {
     let coord = |name: &str, fallback: i32| {
         js_sys::Reflect::get(e, &wasm_bindgen::JsValue::from_str(name))
             .ok()
             .and_then(|v| v.as_f64())
             .unwrap_or(fallback as f64)
     };
-    Screen { x: coord("clientX", e.client_x()) - r.left(), y: coord("clientY", e.client_y()) - r.top() }
+    (coord("clientX", e.client_x()), coord("clientY", e.client_y()))
+}
+
+/// The event's position in the map's SVG.
+fn local(a: &App, e: &web_sys::MouseEvent) -> Screen {
+    let r = a.chrome().svg.get_bounding_client_rect();
+    let (x, y) = client(e);
+    Screen { x: x - r.left(), y: y - r.top() }
+}
+
+/// The small module's hit test, before each pointer input: what the browser finds under the
+/// pointer (`App::point_at`). The full module hits its own shapes, as the canvas paints them too.
+fn point_at(a: &mut App, e: &web_sys::MouseEvent) {
+    #[cfg(not(feature = "full"))]
+    {
+        let (x, y) = client(e);
+        a.point_at(x, y);
+    }
+    #[cfg(feature = "full")]
+    let _ = (a, e);
 }
 
 fn pointer(e: &Event) -> Option<&PointerEvent> {
@@ -116,13 +134,18 @@ fn pointers(app: &Shared, l: &mut Listeners, svg: &Element) -> Result<(), JsValu
             return None;
         }
         let _ = a.chrome().svg.set_pointer_capture(p.pointer_id());
+        point_at(a, p);
         Some(Input::PointerDown { id: p.pointer_id(), at: local(a, p), touch: p.pointer_type() == "touch" })
     })?;
     on(app, l, svg, "pointermove", true, |a, e| {
-        pointer(e).map(|p| Input::PointerMove { id: p.pointer_id(), at: local(a, p) })
+        let p = pointer(e)?;
+        point_at(a, p);
+        Some(Input::PointerMove { id: p.pointer_id(), at: local(a, p) })
     })?;
     on(app, l, svg, "pointerup", true, |a, e| {
-        pointer(e).map(|p| Input::PointerUp { id: p.pointer_id(), at: local(a, p) })
+        let p = pointer(e)?;
+        point_at(a, p);
+        Some(Input::PointerUp { id: p.pointer_id(), at: local(a, p) })
     })?;
     on(app, l, svg, "pointercancel", true, |_, e| pointer(e).map(|p| Input::PointerCancel { id: p.pointer_id() }))?;
     on(app, l, svg, "pointerleave", true, |_, _| Some(Input::PointerLeave))

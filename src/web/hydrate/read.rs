@@ -1,7 +1,12 @@
-//! Reading the data and shapes a pre-rendered page holds: the small module's way in, and the
-//! image's own module's (`crate::web_image`). The full module downloads them.
+//! Reading the data and shapes a pre-rendered page holds: the small module's way in (the shapes'
+//! bounds only), and the helper modules' (`crate::web_image`, `crate::web_names`: the paths).
+//! The full module downloads them.
 
-use crate::hydrate::page::{checked, read_scene, DATA_CLASS};
+#[cfg(any(feature = "export", feature = "names"))]
+use crate::hydrate::page::read_scene;
+#[cfg(not(any(feature = "export", feature = "names")))]
+use crate::hydrate::page::read_summaries;
+use crate::hydrate::page::{checked, DATA_CLASS};
 use crate::model::Dataset;
 #[cfg(feature = "export")]
 use crate::render::svg::context_layer;
@@ -19,18 +24,40 @@ pub fn read(root: &Element) -> Option<(Dataset, Scene)> {
     // The browser's own JSON parser: the module holds none (see crate::hydrate::json).
     let value = js_sys::JSON::parse(&block.text_content()?).ok()?;
     let data = checked(crate::hydrate::json::dataset(&value)?)?;
+    let scene = scene(&pre, &data)?;
+    Some((data, scene))
+}
+
+/// The small module's scene: each territory's bounds, area and label point, not its path, whose
+/// hits the browser finds (see `crate::interact::Controller::point_at`).
+#[cfg(not(any(feature = "export", feature = "names")))]
+fn scene(pre: &Element, data: &Dataset) -> Option<Scene> {
+    let territories = all(pre, ".tim-territories path.tim-territory")?
+        .iter()
+        .map(|p| {
+            let index = p.get_attribute("data-index")?.parse().ok()?;
+            Some((index, p.get_attribute("data-box")?, p.get_attribute("data-at")?))
+        })
+        .collect::<Option<Vec<_>>>()?;
+    read_summaries(data, &territories)
+}
+
+/// The helper modules' scene, the names' and the image's: the territories' paths, whose shapes
+/// they place names in and draw, and the image's background.
+#[cfg(any(feature = "export", feature = "names"))]
+fn scene(pre: &Element, data: &Dataset) -> Option<Scene> {
     let attrs = |el: &Element| Some((el.get_attribute("d")?, el.get_attribute("data-rings")?));
-    let territories = all(&pre, ".tim-territories path.tim-territory")?
+    let territories = all(pre, ".tim-territories path.tim-territory")?
         .iter()
         .map(|p| {
             let (d, rings) = attrs(p)?;
             Some(((p.get_attribute("data-index")?.parse().ok()?, d, rings), p.get_attribute("data-at")?))
         })
         .collect::<Option<Vec<_>>>()?;
-    // The background's shapes go into the image only: the small module never draws the
-    // background again (the page's paths move with the view), so it does not read them.
+    // The background goes into the image only: the names do not avoid it, and the small module
+    // never draws it again (the page's paths move with the view).
     #[cfg(feature = "export")]
-    let context = all(&pre, ".tim-context-layer > path")?
+    let context = all(pre, ".tim-context-layer > path")?
         .iter()
         .map(|p| {
             let (d, rings) = attrs(p)?;
@@ -39,8 +66,7 @@ pub fn read(root: &Element) -> Option<(Dataset, Scene)> {
         .collect::<Option<Vec<_>>>()?;
     #[cfg(not(feature = "export"))]
     let context = Vec::new();
-    let scene = read_scene(&data, &territories, &context)?;
-    Some((data, scene))
+    read_scene(data, &territories, &context)
 }
 
 /// The element `selector` finds inside `container`, if any.
