@@ -2,9 +2,12 @@
 // module asks for it with an event from its element. Each reads the map from the page.
 // - `tim-export`, "Télécharger l'image": pkg/territoires_export (src/web/image/) writes the view
 //   the event describes and downloads it.
-// - `tim-names`, once the view first leaves the pre-rendered picture (a move or a zoom):
-//   pkg/territoires_names (src/web/names/) places the map's names for each view the event gives.
+// - `tim-names`, once the view first leaves the pre-rendered picture (a move or a zoom), then at
+//   every view: pkg/territoires_names (src/web/names/) places the map's names for the view given.
 const modules = {};
+// A module that could not be downloaded is asked for again after this long, not at each of the
+// many views of the gesture under way (the names stay hidden meanwhile).
+const RETRY_MS = 5000;
 // The wasm is asked for with its glue, not once the glue has arrived (one round trip less).
 const load = (name) => (modules[name] ??= ((wasm) => {
   wasm.catch(() => {});
@@ -12,14 +15,24 @@ const load = (name) => (modules[name] ??= ((wasm) => {
     await m.default({ module_or_path: wasm });
     return m;
   });
-})(fetch(new URL(`./pkg/${name}_bg.wasm`, import.meta.url))).catch((e) => { delete modules[name]; throw e; }));
-// Each map's names, read from its page the first time.
+})(fetch(new URL(`./pkg/${name}_bg.wasm`, import.meta.url))).catch((e) => {
+  console.error(e);
+  setTimeout(() => { delete modules[name]; }, RETRY_MS);
+  return null;
+}));
+// Each map's names, read from its page the first time (null: that page cannot give them).
 const names = new WeakMap();
 const help = {
   'tim-export': ['territoires_export', (m, root, detail) => m.exportImage(root, detail)],
   'tim-names': ['territoires_names', (m, root, detail) => {
-    if (!names.has(root)) names.set(root, new m.Names(root));
-    names.get(root).place(detail.view);
+    if (!names.has(root)) {
+      try {
+        names.set(root, new m.Names(root));
+      } finally {
+        if (!names.has(root)) names.set(root, null);
+      }
+    }
+    names.get(root)?.place(detail.view);
   }],
 };
 
@@ -28,7 +41,7 @@ export function helpOnRequest(host) {
   for (const [kind, [name, use]] of Object.entries(help)) {
     host.addEventListener(kind, (e) => {
       const root = e.composedPath()[0];
-      load(name).then((m) => use(m, root, e.detail)).catch((err) => console.error(err));
+      load(name).then((m) => m && use(m, root, e.detail)).catch((err) => console.error(err));
     });
   }
 }

@@ -190,9 +190,10 @@ test("the names' own module comes once the map first moves, not before, and name
 });
 
 test("without the names' module (it cannot be downloaded), the map still moves and opens its cards, names hidden, not misplaced", async () => {
+  const asked = [];
   const { page, watch } = await app.open('', {
     viewport: { width: 1280, height: 900 },
-    prepare: (p) => p.route(/\/pkg\/territoires_names/, (route) => route.abort()),
+    prepare: (p) => p.route(/\/pkg\/territoires_names/, (route) => { asked.push(route.request().url()); return route.abort(); }),
   });
   await drag(page, -20, 0);
   await page.waitForTimeout(500);
@@ -202,6 +203,8 @@ test("without the names' module (it cannot be downloaded), the map still moves a
   await page.waitForFunction((v) => document.querySelector('#carte .tim-view')?.getAttribute('transform') !== v, view);
   await page.click('#carte .tim-list button.tim-list-select >> nth=0');
   await page.waitForSelector('#carte .tim-panel:not([hidden])');
+  // Asked for once, not again at each view of the drag and the zoom (a later try waits a while).
+  assert.equal(asked.filter((u) => u.endsWith('_bg.wasm')).length, 1, `asked: ${asked}`);
   assert.deepEqual(watch.pageErrors, [], 'no uncaught error');
   await assertHealthy(watch, { allowConsoleErrors: true });
 });
