@@ -26,11 +26,8 @@ const help = {
   'tim-export': ['territoires_export', (m, root, detail) => m.exportImage(root, detail)],
   'tim-names': ['territoires_names', (m, root, detail) => {
     if (!names.has(root)) {
-      try {
-        names.set(root, new m.Names(root));
-      } finally {
-        if (!names.has(root)) names.set(root, null);
-      }
+      names.set(root, null); // stays null if this page cannot give them: not read again
+      names.set(root, new m.Names(root));
     }
     names.get(root)?.place(detail.view);
   }],

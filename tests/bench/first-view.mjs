@@ -152,11 +152,11 @@ export async function labelsAfterZoom(page) {
     const names = document.querySelector('#carte .tim-svg .tim-labels');
     const t0 = performance.now();
     document.querySelector('#carte button.tim-zoom-in').click();
-    const done = () => !names.classList.contains('tim-moving') && resolve(performance.now() - t0);
-    if (done() === false) {
-      new MutationObserver(done).observe(names, { attributes: true, attributeFilter: ['class'] });
-      setTimeout(() => resolve(undefined), 5000);
-    }
+    const shown = () => !names.classList.contains('tim-moving');
+    if (shown()) return resolve(performance.now() - t0);
+    new MutationObserver(() => shown() && resolve(performance.now() - t0))
+      .observe(names, { attributes: true, attributeFilter: ['class'] });
+    setTimeout(() => resolve(undefined), 5000);
   })).catch(() => undefined);
   const placed = await page.waitForFunction(() => performance.getEntriesByName('tim:labels')[0]?.duration, null, { timeout: 5000 })
     .then((h) => h.jsonValue()).catch(() => undefined);
