@@ -3,7 +3,8 @@
 // - `tim-export`, "Télécharger l'image": pkg/territoires_export (src/web/image/) writes the view
 //   the event describes and downloads it.
 // - `tim-names`, once the view first leaves the pre-rendered picture (a move or a zoom), then at
-//   every view: pkg/territoires_names (src/web/names/) places the map's names for the view given.
+//   every view: pkg/territoires_names (src/web/names/) places the map's names and markers for the
+//   view given (the markers alone on a stage the pre-rendered ones do not fit).
 const modules = {};
 // A module that could not be downloaded is asked for again after this long, not at each of the
 // many views of the gesture under way (the names stay hidden meanwhile).
@@ -29,7 +30,7 @@ const help = {
       names.set(root, null); // stays null if this page cannot give them: not read again
       names.set(root, new m.Names(root));
     }
-    names.get(root)?.place(detail.view);
+    names.get(root)?.place(detail.view, detail.names);
   }],
 };
 

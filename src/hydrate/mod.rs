@@ -9,6 +9,7 @@
 //! the nominal box's (the pre-render's, which are the SVG's user units while its `viewBox` is
 //! set) and the stage's CSS pixels.
 
+pub mod fit;
 pub mod json;
 pub mod page;
 
@@ -20,6 +21,11 @@ use crate::view::{View, FIT_PADDING};
 /// desktop screen (1150 × 560 in a 1200 × 800 window: 72rem wide, `min(70vh, 640px)` high).
 pub const WIDTH: f64 = 1150.0;
 pub const HEIGHT: f64 = 560.0;
+
+/// The map number in a pre-rendered map's ids (`tim0-p1`, `tim0-title-3`), which the modules
+/// that adopt it keep: the full module counts the maps it builds from 1, so that a pre-rendered
+/// map and a built one never share an id.
+pub const UID: u32 = 0;
 
 /// The width of the stage on a phone the pre-render places a second set of names and markers
 /// for (the narrowest screen served, 320 pixels, less the page's margins): what a narrow screen

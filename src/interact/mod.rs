@@ -171,8 +171,8 @@ impl Controller {
     }
 
     /// Says which territory the browser finds under the pointer, before the pointer input at
-    /// that point: the small module's hit test, which holds no paths, only their bounds. Its
-    /// markers are hit first, as they are drawn on top.
+    /// that point: the small module's hit test, which holds neither paths nor markers (the
+    /// browser finds the markers' circles first, as they are drawn on top).
     pub fn point_at(&mut self, over: Option<usize>) {
         self.pointed = over;
     }
@@ -344,8 +344,14 @@ impl Controller {
     /// selected), belong to their territory.
     pub fn hit(&self, at: Screen, scene: &Scene) -> Option<usize> {
         let ring = |i: usize| if i == self.focus { style::MARKER_FOCUS_WIDTH } else { style::MARKER_WIDTH };
-        let marker =
-            self.markers(scene).into_iter().rev().find(|&(i, m)| m.distance(at) <= (MIN_TARGET + ring(i)) / 2.0);
+        // The small module has no markers of its own (the names' module draws them): the
+        // browser hits their circles, drawn on top, and `pointed` holds its answer.
+        let marker = match cfg!(feature = "full") {
+            true => {
+                self.markers(scene).into_iter().rev().find(|&(i, m)| m.distance(at) <= (MIN_TARGET + ring(i)) / 2.0)
+            }
+            false => None,
+        };
         let outline = |i: usize| match i {
             _ if self.open == Some(i) => style::SELECTED_WIDTH,
             _ if self.hover == Some(i) => style::HOVER_WIDTH,

@@ -7,6 +7,7 @@
 use super::parts::{element, nodes};
 use super::{card_href, page_slug, Links, Site, HEIGHT, UID, WIDTH};
 use crate::coords::Screen;
+use crate::hydrate::fit::markers_hold;
 use crate::hydrate::{narrow_size, shown_view, stage_to_layer, ViewBox};
 use crate::interact::{Controller, Settings};
 use crate::labels::{named, reserved, Rect, Room};
@@ -102,9 +103,12 @@ fn overlay(site: &Site, v: &View, layout: &str, transform: Option<String>, shown
     let settings = Settings { cooperative: false, markers, outlines: true };
     let ctl = Controller::new(*v, &site.scene, settings);
     let (markers, lines) = (ctl.markers(&site.scene), ctl.marker_lines(&site.scene));
+    // The stage sizes these markers hold for, which the small module checks (`hydrate::fit`).
+    let ids = |w: &View| Controller::new(*w, &site.scene, settings).markers(&site.scene).iter().map(|m| m.0).collect();
+    let fit = markers_hold(site.scene.bounds, v, ids);
     html! {
         g class=(format!("tim-overlay tim-overlay-{layout}")) transform=[transform] {
-            g class="tim-markers" aria-hidden="true" {
+            g class="tim-markers" aria-hidden="true" data-fit=(fit) {
                 (element(marker_lines(&lines)))
                 @for (i, at) in markers { (element(marker(site.data, i, at.x, at.y, UID, false))) }
             }

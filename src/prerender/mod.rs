@@ -38,10 +38,7 @@ use crate::scene::Scene;
 use crate::text::Strings;
 use crate::view::{View, FIT_PADDING};
 
-pub use crate::hydrate::{HEIGHT, WIDTH};
-/// The map number in ids (`tim0-p1`, `tim0-title-3`): the module counts its maps from 1, so a
-/// pre-rendered map and a live one never share an id.
-pub const UID: u32 = 0;
+pub use crate::hydrate::{HEIGHT, UID, WIDTH};
 
 /// The commune search's index of the site's communes, naming its territories.
 pub fn search_index(site: &Site) -> String {

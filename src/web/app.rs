@@ -243,13 +243,19 @@ impl App {
             #[cfg(feature = "full")]
             super::dom::timed("labels", || m.labels.place(&m.ctl.view, &m.scene))?;
             #[cfg(not(feature = "full"))]
-            draw::ask_names(&self.chrome, &m.ctl.view);
+            draw::ask_names(&self.chrome, &m.ctl.view, true);
         }
-        // The small module's names show again once their module has placed them.
+        // The small module's names and markers show again once their module has placed them.
         #[cfg(feature = "full")]
-        super::dom::toggle_class(&self.chrome.labels, "tim-moving", false);
-        super::dom::toggle_class(&self.chrome.markers, "tim-moving", false);
-        let focus = m.ctl.focus;
+        for layer in [&self.chrome.labels, &self.chrome.markers] {
+            super::dom::toggle_class(layer, "tim-moving", false);
+        }
+        #[cfg(not(feature = "full"))]
+        if let (Some(k), Some(m)) = (self.pristine.filter(|k| !self.markers_hold(k)), &self.map) {
+            self.to_layer(&k)?;
+            draw::ask_names(&self.chrome, &m.ctl.view, false);
+        }
+        let focus = self.map.as_ref().map_or(0, |m| m.ctl.focus);
         self.markers(focus)
     }
 

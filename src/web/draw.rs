@@ -1,15 +1,14 @@
 //! Drawing what surrounds the territories into the [`Chrome`], whatever the renderer: header,
-//! legend, markers and warnings; and redrawing what depends on the view. Markers are placed in
-//! screen pixels; the view group's transform maps kilometres to them. The names: `super::labels`.
+//! legend and warnings; and redrawing what depends on the view: the view group's transform maps
+//! kilometres to screen pixels. The names: `super::labels`; the markers: `super::markers`.
 
 use super::chrome::Chrome;
 use super::dom::{append, html, text_el};
-use crate::coords::Screen;
 use crate::model::Dataset;
 use crate::text::Strings;
 use crate::view::View;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element};
+use wasm_bindgen::JsValue;
+use web_sys::Document;
 
 /// Draws what surrounds the territories and does not depend on the view (the renderer draws the
 /// territories themselves, `super::labels` the names): the fill patterns and the legend. Where
@@ -33,39 +32,6 @@ pub fn header(doc: &Document, c: &Chrome, data: &Dataset, s: &Strings) -> Result
 fn legend(doc: &Document, c: &Chrome, data: &Dataset, uid: u32) -> Result<(), JsValue> {
     super::markup::append_all(doc, &c.legend, &crate::markup::legend::legend(data, uid))?;
     c.legend.set_hidden(false);
-    Ok(())
-}
-
-/// The markers (territory, centre) and the lines of those that stepped aside.
-pub type Markers<'a> = (&'a [(usize, Screen)], &'a [(Screen, Screen)]);
-
-/// Draws a round target (24 px across) for each territory too small to click at this zoom, and
-/// the `lines` of those that stepped aside (a path before the circles, made the first time).
-/// `focus` is the territory with the roving tab stop: its marker shows the focus ring.
-pub fn markers(
-    doc: &Document,
-    c: &Chrome,
-    (markers, lines): Markers,
-    data: &Dataset,
-    focus: usize,
-    uid: u32,
-) -> Result<(), JsValue> {
-    super::markup::set_or_insert_first(doc, &c.markers, &crate::markup::label::marker_lines(lines))?;
-    // Reuse the circles already there: redraws come at every pan and zoom step, and a marker
-    // that stays the same element can be hovered, clicked and measured across them.
-    let existing = c.markers.query_selector_all(":scope > circle")?;
-    for k in (markers.len() as u32..existing.length()).rev() {
-        if let Some(extra) = existing.item(k).and_then(|n| n.dyn_into::<Element>().ok()) {
-            extra.remove();
-        }
-    }
-    for (k, &(i, at)) in markers.iter().enumerate() {
-        let desc = crate::markup::label::marker(data, i, at.x, at.y, uid, i == focus);
-        match existing.item(k as u32).and_then(|n| n.dyn_into::<Element>().ok()) {
-            Some(circle) => super::markup::set_attrs(&circle, &desc)?,
-            None => append(&c.markers, &super::markup::element(doc, &desc)?)?,
-        }
-    }
     Ok(())
 }
 
@@ -94,17 +60,22 @@ pub fn transform(c: &Chrome, v: &View) -> Result<(), JsValue> {
     c.view.set_attribute("transform", &v.svg_transform())
 }
 
-/// The small module places no names (that code is in their own module): once the view has left
-/// the pre-rendered picture, it hides them and asks for them with `tim-names` from the map's
-/// element, whose detail holds the view ([`View::to_parts`]). The page's script
-/// (`www/helpers.js`) hands it to the names' module (`crate::web_names`), fetched the first
-/// time, which places them and shows them again.
+/// The small module places no names and no markers (that code is in their own module): once the
+/// view has left the pre-rendered picture, it hides them and asks for them with `tim-names`
+/// from the map's element, whose detail holds the view ([`View::to_parts`]) and whether the
+/// names are wanted too (`names`; not while the pre-rendered picture stays, whose names fit any
+/// stage, see `crate::hydrate::fit`). The page's script (`www/helpers.js`) hands it to the names'
+/// module (`crate::web_names`), fetched the first time, which places them and shows them again.
 #[cfg(not(feature = "full"))]
-pub fn ask_names(c: &Chrome, v: &View) {
+pub fn ask_names(c: &Chrome, v: &View, names: bool) {
     use js_sys::{Float64Array, Object, Reflect};
-    super::dom::toggle_class(&c.labels, "tim-moving", true);
+    if names {
+        super::dom::toggle_class(&c.labels, "tim-moving", true);
+    }
+    super::dom::toggle_class(&c.markers, "tim-moving", true);
     let detail = Object::new();
     let view = Float64Array::from(&v.to_parts()[..]);
     let _ = Reflect::set(&detail, &JsValue::from_str("view"), &view);
+    let _ = Reflect::set(&detail, &JsValue::from_str("names"), &JsValue::from_bool(names));
     super::emit(&c.root, "tim-names", &detail);
 }

@@ -35,8 +35,7 @@ pub fn adoptable(root: &Element, data: &Dataset) -> bool {
         })
 }
 
-/// The map number of a pre-rendered map's ids (`tim0-help`, `tim0-p1`), which the module keeps.
-pub const UID: u32 = 0;
+pub use crate::hydrate::UID;
 
 /// The element `selector` finds inside `container`, if any.
 fn find(container: &Element, selector: &str) -> Option<Element> {
@@ -179,7 +178,9 @@ pub fn remove_cards(c: &Chrome) -> Result<(), JsValue> {
 pub fn release_box(c: &Chrome) -> Result<(), JsValue> {
     c.svg.remove_attribute("viewBox")?;
     c.svg.remove_attribute("preserveAspectRatio")?;
-    // The names and markers drawn from now on are in the stage's pixels, whatever its width.
+    // The names and markers drawn from now on are in the stage's pixels, whatever its width,
+    // including markers drawn into the kept picture for a stage it did not foresee.
+    c.markers.remove_attribute("transform")?;
     if let Some(o) = c.labels.parent_element().filter(|o| o.class_list().contains("tim-overlay")) {
         o.remove_attribute("transform")?;
         o.set_attribute("class", "tim-overlay")?;

@@ -21,6 +21,9 @@ mod labels;
 mod list;
 mod listeners;
 mod loading;
+// The small module only moves the focus ring: the names' module draws its markers.
+#[cfg_attr(not(feature = "full"), allow(dead_code))]
+mod markers;
 mod markup;
 #[cfg(feature = "full")]
 mod panel;

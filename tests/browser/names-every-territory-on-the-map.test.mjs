@@ -189,7 +189,7 @@ test("the names' own module comes once the map first moves, not before, and name
   await assertHealthy(watch);
 });
 
-test("without the names' module (it cannot be downloaded), the map still moves and opens its cards, names hidden, not misplaced", async () => {
+test("without the names' module (it cannot be downloaded), the map still moves and opens its cards, names and markers hidden, not misplaced", async () => {
   const asked = [];
   const { page, watch } = await app.open('', {
     viewport: { width: 1280, height: 900 },
@@ -198,6 +198,7 @@ test("without the names' module (it cannot be downloaded), the map still moves a
   await drag(page, -20, 0);
   await page.waitForTimeout(500);
   assert.ok(await page.$('#carte .tim-labels.tim-moving'), 'the names stay hidden');
+  assert.ok(await page.$('#carte .tim-markers.tim-moving'), 'the markers, which the same module draws, too');
   const view = await page.getAttribute('#carte .tim-view', 'transform');
   await page.click('#carte button.tim-zoom-in');
   await page.waitForFunction((v) => document.querySelector('#carte .tim-view')?.getAttribute('transform') !== v, view);

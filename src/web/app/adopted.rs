@@ -3,13 +3,14 @@
 //! markers, which the pre-rendered picture holds until the view first changes.
 
 use super::App;
+use crate::hydrate::fit::Fit;
 use crate::model::Dataset;
 use crate::render::Renderer;
 #[cfg(not(feature = "full"))]
 use crate::web::cards::Cards;
-use crate::web::draw;
-use crate::web::hydrate;
+use crate::web::hydrate::{self, Kept};
 use crate::web::list::{self, List};
+use crate::web::markers;
 use wasm_bindgen::JsValue;
 
 impl App {
@@ -56,33 +57,41 @@ impl App {
     }
 
     /// Draws the markers, the one of territory `focus` ringed. On the pre-rendered picture, the
-    /// markers it holds stay when they are the ones this stage needs, and only the ring moves;
-    /// otherwise (a stage of another size than the pre-render foresaw) the module draws them,
-    /// in the stage's pixels brought into their layer.
+    /// markers it holds stay while the stage is of a size they hold for (`crate::hydrate::fit`),
+    /// and only the ring moves; otherwise they are drawn again, in the stage's pixels brought
+    /// into their layer. The small module only moves the ring: the names' module draws its
+    /// markers when asked (`super::App::redraw`).
     pub(super) fn markers(&self, focus: usize) -> Result<(), JsValue> {
         let Some(m) = &self.map else { return Ok(()) };
-        let wanted = m.ctl.markers(&m.scene);
-        let lines = m.ctl.marker_lines(&m.scene);
-        let Some(k) = &self.pristine else {
-            return draw::markers(&self.doc, &self.chrome, (&wanted, &lines), &m.data, focus, self.uid);
-        };
-        let circles = self.chrome.markers.get_elements_by_tag_name("circle");
-        let shown: Vec<String> =
-            (0..circles.length()).filter_map(|k| circles.item(k)?.get_attribute("data-id")).collect();
-        let same =
-            shown.len() == wanted.len() && wanted.iter().all(|&(i, _)| shown.contains(&m.data.territories[i].id));
-        if !same {
-            let (w, h) = (m.ctl.view.width, m.ctl.view.height);
-            let to_layer = crate::hydrate::stage_to_layer(&k.view_box, w, h, k.layer);
-            self.chrome.markers.set_attribute("transform", &to_layer)?;
-            return draw::markers(&self.doc, &self.chrome, (&wanted, &lines), &m.data, focus, self.uid);
+        if cfg!(not(feature = "full")) || self.pristine.is_some_and(|k| self.markers_hold(&k)) {
+            let id = m.data.territories.get(focus).map(|t| t.id.as_str());
+            markers::ring(&self.chrome.markers, id);
+            return Ok(());
         }
-        let id = m.data.territories.get(focus).map(|t| t.id.as_str());
-        for k in 0..circles.length() {
-            if let Some(c) = circles.item(k) {
-                crate::web::dom::toggle_class(&c, "tim-marker-focus", c.get_attribute("data-id").as_deref() == id);
+        #[cfg(feature = "full")]
+        {
+            let wanted = m.ctl.markers(&m.scene);
+            let lines = m.ctl.marker_lines(&m.scene);
+            if let Some(k) = &self.pristine {
+                self.to_layer(k)?;
             }
+            markers::draw(&self.doc, &self.chrome.markers, (&wanted, &lines), &m.data, focus, self.uid)?;
         }
         Ok(())
+    }
+
+    /// Whether the pre-rendered markers are the ones this stage needs (`crate::hydrate::fit`).
+    pub(super) fn markers_hold(&self, k: &Kept) -> bool {
+        let Some(m) = &self.map else { return true };
+        let fit = self.chrome.markers.get_attribute("data-fit").and_then(|f| Fit::parse(&f));
+        fit.is_some_and(|f| f.holds(&k.view_box, m.ctl.view.width, m.ctl.view.height, k.layer))
+    }
+
+    /// Brings markers drawn in the stage's pixels into the layer of the kept picture's.
+    pub(super) fn to_layer(&self, k: &Kept) -> Result<(), JsValue> {
+        let Some(m) = &self.map else { return Ok(()) };
+        let (w, h) = (m.ctl.view.width, m.ctl.view.height);
+        let to_layer = crate::hydrate::stage_to_layer(&k.view_box, w, h, k.layer);
+        self.chrome.markers.set_attribute("transform", &to_layer)
     }
 }

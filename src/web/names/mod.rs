@@ -1,9 +1,11 @@
 //! The names' own module: a fifth build of the crate (feature `names`, see the Makefile), which
 //! the page's script loads once the small module's view first leaves the pre-rendered picture
-//! (www/helpers.js), so that the small module carries no placement of names (its weight:
-//! docs/performance.md). It reads the data and shapes from the page, as the small module did to
-//! adopt the map, takes the names the page holds and places them for each view the small module
-//! describes, in screen pixels (`labels`).
+//! (www/helpers.js), so that the small module carries no placement of names or markers (their
+//! weight: docs/performance.md). It reads the data and shapes from the page, as the small module
+//! did to adopt the map, takes the names the page holds and places them and the markers for each
+//! view the small module describes, in screen pixels (`labels`, `markers`). The small module
+//! also asks for the markers alone while the pre-rendered picture stays, on a stage of a size
+//! its markers do not hold for (`crate::hydrate::fit`).
 
 #[path = "../dom.rs"]
 #[allow(dead_code)]
@@ -12,12 +14,18 @@ mod dom;
 mod json;
 #[path = "../labels.rs"]
 mod labels;
+#[path = "../markers.rs"]
+#[allow(dead_code)]
+mod markers;
 #[path = "../markup.rs"]
 #[allow(dead_code)]
 mod markup;
 #[path = "../hydrate/read.rs"]
 mod read;
 
+use crate::interact::{Controller, Settings};
+use crate::model::Dataset;
+use crate::render::CANVAS_ABOVE_FEATURES;
 use crate::scene::Scene;
 use crate::view::View;
 use labels::Labels;
@@ -27,8 +35,11 @@ use web_sys::Element;
 /// The names of one map, read from its page once.
 #[wasm_bindgen]
 pub struct Names {
+    data: Dataset,
     scene: Scene,
     labels: Labels,
+    markers: Element,
+    root: Element,
 }
 
 #[wasm_bindgen]
@@ -40,17 +51,36 @@ impl Names {
         let bad = |what: &str| JsValue::from_str(&format!("territoires-map names: {what}"));
         let (data, scene) = read::read(&root).ok_or_else(|| bad("the page does not hold the map whole"))?;
         let group = root.query_selector(".tim-svg .tim-labels")?.ok_or_else(|| bad("no layer of names"))?;
+        let markers = root.query_selector(".tim-svg .tim-markers")?.ok_or_else(|| bad("no layer of markers"))?;
         let doc = dom::document()?;
         let labels = Labels::new(&doc, &group, &data, &scene, true)?;
-        Ok(Names { scene, labels })
+        Ok(Names { data, scene, labels, markers, root })
     }
 
-    /// Places the names for `view` (the parts of [`View::to_parts`], the detail of the small
-    /// module's `tim-names`) and shows them.
-    pub fn place(&self, view: &[f64]) -> Result<(), JsValue> {
+    /// Places the names (where `names`) and the markers for `view` (the parts of
+    /// [`View::to_parts`]; the detail of the small module's `tim-names`) and shows them.
+    pub fn place(&self, view: &[f64], names: bool) -> Result<(), JsValue> {
         let v = View::from_parts(view).ok_or_else(|| JsValue::from_str("territoires-map names: no view"))?;
-        dom::timed("labels", || self.labels.place(&v, &self.scene))?;
-        dom::toggle_class(self.labels.group(), "tim-moving", false);
+        if names {
+            dom::timed("labels", || self.labels.place(&v, &self.scene))?;
+            dom::toggle_class(self.labels.group(), "tim-moving", false);
+        }
+        self.draw_markers(v)?;
+        dom::toggle_class(&self.markers, "tim-moving", false);
         Ok(())
+    }
+}
+
+impl Names {
+    /// The markers at view `v`, as the small module's controller would have placed them, the
+    /// one of the territory holding the map's tab stop ringed.
+    fn draw_markers(&self, v: View) -> Result<(), JsValue> {
+        let shown = self.data.territories.len() <= CANVAS_ABOVE_FEATURES;
+        let ctl = Controller::new(v, &self.scene, Settings { markers: shown, ..Settings::default() });
+        let (at, lines) = (ctl.markers(&self.scene), ctl.marker_lines(&self.scene));
+        let stop = self.root.query_selector(".tim-territory[tabindex='0']")?;
+        let focus = stop.and_then(|p| p.get_attribute("data-index")?.parse().ok()).unwrap_or(usize::MAX);
+        let doc = dom::document()?;
+        markers::draw(&doc, &self.markers, (&at, &lines), &self.data, focus, crate::hydrate::UID)
     }
 }
