@@ -60,8 +60,23 @@ test('on a short window, the markers are the ones the stage needs, the names unt
     assert.ok(Math.hypot(m.x - t.x, m.y - t.y) < 3, `${m.id}: ${m.x},${m.y} vs ${t.x},${t.y}`);
   }
 
+  // One step of zoom on both: the markers follow the view, drawn in the stage's pixels again.
+  for (const p of [page, own]) {
+    const view = await p.getAttribute('#carte .tim-view', 'transform');
+    await p.click('#carte button.tim-zoom-in');
+    await p.waitForFunction((v) => document.querySelector('#carte .tim-view')?.getAttribute('transform') !== v
+      && !document.querySelector('#carte .tim-markers.tim-moving'), view);
+  }
+  const [zoomed, theirsZoomed] = [await markers(page), await markers(own)];
+  assert.ok(zoomed.length > 0, 'markers remain after one step of zoom');
+  assert.deepEqual(zoomed.map((m) => m.id).sort(), theirsZoomed.map((m) => m.id).sort(), 'the same markers after a zoom');
+  for (const m of zoomed) {
+    const t = theirsZoomed.find((t) => t.id === m.id);
+    assert.ok(Math.hypot(m.x - t.x, m.y - t.y) < 3, `after a zoom, ${m.id}: ${m.x},${m.y} vs ${t.x},${t.y}`);
+  }
+
   // The smallest's marker, off its shape, opens its card.
-  const target = drawn.find((m) => m.id === 'sel-et-vermois') ?? drawn[0];
+  const target = zoomed.find((m) => m.id === 'sel-et-vermois') ?? zoomed[0];
   await page.locator(`#carte circle[data-id="${target.id}"]`).scrollIntoViewIfNeeded();
   const stage = await page.locator('#carte svg.tim-svg').boundingBox();
   await page.mouse.click(stage.x + target.x + 8, stage.y + target.y);
