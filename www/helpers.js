@@ -4,7 +4,8 @@
 //   the event describes and downloads it.
 // - `tim-names`, once the view first leaves the pre-rendered picture (a move or a zoom), then at
 //   every view: pkg/territoires_names (src/web/names/) places the map's names and markers for the
-//   view given (the markers alone on a stage the pre-rendered ones do not fit).
+//   view given (the markers alone, brought into the kept picture by `layer`, on a stage the
+//   pre-rendered ones do not fit).
 const modules = {};
 // A module that could not be downloaded is asked for again after this long, not at each of the
 // many views of the gesture under way (the names stay hidden meanwhile).
@@ -30,7 +31,7 @@ const help = {
       names.set(root, null); // stays null if this page cannot give them: not read again
       names.set(root, new m.Names(root));
     }
-    names.get(root)?.place(detail.view, detail.names);
+    names.get(root)?.place(detail.view, detail.layer ?? '');
   }],
 };
 

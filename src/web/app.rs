@@ -243,7 +243,7 @@ impl App {
             #[cfg(feature = "full")]
             super::dom::timed("labels", || m.labels.place(&m.ctl.view, &m.scene))?;
             #[cfg(not(feature = "full"))]
-            draw::ask_names(&self.chrome, &m.ctl.view, true);
+            draw::ask_names(&self.chrome, &m.ctl.view, None);
         }
         // The small module's names and markers show again once their module has placed them.
         #[cfg(feature = "full")]
@@ -252,8 +252,7 @@ impl App {
         }
         #[cfg(not(feature = "full"))]
         if let (Some(k), Some(m)) = (self.pristine.filter(|k| !self.markers_hold(k)), &self.map) {
-            self.to_layer(&k)?;
-            draw::ask_names(&self.chrome, &m.ctl.view, false);
+            draw::ask_names(&self.chrome, &m.ctl.view, self.to_layer(&k));
         }
         let focus = self.map.as_ref().map_or(0, |m| m.ctl.focus);
         self.markers(focus)

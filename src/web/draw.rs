@@ -62,20 +62,26 @@ pub fn transform(c: &Chrome, v: &View) -> Result<(), JsValue> {
 
 /// The small module places no names and no markers (that code is in their own module): once the
 /// view has left the pre-rendered picture, it hides them and asks for them with `tim-names`
-/// from the map's element, whose detail holds the view ([`View::to_parts`]) and whether the
-/// names are wanted too (`names`; not while the pre-rendered picture stays, whose names fit any
-/// stage, see `crate::hydrate::fit`). The page's script (`www/helpers.js`) hands it to the names'
-/// module (`crate::web_names`), fetched the first time, which places them and shows them again.
+/// from the map's element, whose detail holds the view ([`View::to_parts`]). The page's script
+/// (`www/helpers.js`) hands it to the names' module (`crate::web_names`), fetched the first time,
+/// which places them and shows them again. While the pre-rendered picture stays, on a stage its
+/// markers do not fit (`crate::hydrate::fit`), the markers alone are asked for, brought into the
+/// kept layer by the transform `layer` (the names fit any stage); the page's stay shown until
+/// then, so that the picture changes once.
 #[cfg(not(feature = "full"))]
-pub fn ask_names(c: &Chrome, v: &View, names: bool) {
+pub fn ask_names(c: &Chrome, v: &View, layer: Option<String>) {
     use js_sys::{Float64Array, Object, Reflect};
-    if names {
-        super::dom::toggle_class(&c.labels, "tim-moving", true);
-    }
-    super::dom::toggle_class(&c.markers, "tim-moving", true);
     let detail = Object::new();
     let view = Float64Array::from(&v.to_parts()[..]);
     let _ = Reflect::set(&detail, &JsValue::from_str("view"), &view);
-    let _ = Reflect::set(&detail, &JsValue::from_str("names"), &JsValue::from_bool(names));
+    match layer {
+        Some(t) => {
+            let _ = Reflect::set(&detail, &JsValue::from_str("layer"), &JsValue::from_str(&t));
+        }
+        None => {
+            super::dom::toggle_class(&c.labels, "tim-moving", true);
+            super::dom::toggle_class(&c.markers, "tim-moving", true);
+        }
+    }
     super::emit(&c.root, "tim-names", &detail);
 }

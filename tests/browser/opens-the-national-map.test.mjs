@@ -75,3 +75,35 @@ for (const [what, query] of [
     await assertHealthy(watch);
   });
 }
+
+// 148 territories crowd the markers: the set the pre-render placed holds only at its own size
+// (`data-fit`), and the names' module draws the stage's. Until it has, the page's stay shown.
+test("the page's markers stay shown until the names' module draws this stage's, 24 px, none overlapping", { skip }, async () => {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  const { page, watch } = await app.open('__all/index.html', {
+    viewport: { width: 1100, height: 700 },
+    prepare: (p) => p.route(/\/pkg\/territoires_names_bg\.wasm/, async (route) => { await held; return route.continue(); }),
+  });
+  const ids = () => page.$$eval('#carte .tim-markers circle', (cs) => cs.map((c) => c.dataset.id).sort());
+  const written = await ids();
+  assert.ok(written.length > 10, `the page's markers: ${written.length}`);
+  await page.waitForTimeout(300);
+  assert.deepEqual(await ids(), written, 'the page\'s markers, while the names\' module is held');
+  assert.ok(!(await page.$('#carte .tim-markers.tim-moving')), 'shown, not hidden');
+  release();
+  await page.waitForFunction(() => document.querySelector('#carte .tim-markers')?.hasAttribute('transform'));
+  await page.waitForTimeout(100);
+  const drawn = await page.$$eval('#carte .tim-markers circle', (cs) => cs.map((c) => {
+    const r = c.getBoundingClientRect();
+    return { id: c.dataset.id, x: r.left + r.width / 2, y: r.top + r.height / 2, r: r.width / 2 };
+  }));
+  assert.notDeepEqual(drawn.map((m) => m.id).sort(), written, 'this stage needs other markers than the page placed');
+  for (const [i, a] of drawn.entries()) {
+    assert.ok(a.r >= 11.75, `${a.id}: 24 px across on this stage, ${2 * a.r}`);
+    for (const b of drawn.slice(i + 1)) {
+      assert.ok(Math.hypot(a.x - b.x, a.y - b.y) >= a.r + b.r - 0.5, `the markers of ${a.id} and ${b.id} overlap`);
+    }
+  }
+  await assertHealthy(watch);
+});

@@ -72,8 +72,8 @@ impl App {
         {
             let wanted = m.ctl.markers(&m.scene);
             let lines = m.ctl.marker_lines(&m.scene);
-            if let Some(k) = &self.pristine {
-                self.to_layer(k)?;
+            if let Some(layer) = self.pristine.and_then(|k| self.to_layer(&k)) {
+                self.chrome.markers.set_attribute("transform", &layer)?;
             }
             markers::draw(&self.doc, &self.chrome.markers, (&wanted, &lines), &m.data, focus, self.uid)?;
         }
@@ -87,11 +87,11 @@ impl App {
         fit.is_some_and(|f| f.holds(&k.view_box, m.ctl.view.width, m.ctl.view.height, k.layer))
     }
 
-    /// Brings markers drawn in the stage's pixels into the layer of the kept picture's.
-    pub(super) fn to_layer(&self, k: &Kept) -> Result<(), JsValue> {
-        let Some(m) = &self.map else { return Ok(()) };
+    /// The transform that brings markers drawn in the stage's pixels into the layer of the kept
+    /// picture's.
+    pub(super) fn to_layer(&self, k: &Kept) -> Option<String> {
+        let m = self.map.as_ref()?;
         let (w, h) = (m.ctl.view.width, m.ctl.view.height);
-        let to_layer = crate::hydrate::stage_to_layer(&k.view_box, w, h, k.layer);
-        self.chrome.markers.set_attribute("transform", &to_layer)
+        Some(crate::hydrate::stage_to_layer(&k.view_box, w, h, k.layer))
     }
 }

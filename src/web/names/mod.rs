@@ -57,14 +57,18 @@ impl Names {
         Ok(Names { data, scene, labels, markers, root })
     }
 
-    /// Places the names (where `names`) and the markers for `view` (the parts of
-    /// [`View::to_parts`]; the detail of the small module's `tim-names`) and shows them.
-    pub fn place(&self, view: &[f64], names: bool) -> Result<(), JsValue> {
+    /// Places the names and the markers for `view` (the parts of [`View::to_parts`]; the detail
+    /// of the small module's `tim-names`) and shows them; with a `layer` transform (not empty),
+    /// the markers alone, brought by it into the pre-rendered picture the small module keeps.
+    pub fn place(&self, view: &[f64], layer: &str) -> Result<(), JsValue> {
         let v = View::from_parts(view).ok_or_else(|| JsValue::from_str("territoires-map names: no view"))?;
-        if names {
+        if layer.is_empty() {
             dom::timed("labels", || self.labels.place(&v, &self.scene))?;
             dom::toggle_class(self.labels.group(), "tim-moving", false);
         }
+        // An empty transform is none: the markers in the stage's pixels, once the view has moved
+        // (also after a request made before the move that this module answers late).
+        self.markers.set_attribute("transform", layer)?;
         self.draw_markers(v)?;
         dom::toggle_class(&self.markers, "tim-moving", false);
         Ok(())
