@@ -76,6 +76,38 @@ pub fn csv(data: &Dataset, rows: &[usize], s: &Strings) -> String {
     out
 }
 
+/// The records of a CSV written by [`csv`] (or any RFC 4180 text with CRLF line ends) whose
+/// place among the rows passes `keep` (0 for the first row under the header), with the header:
+/// the small module takes a filtered list's CSV from the whole one the page holds rather than
+/// writing it again. A line break inside quotes stays inside its record.
+///
+/// ```
+/// use territoires_map::alt::records;
+/// let all = "id,name\r\na,\"one\r\ntwo\"\r\nb,three\r\n";
+/// assert_eq!(records(all, |k| k == 1), "id,name\r\nb,three\r\n");
+/// assert_eq!(records(all, |k| k == 0), "id,name\r\na,\"one\r\ntwo\"\r\n");
+/// ```
+pub fn records(all: &str, keep: impl Fn(usize) -> bool) -> String {
+    let mut out = String::new();
+    let (mut start, mut quoted, mut row) = (0, false, None::<usize>);
+    let bytes = all.as_bytes();
+    for (k, &b) in bytes.iter().enumerate() {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted && k.checked_sub(1).and_then(|j| bytes.get(j)) == Some(&b'\r') => {
+                // `start..=k` is one record, CRLF included; `None` is the header.
+                if row.is_none_or(&keep) {
+                    out.push_str(all.get(start..=k).unwrap_or(""));
+                }
+                row = Some(row.map_or(0, |r| r + 1));
+                start = k + 1;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,6 +145,26 @@ mod tests {
         assert_eq!(matching(&d, "EPER", None), vec![2]);
         assert_eq!(matching(&d, "", Some(0)), vec![2, 0]);
         assert_eq!(matching(&d, "vos", Some(1)), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn the_records_kept_are_the_csv_of_those_rows() {
+        let d = data();
+        let all = matching(&d, "", None);
+        let whole = format!("\u{feff}{}", csv(&d, &all, &FR));
+        for shown in [vec![], vec![2], vec![1, 0], all.clone()] {
+            let kept = records(&whole, |k| shown.contains(&all[k]));
+            assert_eq!(kept, format!("\u{feff}{}", csv(&d, &shown, &FR)), "{shown:?}");
+        }
+    }
+
+    #[test]
+    fn a_record_ends_at_a_line_break_outside_quotes_only() {
+        let all = "h\r\n\"a\r\nb\",\"\"\"\r\n\"\r\nc\r\n";
+        assert_eq!(records(all, |k| k == 0), "h\r\n\"a\r\nb\",\"\"\"\r\n\"\r\n");
+        assert_eq!(records(all, |k| k == 1), "h\r\nc\r\n");
+        assert_eq!(records("h\nno crlf", |_| true), "", "no record without its CRLF");
+        assert_eq!(records("", |_| true), "");
     }
 
     #[test]

@@ -318,6 +318,7 @@ impl App {
     }
 
     /// The list's CSV link was clicked.
+    #[cfg(feature = "full")]
     pub fn csv_clicked(&self) {
         if let Some(m) = &self.map {
             let _ = m.list.csv_clicked(&m.data, self.strings);

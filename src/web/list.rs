@@ -31,11 +31,17 @@ pub struct List {
     /// The rows in the table now, with their territory index.
     rows: RefCell<Vec<(usize, Element)>>,
     /// The rows the CSV link must hold, when too many to write before it is clicked.
+    #[cfg(feature = "full")]
     csv_pending: RefCell<Option<Vec<usize>>>,
+    /// The small module's: the whole CSV the pre-rendered link holds, whose records it keeps
+    /// for the rows shown (`alt::records`) rather than writing them again.
+    #[cfg(not(feature = "full"))]
+    csv_all: String,
 }
 
 /// Up to this many rows the CSV link is written with the list; beyond, when it is clicked (for
 /// 35,000 communes that is megabytes of text the page would build for nothing).
+#[cfg(feature = "full")]
 const EAGER_CSV_ROWS: usize = 2_000;
 
 /// Rows drawn at most; the count line says when there are more, and the CSV has them all.
@@ -81,7 +87,16 @@ pub fn adopt(
         }
         rows.push((i, tr));
     }
-    handles(container, uid, pages, rows)
+    #[cfg(feature = "full")]
+    return handles(container, uid, pages, rows);
+    #[cfg(not(feature = "full"))]
+    {
+        let mut list = handles(container, uid, pages, rows)?;
+        let href = list.download.get_attribute("href").unwrap_or_default();
+        let encoded = href.split_once(',').map_or("", |(_, csv)| csv);
+        list.csv_all = js_sys::decode_uri_component(encoded).map(String::from).unwrap_or_default();
+        Ok(list)
+    }
 }
 
 /// The list's handles, once its frame is in `container` (`uid` and `pages` write rows: the full
@@ -106,7 +121,10 @@ fn handles(
         #[cfg(feature = "full")]
         pages,
         rows: RefCell::new(rows),
+        #[cfg(feature = "full")]
         csv_pending: RefCell::new(None),
+        #[cfg(not(feature = "full"))]
+        csv_all: String::new(),
     };
     Ok(list)
 }
@@ -188,22 +206,45 @@ impl List {
         let count = s.rows_count(shown.len(), data.territories.len(), MAX_ROWS);
         self.count.set_text_content(Some(&count));
         self.empty.set_hidden(!shown.is_empty());
-        if shown.len() <= EAGER_CSV_ROWS {
-            *self.csv_pending.borrow_mut() = None;
-            return self.write_csv(data, shown, s);
+        #[cfg(not(feature = "full"))]
+        return self.keep_csv(shown);
+        #[cfg(feature = "full")]
+        {
+            if shown.len() <= EAGER_CSV_ROWS {
+                *self.csv_pending.borrow_mut() = None;
+                return self.write_csv(data, shown, s);
+            }
+            *self.csv_pending.borrow_mut() = Some(shown.to_vec());
+            self.download.set_attribute("href", "data:text/csv;charset=utf-8,")
         }
-        *self.csv_pending.borrow_mut() = Some(shown.to_vec());
-        self.download.set_attribute("href", "data:text/csv;charset=utf-8,")
     }
 
+    #[cfg(feature = "full")]
     fn write_csv(&self, data: &Dataset, rows: &[usize], s: &Strings) -> Result<(), JsValue> {
         let csv = format!("\u{feff}{}", alt::csv(data, rows, s));
-        let href = format!("data:text/csv;charset=utf-8,{}", js_sys::encode_uri_component(&csv));
+        self.link_csv(&csv)
+    }
+
+    fn link_csv(&self, csv: &str) -> Result<(), JsValue> {
+        let href = format!("data:text/csv;charset=utf-8,{}", js_sys::encode_uri_component(csv));
         self.download.set_attribute("href", &href)
+    }
+
+    /// Points the CSV link at the records of the whole CSV (the pre-rendered link's, one per
+    /// row of the table in its order, see `super::hydrate::adoptable`) whose rows are `shown`.
+    #[cfg(not(feature = "full"))]
+    fn keep_csv(&self, shown: &[usize]) -> Result<(), JsValue> {
+        if self.csv_all.is_empty() {
+            return Ok(());
+        }
+        let rows = self.rows.borrow();
+        let csv = alt::records(&self.csv_all, |k| rows.get(k).is_some_and(|(i, _)| shown.contains(i)));
+        self.link_csv(&csv)
     }
 
     /// The CSV link is being followed: writes it now if it was left for later. The link's
     /// default action reads `href` after the click's listeners, so the download gets it all.
+    #[cfg(feature = "full")]
     pub fn csv_clicked(&self, data: &Dataset, s: &Strings) -> Result<(), JsValue> {
         let pending = self.csv_pending.borrow_mut().take();
         match pending {

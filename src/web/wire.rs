@@ -229,6 +229,8 @@ fn clicks(app: &Shared, l: &mut Listeners, root: &HtmlElement) -> Result<(), JsV
             }
         }
         if target.as_ref().is_some_and(|t| t.class_list().contains("tim-csv")) {
+            // The small module's link is always written (`List::keep_csv`).
+            #[cfg(feature = "full")]
             if let Ok(a) = click_app.try_borrow() {
                 a.csv_clicked();
             }

@@ -62,6 +62,23 @@ test('the CSV link holds exactly the rows shown', async () => {
   assert.equal(await page.$$eval('path.tim-territory.tim-dimmed', (p) => p.length), 0);
 });
 
+// The default page's module keeps the records of the page's whole CSV rather than writing them:
+// the same bytes as the module that writes its own list, for the same search and filter.
+test('the CSV of a filtered list is the one the module drawing its own list writes', async () => {
+  const { page: own } = await app.open('?src=data/territoires-grand-est.geojson');
+  for (const [search, status] of [['lorraine', ''], ['', '1'], ['e', '0']]) {
+    const hrefs = [];
+    for (const p of [page, own]) {
+      await p.fill('.tim-search', search);
+      await p.selectOption('.tim-filter', status);
+      hrefs.push(await p.getAttribute('.tim-csv', 'href'));
+    }
+    assert.equal(hrefs[0], hrefs[1], `search "${search}", status ${status}`);
+  }
+  await page.fill('.tim-search', '');
+  await page.selectOption('.tim-filter', '');
+});
+
 test('choosing a row opens the territory on the map, and the map marks the row', async () => {
   await page.click('.tim-table tr[data-id="nord-lorraine"] button.tim-list-select');
   assert.equal(await page.locator('.tim-panel:not([hidden]) .tim-panel-title').textContent(), 'Nord Lorraine');
