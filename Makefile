@@ -132,7 +132,7 @@ OTHER_REGIONS := 27 all
 region-sites:
 	@for r in $(OTHER_REGIONS); do d=target/regions/$$r; s=target/site-$$r; \
 	  ls $$d/territoires-*.geojson >/dev/null 2>&1 || $(MAKE) --no-print-directory data REGION=$$r OUT=$$d || exit 1; \
-	  rm -rf $$s && mkdir -p $$s/data && cp -R $(SITE)/pkg $(addprefix $(SITE)/,$(notdir $(wildcard www/*))) $$s/ && cp $$d/*.geojson $$s/data/ || exit 1; \
+	  rm -rf $$s && mkdir -p $$s/data && cp -R $(SITE)/pkg $(addprefix $(SITE)/,$(filter-out load.js,$(notdir $(wildcard www/*)))) $$s/ && cp $$d/*.geojson $$s/data/ || exit 1; \
 	  echo "region-sites: $$s"; cargo run --quiet -p territoires-map --bin prerender -- $$d $$s "$(SITE_URL)" || exit 1; \
 	done
 

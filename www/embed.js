@@ -5,6 +5,7 @@
 // height and selection with postMessage ({source: 'territoires-map', type: 'height' | 'select'}).
 import { attach, followAddress } from './search.js';
 import { helpOnRequest } from './helpers.js';
+import { load } from './load.js';
 
 const q = new URLSearchParams(location.search);
 // ?lang=en goes to the English edition of this page (en/embed.html), as on the main page.
@@ -62,11 +63,7 @@ followAddress(attach(el, options.lang, () => map));
 // The small module's helpers: "Télécharger l'image", the names once the map moves (www/helpers.js).
 helpOnRequest(el);
 const start = async (name) => {
-  // The wasm is asked for with its glue, not once the glue has arrived (one round trip less).
-  const wasm = fetch(new URL(`./pkg/${name}_bg.wasm`, import.meta.url));
-  wasm.catch(() => {}); // a failed download fails the start below, not as an unhandled rejection
-  const m = await import(`./pkg/${name}.js`);
-  await m.default({ module_or_path: wasm });
+  const m = await load(name);
   map = new m.TerritoiresMap(el, options);
 };
 if (q.has('lang')) document.documentElement.lang = q.get('lang') === 'en' ? 'en' : 'fr';

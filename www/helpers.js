@@ -6,18 +6,13 @@
 //   every view: pkg/territoires_names (src/web/names/) places the map's names and markers for the
 //   view given (the markers alone, brought into the kept picture by `layer`, on a stage the
 //   pre-rendered ones do not fit).
+import { load } from './load.js';
+
 const modules = {};
 // A module that could not be downloaded is asked for again after this long, not at each of the
 // many views of the gesture under way (the names stay hidden meanwhile).
 const RETRY_MS = 5000;
-// The wasm is asked for with its glue, not once the glue has arrived (one round trip less).
-const load = (name) => (modules[name] ??= ((wasm) => {
-  wasm.catch(() => {});
-  return import(`./pkg/${name}.js`).then(async (m) => {
-    await m.default({ module_or_path: wasm });
-    return m;
-  });
-})(fetch(new URL(`./pkg/${name}_bg.wasm`, import.meta.url))).catch((e) => {
+const once = (name) => (modules[name] ??= load(name).catch((e) => {
   console.error(e);
   setTimeout(() => { delete modules[name]; }, RETRY_MS);
   return null;
@@ -40,7 +35,7 @@ export function helpOnRequest(host) {
   for (const [kind, [name, use]] of Object.entries(help)) {
     host.addEventListener(kind, (e) => {
       const root = e.composedPath()[0];
-      load(name).then((m) => m && use(m, root, e.detail)).catch((err) => console.error(err));
+      once(name).then((m) => m && use(m, root, e.detail)).catch((err) => console.error(err));
     });
   }
 }

@@ -8,6 +8,7 @@
 // module (two builds of the same crate, see the Makefile).
 import { attach, followAddress } from './search.js';
 import { helpOnRequest } from './helpers.js';
+import { load } from './load.js';
 
 const params = new URLSearchParams(location.search);
 // ?lang=en on a page that has an English edition (en/index.html, written by the pre-render and
@@ -80,11 +81,7 @@ followAddress(attach(el, options.lang, () => map));
 // The small module's helpers: "Télécharger l'image", the names once the map moves (www/helpers.js).
 helpOnRequest(el);
 const start = async (name) => {
-  // The wasm is asked for with its glue, not once the glue has arrived (one round trip less).
-  const wasm = fetch(new URL(`./pkg/${name}_bg.wasm`, import.meta.url));
-  wasm.catch(() => {}); // a failed download fails the start below, not as an unhandled rejection
-  const m = await import(`./pkg/${name}.js`);
-  await m.default({ module_or_path: wasm });
+  const m = await load(name);
   window.carte = map = new m.TerritoiresMap(el, options);
 };
 try {

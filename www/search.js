@@ -3,15 +3,10 @@
 // time the field is used, or at once for a commune asked by address, attribute or method. The
 // module words the answer, puts it first in the card and marks the commune; this file only opens
 // the card through the map's own API and names the commune in `territoryselect`'s detail.
+import { load } from './load.js';
+
 let module = null;
-// The wasm is asked for with its glue, not once the glue has arrived (one round trip less).
-const load = () => (module ??= ((wasm) => {
-  wasm.catch(() => {});
-  return import('./pkg/territoires_search.js').then(async (m) => {
-    await m.default({ module_or_path: wasm });
-    return m.CommuneSearch;
-  });
-})(fetch(new URL('./pkg/territoires_search_bg.wasm', import.meta.url))));
+const commune = () => (module ??= load('territoires_search').then((m) => m.CommuneSearch));
 
 // `map()` gives the map of `root` (the module's TerritoiresMap, or null). Returns null where the
 // page has no field.
@@ -36,7 +31,7 @@ export function attach(root, lang, map) {
   root.addEventListener('territoryselect', (e) => { if (choosing) e.detail.commune = { code: choosing.code, name: choosing.name }; }, true);
   root.addEventListener('ready', () => { if (pending) search?.then((s) => s.choose(pending)); pending = null; });
   const text = () => fetch(new URL(field.dataset.index, document.baseURI)).then((r) => (r.ok ? r.text() : null), () => null);
-  const start = () => (search ??= Promise.all([load(), text()]).then(([S, t]) => new S(field, t, lang, answer)));
+  const start = () => (search ??= Promise.all([commune(), text()]).then(([S, t]) => new S(field, t, lang, answer)));
   field.addEventListener('focusin', start, { once: true });
   return {
     choose: async (code) => (await start()).choose(String(code)),

@@ -13,24 +13,19 @@
 // Events (bubbling, composed): ready, error, territoryselect (detail.commune: {code, name} when
 //   the commune search opened it). Methods: select(id), selectCommune(code), clear(), reload(), destroy().
 // All map logic is in Rust; this file only ties the element's life cycle to it.
+import { load } from './load.js';
+
 // Two builds of the same Rust crate: the small module adopts a pasted snippet and downloads
 // nothing; the full one draws any other map. Each is fetched the first time an element needs it.
 // The two helpers are imported here rather than with `import … from`: a host page does not
 // preload them, and a static import would hold this file until they had arrived, one round trip
 // before the element could ask for its module. One that cannot be downloaded leaves the element
 // without it (no commune search, or no image and no names once the map moves), not with an unhandled rejection.
-const [search, helpers] = ['./search.js', './helpers.js'].map((u) => import(u).catch(() => null));
+// Addresses built at run time, which the bundler (.ci/build-site) leaves as separate files.
+const [search, helpers] = ['search', 'helpers'].map((n) => import(new URL(`./${n}.js`, import.meta.url).href).catch(() => null));
 
 const modules = {};
-// The wasm is asked for with its glue, not once the glue has arrived (one round trip less); a
-// failed download fails the load, not as an unhandled rejection.
-const load = (name) => (modules[name] ??= ((wasm) => {
-  wasm.catch(() => {});
-  return import(`./pkg/${name}.js`).then(async (m) => {
-    await m.default({ module_or_path: wasm });
-    return m.TerritoiresMap;
-  });
-})(fetch(new URL(`./pkg/${name}_bg.wasm`, import.meta.url))));
+const start = (name) => (modules[name] ??= load(name).then((m) => m.TerritoiresMap));
 const css = new URL('./map.css', import.meta.url).href;
 
 class TerritoiresMapElement extends HTMLElement {
@@ -129,7 +124,7 @@ class TerritoiresMapElement extends HTMLElement {
     // Where the small module cannot adopt the snippet (it refuses the data it holds), the full
     // one draws the map. The map is set in the task that creates it, before it says it is ready.
     const create = async (name) => {
-      const TerritoiresMap = await load(name);
+      const TerritoiresMap = await start(name);
       if (run === this.#run && this.isConnected) this.#map = new TerritoiresMap(this.#root, options);
     };
     const own = this.#own;

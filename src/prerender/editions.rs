@@ -34,8 +34,6 @@ fn each_edition_loads_from_the_sites_root_and_names_the_other() {
         "<link rel=\"alternate\" hreflang=\"fr\" href=\"../index.html\">",
         "<a href=\"../index.html\" hreflang=\"fr\" lang=\"fr\">Français</a>",
         "<link rel=\"stylesheet\" href=\"../map.css\">",
-        "<link rel=\"modulepreload\" href=\"../search.js\">",
-        "<link rel=\"modulepreload\" href=\"../helpers.js\">",
         "<link rel=\"modulepreload\" href=\"../pkg/territoires_map_small.js\">",
         "<script type=\"module\" src=\"../main.js\">",
         "<div class=\"tim-pre\" data-pages=\"territoires/\" data-src=\"../data/territoires-grand-est.geojson\" data-context=\"../data/contexte-grand-est.geojson\">",

@@ -66,13 +66,11 @@ pub(super) fn head_start(title: &str) -> Markup {
     }
 }
 
-/// The small module's two files, and the two scripts the page's own imports (`search.js`,
-/// `helpers.js`), fetched with the page: otherwise the browser finds those only once it has the
-/// page's script, one round trip later, and runs none of them until it has them all.
+/// The small module's two files, fetched with the page: otherwise the browser finds them only
+/// once it has run the page's script, one round trip later. (The scripts that script imports,
+/// `search.js`, `helpers.js`, `load.js`, are bundled into it by `.ci/build-site`.)
 fn preload(root: &str) -> Markup {
     html! {
-        link rel="modulepreload" href=(format!("{root}search.js"));
-        link rel="modulepreload" href=(format!("{root}helpers.js"));
         link rel="modulepreload" href=(format!("{root}pkg/territoires_map_small.js"));
         link rel="preload" href=(format!("{root}pkg/territoires_map_small_bg.wasm")) as="fetch" type="application/wasm" crossorigin;
     }

@@ -255,9 +255,11 @@ const fmtRun = (r) => (r.ms !== undefined ? `${r.ms.toFixed(0)} ms` : r.timeout 
 const gz = (f) => (existsSync(f) ? execFileSync('gzip', ['-9', '-c', f], { maxBuffer: 1 << 28 }).length : 0);
 function sizes() {
   // What the default page loads before it is interactive: the small module (the full one only
-  // for other data), main.js and the two files it imports (the search's glue and the helpers',
-  // whose modules come only when used: export.js until 5 Dec 2026), map.css.
-  const page = ['main.js', 'search.js', 'helpers.js', 'export.js', 'map.css'];
+  // for other data), main.js, map.css. Until 6 Dec 2026 main.js came with the two files it
+  // imports, search.js and helpers.js (export.js until 5 Dec), fetched apart: counted where a
+  // site holds them (BENCH_SITE_DIR) and main.js does not bundle them.
+  const bundled = (dir) => (existsSync(path.join(dir, 'main.js')) && !/^import/.test(readFileSync(path.join(dir, 'main.js'), 'utf8')));
+  const page = bundled(site) ? ['main.js', 'map.css'] : ['main.js', 'search.js', 'helpers.js', 'export.js', 'map.css'];
   const viewer = ['pkg/territoires_map_small_bg.wasm', 'pkg/territoires_map_small.js', ...page];
   const full = ['pkg/territoires_map_bg.wasm', 'pkg/territoires_map.js', ...page];
   const leaflet = ['leaflet.js', 'leaflet.css'];

@@ -27,9 +27,10 @@ test('the default page asks for no data and only the small module: the map it ho
   await assertHealthy(watch);
 });
 
-test("the default page asks for its scripts side by side, not once it has read the one that imports them", async () => {
-  // main.js imports search.js and helpers.js: without their preload in the head, the browser
-  // would ask for them only once main.js had arrived, one round trip later.
+test("the default page asks for its module side by side with its script, not once it has read it", async () => {
+  // main.js starts the small module: without its preload in the head, the browser would ask for
+  // it only once main.js had arrived and run, one round trip later. The scripts main.js imports
+  // (search.js, helpers.js, load.js) come inside it (.ci/build-site bundles them): not asked for.
   const { page, watch } = await app.open('');
   const asked = [];
   page.on('request', (r) => asked.push({ url: new URL(r.url()).pathname, at: Date.now() }));
@@ -41,7 +42,8 @@ test("the default page asks for its scripts side by side, not once it has read t
   });
   await page.reload();
   await waitForState(page, 'ready');
-  for (const p of ['/search.js', '/helpers.js', '/pkg/territoires_map_small.js', '/pkg/territoires_map_small_bg.wasm']) {
+  assert.deepEqual(asked.filter((a) => /\/(search|helpers|load)\.js$/.test(a.url)), [], 'bundled into main.js');
+  for (const p of ['/pkg/territoires_map_small.js', '/pkg/territoires_map_small_bg.wasm']) {
     const all = asked.filter((a) => a.url === p);
     assert.equal(all.length, 1, `${p} is asked for once: ${JSON.stringify(asked.map((a) => a.url))}`);
     assert.ok(all[0].at < released, `${p} was asked for ${all[0].at - released} ms after main.js arrived; it must not wait for it`);
