@@ -4,7 +4,7 @@
 // commune was chosen in the search); the page tells its parent its
 // height and selection with postMessage ({source: 'territoires-map', type: 'height' | 'select'}).
 import { attach, followAddress } from './search.js';
-import { helpOnRequest } from './helpers.js';
+import { helpOnRequest, warmNames } from './helpers.js';
 import { load } from './load.js';
 
 const q = new URLSearchParams(location.search);
@@ -82,4 +82,5 @@ addEventListener('hashchange', () => (fromHash() ? map?.select(fromHash()) : fro
 // The body, not the root: the root's scrollHeight never drops below the iframe's own height.
 new ResizeObserver(() => post({ type: 'height', height: document.body.getBoundingClientRect().height }))
   .observe(document.body);
-if (!held || !(await start('territoires_map_small').then(() => true, () => false))) await start('territoires_map');
+if (held && (await start('territoires_map_small').then(() => true, () => false))) warmNames(el);
+else await start('territoires_map');

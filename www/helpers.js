@@ -30,6 +30,15 @@ const help = {
   }],
 };
 
+// The names' module is fetched at the first sign that the visitor will move the map in `root`
+// (the pointer over its stage, or focus in it: a territory, a zoom button) rather than at its
+// first move, which would otherwise wait for it, names and markers hidden. Not for the list or
+// the cards, nor for a map of the full module, which places its own.
+export function warmNames(root) {
+  const stage = root.querySelector('.tim-stage');
+  for (const kind of ['pointerenter', 'focusin']) stage?.addEventListener(kind, () => once('territoires_names'), { once: true });
+}
+
 // Listens on `host` for the maps inside it (the events bubble out of the element's shadow root).
 export function helpOnRequest(host) {
   for (const [kind, [name, use]] of Object.entries(help)) {

@@ -7,7 +7,7 @@
 // module adopts it as it is and downloads nothing; another file or language is drawn by the full
 // module (two builds of the same crate, see the Makefile).
 import { attach, followAddress } from './search.js';
-import { helpOnRequest } from './helpers.js';
+import { helpOnRequest, warmNames } from './helpers.js';
 import { load } from './load.js';
 
 const params = new URLSearchParams(location.search);
@@ -90,8 +90,9 @@ try {
   el.addEventListener('ready', () => { if (fromHash()) map?.select(fromHash()); });
   addEventListener('hashchange', () => (fromHash() ? map?.select(fromHash()) : fromHash('commune') || map?.clear()));
   // ?renderer= asks for a renderer of the full module's (the small one adopts the SVG as it is).
-  const small = held && !params.has('renderer');
-  if (!small || !(await start('territoires_map_small').then(() => true, () => false))) await start('territoires_map');
+  const small = held && !params.has('renderer') && (await start('territoires_map_small').then(() => true, () => false));
+  if (small) warmNames(el);
+  else await start('territoires_map');
 } catch (e) {
   el.dataset.state = 'error';
   // The one sentence outside the strings table (src/text/): the module that holds it never started.

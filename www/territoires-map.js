@@ -139,7 +139,8 @@ class TerritoiresMapElement extends HTMLElement {
       statusProperty: this.getAttribute('status-property') ?? undefined,
       cooperative: true,
     };
-    await (small ? create('territoires_map_small').catch(() => create('territoires_map')) : create('territoires_map'));
+    const warm = () => helpers.then((m) => m?.warmNames(this));
+    await (small ? create('territoires_map_small').then(warm, () => create('territoires_map')) : create('territoires_map'));
   }
 
   // An attribute's address resolved against the host page, as `src` is by fetch().

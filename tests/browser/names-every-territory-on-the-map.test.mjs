@@ -165,7 +165,7 @@ test('a small pan moves the names with the map, but for those its edge pushes as
   await assertHealthy(watch);
 });
 
-test("the names' own module comes once the map first moves, not before, and names every territory there", async () => {
+test("the names' own module comes once the pointer is over the map, not before, and names every territory once it moves", async () => {
   const requests = [];
   const { page, watch } = await app.open('', {
     viewport: { width: 1280, height: 900 },
@@ -174,15 +174,24 @@ test("the names' own module comes once the map first moves, not before, and name
   const namesModule = () => requests.filter((r) => r.startsWith('/pkg/territoires_names')).sort();
   await page.waitForTimeout(300);
   assert.deepEqual(namesModule(), [], "nothing of the names' module while the map shows the pre-rendered picture");
+  // The pointer over the map, not yet a gesture: the module comes now, so that the first move
+  // does not wait for it (www/helpers.js, warmNames); the picture stays the pre-rendered one.
+  const view = await page.getAttribute('#carte .tim-view', 'transform');
+  const [l, t, r, b] = (await marks(page)).stage;
+  const asked = page.waitForRequest(/\/pkg\/territoires_names_bg\.wasm$/);
+  await page.mouse.move((l + r) / 2, (t + b) / 2);
+  await asked;
+  assert.equal(await page.getAttribute('#carte .tim-view', 'transform'), view, 'the view has not changed');
+  assert.ok(!(await page.$('#carte .tim-labels.tim-moving')), 'the names are still shown');
   // The small module places no names: they hide when the view leaves the picture, and show again
-  // once their module, fetched then, has placed them.
+  // once their module has placed them.
   await drag(page, -20, 0);
   await page.waitForFunction(() => !document.querySelector('#carte .tim-labels.tim-moving'));
   assertEveryTerritoryIdentified(await marks(page), 'after the first move');
   assert.deepEqual(namesModule(), ['/pkg/territoires_names.js', '/pkg/territoires_names_bg.wasm']);
-  const view = await page.getAttribute('#carte .tim-view', 'transform');
+  const zoomed = await page.getAttribute('#carte .tim-view', 'transform');
   await page.click('#carte button.tim-zoom-in');
-  await page.waitForFunction((v) => document.querySelector('#carte .tim-view')?.getAttribute('transform') !== v, view);
+  await page.waitForFunction((v) => document.querySelector('#carte .tim-view')?.getAttribute('transform') !== v, zoomed);
   await page.waitForFunction(() => !document.querySelector('#carte .tim-labels.tim-moving'));
   assert.ok((await marks(page)).texts.length >= 5, 'names placed at the zoomed view');
   assert.equal(namesModule().length, 2, "the names' module is fetched once");

@@ -56,6 +56,7 @@ test('the snippet shows inside the element at once, and the module adopts it in 
   assert.equal(await pre.locator('path.tim-territory[role="button"]').count(), 15, 'its territories are the module\'s');
   assert.equal(squish(await pre.locator('.tim-panel:not([hidden]) .tim-panel-title').textContent()), 'Vosges', 'the card stays open');
   assert.deepEqual(urls.filter((u) => u.endsWith('.geojson')), [], 'no GeoJSON downloaded');
+  assert.ok(!urls.some((u) => u.startsWith('/pkg/territoires_names')), "no names' module before the map is pointed at");
   // The list and card link to the territory pages where the snippet's did.
   const rows = await pre.evaluate((m) => [...m.querySelectorAll('.tim-table tbody tr')]
     .map((tr) => [tr.dataset.id, tr.querySelector('a.tim-list-page')?.getAttribute('href') ?? null]));
@@ -66,7 +67,6 @@ test('the snippet shows inside the element at once, and the module adopts it in 
     `${app.base}/territoires/moselle-est.html`);
   assert.equal(await page.locator('territoires-map').getAttribute('selected'), 'moselle-est');
   // The names at another view come from their own module, through the element as on the page.
-  assert.ok(!urls.some((u) => u.startsWith('/pkg/territoires_names')), "no names' module before the map moves");
   await pre.locator('button.tim-zoom-in').click();
   await page.waitForFunction(() => !document.querySelector('territoires-map .tim-svg .tim-labels').classList.contains('tim-moving'));
   const named = await pre.locator('.tim-svg .tim-labels text').evaluateAll((ts) => ts.filter((t) => t.textContent.trim()).length);
