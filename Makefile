@@ -33,7 +33,7 @@ SITE_URL ?= http://127.0.0.1:$(PORT)/
 # The five wasm modules and the site: the commune search's (feature `search`, no map: loaded the
 # first time the search field is used), the image export's (feature `export`: "Télécharger
 # l'image" for the small module, loaded the first time it is used), the names' (feature `names`:
-# the names placed at each view for the small module, loaded when its view first changes), the small one (no default features: it adopts the
+# the names and markers placed at each view for the small module, loaded when the pointer is first over its map), the small one (no default features: it adopts the
 # pre-rendered map of the default pages and downloads nothing) and the full one (other data,
 # statuses, thousands of shapes; and where a page holds no map it can adopt). Then two native steps of the same crate: the pre-render
 # (src/bin/prerender.rs: the default map, list and cards as static HTML in index.html and

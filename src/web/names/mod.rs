@@ -1,6 +1,6 @@
 //! The names' own module: a fifth build of the crate (feature `names`, see the Makefile), which
-//! the page's script loads once the small module's view first leaves the pre-rendered picture
-//! (www/helpers.js), so that the small module carries no placement of names or markers (their
+//! the page's script loads when the pointer is first over the small module's map, or at the
+//! latest once its view first leaves the pre-rendered picture (www/helpers.js), so that the small module carries no placement of names or markers (their
 //! weight: docs/performance.md). It reads the data and shapes from the page, as the small module
 //! did to adopt the map, takes the names the page holds and places them and the markers for each
 //! view the small module describes, in screen pixels (`labels`, `markers`). The small module
