@@ -36,6 +36,7 @@ const help = {
 // the cards, nor for a map of the full module, which places its own.
 export function warmNames(root) {
   const stage = root.querySelector('.tim-stage');
+  if (stage?.matches(':hover, :focus-within')) once('territoires_names'); // already there at start
   for (const kind of ['pointerenter', 'focusin']) stage?.addEventListener(kind, () => once('territoires_names'), { once: true });
 }
 

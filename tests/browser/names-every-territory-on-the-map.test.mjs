@@ -198,6 +198,24 @@ test("the names' own module comes once the pointer is over the map, not before, 
   await assertHealthy(watch);
 });
 
+test("a pointer already over the map when its module becomes ready brings the names' module too", async () => {
+  // The small module held until the pointer is there: no `pointerenter` comes after it is ready.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  const { page, watch } = await app.open('', {
+    viewport: { width: 1280, height: 900 },
+    state: null,
+    prepare: (p) => p.route(/\/pkg\/territoires_map_small_bg\.wasm$/, async (route) => { await held; return route.continue(); }),
+  });
+  const box = await page.locator('#carte .tim-stage').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + 50);
+  const asked = page.waitForRequest(/\/pkg\/territoires_names_bg\.wasm$/);
+  release();
+  await asked;
+  assert.equal(await page.getAttribute('#carte', 'data-state'), 'ready');
+  await assertHealthy(watch);
+});
+
 test("without the names' module (it cannot be downloaded), the map still moves and opens its cards, names and markers hidden, not misplaced", async () => {
   const asked = [];
   const { page, watch } = await app.open('', {
