@@ -139,6 +139,15 @@ impl Default for Settings {
     }
 }
 
+impl Settings {
+    /// Whether a map of `territories` shapes gets markers (see [`Settings::markers`]): up to the
+    /// count the canvas renderer takes over at; the pre-render, the full module and the names'
+    /// module decide alike.
+    pub fn markers_for(territories: usize) -> bool {
+        territories <= crate::render::CANVAS_ABOVE_FEATURES
+    }
+}
+
 /// Map behaviour: what recognised gestures, keys and outside requests do to the view and to the
 /// hovered, focused and open territory.
 #[derive(Clone, Debug)]

@@ -13,9 +13,9 @@ use crate::interact::{Controller, Settings};
 use crate::labels::{named, reserved, Rect, Room};
 use crate::markup::label::{leaders_and_badges, marker, marker_lines, placed};
 use crate::markup::legend::{patterns, Styling};
+use crate::render::path_data;
 use crate::render::read::{box_of, label_at, ring_counts};
 use crate::render::svg::{context_class, pattern_fill, pattern_transform, Mark};
-use crate::render::{path_data, CANVAS_ABOVE_FEATURES};
 use crate::view::View;
 use maud::{html, Markup};
 
@@ -99,7 +99,7 @@ pub fn svg(site: &Site, selected: Option<usize>, links: &Links) -> Markup {
 /// `transform`; `shown` is what the stage shows of it, the map's buttons at its top left. The
 /// module adopts the one shown (see `web::hydrate`).
 fn overlay(site: &Site, v: &View, layout: &str, transform: Option<String>, shown: Rect) -> Markup {
-    let markers = site.data.territories.len() <= CANVAS_ABOVE_FEATURES;
+    let markers = Settings::markers_for(site.data.territories.len());
     let settings = Settings { cooperative: false, markers, outlines: true };
     let ctl = Controller::new(*v, &site.scene, settings);
     let (markers, lines) = (ctl.markers(&site.scene), ctl.marker_lines(&site.scene));

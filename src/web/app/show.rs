@@ -6,7 +6,7 @@ use crate::hydrate;
 use crate::interact::{Controller, Input, Settings};
 use crate::model::Dataset;
 use crate::num::fixed;
-use crate::render::{Renderer, CANVAS_ABOVE_FEATURES};
+use crate::render::Renderer;
 use crate::scene::Scene;
 use crate::view::{View, FIT_PADDING};
 use crate::web::draw;
@@ -60,7 +60,7 @@ impl App {
         // list and the keyboard instead.
         let settings = Settings {
             cooperative: self.options.cooperative,
-            markers: data.territories.len() <= CANVAS_ABOVE_FEATURES,
+            markers: Settings::markers_for(data.territories.len()),
             outlines: renderer == Renderer::Svg,
         };
         self.pristine = adopted.then(|| crate::web::hydrate::kept(&self.chrome)).flatten();

@@ -1,7 +1,7 @@
 //! The names' own module: a fifth build of the crate (feature `names`, see the Makefile), which
 //! the page's script loads when the pointer is first over the small module's map, or at the
-//! latest once its view first leaves the pre-rendered picture (www/helpers.js), so that the small module carries no placement of names or markers (their
-//! weight: docs/performance.md). It reads the data and shapes from the page, as the small module
+//! latest once its view first leaves the pre-rendered picture (www/helpers.js), so that the
+//! small module carries no placement of names or markers (their weight: docs/performance.md). It reads the data and shapes from the page, as the small module
 //! did to adopt the map, takes the names the page holds and places them and the markers for each
 //! view the small module describes, in screen pixels (`labels`, `markers`). The small module
 //! also asks for the markers alone while the pre-rendered picture stays, on a stage of a size
@@ -25,7 +25,6 @@ mod read;
 
 use crate::interact::{Controller, Settings};
 use crate::model::Dataset;
-use crate::render::CANVAS_ABOVE_FEATURES;
 use crate::scene::Scene;
 use crate::view::View;
 use labels::Labels;
@@ -79,8 +78,8 @@ impl Names {
     /// The markers at view `v`, as the small module's controller would have placed them, the
     /// one of the territory holding the map's tab stop ringed.
     fn draw_markers(&self, v: View) -> Result<(), JsValue> {
-        let shown = self.data.territories.len() <= CANVAS_ABOVE_FEATURES;
-        let ctl = Controller::new(v, &self.scene, Settings { markers: shown, ..Settings::default() });
+        let markers = Settings::markers_for(self.data.territories.len());
+        let ctl = Controller::new(v, &self.scene, Settings { markers, ..Settings::default() });
         let (at, lines) = (ctl.markers(&self.scene), ctl.marker_lines(&self.scene));
         let stop = self.root.query_selector(".tim-territory[tabindex='0']")?;
         let focus = stop.and_then(|p| p.get_attribute("data-index")?.parse().ok()).unwrap_or(usize::MAX);
