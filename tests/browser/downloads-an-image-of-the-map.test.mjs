@@ -64,10 +64,9 @@ const imageModule = (requests) => requests.filter((r) => r.startsWith('/pkg/terr
 
 for (const [name, query] of PAGES) {
   test(`${name}: the current view as SVG and as PNG at 2×`, async () => {
-    const requests = [];
     const { page, watch } = await app.open(query, {
-      prepare: (p) => p.on('request', (r) => requests.push(new URL(r.url()).pathname)),
     });
+    const { requests } = watch;
     const toggle = page.locator('#carte button.tim-export-toggle');
     assert.equal(await toggle.getAttribute('aria-label'), "Télécharger l'image");
     assert.equal(await toggle.getAttribute('aria-expanded'), 'false');

@@ -99,10 +99,12 @@ export async function start({ mounts = [] } = {}) {
 /** The record of each watched page, for waitForState's diagnostics. */
 const records = new WeakMap();
 
-/** Records console messages, uncaught exceptions, CSP violations, failed requests and the viewer's DOM events. */
+/** Records console messages, uncaught exceptions, CSP violations, the path of every request (in
+ * order), failed requests and the viewer's DOM events. */
 export async function watchPage(page) {
-  const rec = { console: [], errors: [], pageErrors: [], csp: [], events: null, badRequests: [] };
+  const rec = { console: [], errors: [], pageErrors: [], csp: [], events: null, requests: [], badRequests: [] };
   records.set(page, rec);
+  page.on('request', (r) => rec.requests.push(new URL(r.url()).pathname));
   page.on('requestfailed', (r) => rec.badRequests.push(`${r.url()} (${r.failure()?.errorText})`));
   page.on('response', (r) => {
     if (r.status() >= 400) rec.badRequests.push(`${r.url()} (HTTP ${r.status()})`);

@@ -166,11 +166,10 @@ test('a small pan moves the names with the map, but for those its edge pushes as
 });
 
 test("the names' own module comes once the pointer is over the map, not before, and names every territory once it moves", async () => {
-  const requests = [];
   const { page, watch } = await app.open('', {
     viewport: { width: 1280, height: 900 },
-    prepare: (p) => p.on('request', (r) => requests.push(new URL(r.url()).pathname)),
   });
+  const { requests } = watch;
   const namesModule = () => requests.filter((r) => r.startsWith('/pkg/territoires_names')).sort();
   await page.waitForTimeout(300);
   assert.deepEqual(namesModule(), [], "nothing of the names' module while the map shows the pre-rendered picture");

@@ -72,10 +72,9 @@ test('its own site: the map before any script, adopted, and the commune search a
   assert.equal((await bare.page.textContent('h1')).trim(), 'Territoires d\'industrie en Bourgogne-Franche-Comté');
   assert.equal(await bare.page.locator('#carte svg path.tim-territory').count(), 10, 'the ten territories without JavaScript');
 
-  const requests = [];
   const { page, watch } = await app.open('__site27/index.html', {
-    prepare: (p) => p.on('request', (r) => requests.push(new URL(r.url()).pathname)),
   });
+  const { requests } = watch;
   assert.ok(!requests.some((r) => r.endsWith('.geojson')), `the module adopts the pre-rendered map: ${requests.filter((r) => r.endsWith('.geojson'))}`);
   assert.equal(await page.locator('#carte path.tim-territory').count(), 10);
   for (const [typed, answer, territory] of [

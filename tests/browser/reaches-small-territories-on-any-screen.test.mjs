@@ -25,11 +25,10 @@ const markers = (page) => page.$$eval('#carte .tim-markers circle[data-id]', (cs
 const names = (page) => page.$$eval('#carte .tim-labels text', (ts) => ts.map((t) => `${t.textContent}@${t.getAttribute('x')},${t.getAttribute('y')}`));
 
 test('on a short window, the markers are the ones the stage needs, the names untouched, and a marker opens its card', async () => {
-  const requests = [];
   const { page, watch } = await app.open('', {
     viewport: SHORT,
-    prepare: (p) => p.on('request', (r) => requests.push(new URL(r.url()).pathname)),
   });
+  const { requests } = watch;
   const written = await page.evaluate(async () => {
     const html = await (await fetch(location.href)).text();
     const doc = new DOMParser().parseFromString(html, 'text/html');
@@ -87,11 +86,10 @@ test('on a short window, the markers are the ones the stage needs, the names unt
 });
 
 test("on a phone the page foresaw, the page's markers stay and the names' module is not fetched", async () => {
-  const requests = [];
   const { page, watch } = await app.open('', {
     viewport: { width: 390, height: 844 },
-    prepare: (p) => p.on('request', (r) => requests.push(new URL(r.url()).pathname)),
   });
+  const { requests } = watch;
   const before = await page.$$eval('#carte .tim-markers circle', (cs) => cs.map((c) => c.outerHTML.replace(/ class="[^"]*"/, '')));
   await page.waitForTimeout(300);
   assert.ok(before.length > 0, 'the page holds markers at this size');

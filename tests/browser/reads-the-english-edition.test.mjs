@@ -73,10 +73,9 @@ async function assertEnglish(page, where) {
 }
 
 test('?lang=en on the page goes to the English edition, which the small module adopts, all in English', async () => {
-  const requests = [];
   const { page, watch } = await app.open('?lang=en#territoire=vosges', {
-    prepare: (p) => p.on('request', (r) => requests.push(new URL(r.url()).pathname)),
   });
+  const { requests } = watch;
   assert.equal(new URL(page.url()).pathname, '/en/index.html');
   assert.equal(new URL(page.url()).hash, '#territoire=vosges', 'the card asked for stays asked for');
   assert.ok(!requests.some((u) => u.endsWith('.geojson')), `no GeoJSON downloaded: ${requests.join(' ')}`);

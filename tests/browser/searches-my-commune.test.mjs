@@ -90,10 +90,9 @@ const shown = (page) => page.evaluate(() => {
 });
 
 test('finds communes of all ten départements and answers on the map', async () => {
-  const requests = [];
   const { page, watch } = await app.open('', {
-    prepare: (p) => p.on('request', (r) => requests.push(new URL(r.url()).pathname)),
   });
+  const { requests } = watch;
   const label = await page.locator('.tim-commune-search label').textContent();
   assert.equal(label, 'Votre commune');
   assert.ok(!requests.some((r) => /territoires_search|communes-grand-est\.txt/.test(r)), 'nothing of the search before it is used');
