@@ -27,7 +27,9 @@ async function measure(page, cdp) {
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   const wasm = await page.evaluate(async () => {
     const mod = await import('./pkg/territoires_map.js');
-    return (await mod.default()).memory.buffer.byteLength;
+    // The build gives the exports short names (.ci/minify-glue): the memory is found by its type.
+    const exports = Object.values(await mod.default());
+    return exports.find((e) => e instanceof WebAssembly.Memory).buffer.byteLength;
   });
   return { heap: usedSize, wasm, nodes: await page.evaluate(() => document.getElementsByTagName('*').length) };
 }
