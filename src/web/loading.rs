@@ -15,6 +15,8 @@ use crate::model::Dataset;
 use crate::scene::Scene;
 use std::cell::RefCell;
 use std::rc::Rc;
+#[cfg(not(feature = "full"))]
+use wasm_bindgen::JsCast;
 use web_sys::AbortController;
 
 #[cfg(feature = "full")]
@@ -76,11 +78,13 @@ type Shared = Rc<RefCell<App>>;
 
 /// Shows the map whose data and shapes the page held (see `super::hydrate::read`): no download,
 /// the small module's only way in. Once the constructor has returned, so that the page holds the
-/// map when told it is ready.
+/// map when told it is ready: in a microtask of its own (`queueMicrotask`), not through
+/// `wasm_bindgen_futures::spawn_local`, whose task queue cost the small module 1.1 KB gzip for a
+/// task that awaits nothing (docs/performance.md).
 #[cfg(not(feature = "full"))]
 pub fn adopt(app: &Shared, data: Dataset, scene: Scene) {
     let task = app.clone();
-    wasm_bindgen_futures::spawn_local(async move {
+    let after = wasm_bindgen::closure::Closure::once_into_js(move || {
         let event = {
             let Ok(mut a) = task.try_borrow_mut() else { return };
             if a.loader().destroyed || a.is_shown() {
@@ -92,6 +96,9 @@ pub fn adopt(app: &Shared, data: Dataset, scene: Scene) {
         let root = task.borrow().root().clone();
         dispatch(&root, event);
     });
+    if let Some(w) = web_sys::window() {
+        w.queue_microtask(after.unchecked_ref());
+    }
 }
 
 /// Shows the map, then says it is ready, or that it could not be drawn. Inlined: as a function
