@@ -32,9 +32,15 @@ pub fn optional<J: Json, T>(v: &J, key: &str, read: impl Fn(&J) -> Option<T>) ->
     }
 }
 
-/// Member `key`, an array whose every item `read` reads.
+/// Member `key`, an array whose every item `read` reads. A loop rather than `collect` into an
+/// `Option<Vec<_>>`, whose adapter was instantiated once per call site (docs/performance.md).
 fn list<J: Json, T>(v: &J, key: &str, read: impl Fn(&J) -> Option<T>) -> Option<Vec<T>> {
-    v.member(key)?.items()?.iter().map(read).collect()
+    let items = v.member(key)?.items()?;
+    let mut out = Vec::with_capacity(items.len());
+    for item in &items {
+        out.push(read(item)?);
+    }
+    Some(out)
 }
 
 fn string<J: Json>(v: &J, key: &str) -> Option<String> {

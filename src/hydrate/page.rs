@@ -59,7 +59,7 @@ pub fn read_scene(data: &Dataset, territories: &[TerritoryPath], context: &[Page
         let slot = shapes.get_mut(*i).filter(|s| s.is_none())?;
         *slot = Some((Shape::new(read_path(d, rings)?), read_label_at(at)?));
     }
-    let shapes = shapes.into_iter().collect::<Option<Vec<_>>>()?;
+    let shapes = super::filled(shapes)?;
     let context = context
         .iter()
         .map(|(layer, d, rings)| Some(ContextShape { layer: *layer, shape: Shape::new(read_path(d, rings)?) }))
@@ -77,7 +77,7 @@ pub fn read_summaries(data: &Dataset, territories: &[(usize, String, String)]) -
         let slot = shapes.get_mut(*i).filter(|s| s.is_none())?;
         *slot = Some((read_box(b)?, read_label_at(at)?));
     }
-    Some(Scene::from_shapes(data, shapes.into_iter().collect::<Option<Vec<_>>>()?, Vec::new()))
+    Some(Scene::from_shapes(data, super::filled(shapes)?, Vec::new()))
 }
 
 #[cfg(test)]

@@ -69,8 +69,11 @@ pub fn box_of(shape: &Shape) -> String {
 
 /// The shape summary [`box_of`] wrote; `None` unless `b` is five numbers.
 pub fn read_box(b: &str) -> Option<Shape> {
-    let n = b.split_ascii_whitespace().map(number).collect::<Option<Vec<f64>>>()?;
-    let &[x0, y0, x1, y1, area] = n.as_slice() else { return None };
+    let mut n = b.split_ascii_whitespace().map(number);
+    let [x0, y0, x1, y1, area] = [(); 5].map(|_| n.next().flatten());
+    let (Some(x0), Some(y0), Some(x1), Some(y1), Some(area), None) = (x0, y0, x1, y1, area, n.next()) else {
+        return None;
+    };
     let bounds =
         Bounds { min: Projected { x: x0 * 1000.0, y: y0 * 1000.0 }, max: Projected { x: x1 * 1000.0, y: y1 * 1000.0 } };
     Some(Shape::summary(bounds, area * 1e6))

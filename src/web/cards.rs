@@ -36,7 +36,7 @@ impl Cards {
                 return None;
             }
         }
-        cards.into_iter().collect()
+        crate::hydrate::filled(cards)
     }
 
     /// Takes the cards `find` found, all hidden until the module opens one. Each one's close

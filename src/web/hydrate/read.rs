@@ -32,13 +32,11 @@ pub fn read(root: &Element) -> Option<(Dataset, Scene)> {
 /// hits the browser finds (see `crate::interact::Controller::point_at`).
 #[cfg(not(any(feature = "export", feature = "names")))]
 fn scene(pre: &Element, data: &Dataset) -> Option<Scene> {
-    let territories = all(pre, ".tim-territories path.tim-territory")?
-        .iter()
-        .map(|p| {
-            let index = p.get_attribute("data-index")?.parse().ok()?;
-            Some((index, p.get_attribute("data-box")?, p.get_attribute("data-at")?))
-        })
-        .collect::<Option<Vec<_>>>()?;
+    let mut territories = Vec::new();
+    for p in all(pre, ".tim-territories path.tim-territory")? {
+        let index = p.get_attribute("data-index")?.parse().ok()?;
+        territories.push((index, p.get_attribute("data-box")?, p.get_attribute("data-at")?));
+    }
     read_summaries(data, &territories)
 }
 

@@ -80,7 +80,7 @@ impl SvgSurface {
                 *slot = Some(path);
             }
         }
-        let paths = paths.into_iter().collect::<Option<Vec<_>>>().ok_or_else(|| JsValue::from_str("territory"))?;
+        let paths = crate::hydrate::filled(paths).ok_or_else(|| JsValue::from_str("territory"))?;
         patterns::theme(&c.defs, data, uid)?;
         let mut patterns = Vec::new();
         for k in 0..data.legend.statuses.len() {
