@@ -22,7 +22,7 @@ pub async fn bytes(req: &Request<'_>, progress: &mut dyn FnMut(u64, Option<u64>)
     let url = req.url;
     let at = || url.to_string();
     let stalled = || FetchError::Stalled { url: at(), ms: req.stall_ms };
-    let window = web_sys::window().ok_or(FetchError::NoWindow)?;
+    let window = crate::web::dom::window().ok_or(FetchError::NoWindow)?;
     let init = RequestInit::new();
     init.set_signal(Some(req.signal));
     let response = within(&window, window.fetch_with_str_and_init(url, &init), req.stall_ms)

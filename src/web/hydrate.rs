@@ -91,7 +91,7 @@ pub fn adopt(doc: &Document, root: &HtmlElement, s: &Strings) -> Result<Option<C
 /// The markers and names shown now, the desktop's or the phone's (map.css picks them by the
 /// screen's width); the others go, unseen.
 fn overlay(svg_el: &Element) -> Result<Option<(Element, Element)>, JsValue> {
-    let window = web_sys::window().ok_or_else(|| JsValue::from_str("window"))?;
+    let window = crate::web::dom::window().ok_or_else(|| JsValue::from_str("window"))?;
     let mut shown = None;
     for layout in ["wide", "narrow"] {
         let Some(o) = find(svg_el, &format!(":scope > .tim-overlay-{layout}")) else { return Ok(None) };

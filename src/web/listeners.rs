@@ -28,12 +28,12 @@ impl Timer {
     /// (Re)starts the countdown: the callback runs `ms` after the last call.
     pub fn restart(&mut self, ms: i32) {
         self.cancel();
-        let Some(w) = web_sys::window() else { return };
+        let Some(w) = crate::web::dom::window() else { return };
         self.handle = w.set_timeout_with_callback_and_timeout_and_arguments_0(&self.function, ms).ok();
     }
 
     pub fn cancel(&mut self) {
-        if let (Some(h), Some(w)) = (self.handle.take(), web_sys::window()) {
+        if let (Some(h), Some(w)) = (self.handle.take(), crate::web::dom::window()) {
             w.clear_timeout_with_handle(h);
         }
     }

@@ -96,7 +96,7 @@ pub fn adopt(app: &Shared, data: Dataset, scene: Scene) {
         let root = task.borrow().root().clone();
         dispatch(&root, event);
     });
-    if let Some(w) = web_sys::window() {
+    if let Some(w) = crate::web::dom::window() {
         w.queue_microtask(after.unchecked_ref());
     }
 }

@@ -189,7 +189,7 @@ fn keys(app: &Shared, l: &mut Listeners, svg: &Element, root: &HtmlElement) -> R
         Some(Input::Key(key))
     })?;
     // Escape hides the tooltip even when focus is elsewhere in the page (WCAG 1.4.13).
-    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+    if let Some(doc) = crate::web::dom::window().and_then(|w| w.document()) {
         on(app, l, &doc, "keydown", true, |a, e| {
             let k = e.dyn_ref::<KeyboardEvent>()?;
             (k.key() == "Escape" && !a.chrome().tooltip.hidden()).then_some(Input::DismissTooltip)

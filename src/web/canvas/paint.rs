@@ -65,7 +65,7 @@ pub struct Painter {
 fn css_colour(el: &Element, var: Option<&str>, fallback: &str) -> String {
     let value = var
         .and_then(|var| {
-            let style = web_sys::window()?.get_computed_style(el).ok()??;
+            let style = crate::web::dom::window()?.get_computed_style(el).ok()??;
             style.get_property_value(var).ok()
         })
         .map(|v| v.trim().to_string())
@@ -98,7 +98,7 @@ impl Probe {
     /// `property` of an element of `class`; `None` when the page gives none.
     fn read(&self, class: &str, property: &str) -> Option<String> {
         self.0.set_attribute("class", class).ok()?;
-        let v = web_sys::window()?.get_computed_style(&self.0).ok()??.get_property_value(property).ok()?;
+        let v = crate::web::dom::window()?.get_computed_style(&self.0).ok()??.get_property_value(property).ok()?;
         (!v.is_empty() && v != "none").then_some(v)
     }
 }
@@ -168,7 +168,7 @@ impl Painter {
             context.push(ContextPath { path, layer: c.layer, fill, stroke: look(class, "stroke", s.stroke) });
         }
         let stroke = look("tim-territory", "stroke", style::TERRITORY_STROKE);
-        let lighten = web_sys::window()
+        let lighten = crate::web::dom::window()
             .and_then(|w| w.get_computed_style(territories).ok()?)
             .and_then(|st| st.get_property_value("filter").ok())
             .filter(|f| f.starts_with("brightness("))
@@ -219,7 +219,7 @@ impl Painter {
 
     /// Paints the map at view `v`, and drops the gesture's CSS transform.
     pub fn paint(&mut self, v: &View, scene: &Scene, data: &Dataset) -> Result<(), JsValue> {
-        let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()).clamp(1.0, MAX_DPR);
+        let dpr = crate::web::dom::window().map_or(1.0, |w| w.device_pixel_ratio()).clamp(1.0, MAX_DPR);
         let (w, h) = ((v.width * dpr).round() as u32, (v.height * dpr).round() as u32);
         if self.el.width() != w || self.el.height() != h {
             self.el.set_width(w);
