@@ -30,6 +30,9 @@
 //   territories painted in the same pair bound the ratio any page of this viewer could reach.
 //   A third, the whole page without its module and preloads: its DOMContentLoaded is the earliest
 //   a module that adopts the parsed page can start, against Leaflet's module ready in the pair.
+//   A fourth, the whole page as published with a module that only says `ready`: the earliest any
+//   module that adopts this page can be ready (the browser runs the page's first frame before a
+//   module script's response, see docs/performance.md), against the same.
 // - bytes before first paint: the document and the resources Chromium marks render-blocking
 //   (renderBlockingStatus), each fetched again from the bench server and counted with gzip -9 (the
 //   server sends them uncompressed); and the document's own size.
@@ -217,9 +220,11 @@ async function once(browser, base, kind, mode, { src, page: at, leafletQuery, n,
  * and its preloads (which do not block the first paint), relative addresses resolved from the
  * root (`<base href="/">`), then as the whole body its first heading (`floor.html`), or its first
  * heading and the pre-rendered map's territories alone, without background or names, in the
- * map's own blocks (`floor-map.html`); and the whole page without its module and preloads
+ * map's own blocks (`floor-map.html`); the whole page without its module and preloads
  * (`floor-page.html`), whose DOMContentLoaded is the earliest a module that adopts the parsed
- * page can start.
+ * page can start; and the whole page as published, preloads kept, whose `main.js` is replaced by
+ * a module script that only says `ready` (`floor-module.html`): the earliest any module that
+ * adopts this page can be ready, by the same rule as the viewer's (the rAF after `ready`).
  */
 export function writeFloorPages(indexHtml, dir) {
   const html = readFileSync(indexHtml, 'utf8');
@@ -241,17 +246,36 @@ export function writeFloorPages(indexHtml, dir) {
     .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '')
     .replace(/<script type="module"[\s\S]*?<\/script>/g, '');
   writeFileSync(path.join(dir, 'floor-page.html'), whole);
+  // The module script where the page has it, as the browser schedules it; the preloads of the
+  // real module stay, their bytes download as they do for the page as published.
+  const script = /<script type="module" src="main\.js"><\/script>/;
+  if (!script.test(html)) throw new Error(`${indexHtml}: no <script type="module" src="main.js"> to replace`);
+  writeFileSync(path.join(dir, 'floor-module.js'), "document.getElementById('carte')?.dispatchEvent(new CustomEvent('ready'));\n");
+  writeFileSync(path.join(dir, 'floor-module.html'), html.replace(/<head>/, '<head>\n  <base href="/">')
+    .replace(script, '<script type="module" src="/__benchdata/floor-module.js"></script>'));
 }
 
 /**
- * The floor page's first contentful paint, or its DOMContentLoaded (`what`: 'dcl'), in ms since
- * navigation, in a fresh context.
+ * The floor page's first contentful paint, its DOMContentLoaded (`what`: 'dcl') or its module
+ * ready (`what`: 'ready', the rAF after `ready` on #carte, as in `once`), in ms since navigation,
+ * in a fresh context.
  */
 async function floorOnce(browser, url, { timeout, viewport }, what = 'fcp') {
   const context = await browser.newContext({ viewport, locale: 'fr-FR' });
   const page = await context.newPage();
   try {
+    if (what === 'ready') {
+      await page.addInitScript(() => {
+        document.addEventListener('ready', (e) => {
+          if (e.target && e.target.id === 'carte') requestAnimationFrame(() => { window.__benchReadyAt = performance.now(); });
+        }, true);
+      });
+    }
     await page.goto(url, { timeout, waitUntil: 'commit' });
+    if (what === 'ready') {
+      await page.waitForFunction(() => window.__benchReadyAt, null, { timeout, polling: 50 });
+      return await page.evaluate(() => window.__benchReadyAt);
+    }
     if (what === 'dcl') {
       await page.waitForFunction(() => performance.getEntriesByType('navigation')[0]?.domContentLoadedEventStart > 0, null, { timeout, polling: 20 });
       return await page.evaluate(() => performance.getEntriesByType('navigation')[0].domContentLoadedEventStart);
@@ -299,12 +323,14 @@ export async function firstViewPairs(browser, base, n, opts) {
       }
     }
     // A floor is a page's first contentful paint, against Leaflet's territories painted; or its
-    // DOMContentLoaded (`{ url, what: 'dcl' }`), against Leaflet's module ready.
+    // DOMContentLoaded or module ready (`{ url, what: 'dcl' | 'ready' }`), against Leaflet's
+    // module ready.
+    const said = { fcp: 'first contentful paint', dcl: 'DOMContentLoaded', ready: 'module ready' };
     for (const [k, floor] of Object.entries(opts.floors ?? {})) {
       const { url, what } = typeof floor === 'string' ? { url: floor, what: 'fcp' } : floor;
       const f = await floorOnce(browser, url, opts, what);
-      const versus = what === 'dcl' ? got.leaflet.ready : got.leaflet.painted;
-      if (f === undefined) out.errors.push(`${k}: no ${what === 'dcl' ? 'DOMContentLoaded' : 'first contentful paint'}`);
+      const versus = what === 'fcp' ? got.leaflet.painted : got.leaflet.ready;
+      if (f === undefined) out.errors.push(`${k}: no ${said[what]}`);
       else {
         out.floors[k].times.push(f);
         if (versus !== undefined) out.floors[k].ratios.push(f / versus);

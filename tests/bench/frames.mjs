@@ -110,8 +110,11 @@ export function analyse(events, url, viewport) {
   };
 }
 
-/** One traced load of `kind`; resolves the analysis, or { timeout } / { error }. */
-async function traced(browser, base, kind, { src, viewport, timeout, settle }) {
+/**
+ * One traced load of `kind` (or of `url`, a page measured by the viewer's rules); resolves the
+ * analysis, or { timeout } / { error }.
+ */
+async function traced(browser, base, kind, { src, viewport, timeout, settle }, at = PAGES[kind].url(base, src)) {
   const context = await browser.newContext({ viewport, locale: 'fr-FR' });
   const page = await context.newPage();
   const errors = [];
@@ -125,7 +128,7 @@ async function traced(browser, base, kind, { src, viewport, timeout, settle }) {
   const cdp = await context.newCDPSession(page);
   const events = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
-  const url = PAGES[kind].url(base, src);
+  const url = at;
   let r = {};
   await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { recordMode: 'recordAsMuchAsPossible', includedCategories: CATEGORIES } });
   try {
@@ -161,12 +164,16 @@ async function traced(browser, base, kind, { src, viewport, timeout, settle }) {
 const METRICS = ['first', 'complete', 'last'];
 
 /**
- * `n` alternating pairs of traced loads. opts: { src, viewport, timeout, settle, overBudget, dump }
- * (`dump`: a folder to write every frame into, as `<pair>-<kind>-<index>-<ms>.jpg`).
+ * `n` alternating pairs of traced loads. opts: { src, viewport, timeout, settle, overBudget, dump,
+ * floor } (`dump`: a folder to write every frame into, as `<pair>-<kind>-<index>-<ms>.jpg`;
+ * `floor`: the address of the page as published with a module that only says ready, loaded
+ * after each pair by the viewer's rules: its visually complete against Leaflet's of the pair is
+ * the least the page's own content allows, with no module at work while it is painted).
  */
 export async function visualPairs(browser, base, n, opts) {
   const out = { done: 0, errors: [], takeover: { within: 0, loads: 0, changes: [] }, frames: { viewer: [], leaflet: [] }, sizes: new Set(), zeroDrift: [], blankFirst: 0, early: 0, loads: 0 };
   for (const m of METRICS) out[m] = { viewer: [], leaflet: [], ratios: [], timeouts: { viewer: 0, leaflet: 0 } };
+  out.floor = { complete: [], ratios: [] };
   if (opts.dump) mkdirSync(opts.dump, { recursive: true });
   for (let i = 0; i < n; i++) {
     if (i > 0 && opts.overBudget()) break;
@@ -198,6 +205,14 @@ export async function visualPairs(browser, base, n, opts) {
     for (const m of METRICS) {
       const [v, l] = [got.viewer[m], got.leaflet[m]];
       if (v !== undefined && l !== undefined && !got.viewer.error && !got.leaflet.error) out[m].ratios.push(v / l);
+    }
+    if (opts.floor) {
+      const r = await traced(browser, base, 'viewer', opts, opts.floor);
+      if (r.error || r.timeout || r.complete === undefined) out.errors.push(`floor (screenshots): ${r.error ?? 'time-out'}`);
+      else {
+        out.floor.complete.push(r.complete);
+        if (got.leaflet.complete !== undefined && !got.leaflet.error) out.floor.ratios.push(r.complete / got.leaflet.complete);
+      }
     }
     out.done++;
     const f = (r) => (r.timeout ? 'time-out' : r.error ? 'error' : METRICS.map((m) => r[m].toFixed(0)).join(' / '));

@@ -319,6 +319,7 @@ async function main() {
         head: `${base}/__benchdata/floor.html`,
         territories: `${base}/__benchdata/floor-map.html`,
         parsed: { url: `${base}/__benchdata/floor-page.html`, what: 'dcl' },
+        module: { url: `${base}/__benchdata/floor-module.html`, what: 'ready' },
       },
     });
     results.firstViewBytes = await firstViewBytes(results.firstView).catch((e) => { results.firstView.errors.push(`bytes: ${e}`); return {}; });
@@ -329,6 +330,7 @@ async function main() {
       results.visual = await visualPairs(browser, base, VISUAL_PAIRS, {
         src: '/data/territoires-grand-est.geojson', viewport: VIEWPORT, timeout: TIMEOUT, settle: VISUAL_SETTLE, overBudget,
         dump: process.env.BENCH_FRAMES_DIR ? path.resolve(process.env.BENCH_FRAMES_DIR) : undefined,
+        floor: `${base}/__benchdata/floor-module.html`,
       });
     }
 
@@ -448,6 +450,7 @@ async function main() {
     floor('territories', 'floor: head, heading and the 15 territories alone (no background, names, cards, list) → first contentful paint',
       'lower bound of any page that shows these outlines');
     floor('parsed', 'floor: the Grand Est page without its module → DOMContentLoaded', 'the earliest a module that adopts the parsed page can start', 'module ready');
+    floor('module', 'floor: the Grand Est page with a module that only says ready → module ready', 'the earliest any module that adopts this page can be ready', 'module ready');
     const b = results.firstViewBytes;
     if (b.viewer && b.leaflet) {
       const bytes = (label, k) => row(label, `${kb(b.viewer[k].gz)} (${b.viewer[k].files.join(' + ')})`,
@@ -461,6 +464,11 @@ async function main() {
       times('first', 'Grand Est page, screenshots: navigation → first visual change', 0, '', vis);
       times('complete', `Grand Est page, screenshots: navigation → visually complete (${pct(COMPLETE)} of the pixels)`, 1.0, '', vis);
       times('last', 'Grand Est page, screenshots: navigation → last visual change', 0, '', vis);
+      const fl = vis.floor;
+      if (fl.complete.length) {
+        row('floor, screenshots: the Grand Est page with a module that only says ready → visually complete', `${ms(median(fl.complete))} [n=${fl.complete.length}]`, '—',
+          `${median(fl.ratios).toFixed(2)}× Leaflet's visually complete (median of ${fl.ratios.length} pairs)`, '—', 'the least this page\'s own content allows, no module at work');
+      }
       const t = vis.takeover;
       row('Grand Est page, screenshots: last visual change within one frame of the first (the module becoming ready changes no pixel)',
         `${t.within} / ${t.loads} loads`, '—', '', 'all loads', t.loads ? (t.within === t.loads ? 'met' : `MISSED in ${t.loads - t.within} / ${t.loads}`) : 'not measured');
