@@ -104,7 +104,7 @@ pub fn index_page(site: &Site) -> String {
                 main {
                     h1 { (title) }
                     p class="intro" { (intro) }
-                    div id="carte" class="tim-map" data-state="loading" tabindex="-1" {
+                    div id="carte" class="tim-map" lang=(site.strings.lang) data-state="loading" tabindex="-1" {
                         (map_block(site, &root_links(site), None))
                     }
                     @if !site.communes.is_empty() {
@@ -137,7 +137,7 @@ pub fn embed_page(site: &Site) -> String {
                 script type="module" src=(format!("{root}embed.js")) {}
             }
             body {
-                div id="carte" class="tim-map" data-state="loading" { (map_block(site, &root_links(site), None)) }
+                div id="carte" class="tim-map" lang=(site.strings.lang) data-state="loading" { (map_block(site, &root_links(site), None)) }
             }
         }
     }

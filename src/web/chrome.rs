@@ -58,7 +58,7 @@ pub fn build(doc: &Document, root: &HtmlElement, s: &Strings, uid: u32) -> Resul
         None => root.set_text_content(None),
     }
     root.class_list().add_1("tim-map")?;
-    root.set_attribute("lang", s.lang)?;
+    super::dom::set_lang(root, s.lang)?;
     let header = html(doc, "div", "tim-header")?;
     header.set_hidden(true);
     let stage = html(doc, "div", "tim-stage")?;

@@ -64,6 +64,16 @@ pub fn append(parent: &impl AsRef<web_sys::Node>, child: &impl AsRef<web_sys::No
     parent.as_ref().append_child(child.as_ref()).map(|_| ())
 }
 
+/// Sets `el`'s `lang`, unless it already says `lang`: the browser restyles the whole subtree at
+/// any write of the attribute, of the same value too (`:lang()`), work for nothing on a
+/// pre-rendered map whose root already says its language.
+pub fn set_lang(el: &Element, lang: &str) -> Result<(), JsValue> {
+    if el.get_attribute("lang").as_deref() == Some(lang) {
+        return Ok(());
+    }
+    el.set_attribute("lang", lang)
+}
+
 /// Adds or removes one class.
 pub fn toggle_class(el: &Element, class: &str, on: bool) {
     let _ = el.class_list().toggle_with_force(class, on);

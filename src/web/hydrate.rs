@@ -82,7 +82,7 @@ pub fn adopt(doc: &Document, root: &HtmlElement, s: &Strings) -> Result<Option<C
     legend.after_with_node_1(&o.warnings)?;
     pre.append_with_node_1(&o.live)?;
     root.class_list().add_1("tim-map")?;
-    root.set_attribute("lang", s.lang)?;
+    super::dom::set_lang(root, s.lang)?;
     let export = as_html(part(&controls, ".tim-export")?, "export")?;
     let parts = Parts { header, svg: svg_el, defs, view, context, territories, labels, markers, list, legend, export };
     Ok(Some(o.chrome(root, parts, Some(pre))))
