@@ -57,6 +57,17 @@ export const PAGES = {
   },
 };
 
+/**
+ * Runs in the page before any of its scripts (addInitScript): the viewer's module ready, the
+ * rAF after the `ready` event of #carte, in window.__benchReadyAt. The one rule for every load
+ * the bench times, the viewer's, the floor pages' and the traced ones.
+ */
+export function readyProbe() {
+  document.addEventListener('ready', (e) => {
+    if (e.target && e.target.id === 'carte') requestAnimationFrame(() => { window.__benchReadyAt = performance.now(); });
+  }, true);
+}
+
 /** Runs in the page before any of its scripts (addInitScript); results in window.__benchView. */
 function probe({ territory, card, n, names, click }) {
   const b = (window.__benchView = {});
@@ -178,11 +189,7 @@ async function once(browser, base, kind, mode, { src, page: at, leafletQuery, n,
     // Not awaited by the page: the click is sent while its frames go on.
     await page.exposeBinding('__benchClick', (_, x, y) => { page.mouse.click(x, y).catch(() => {}); });
   } else {
-    await page.addInitScript(() => {
-      document.addEventListener('ready', (e) => {
-        if (e.target && e.target.id === 'carte') requestAnimationFrame(() => { window.__benchReadyAt = performance.now(); });
-      }, true);
-    });
+    await page.addInitScript(readyProbe);
   }
   const r = {};
   try {
@@ -257,20 +264,13 @@ export function writeFloorPages(indexHtml, dir) {
 
 /**
  * The floor page's first contentful paint, its DOMContentLoaded (`what`: 'dcl') or its module
- * ready (`what`: 'ready', the rAF after `ready` on #carte, as in `once`), in ms since navigation,
- * in a fresh context.
+ * ready (`what`: 'ready', by `readyProbe`), in ms since navigation, in a fresh context.
  */
 async function floorOnce(browser, url, { timeout, viewport }, what = 'fcp') {
   const context = await browser.newContext({ viewport, locale: 'fr-FR' });
   const page = await context.newPage();
   try {
-    if (what === 'ready') {
-      await page.addInitScript(() => {
-        document.addEventListener('ready', (e) => {
-          if (e.target && e.target.id === 'carte') requestAnimationFrame(() => { window.__benchReadyAt = performance.now(); });
-        }, true);
-      });
-    }
+    if (what === 'ready') await page.addInitScript(readyProbe);
     await page.goto(url, { timeout, waitUntil: 'commit' });
     if (what === 'ready') {
       await page.waitForFunction(() => window.__benchReadyAt, null, { timeout, polling: 50 });

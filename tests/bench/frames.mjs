@@ -36,7 +36,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import jpeg from 'jpeg-js';
-import { PAGES } from './first-view.mjs';
+import { PAGES, readyProbe } from './first-view.mjs';
 
 export const TOLERANCE = 8;
 export const COMPLETE = 0.95;
@@ -114,21 +114,16 @@ export function analyse(events, url, viewport) {
  * One traced load of `kind` (or of `url`, a page measured by the viewer's rules); resolves the
  * analysis, or { timeout } / { error }.
  */
-async function traced(browser, base, kind, { src, viewport, timeout, settle }, at = PAGES[kind].url(base, src)) {
+async function traced(browser, base, kind, { src, viewport, timeout, settle }, url = PAGES[kind].url(base, src)) {
   const context = await browser.newContext({ viewport, locale: 'fr-FR' });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.addInitScript((mark) => {
-    performance.mark(mark);
-    document.addEventListener('ready', (e) => {
-      if (e.target && e.target.id === 'carte') requestAnimationFrame(() => { window.__benchReadyAt = performance.now(); });
-    }, true);
-  }, ZERO_MARK);
+  await page.addInitScript((mark) => performance.mark(mark), ZERO_MARK);
+  await page.addInitScript(readyProbe);
   const cdp = await context.newCDPSession(page);
   const events = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
-  const url = at;
   let r = {};
   await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { recordMode: 'recordAsMuchAsPossible', includedCategories: CATEGORIES } });
   try {

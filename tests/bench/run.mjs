@@ -34,7 +34,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { launchChromium, startServer, stopServer } from '../browser/launch.mjs';
-import { firstViewPairs, firstViewBytes, writeFloorPages, labelsAfterZoom, PAGES } from './first-view.mjs';
+import { firstViewPairs, firstViewBytes, writeFloorPages, labelsAfterZoom, readyProbe, PAGES } from './first-view.mjs';
 import { visualPairs, TOLERANCE, COMPLETE, FRAME_MS } from './frames.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -98,11 +98,7 @@ async function load(browser, base, kind, src, { canvas = false, keep = false, le
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   // The viewer: the rAF after its `ready` event, the same rule as the Leaflet page applies.
-  await page.addInitScript(() => {
-    document.addEventListener('ready', (e) => {
-      if (e.target && e.target.id === 'carte') requestAnimationFrame(() => { window.__benchReadyAt = performance.now(); });
-    }, true);
-  });
+  await page.addInitScript(readyProbe);
   let result;
   try {
     await page.goto(pages[kind](base, src, canvas, leafletQuery), { timeout: TIMEOUT });
